@@ -1,0 +1,477 @@
+//! Command-line interface: clap definitions and one function per subcommand.
+//! Every command goes through the same store as the TUI.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::demo;
+use crate::domain::person::{PersonInput, Status};
+use crate::domain::text::first_line;
+use crate::io::table;
+use crate::store::{PersonRow, Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caseload",
+    version,
+    about = "A keyboard-driven caseload manager for social prescribing link workers",
+    after_help = "With no command, opens the app. Data: --db PATH, else $CASELOAD_DB, else the XDG data dir."
+)]
+pub struct Cli {
+    /// Database file (created, mode 0600, if missing)
+    #[arg(long, env = "CASELOAD_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Open the app on a fresh temporary copy of the demo data (deleted on exit)
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a demo database of fictional people and services
+    Demo {
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Scale up to this many people with generated records
+        #[arg(long)]
+        people: Option<usize>,
+        /// Scale up to this many services with generated records
+        #[arg(long)]
+        services: Option<usize>,
+        /// Seed for the generator: the same seed gives the same data
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// People on the caseload
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Check the database's integrity and schema
+    Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// List people
+    List {
+        /// Only this status: referred, active, paused, closed, declined, or open
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Add a person (status: referred)
+    Add {
+        #[arg(long)]
+        given: String,
+        #[arg(long)]
+        family: String,
+        /// Referral source, e.g. "GP practice"
+        #[arg(long)]
+        source: Option<String>,
+        /// Reason for referral
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long = "nhs-number")]
+        nhs_number: Option<String>,
+        /// Date of birth, YYYY-MM-DD or DD/MM/YYYY
+        #[arg(long)]
+        dob: Option<String>,
+    },
+    /// Show one person
+    Show {
+        id: i64,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShowFormat {
+    Table,
+    Json,
+}
+
+/// What went wrong, and so which exit code: 1 for the user's input, 2 for data or I/O.
+#[derive(Debug)]
+pub enum CliError {
+    User(String),
+    Data(String),
+    /// The reader went away (`caseload person list | head`): stop quietly.
+    Quiet,
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::User(_) => 1,
+            CliError::Data(_) => 2,
+            CliError::Quiet => 0,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            CliError::User(m) | CliError::Data(m) => m,
+            CliError::Quiet => "",
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { .. } | StoreError::Invalid(_) => CliError::User(e.to_string()),
+            _ => CliError::Data(e.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return CliError::Quiet;
+        }
+        CliError::Data(format!("input/output error: {e}"))
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// `--db`, else `$CASELOAD_DB` (clap reads both), else the XDG data dir.
+pub fn db_path(cli: &Cli) -> CliResult<PathBuf> {
+    if let Some(p) = &cli.db {
+        return Ok(p.clone());
+    }
+    directories::ProjectDirs::from("", "", "caseload")
+        .map(|d| d.data_dir().join("caseload.db"))
+        .ok_or_else(|| CliError::User("no home directory found; pass --db PATH".into()))
+}
+
+pub fn open_store(path: &Path) -> CliResult<Store> {
+    Ok(Store::open(path)?)
+}
+
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Runs a subcommand, writing results to `out`.
+pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> CliResult {
+    match command {
+        Command::Demo {
+            out: path,
+            people,
+            services,
+            seed,
+            force,
+        } => write_demo(path, *people, *services, *seed, *force, out),
+        Command::Person(cmd) => {
+            let mut store = open_store(&db_path(cli)?)?;
+            match cmd {
+                PersonCommand::List { status, format } => {
+                    person_list(&store, status.as_deref(), *format, out)
+                }
+                PersonCommand::Add {
+                    given,
+                    family,
+                    source,
+                    reason,
+                    nhs_number,
+                    dob,
+                } => {
+                    let input = PersonInput {
+                        given_name: given.clone(),
+                        family_name: family.clone(),
+                        referral_source: source.clone().unwrap_or_default(),
+                        referral_reason: reason.clone().unwrap_or_default(),
+                        nhs_number: nhs_number.clone().unwrap_or_default(),
+                        date_of_birth: dob.clone().unwrap_or_default(),
+                        ..Default::default()
+                    };
+                    person_add(&mut store, &input, out)
+                }
+                PersonCommand::Show { id, format } => person_show(&store, *id, *format, out),
+            }
+        }
+        Command::Check => check(&open_store(&db_path(cli)?)?, out),
+    }
+}
+
+/// Creates a demo database, refusing to overwrite unless `force`.
+pub fn write_demo(
+    path: &Path,
+    people: Option<usize>,
+    services: Option<usize>,
+    seed: u64,
+    force: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    if path.exists() {
+        if !force {
+            return Err(CliError::User(format!(
+                "{} already exists; choose another path or pass --force",
+                path.display()
+            )));
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            match std::fs::remove_file(&p) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(CliError::Data(format!(
+                        "cannot replace {}: {e}",
+                        path.display()
+                    )));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut store = open_store(path)?;
+    let counts = build_demo(&mut store, people, services, seed)?;
+    writeln!(
+        out,
+        "wrote {}: {} people, {} services",
+        path.display(),
+        counts.people_total,
+        counts.services
+    )?;
+    Ok(())
+}
+
+/// Loads the hand-written demo, then tops it up with generated records.
+pub fn build_demo(
+    store: &mut Store,
+    people: Option<usize>,
+    services: Option<usize>,
+    seed: u64,
+) -> CliResult<crate::store::Counts> {
+    let today = today();
+    store.load_demo()?;
+    let base = store.counts(today)?;
+    let mut rng = demo::Rng::new(seed);
+    let have_services = base.services as usize;
+    let extra_services = services.unwrap_or(0).saturating_sub(have_services);
+    let total_services = (have_services + extra_services) as u64;
+    let gen_services = demo::services(&mut rng, have_services + 1, extra_services, today);
+    let extra_people = people
+        .unwrap_or(0)
+        .saturating_sub(base.people_total as usize);
+    let gen_people = demo::people(&mut rng, extra_people, total_services, today);
+    store.insert_generated(&gen_people, &gen_services)?;
+    Ok(store.counts(today)?)
+}
+
+fn parse_status_filter(s: &str) -> CliResult<Vec<Status>> {
+    if s.eq_ignore_ascii_case("open") {
+        return Ok(Status::ALL.into_iter().filter(|s| s.is_open()).collect());
+    }
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(Status::ALL.to_vec());
+    }
+    Status::parse(s).map(|s| vec![s]).ok_or_else(|| {
+        CliError::User(format!(
+            "unknown status '{s}'; use referred, active, paused, closed, declined, open or all"
+        ))
+    })
+}
+
+fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map(crate::domain::date::iso).unwrap_or_default()
+}
+
+const LIST_COLUMNS: [&str; 10] = [
+    "id",
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "status",
+    "referral_source",
+    "referral_reason",
+    "referred_on",
+    "next_follow_up",
+    "risk",
+];
+
+fn csv_row(p: &PersonRow) -> [String; 10] {
+    [
+        p.id.to_string(),
+        p.given_name.clone(),
+        p.family_name.clone(),
+        p.preferred_name.clone().unwrap_or_default(),
+        p.status.as_str().into(),
+        p.referral_source.clone(),
+        p.referral_reason.clone().unwrap_or_default(),
+        opt_date(p.referred_on),
+        opt_date(p.next_follow_up),
+        if p.risk { "yes" } else { "no" }.into(),
+    ]
+}
+
+pub fn person_list(
+    store: &Store,
+    status: Option<&str>,
+    format: Format,
+    out: &mut dyn Write,
+) -> CliResult {
+    let statuses = status.map(parse_status_filter).transpose()?;
+    let people = store.list_people(statuses.as_deref())?;
+    match format {
+        Format::Table => {
+            let rows: Vec<Vec<String>> = people
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.id.to_string(),
+                        p.display_name(),
+                        p.status.as_str().into(),
+                        p.referral_source.clone(),
+                        opt_date(p.referred_on),
+                        opt_date(p.next_follow_up),
+                        if p.risk { "RISK" } else { "" }.into(),
+                    ]
+                })
+                .collect();
+            let header = ["ID", "NAME", "STATUS", "SOURCE", "REFERRED", "NEXT", "RISK"];
+            out.write_all(table::render(&header, &rows, 32).as_bytes())?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(LIST_COLUMNS).map_err(csv_err)?;
+            for p in &people {
+                w.write_record(csv_row(p)).map_err(csv_err)?;
+            }
+            w.flush()?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &people).map_err(json_err)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn csv_err(e: csv::Error) -> CliError {
+    CliError::Data(format!("cannot write CSV: {e}"))
+}
+
+fn json_err(e: serde_json::Error) -> CliError {
+    CliError::Data(format!("cannot write JSON: {e}"))
+}
+
+pub fn person_add(store: &mut Store, input: &PersonInput, out: &mut dyn Write) -> CliResult {
+    let details = input.validate(today()).map_err(|errors| {
+        let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
+        CliError::User(format!("{}; nothing saved", all.join("; ")))
+    })?;
+    let id = store.add_person(&details)?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Write) -> CliResult {
+    let person = store.get_person(id)?;
+    let history = store.status_history(id)?;
+    let conversations = store.conversations(id)?;
+    match format {
+        ShowFormat::Json => {
+            let value = serde_json::json!({
+                "person": person,
+                "status_history": history,
+                "conversations": conversations,
+            });
+            serde_json::to_writer_pretty(&mut *out, &value).map_err(json_err)?;
+            writeln!(out)?;
+        }
+        ShowFormat::Table => {
+            let d = &person.details;
+            let nhs = d
+                .nhs_number
+                .as_deref()
+                .map(crate::domain::nhs_number::display);
+            let fields: [(&str, Option<String>); 12] = [
+                ("Name", Some(person.display_name())),
+                ("Status", Some(person.status.as_str().to_string())),
+                ("Status reason", person.status_reason.clone()),
+                ("Referred on", d.referred_on.map(crate::domain::date::iso)),
+                ("Referral source", Some(d.referral_source.clone())),
+                ("Referral reason", d.referral_reason.clone()),
+                (
+                    "Date of birth",
+                    d.date_of_birth.map(crate::domain::date::iso),
+                ),
+                ("NHS number", nhs),
+                ("Phone", d.phone.clone()),
+                ("Email", d.email.clone()),
+                ("Address", d.address.clone()),
+                ("Risk", d.risk_note.clone()),
+            ];
+            writeln!(out, "Person {}", person.id)?;
+            for (label, value) in fields.iter().filter_map(|(l, v)| Some((l, v.as_ref()?))) {
+                writeln!(out, "  {label:<16} {value}")?;
+            }
+            writeln!(out, "Status history")?;
+            for h in &history {
+                let reason = h
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "  {} {}{reason}",
+                    opt_date(h.changed_on),
+                    h.status.as_str()
+                )?;
+            }
+            writeln!(out, "Conversations: {}", conversations.len())?;
+            for c in conversations.iter().take(5) {
+                writeln!(
+                    out,
+                    "  {} {:<12} {}",
+                    &c.occurred_at.get(..10).unwrap_or(""),
+                    c.kind.label(),
+                    first_line(&c.body)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
+    let problems = store.check()?;
+    if !problems.is_empty() {
+        return Err(CliError::Data(format!(
+            "{} problem(s) found: {}",
+            problems.len(),
+            problems.join("; ")
+        )));
+    }
+    let c = store.counts(today())?;
+    writeln!(
+        out,
+        "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups",
+        store.schema_version()?,
+        c.people_total,
+        c.people_open,
+        c.services,
+        c.reminders_overdue
+    )?;
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! Parsing the dates and times people type. Pure: "today" is always passed in.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+
+pub const DATE_HINT: &str = "use YYYY-MM-DD or DD/MM/YYYY";
+
+/// Parses a day as typed in a form or a command line:
+/// `2026-12-01`, `01/12/2026` (UK order), `today`, `tomorrow`, `yesterday`,
+/// `+3d`, `+2w`, `-1d`, or a weekday name (`mon`..`sun`, the next one after today).
+pub fn parse_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let s = input.trim().to_lowercase();
+    if s.is_empty() {
+        return Err("date is required".into());
+    }
+    if let Some(d) = parse_iso_or_uk(&s) {
+        return Ok(d);
+    }
+    match s.as_str() {
+        "today" | "now" => return Ok(today),
+        "tomorrow" | "tmr" => return Ok(today + Duration::days(1)),
+        "yesterday" => return Ok(today - Duration::days(1)),
+        _ => {}
+    }
+    if let Some(d) = parse_offset(&s, today) {
+        return d;
+    }
+    if let Some(w) = parse_weekday(&s) {
+        let ahead = (7 + w.num_days_from_monday() as i64
+            - today.weekday().num_days_from_monday() as i64)
+            % 7;
+        return Ok(today + Duration::days(if ahead == 0 { 7 } else { ahead }));
+    }
+    Err(format!("'{}' is not a date: {DATE_HINT}", clip(input)))
+}
+
+/// Parses only the two written forms, for data in files.
+pub fn parse_iso_or_uk(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .or_else(|| {
+            let parts: Vec<&str> = s.split('/').collect();
+            if parts.len() != 3 || parts[2].len() != 4 {
+                return None;
+            }
+            let day = parts[0].parse().ok()?;
+            let month = parts[1].parse().ok()?;
+            let year = parts[2].parse().ok()?;
+            NaiveDate::from_ymd_opt(year, month, day)
+        })
+}
+
+fn parse_offset(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let unit = rest.chars().last()?;
+    let per = match unit {
+        'd' => 1,
+        'w' => 7,
+        _ => return Some(Err(format!("'{s}': use +Nd for days or +Nw for weeks"))),
+    };
+    let n: i64 = match rest[..rest.len() - 1].parse() {
+        Ok(n) if n <= 3650 => n,
+        _ => return Some(Err(format!("'{s}': use +Nd for days or +Nw for weeks"))),
+    };
+    Some(Ok(today + Duration::days(sign * n * per)))
+}
+
+fn parse_weekday(s: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    if s.len() < 3 {
+        return None;
+    }
+    DAYS.iter()
+        .find(|(name, _)| name.starts_with(s))
+        .map(|(_, w)| *w)
+}
+
+/// Parses a time of day: `9:30`, `09:30`, `14:05`.
+pub fn parse_time(input: &str) -> Result<NaiveTime, String> {
+    let s = input.trim();
+    let bad = || format!("'{}' is not a time: use HH:MM, e.g. 09:30", clip(s));
+    let (h, m) = s.split_once(':').ok_or_else(bad)?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return Err(bad());
+    }
+    let h: u32 = h.parse().map_err(|_| bad())?;
+    let m: u32 = m.parse().map_err(|_| bad())?;
+    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
+}
+
+/// A date that must lie in a sensible window, e.g. a date of birth.
+pub fn check_range(
+    d: NaiveDate,
+    earliest: NaiveDate,
+    latest: NaiveDate,
+    what: &str,
+) -> Result<NaiveDate, String> {
+    if d < earliest {
+        Err(format!(
+            "{what} is too far in the past ({})",
+            d.format("%Y-%m-%d")
+        ))
+    } else if d > latest {
+        Err(format!(
+            "{what} cannot be after {}",
+            latest.format("%Y-%m-%d")
+        ))
+    } else {
+        Ok(d)
+    }
+}
+
+/// Keeps user text short inside error messages.
+fn clip(s: &str) -> String {
+    s.chars().take(20).collect()
+}
+
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn accepted_forms() {
+        let today = d(2026, 11, 23); // a Monday
+        let cases = [
+            ("2026-12-01", d(2026, 12, 1)),
+            ("01/12/2026", d(2026, 12, 1)),
+            ("1/2/2027", d(2027, 2, 1)),
+            ("today", today),
+            ("Tomorrow", d(2026, 11, 24)),
+            ("+3d", d(2026, 11, 26)),
+            ("+2w", d(2026, 12, 7)),
+            ("-1d", d(2026, 11, 22)),
+            ("mon", d(2026, 11, 30)),
+            ("tue", d(2026, 11, 24)),
+            ("sunday", d(2026, 11, 29)),
+            ("+10d", d(2026, 12, 3)),
+            (" 2028-02-29 ", d(2028, 2, 29)),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_day(input, today), Ok(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn rejected_forms() {
+        let today = d(2026, 11, 23);
+        for input in [
+            "",
+            "2026-13-01",
+            "31/02/2026",
+            "2027-02-29",
+            "soon",
+            "+3",
+            "+3m",
+            "+d",
+            "mo",
+            "12/2026",
+            "2026-1-1x",
+            "01/12/26",
+            "+99999d",
+        ] {
+            assert!(
+                parse_day(input, today).is_err(),
+                "{input:?} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("9:30").unwrap().to_string(), "09:30:00");
+        assert_eq!(parse_time("23:59").unwrap().to_string(), "23:59:00");
+        for bad in ["25:00", "12:60", "1230", "12:5", "", "ab:cd"] {
+            assert!(parse_time(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Plain types and validation. No I/O, no clock: "today" is always passed in.
+
+pub mod conversation;
+pub mod date;
+pub mod nhs_number;
+pub mod person;
+pub mod reminder;
+pub mod service;
+pub mod text;
+
+pub use conversation::{Conversation, ConversationKind};
+pub use person::{FieldError, Person, PersonDetails, PersonInput, Status};
+pub use reminder::Reminder;
+pub use service::Service;

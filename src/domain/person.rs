@@ -1,0 +1,386 @@
+//! People on the caseload: status rules and the validation of what a worker types.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::date::{check_range, parse_day};
+use super::nhs_number::NhsNumber;
+
+/// Where a person is on their journey with the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Referred,
+    Active,
+    Paused,
+    Closed,
+    Declined,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Referred,
+        Status::Active,
+        Status::Paused,
+        Status::Closed,
+        Status::Declined,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Referred => "referred",
+            Status::Active => "active",
+            Status::Paused => "paused",
+            Status::Closed => "closed",
+            Status::Declined => "declined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s.trim().to_lowercase())
+    }
+
+    /// Open cases: the people a worker is still supporting or about to.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Referred | Status::Active | Status::Paused)
+    }
+
+    /// Closing or declining needs a reason, for the referrer and the record.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Status::Closed | Status::Declined)
+    }
+
+    /// The statuses a person can move to from this one. Closed and declined
+    /// cases can be reopened: nobody is ever timed out of support.
+    pub fn next(self) -> &'static [Status] {
+        match self {
+            Status::Referred => &[Status::Active, Status::Declined],
+            Status::Active => &[Status::Paused, Status::Closed],
+            Status::Paused => &[Status::Active, Status::Closed],
+            Status::Closed => &[Status::Active],
+            Status::Declined => &[Status::Referred, Status::Active],
+        }
+    }
+}
+
+/// A person record as the store returns it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub id: i64,
+    #[serde(flatten)]
+    pub details: PersonDetails,
+    pub first_contact_on: Option<NaiveDate>,
+    pub status: Status,
+    pub status_reason: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+    pub consent_recorded_on: Option<NaiveDate>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: i64,
+}
+
+impl Person {
+    pub fn display_name(&self) -> String {
+        self.details.display_name()
+    }
+}
+
+/// The fields a worker enters and edits in the person form, validated.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct PersonDetails {
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    pub nhs_number: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub contact_preferences: Option<String>,
+    pub referral_source: String,
+    pub referral_reason: Option<String>,
+    pub referred_on: Option<NaiveDate>,
+    pub risk_note: Option<String>,
+}
+
+impl PersonDetails {
+    /// "Preferred Family" if a preferred name is set, else "Given Family".
+    pub fn display_name(&self) -> String {
+        let first = self.preferred_name.as_deref().unwrap_or(&self.given_name);
+        format!("{} {}", first, self.family_name)
+    }
+}
+
+/// One problem with one field, shown next to that field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// The person form as typed: every field a string.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PersonInput {
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: String,
+    pub date_of_birth: String,
+    pub nhs_number: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub postcode: String,
+    pub contact_preferences: String,
+    pub referral_source: String,
+    pub referral_reason: String,
+    pub referred_on: String,
+    pub risk_note: String,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(super::date::iso).unwrap_or_default()
+}
+
+impl PersonInput {
+    /// Fills the form from a stored record, for editing.
+    pub fn from_details(p: &PersonDetails) -> Self {
+        let s = |o: &Option<String>| o.clone().unwrap_or_default();
+        PersonInput {
+            given_name: p.given_name.clone(),
+            family_name: p.family_name.clone(),
+            preferred_name: s(&p.preferred_name),
+            date_of_birth: date_text(p.date_of_birth),
+            nhs_number: p
+                .nhs_number
+                .as_deref()
+                .map(super::nhs_number::display)
+                .unwrap_or_default(),
+            phone: s(&p.phone),
+            email: s(&p.email),
+            address: s(&p.address),
+            postcode: s(&p.postcode),
+            contact_preferences: s(&p.contact_preferences),
+            referral_source: p.referral_source.clone(),
+            referral_reason: s(&p.referral_reason),
+            referred_on: date_text(p.referred_on),
+            risk_note: s(&p.risk_note),
+        }
+    }
+
+    /// Checks every field and reports all problems at once, so the worker
+    /// can fix them in one pass. A blank referral date means today.
+    pub fn validate(&self, today: NaiveDate) -> Result<PersonDetails, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field, message: String| errors.push(FieldError { field, message });
+        if self.given_name.trim().is_empty() {
+            fail("given_name", "given name is required".into());
+        }
+        if self.family_name.trim().is_empty() {
+            fail("family_name", "family name is required".into());
+        }
+        let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
+        let date_of_birth = match opt(&self.date_of_birth) {
+            None => None,
+            Some(s) => match parse_day(&s, today)
+                .and_then(|d| check_range(d, earliest, today, "date of birth"))
+            {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    fail("date_of_birth", e);
+                    None
+                }
+            },
+        };
+        let referred_on = match opt(&self.referred_on) {
+            None => Some(today),
+            Some(s) => match parse_day(&s, today)
+                .and_then(|d| check_range(d, earliest, today, "referral date"))
+            {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    fail("referred_on", e);
+                    None
+                }
+            },
+        };
+        let nhs_number = match opt(&self.nhs_number) {
+            None => None,
+            Some(s) => match NhsNumber::parse(&s) {
+                Ok(n) => Some(n.digits().to_string()),
+                Err(e) => {
+                    fail("nhs_number", e.into());
+                    None
+                }
+            },
+        };
+        let email = opt(&self.email);
+        if email.as_deref().is_some_and(|e| !looks_like_email(e)) {
+            fail("email", "email should look like name@example.org".into());
+        }
+        let phone = opt(&self.phone);
+        if phone.as_deref().is_some_and(|p| !looks_like_phone(p)) {
+            fail(
+                "phone",
+                "phone should be digits, spaces and an optional +".into(),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(PersonDetails {
+            given_name: self.given_name.trim().to_string(),
+            family_name: self.family_name.trim().to_string(),
+            preferred_name: opt(&self.preferred_name),
+            date_of_birth,
+            nhs_number,
+            phone,
+            email,
+            address: opt(&self.address),
+            postcode: opt(&self.postcode).map(|p| p.to_uppercase()),
+            contact_preferences: opt(&self.contact_preferences),
+            referral_source: opt(&self.referral_source).unwrap_or_else(|| "other".into()),
+            referral_reason: opt(&self.referral_reason),
+            referred_on,
+            risk_note: opt(&self.risk_note),
+        })
+    }
+}
+
+/// One '@', something either side, a dot in the domain, no spaces.
+pub fn looks_like_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(char::is_whitespace)
+}
+
+/// UK or international numbers: digits with spaces, dashes, brackets, a leading +.
+pub fn looks_like_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let rest_ok = s
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
+    rest_ok && (7..=15).contains(&digits)
+}
+
+/// A validated status change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusChange {
+    pub status: Status,
+    pub reason: Option<String>,
+    pub changed_on: NaiveDate,
+}
+
+/// Checks a requested status change against the current status.
+pub fn validate_status_change(
+    from: Status,
+    to: Status,
+    reason: &str,
+    changed_on: NaiveDate,
+) -> Result<StatusChange, String> {
+    if !from.next().contains(&to) {
+        return Err(format!(
+            "cannot go from {} to {}",
+            from.as_str(),
+            to.as_str()
+        ));
+    }
+    let reason = opt(reason);
+    if to.needs_reason() && reason.is_none() {
+        return Err(format!(
+            "a reason is required when a case is {}",
+            to.as_str()
+        ));
+    }
+    Ok(StatusChange {
+        status: to,
+        reason,
+        changed_on,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn input() -> PersonInput {
+        PersonInput {
+            given_name: "Zoë".into(),
+            family_name: "Ng".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn minimal_person_defaults_referral_to_today() {
+        let p = input().validate(today()).unwrap();
+        assert_eq!(p.referred_on, Some(today()));
+        assert_eq!(p.referral_source, "other");
+        assert_eq!(p.display_name(), "Zoë Ng");
+    }
+
+    #[test]
+    fn reports_every_error_at_once() {
+        let bad = PersonInput {
+            date_of_birth: "31/02/1980".into(),
+            nhs_number: "943 476 5918".into(),
+            email: "not an email".into(),
+            referred_on: "2030-01-01".into(),
+            ..Default::default()
+        };
+        let errs = bad.validate(today()).unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "given_name",
+                "family_name",
+                "date_of_birth",
+                "referred_on",
+                "nhs_number",
+                "email"
+            ]
+        );
+    }
+
+    #[test]
+    fn accepts_uk_dates_and_spaced_nhs_numbers() {
+        let p = PersonInput {
+            date_of_birth: "02/03/1961".into(),
+            nhs_number: "943 476 5919".into(),
+            email: "zoe@example.org".into(),
+            phone: "+44 113 496 0000".into(),
+            ..input()
+        }
+        .validate(today())
+        .unwrap();
+        assert_eq!(p.nhs_number.as_deref(), Some("9434765919"));
+        assert_eq!(p.date_of_birth, NaiveDate::from_ymd_opt(1961, 3, 2));
+    }
+
+    #[test]
+    fn closing_needs_a_reason_and_a_legal_transition() {
+        let t = today();
+        assert!(validate_status_change(Status::Active, Status::Closed, " ", t).is_err());
+        assert!(validate_status_change(Status::Active, Status::Closed, "goals met", t).is_ok());
+        assert!(validate_status_change(Status::Referred, Status::Paused, "", t).is_err());
+        assert!(validate_status_change(Status::Closed, Status::Active, "", t).is_ok());
+    }
+}

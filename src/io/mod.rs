@@ -1,0 +1,3 @@
+//! Import and export formats. Pure functions over records and writers.
+
+pub mod table;

@@ -1,0 +1,10 @@
+//! caseload: a keyboard-driven terminal caseload manager for social prescribing
+//! link workers. The binary is a thin shell over this library, so tests and
+//! benches drive exactly what users run.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod io;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,61 @@
+//! Parse the command line, open the store, run the app or one command. Nothing else.
+
+use std::process::ExitCode;
+
+use caseload::cli::{self, Cli, CliError, CliResult};
+use clap::Parser;
+use clap::error::ErrorKind;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
+    let result = match &cli.command {
+        Some(command) => cli::run(&cli, command, &mut std::io::stdout().lock()),
+        None => run_app(&cli),
+    };
+    match result {
+        Ok(()) | Err(CliError::Quiet) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("caseload: {}", e.message());
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+/// Help and version go to stdout with exit 0; usage errors are one line, exit 1.
+fn clap_exit(e: clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("caseload: {first} (see caseload --help)");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_app(cli: &Cli) -> CliResult {
+    // Keep the temporary demo folder alive until the app closes; dropping it deletes it.
+    let mut _demo_dir = None;
+    let store = if cli.demo {
+        let dir = tempfile::Builder::new()
+            .prefix("caseload-demo-")
+            .tempdir()?;
+        let mut store = cli::open_store(&dir.path().join("demo.db"))?;
+        cli::build_demo(&mut store, None, None, 1)?;
+        _demo_dir = Some(dir);
+        store
+    } else {
+        cli::open_store(&cli::db_path(cli)?)?
+    };
+    caseload::tui::run(store).map_err(|e| CliError::Data(format!("terminal error: {e}")))
+}

@@ -1,0 +1,107 @@
+use chrono::Duration;
+use rusqlite::params;
+
+use super::{Result, Store, now_text};
+use crate::demo::{GenPerson, GenService};
+use crate::domain::date::iso;
+
+impl Store {
+    /// Loads the hand-written demo caseload (demo-db/demo.sql) in one transaction.
+    pub fn load_demo(&mut self) -> Result<()> {
+        self.write(|tx| Ok(tx.execute_batch(crate::demo::DEMO_SQL)?))
+    }
+
+    /// Inserts generated records in one transaction with prepared statements.
+    /// Connections point at existing services by position (0-based, by id).
+    pub fn insert_generated(
+        &mut self,
+        people: &[GenPerson],
+        services: &[GenService],
+    ) -> Result<()> {
+        self.write(|tx| {
+            let now = now_text();
+            let mut add_service = tx.prepare(
+                "INSERT INTO service (uid, name, organisation, description, categories, area,
+                    last_verified_on, source, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'generated', ?8, ?8)",
+            )?;
+            for s in services {
+                add_service.execute(params![
+                    s.uid,
+                    s.name,
+                    s.organisation,
+                    s.description,
+                    s.categories,
+                    s.area,
+                    iso(s.last_verified_on),
+                    now
+                ])?;
+            }
+            let service_ids: Vec<i64> = tx
+                .prepare("SELECT id FROM service ORDER BY id")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut add_person = tx.prepare(
+                "INSERT INTO person (given_name, family_name, referral_source, referral_reason,
+                    referred_on, first_contact_on, status, status_reason, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            )?;
+            let mut add_status = tx.prepare(
+                "INSERT INTO status_change (person_id, status, reason, changed_on, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut add_note = tx.prepare(
+                "INSERT INTO conversation (person_id, occurred_at, kind, body, author, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 'Sam (link worker)', ?2)",
+            )?;
+            let mut add_goal = tx.prepare(
+                "INSERT INTO goal (person_id, text, status, created_on, ended_on)
+                 VALUES (?1, ?2, ?3, ?4, CASE WHEN ?3 = 'open' THEN NULL ELSE ?4 END)",
+            )?;
+            let mut add_reminder = tx.prepare(
+                "INSERT INTO reminder (person_id, due_on, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut add_connection = tx.prepare(
+                "INSERT INTO connection (person_id, service_id, status, status_on, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for p in people {
+                let referred = iso(p.referred_on);
+                let first_contact = (p.status != crate::domain::Status::Referred)
+                    .then(|| iso(p.referred_on + Duration::days(7)));
+                let created = format!("{referred}T09:00:00");
+                add_person.execute(params![
+                    p.given_name,
+                    p.family_name,
+                    p.referral_source,
+                    p.referral_reason,
+                    referred,
+                    first_contact,
+                    p.status.as_str(),
+                    p.status_reason,
+                    created
+                ])?;
+                let id = tx.last_insert_rowid();
+                add_status.execute(params![id, "referred", None::<String>, referred, created])?;
+                if p.status != crate::domain::Status::Referred {
+                    add_status.execute(params![id, p.status.as_str(), p.status_reason, first_contact, created])?;
+                }
+                for (on, kind, body) in &p.conversations {
+                    add_note.execute(params![id, format!("{}T10:30:00", iso(*on)), kind, body])?;
+                }
+                for (text, status) in &p.goals {
+                    add_goal.execute(params![id, text, status, referred])?;
+                }
+                for (due, text) in &p.reminders {
+                    add_reminder.execute(params![id, iso(*due), text, now])?;
+                }
+                for (index, status) in &p.connections {
+                    if let Some(sid) = service_ids.get(*index as usize) {
+                        add_connection.execute(params![id, sid, status, referred, now])?;
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+}

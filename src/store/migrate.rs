@@ -1,0 +1,31 @@
+//! Schema migrations, numbered by `PRAGMA user_version`. Each runs once, in order,
+//! inside one transaction with the version bump.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::Result;
+
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_draft.sql"),
+];
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        // Another, newer instance upgraded the file since we looked.
+        return Err(super::StoreError::Invalid(format!(
+            "this database uses schema {current}, newer than this caseload knows ({SCHEMA_VERSION}); upgrade caseload"
+        )));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

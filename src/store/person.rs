@@ -1,0 +1,293 @@
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Result, Store, StoreError, day, now_text};
+use crate::domain::date::iso;
+use crate::domain::person::{Person, PersonDetails, Status, StatusChange};
+
+/// One line of the caseload table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonRow {
+    pub id: i64,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub status: Status,
+    pub referral_source: String,
+    pub referral_reason: Option<String>,
+    pub referred_on: Option<NaiveDate>,
+    pub next_follow_up: Option<NaiveDate>,
+    pub risk: bool,
+    pub open_goals: i64,
+}
+
+impl PersonRow {
+    pub fn display_name(&self) -> String {
+        let first = self.preferred_name.as_deref().unwrap_or(&self.given_name);
+        format!("{} {}", first, self.family_name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusHistoryEntry {
+    pub status: Status,
+    pub reason: Option<String>,
+    pub changed_on: Option<NaiveDate>,
+}
+
+const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, date_of_birth,
+    nhs_number, phone, email, address, postcode, contact_preferences, referral_source,
+    referral_reason, referred_on, first_contact_on, status, status_reason, closed_on,
+    risk_note, consent_recorded_on, created_at, updated_at, version";
+
+fn status_of(text: String) -> Status {
+    // The CHECK constraint makes anything else impossible; fall back rather than panic.
+    Status::parse(&text).unwrap_or(Status::Referred)
+}
+
+fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        details: PersonDetails {
+            given_name: r.get(1)?,
+            family_name: r.get(2)?,
+            preferred_name: r.get(3)?,
+            date_of_birth: day(r.get(4)?),
+            nhs_number: r.get(5)?,
+            phone: r.get(6)?,
+            email: r.get(7)?,
+            address: r.get(8)?,
+            postcode: r.get(9)?,
+            contact_preferences: r.get(10)?,
+            referral_source: r.get(11)?,
+            referral_reason: r.get(12)?,
+            referred_on: day(r.get(13)?),
+            risk_note: r.get(18)?,
+        },
+        first_contact_on: day(r.get(14)?),
+        status: status_of(r.get(15)?),
+        status_reason: r.get(16)?,
+        closed_on: day(r.get(17)?),
+        consent_recorded_on: day(r.get(19)?),
+        created_at: r.get(20)?,
+        updated_at: r.get(21)?,
+        version: r.get(22)?,
+    })
+}
+
+impl Store {
+    /// Everyone, or only those in `statuses`, sorted by family then given name.
+    pub fn list_people(&self, statuses: Option<&[Status]>) -> Result<Vec<PersonRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.status,
+                    p.referral_source, p.referral_reason, p.referred_on,
+                    (SELECT min(coalesce(r.snoozed_until, r.due_on)) FROM reminder r
+                      WHERE r.person_id = p.id AND r.done_at IS NULL),
+                    coalesce(trim(p.risk_note), '') <> '',
+                    (SELECT count(*) FROM goal g WHERE g.person_id = p.id AND g.status = 'open')
+               FROM person p
+              ORDER BY p.family_name, p.given_name, p.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PersonRow {
+                id: r.get(0)?,
+                given_name: r.get(1)?,
+                family_name: r.get(2)?,
+                preferred_name: r.get(3)?,
+                status: status_of(r.get(4)?),
+                referral_source: r.get(5)?,
+                referral_reason: r.get(6)?,
+                referred_on: day(r.get(7)?),
+                next_follow_up: day(r.get(8)?),
+                risk: r.get(9)?,
+                open_goals: r.get(10)?,
+            })
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let row = row?;
+            if statuses.is_none_or(|s| s.contains(&row.status)) {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn get_person(&self, id: i64) -> Result<Person> {
+        self.conn
+            .query_row(
+                &format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"),
+                [id],
+                person_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "person",
+                id,
+            })
+    }
+
+    /// Adds a person as `referred`, with the first line of their status history.
+    pub fn add_person(&mut self, p: &PersonDetails) -> Result<i64> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let now = now_text();
+            let referred_on = p
+                .referred_on
+                .map(iso)
+                .unwrap_or_else(|| now[..10].to_string());
+            tx.execute(
+                "INSERT INTO person (given_name, family_name, preferred_name, date_of_birth,
+                    nhs_number, phone, email, address, postcode, contact_preferences,
+                    referral_source, referral_reason, referred_on, risk_note, status,
+                    created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                    'referred', ?15, ?15)",
+                params![
+                    p.given_name,
+                    p.family_name,
+                    p.preferred_name,
+                    p.date_of_birth.map(iso),
+                    p.nhs_number,
+                    p.phone,
+                    p.email,
+                    p.address,
+                    p.postcode,
+                    p.contact_preferences,
+                    p.referral_source,
+                    p.referral_reason,
+                    referred_on,
+                    p.risk_note,
+                    now,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO status_change (person_id, status, changed_on, created_at)
+                 VALUES (?1, 'referred', ?2, ?3)",
+                (id, &referred_on, &now),
+            )?;
+            Store::audit(tx, &actor, "add", "person", id)?;
+            Ok(id)
+        })
+    }
+
+    /// Saves edited details. `version` is the one the editor loaded: if someone
+    /// else saved in between, nothing is written and `Conflict` comes back.
+    pub fn update_person(&mut self, id: i64, version: i64, p: &PersonDetails) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE person SET given_name = ?3, family_name = ?4, preferred_name = ?5,
+                    date_of_birth = ?6, nhs_number = ?7, phone = ?8, email = ?9, address = ?10,
+                    postcode = ?11, contact_preferences = ?12, referral_source = ?13,
+                    referral_reason = ?14, referred_on = coalesce(?15, referred_on),
+                    risk_note = ?16, updated_at = ?17, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![
+                    id,
+                    version,
+                    p.given_name,
+                    p.family_name,
+                    p.preferred_name,
+                    p.date_of_birth.map(iso),
+                    p.nhs_number,
+                    p.phone,
+                    p.email,
+                    p.address,
+                    p.postcode,
+                    p.contact_preferences,
+                    p.referral_source,
+                    p.referral_reason,
+                    p.referred_on.map(iso),
+                    p.risk_note,
+                    now_text(),
+                ],
+            )?;
+            check_one(tx, changed, id)?;
+            Store::audit(tx, &actor, "update", "person", id)
+        })
+    }
+
+    /// Moves a person to a new status (already validated against their current one).
+    pub fn set_status(&mut self, id: i64, version: i64, change: &StatusChange) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let now = now_text();
+            let on = iso(change.changed_on);
+            let closed_on = (change.status == Status::Closed).then(|| on.clone());
+            let changed = tx.execute(
+                "UPDATE person SET status = ?3, status_reason = ?4, closed_on = ?5,
+                    first_contact_on = CASE WHEN ?3 = 'active' THEN coalesce(first_contact_on, ?6)
+                                            ELSE first_contact_on END,
+                    updated_at = ?7, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![
+                    id,
+                    version,
+                    change.status.as_str(),
+                    change.reason,
+                    closed_on,
+                    on,
+                    now
+                ],
+            )?;
+            check_one(tx, changed, id)?;
+            tx.execute(
+                "INSERT INTO status_change (person_id, status, reason, changed_on, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, change.status.as_str(), change.reason, on, now],
+            )?;
+            Store::audit(tx, &actor, "status", "person", id)
+        })
+    }
+
+    /// Oldest first.
+    pub fn status_history(&self, id: i64) -> Result<Vec<StatusHistoryEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT status, reason, changed_on FROM status_change
+              WHERE person_id = ?1 ORDER BY changed_on, id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(StatusHistoryEntry {
+                status: status_of(r.get(0)?),
+                reason: r.get(1)?,
+                changed_on: day(r.get(2)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Zero rows updated: either the record is gone or someone else changed it.
+fn check_one(tx: &rusqlite::Transaction, changed: usize, id: i64) -> Result<()> {
+    if changed == 1 {
+        return Ok(());
+    }
+    let exists: bool = tx.query_row("SELECT count(*) FROM person WHERE id = ?1", [id], |r| {
+        r.get::<_, i64>(0).map(|n| n > 0)
+    })?;
+    Err(if exists {
+        StoreError::Conflict {
+            entity: "person",
+            id,
+        }
+    } else {
+        StoreError::NotFound {
+            entity: "person",
+            id,
+        }
+    })
+}
+
+impl Store {
+    /// The editable list of referral sources, in display order.
+    pub fn referral_sources(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM referral_source ORDER BY position, name")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,43 @@
+use rusqlite::Row;
+
+use super::{Result, Store, day};
+use crate::domain::service::Service;
+
+pub(super) const SERVICE_COLUMNS: &str = "id, uid, name, organisation, description, categories,
+    area, address, postcode, phone, email, url, opening_times, eligibility, cost, how_to_refer,
+    last_verified_on, status, source";
+
+pub(super) fn service_from_row(r: &Row) -> rusqlite::Result<Service> {
+    Ok(Service {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        name: r.get(2)?,
+        organisation: r.get(3)?,
+        description: r.get(4)?,
+        categories: r.get(5)?,
+        area: r.get(6)?,
+        address: r.get(7)?,
+        postcode: r.get(8)?,
+        phone: r.get(9)?,
+        email: r.get(10)?,
+        url: r.get(11)?,
+        opening_times: r.get(12)?,
+        eligibility: r.get(13)?,
+        cost: r.get(14)?,
+        how_to_refer: r.get(15)?,
+        last_verified_on: day(r.get(16)?),
+        active: r.get::<_, String>(17)? == "active",
+        source: r.get(18)?,
+    })
+}
+
+impl Store {
+    /// The whole directory, by name.
+    pub fn list_services(&self) -> Result<Vec<Service>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM service ORDER BY name COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt.query_map([], service_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,675 @@
+//! App state and routing: key -> `Action` -> state update (may call the store)
+//! -> render from state. Panes never call each other.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::form::{Field, Form, FormOutcome, centered};
+use super::keys::{self, KeyHelp};
+use super::panes::Ctx;
+use super::panes::caseload::{CaseloadPane, Detail};
+use super::panes::directory::DirectoryPane;
+use super::panes::person::PersonPane;
+use super::panes::reminders::RemindersPane;
+use super::theme::Theme;
+use crate::domain::date::{iso, parse_day};
+use crate::domain::person::{PersonInput, Status, validate_status_change};
+use crate::domain::text::truncate;
+use crate::store::{Counts, Store, StoreError};
+
+/// Smallest terminal the layout is drawn in; below it, a message instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Caseload,
+    Person,
+    Directory,
+    Reminders,
+}
+
+impl Pane {
+    const ALL: [Pane; 4] = [
+        Pane::Caseload,
+        Pane::Person,
+        Pane::Directory,
+        Pane::Reminders,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Pane::Caseload => "Caseload",
+            Pane::Person => "What matters",
+            Pane::Directory => "Directory",
+            Pane::Reminders => "Reminders",
+        }
+    }
+
+    fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// Everything a key can ask the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ShowPane(Pane),
+    NextPane,
+    PrevPane,
+    Help,
+    Reload,
+    OpenDetail(i64),
+    AddPerson,
+    EditPerson(i64),
+    ChangeStatus(i64),
+}
+
+enum Overlay {
+    Help,
+    PersonForm {
+        form: Form,
+        /// `(id, version)` when editing; `None` when adding.
+        editing: Option<(i64, i64)>,
+    },
+    StatusForm {
+        form: Form,
+        id: i64,
+        version: i64,
+        from: Status,
+    },
+}
+
+/// Where "now" comes from: the system clock, or a fixed moment in tests.
+pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
+
+pub struct App {
+    store: Store,
+    clock: Clock,
+    theme: Theme,
+    pub today: NaiveDate,
+    pub pane: Pane,
+    pub caseload: CaseloadPane,
+    pub person: PersonPane,
+    pub directory: DirectoryPane,
+    pub reminders: RemindersPane,
+    overlay: Option<Overlay>,
+    counts: Counts,
+    message: Option<(String, bool)>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, clock: Clock, theme: Theme) -> Result<App, StoreError> {
+        let today = clock().date();
+        let mut app = App {
+            store,
+            clock,
+            theme,
+            today,
+            pane: Pane::Caseload,
+            caseload: CaseloadPane::default(),
+            person: PersonPane::default(),
+            directory: DirectoryPane::default(),
+            reminders: RemindersPane::default(),
+            overlay: None,
+            counts: Counts::default(),
+            message: None,
+            quit: false,
+        };
+        app.reload()?;
+        Ok(app)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Re-reads everything shown from the database.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.caseload.set_people(self.store.list_people(None)?);
+        self.directory.set(self.store.list_services()?);
+        self.reminders.set(self.store.open_reminders()?);
+        self.counts = self.store.counts(self.today)?;
+        if let Some(id) = self.person.person.as_ref().map(|p| p.id) {
+            self.load_person(id)?;
+        }
+        Ok(())
+    }
+
+    fn load_person(&mut self, id: i64) -> Result<(), StoreError> {
+        let person = self.store.get_person(id)?;
+        let notes = self.store.conversations(id)?;
+        self.person.set(person, notes);
+        Ok(())
+    }
+
+    /// Called when the timer fires: the day may have changed.
+    pub fn tick(&mut self) -> bool {
+        let today = (self.clock)().date();
+        if today == self.today {
+            return false;
+        }
+        self.today = today;
+        let r = self.reload();
+        self.report(r);
+        true
+    }
+
+    /// Handles one terminal event; returns true if the screen needs redrawing.
+    pub fn handle_event(&mut self, event: Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.tick();
+                self.handle_key(key);
+                true
+            }
+            Event::Resize(..) => true,
+            _ => false,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        self.message = None;
+        if self.overlay.is_some() {
+            self.overlay_key(key);
+            return;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            self.quit = true;
+            return;
+        }
+        let captured = self.pane == Pane::Caseload && self.caseload.captures_input();
+        let action = if captured {
+            self.caseload.handle_key(key)
+        } else {
+            self.global_key(key).or_else(|| self.pane_key(key))
+        };
+        if let Some(action) = action {
+            self.apply(action);
+        }
+    }
+
+    fn global_key(&self, key: KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('r') if ctrl => Some(Action::Reload),
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('?') => Some(Action::Help),
+            KeyCode::Tab => Some(Action::NextPane),
+            KeyCode::BackTab => Some(Action::PrevPane),
+            KeyCode::Char(c @ '1'..='4') => {
+                Some(Action::ShowPane(Pane::ALL[(c as u8 - b'1') as usize]))
+            }
+            _ => None,
+        }
+    }
+
+    fn pane_key(&mut self, key: KeyEvent) -> Option<Action> {
+        match self.pane {
+            Pane::Caseload => self.caseload.handle_key(key),
+            Pane::Person => {
+                self.person.handle_key(key);
+                None
+            }
+            Pane::Directory => {
+                self.directory.handle_key(key);
+                None
+            }
+            Pane::Reminders => {
+                self.reminders.handle_key(key);
+                None
+            }
+        }
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Reload => {
+                let r = self.reload();
+                if r.is_ok() {
+                    self.say("Reloaded from the database");
+                }
+                self.report(r);
+            }
+            Action::NextPane => self.show_pane(Pane::ALL[(self.pane.index() + 1) % 4]),
+            Action::PrevPane => self.show_pane(Pane::ALL[(self.pane.index() + 3) % 4]),
+            Action::ShowPane(p) => self.show_pane(p),
+            Action::OpenDetail(id) => {
+                let r = self.open_detail(id);
+                self.report(r);
+            }
+            Action::AddPerson => self.open_person_form(None),
+            Action::EditPerson(id) => {
+                let r = self.store.get_person(id).map(|p| {
+                    let input = PersonInput::from_details(&p.details);
+                    (p.id, p.version, input)
+                });
+                match r {
+                    Ok((id, version, input)) => {
+                        self.overlay = Some(Overlay::PersonForm {
+                            form: person_form("Edit person", &input, self.sources()),
+                            editing: Some((id, version)),
+                        })
+                    }
+                    Err(e) => self.report::<()>(Err(e)),
+                }
+            }
+            Action::ChangeStatus(id) => match self.store.get_person(id) {
+                Ok(p) => self.open_status_form(p.id, p.version, p.status),
+                Err(e) => self.report::<()>(Err(e)),
+            },
+        }
+    }
+
+    fn open_detail(&mut self, id: i64) -> Result<(), StoreError> {
+        let person = self.store.get_person(id)?;
+        let history = self.store.status_history(id)?;
+        self.caseload.detail = Some(Detail::new(person, history));
+        Ok(())
+    }
+
+    /// Pane 2 always follows the person selected in the caseload.
+    fn show_pane(&mut self, pane: Pane) {
+        if pane == Pane::Person
+            && let Some(id) = self.caseload.selected_id()
+        {
+            let r = self.load_person(id);
+            self.report(r);
+        }
+        self.pane = pane;
+    }
+
+    fn sources(&self) -> Vec<String> {
+        self.store
+            .referral_sources()
+            .unwrap_or_else(|_| vec!["other".into()])
+    }
+
+    fn open_person_form(&mut self, _from: Option<i64>) {
+        let input = PersonInput {
+            referral_source: "GP practice".into(),
+            referred_on: iso(self.today),
+            ..Default::default()
+        };
+        self.overlay = Some(Overlay::PersonForm {
+            form: person_form("Add person", &input, self.sources()),
+            editing: None,
+        });
+    }
+
+    fn open_status_form(&mut self, id: i64, version: i64, from: Status) {
+        let options: Vec<String> = from.next().iter().map(|s| s.as_str().to_string()).collect();
+        let form = Form::new(
+            format!("Change status (now {})", from.as_str()),
+            vec![
+                Field::choice("status", "New status", options),
+                Field::text("reason", "Reason", "required when closing or declining"),
+                Field::text("changed_on", "Date", "YYYY-MM-DD or DD/MM/YYYY")
+                    .with_value(iso(self.today)),
+            ],
+        );
+        self.overlay = Some(Overlay::StatusForm {
+            form,
+            id,
+            version,
+            from,
+        });
+    }
+
+    fn overlay_key(&mut self, key: KeyEvent) {
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
+        self.overlay = match overlay {
+            Overlay::Help => match key.code {
+                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => None,
+                _ => Some(Overlay::Help),
+            },
+            Overlay::PersonForm { mut form, editing } => match form.handle_key(key) {
+                FormOutcome::Continue => Some(Overlay::PersonForm { form, editing }),
+                FormOutcome::Cancel => None,
+                FormOutcome::Submit => self.save_person(form, editing),
+            },
+            Overlay::StatusForm {
+                mut form,
+                id,
+                version,
+                from,
+            } => match form.handle_key(key) {
+                FormOutcome::Continue => Some(Overlay::StatusForm {
+                    form,
+                    id,
+                    version,
+                    from,
+                }),
+                FormOutcome::Cancel => None,
+                FormOutcome::Submit => self.save_status(form, id, version, from),
+            },
+        };
+    }
+
+    /// Validates and saves; on any problem the form stays open with the reason.
+    fn save_person(&mut self, mut form: Form, editing: Option<(i64, i64)>) -> Option<Overlay> {
+        let input = input_from_form(&form);
+        let details = match input.validate(self.today) {
+            Ok(d) => d,
+            Err(errors) => {
+                form.set_errors(&errors);
+                return Some(Overlay::PersonForm { form, editing });
+            }
+        };
+        let result = match editing {
+            Some((id, version)) => self.store.update_person(id, version, &details).map(|_| id),
+            None => self.store.add_person(&details),
+        };
+        match result {
+            Ok(id) => {
+                let verb = if editing.is_some() { "Saved" } else { "Added" };
+                self.after_save(id, format!("{verb} {}", details.display_name()));
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(Overlay::PersonForm { form, editing })
+            }
+        }
+    }
+
+    fn save_status(
+        &mut self,
+        mut form: Form,
+        id: i64,
+        version: i64,
+        from: Status,
+    ) -> Option<Overlay> {
+        let to = Status::parse(form.value("status"));
+        let change = parse_day(form.value("changed_on"), self.today)
+            .and_then(|on| {
+                if on > self.today {
+                    Err("the date cannot be in the future".into())
+                } else {
+                    Ok(on)
+                }
+            })
+            .map_err(|e| ("changed_on", e))
+            .and_then(|on| {
+                let to = to.ok_or(("status", "choose a status".to_string()))?;
+                validate_status_change(from, to, form.value("reason"), on)
+                    .map_err(|e| ("reason", e))
+            });
+        let change = match change {
+            Ok(c) => c,
+            Err((field, message)) => {
+                form.set_errors(&[crate::domain::FieldError { field, message }]);
+                return Some(Overlay::StatusForm {
+                    form,
+                    id,
+                    version,
+                    from,
+                });
+            }
+        };
+        match self.store.set_status(id, version, &change) {
+            Ok(()) => {
+                self.after_save(id, format!("Status changed to {}", change.status.as_str()));
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(Overlay::StatusForm {
+                    form,
+                    id,
+                    version,
+                    from,
+                })
+            }
+        }
+    }
+
+    /// Refreshes what is on screen after a write and keeps the person in view.
+    fn after_save(&mut self, id: i64, message: String) {
+        let r = self.reload();
+        self.caseload.reveal(id);
+        if self
+            .caseload
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.person.id == id)
+        {
+            let r = self.open_detail(id);
+            self.report(r);
+        }
+        self.report(r);
+        if self.message.is_none() {
+            self.say(message);
+        }
+    }
+
+    fn say(&mut self, message: impl Into<String>) {
+        self.message = Some((message.into(), false));
+    }
+
+    fn report<T>(&mut self, r: Result<T, StoreError>) {
+        if let Err(e) = r {
+            self.message = Some((e.to_string(), true));
+        }
+    }
+
+    fn keys(&self) -> &'static [KeyHelp] {
+        match &self.overlay {
+            Some(Overlay::PersonForm { .. } | Overlay::StatusForm { .. }) => keys::FORM,
+            _ => match self.pane {
+                Pane::Caseload => self.caseload.keys(),
+                Pane::Person => self.person.keys(),
+                Pane::Directory => self.directory.keys(),
+                Pane::Reminders => self.reminders.keys(),
+            },
+        }
+    }
+
+    pub fn render(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = format!("Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}. q quits.");
+            frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+            return;
+        }
+        let [tabs, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_tabs(frame, tabs);
+        let ctx = Ctx {
+            theme: &self.theme,
+            today: self.today,
+        };
+        match self.pane {
+            Pane::Caseload => self.caseload.render(frame, body, &ctx),
+            Pane::Person => self.person.render(frame, body, &ctx),
+            Pane::Directory => self.directory.render(frame, body, &ctx),
+            Pane::Reminders => self.reminders.render(frame, body, &ctx),
+        }
+        self.render_status(frame, status);
+        self.render_footer(frame, footer);
+        match &self.overlay {
+            Some(Overlay::Help) => self.render_help(frame, body),
+            Some(Overlay::PersonForm { form, .. } | Overlay::StatusForm { form, .. }) => {
+                form.render(frame, body, &self.theme)
+            }
+            None => {}
+        }
+    }
+
+    fn render_tabs(&self, frame: &mut Frame, area: Rect) {
+        let mut spans = Vec::new();
+        for (i, p) in Pane::ALL.iter().enumerate() {
+            let text = format!(" {} {} ", i + 1, p.title());
+            let style = if *p == self.pane {
+                self.theme.tab_active()
+            } else {
+                self.theme.dim()
+            };
+            spans.push(Span::styled(text, style));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn render_status(&self, frame: &mut Frame, area: Rect) {
+        let t = &self.theme;
+        let c = &self.counts;
+        let mut right = vec![Span::raw(format!(
+            "{} open of {} people",
+            c.people_open, c.people_total
+        ))];
+        if c.reminders_overdue > 0 {
+            right.push(Span::raw(" · "));
+            right.push(Span::styled(
+                format!("{} overdue", c.reminders_overdue),
+                t.danger(),
+            ));
+        }
+        if c.reminders_today > 0 {
+            right.push(Span::raw(format!(" · {} today", c.reminders_today)));
+        }
+        right.push(Span::raw(format!(" · {} services", c.services)));
+        if c.services_stale > 0 {
+            right.push(Span::styled(
+                format!(" ({} stale)", c.services_stale),
+                t.warn(),
+            ));
+        }
+        let right = Line::from(right);
+        let right_width = (right.width() as u16).min(area.width);
+        let left_width = area.width.saturating_sub(right_width + 1) as usize;
+        let left = match &self.message {
+            Some((m, true)) => Span::styled(truncate(m, left_width), t.danger()),
+            Some((m, false)) => Span::styled(truncate(m, left_width), t.ok()),
+            None => {
+                let name = self
+                    .store
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                Span::styled(truncate(&name, left_width), t.dim())
+            }
+        };
+        let [l, r] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+        frame.render_widget(Paragraph::new(left), l);
+        frame.render_widget(Paragraph::new(right), r);
+    }
+
+    fn render_footer(&self, frame: &mut Frame, area: Rect) {
+        let t = &self.theme;
+        let mut spans = Vec::new();
+        let shown = self.keys().iter().chain(keys::GLOBAL).filter(|k| k.footer);
+        for k in shown {
+            spans.push(Span::styled(k.keys, t.key()));
+            spans.push(Span::raw(format!(" {}  ", k.action)));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn render_help(&self, frame: &mut Frame, area: Rect) {
+        let t = &self.theme;
+        let mut lines = vec![Line::from(Span::styled(
+            format!("{} keys", self.pane.title()),
+            t.header(),
+        ))];
+        let key_line = |k: &KeyHelp| {
+            Line::from(vec![
+                Span::styled(format!("  {:<16}", k.keys), t.key()),
+                Span::raw(k.action),
+            ])
+        };
+        lines.extend(self.keys().iter().map(key_line));
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Everywhere", t.header())));
+        lines.extend(keys::GLOBAL.iter().map(key_line));
+        let height = lines.len() as u16 + 2;
+        let popup = centered(area, 60, height);
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Help · Esc closes ", t.title()));
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
+    }
+}
+
+fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) -> Form {
+    let mut source = Field::choice("referral_source", "Referral source", sources);
+    if !p.referral_source.is_empty() {
+        source.value = p.referral_source.clone();
+    }
+    Form::new(
+        title,
+        vec![
+            Field::text("given_name", "Given name", "required").with_value(&p.given_name),
+            Field::text("family_name", "Family name", "required").with_value(&p.family_name),
+            Field::text(
+                "preferred_name",
+                "Preferred name",
+                "what they like to be called",
+            )
+            .with_value(&p.preferred_name),
+            source,
+            Field::text(
+                "referral_reason",
+                "Referral reason",
+                "in their words where possible",
+            )
+            .with_value(&p.referral_reason),
+            Field::text("referred_on", "Referred on", "YYYY-MM-DD or DD/MM/YYYY")
+                .with_value(&p.referred_on),
+            Field::text("date_of_birth", "Date of birth", "YYYY-MM-DD or DD/MM/YYYY")
+                .with_value(&p.date_of_birth),
+            Field::text("nhs_number", "NHS number", "10 digits, spaces allowed")
+                .with_value(&p.nhs_number),
+            Field::text("phone", "Phone", "").with_value(&p.phone),
+            Field::text("email", "Email", "").with_value(&p.email),
+            Field::text("address", "Address", "").with_value(&p.address),
+            Field::text("postcode", "Postcode", "").with_value(&p.postcode),
+            Field::text(
+                "contact_preferences",
+                "Contact prefs",
+                "e.g. text first, no voicemail",
+            )
+            .with_value(&p.contact_preferences),
+            Field::text("risk_note", "Risk note", "shown as a flag everywhere")
+                .with_value(&p.risk_note),
+        ],
+    )
+}
+
+fn input_from_form(form: &Form) -> PersonInput {
+    let v = |k: &str| form.value(k).to_string();
+    PersonInput {
+        given_name: v("given_name"),
+        family_name: v("family_name"),
+        preferred_name: v("preferred_name"),
+        date_of_birth: v("date_of_birth"),
+        nhs_number: v("nhs_number"),
+        phone: v("phone"),
+        email: v("email"),
+        address: v("address"),
+        postcode: v("postcode"),
+        contact_preferences: v("contact_preferences"),
+        referral_source: v("referral_source"),
+        referral_reason: v("referral_reason"),
+        referred_on: v("referred_on"),
+        risk_note: v("risk_note"),
+    }
+}

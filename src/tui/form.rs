@@ -1,0 +1,382 @@
+//! A small form: labelled one-line fields, inline errors, Ctrl-s to save.
+//! Used for people now, and for services and reminders as those panes grow.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthChar;
+
+use super::theme::Theme;
+use crate::domain::FieldError;
+use crate::domain::text::{truncate, width};
+
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    Text,
+    /// One of a fixed list, changed with ←/→.
+    Choice(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub kind: FieldKind,
+    pub value: String,
+    /// Cursor position in chars.
+    cursor: usize,
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn text(key: &'static str, label: &'static str, hint: &'static str) -> Field {
+        Field {
+            key,
+            label,
+            hint,
+            kind: FieldKind::Text,
+            value: String::new(),
+            cursor: 0,
+            error: None,
+        }
+    }
+
+    pub fn choice(key: &'static str, label: &'static str, options: Vec<String>) -> Field {
+        Field {
+            value: options.first().cloned().unwrap_or_default(),
+            kind: FieldKind::Choice(options),
+            ..Field::text(key, label, "←/→ to change")
+        }
+    }
+
+    pub fn with_value(mut self, value: impl Into<String>) -> Field {
+        self.value = value.into();
+        self.cursor = self.value.chars().count();
+        self
+    }
+
+    fn byte_at(&self, char_idx: usize) -> usize {
+        self.value
+            .char_indices()
+            .nth(char_idx)
+            .map_or(self.value.len(), |(i, _)| i)
+    }
+
+    fn len(&self) -> usize {
+        self.value.chars().count()
+    }
+
+    /// Returns true when the value changed.
+    fn edit(&mut self, key: KeyEvent) -> bool {
+        if let FieldKind::Choice(options) = &self.kind {
+            let step: isize = match key.code {
+                KeyCode::Left => -1,
+                KeyCode::Right | KeyCode::Char(' ') => 1,
+                _ => return false,
+            };
+            let pos = options.iter().position(|o| *o == self.value).unwrap_or(0) as isize;
+            let n = options.len().max(1) as isize;
+            self.value = options[((pos + step).rem_euclid(n)) as usize].clone();
+            return true;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('u') if ctrl => {
+                self.value.clear();
+                self.cursor = 0;
+                return true;
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                let at = self.byte_at(self.cursor);
+                self.value.insert(at, c);
+                self.cursor += 1;
+                return true;
+            }
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                let at = self.byte_at(self.cursor);
+                self.value.remove(at);
+                return true;
+            }
+            KeyCode::Delete if self.cursor < self.len() => {
+                let at = self.byte_at(self.cursor);
+                self.value.remove(at);
+                return true;
+            }
+            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.len()),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = self.len(),
+            _ => {}
+        }
+        false
+    }
+}
+
+/// What the form wants its owner to do after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    Continue,
+    Submit,
+    Cancel,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Changed since opened: cancelling then asks first.
+    pub changed: bool,
+    confirming_cancel: bool,
+    /// A form-wide message (e.g. a save that failed).
+    pub message: Option<String>,
+}
+
+const LABEL_WIDTH: u16 = 18;
+
+impl Form {
+    pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            title: title.into(),
+            fields,
+            focus: 0,
+            changed: false,
+            confirming_cancel: false,
+            message: None,
+        }
+    }
+
+    pub fn value(&self, key: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map_or("", |f| f.value.as_str())
+    }
+
+    /// Shows each error beside its field and moves to the first one.
+    pub fn set_errors(&mut self, errors: &[FieldError]) {
+        for f in &mut self.fields {
+            f.error = errors
+                .iter()
+                .find(|e| e.field == f.key)
+                .map(|e| e.message.clone());
+        }
+        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+        }
+        self.message = Some("Nothing saved: please fix the fields marked !".into());
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        if self.confirming_cancel {
+            self.confirming_cancel = false;
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => FormOutcome::Cancel,
+                _ => FormOutcome::Continue,
+            };
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let last = self.fields.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            KeyCode::Esc if self.changed => self.confirming_cancel = true,
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Enter if self.focus == last => return FormOutcome::Submit,
+            KeyCode::Tab | KeyCode::Down | KeyCode::Enter => {
+                self.focus = (self.focus + 1).min(last)
+            }
+            KeyCode::BackTab | KeyCode::Up => self.focus = self.focus.saturating_sub(1),
+            _ => {
+                if let Some(field) = self.fields.get_mut(self.focus)
+                    && field.edit(key)
+                {
+                    self.changed = true;
+                    field.error = None;
+                }
+            }
+        }
+        FormOutcome::Continue
+    }
+
+    /// Draws the form centred in `area`, as a popup.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let height = (self.fields.len() as u16 * 2 + 4).min(area.height);
+        let width = area.width.min(76);
+        let popup = centered(area, width, height);
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(format!(" {} ", self.title), theme.title()));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
+        let value_width = inner.width.saturating_sub(LABEL_WIDTH + 1) as usize;
+        // Two lines per field (value, then error or hint); scroll to keep focus visible.
+        let rows_for_fields = inner.height.saturating_sub(1) as usize;
+        let per_screen = (rows_for_fields / 2).max(1);
+        let first = self.focus.saturating_sub(per_screen - 1);
+        let mut lines = Vec::new();
+        for (i, f) in self.fields.iter().enumerate().skip(first).take(per_screen) {
+            let focused = i == self.focus;
+            let mark = if f.error.is_some() { "! " } else { "  " };
+            let label = truncate(f.label, LABEL_WIDTH as usize - 2);
+            let label = format!("{mark}{label:<w$}", w = LABEL_WIDTH as usize - 2);
+            let label_style = if f.error.is_some() {
+                theme.danger()
+            } else if focused {
+                theme.key()
+            } else {
+                ratatui::style::Style::new()
+            };
+            let (shown, _) = visible_slice(&f.value, f.cursor, value_width);
+            let shown = match f.kind {
+                FieldKind::Choice(_) if focused => format!("‹ {shown} ›"),
+                _ => shown,
+            };
+            let value_style = if focused {
+                theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(label, label_style),
+                Span::raw(" "),
+                Span::styled(shown, value_style),
+            ]));
+            let below = match (&f.error, focused) {
+                (Some(e), _) => Span::styled(truncate(e, value_width), theme.danger()),
+                (None, true) => Span::styled(truncate(f.hint, value_width), theme.dim()),
+                _ => Span::raw(""),
+            };
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(LABEL_WIDTH as usize + 1)),
+                below,
+            ]));
+        }
+        let footer = if self.confirming_cancel {
+            Span::styled(
+                "Discard changes? y = discard, any other key = keep editing",
+                theme.warn(),
+            )
+        } else if let Some(m) = &self.message {
+            Span::styled(m.clone(), theme.danger())
+        } else {
+            Span::styled("Ctrl-s save · Esc cancel · Tab next field", theme.dim())
+        };
+        let body = Rect {
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(lines), body);
+        let foot = Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(Line::from(footer)), foot);
+        // Put the terminal cursor where typing will land.
+        if let Some(f) = self.fields.get(self.focus)
+            && matches!(f.kind, FieldKind::Text)
+            && !self.confirming_cancel
+        {
+            let row = (self.focus - first) as u16 * 2;
+            let (_, col) = visible_slice(&f.value, f.cursor, value_width);
+            let x = inner.x + LABEL_WIDTH + 1 + col as u16;
+            if row < body.height && x < inner.x + inner.width {
+                frame.set_cursor_position(Position::new(x, inner.y + row));
+            }
+        }
+    }
+}
+
+/// The part of `value` to show in `max` cells so the cursor stays in view,
+/// and the cursor's column within it.
+fn visible_slice(value: &str, cursor: usize, max: usize) -> (String, usize) {
+    if max == 0 {
+        return (String::new(), 0);
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let cw = |c: &char| c.width().unwrap_or(0);
+    // Start as far left as possible while the cursor cell still fits.
+    let mut start = 0;
+    let mut before: usize = chars[..cursor.min(chars.len())].iter().map(cw).sum();
+    while before >= max && start < cursor {
+        before -= cw(&chars[start]);
+        start += 1;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in &chars[start..] {
+        if used + cw(c) > max {
+            break;
+        }
+        used += cw(c);
+        out.push(*c);
+    }
+    debug_assert!(width(&out) <= max);
+    (out, before)
+}
+
+/// A rect of at most `w` x `h`, centred in `area` and never outside it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn typing_inserts_at_cursor_with_multibyte_chars() {
+        let mut f = Field::text("n", "Name", "").with_value("Zë");
+        f.edit(key(KeyCode::Left));
+        f.edit(key(KeyCode::Char('o')));
+        assert_eq!(f.value, "Zoë");
+        f.edit(key(KeyCode::End));
+        f.edit(key(KeyCode::Backspace));
+        assert_eq!(f.value, "Zo");
+    }
+
+    #[test]
+    fn visible_slice_keeps_cursor_in_view() {
+        let (s, col) = visible_slice("abcdefghij", 10, 4);
+        assert_eq!((s.as_str(), col), ("hij", 3));
+        let (s, col) = visible_slice("王美玲王美玲", 6, 5);
+        assert!(width(&s) <= 5);
+        assert!(col < 5);
+    }
+
+    #[test]
+    fn esc_after_a_change_asks_first() {
+        let mut form = Form::new("t", vec![Field::text("a", "A", "")]);
+        form.handle_key(key(KeyCode::Char('x')));
+        assert_eq!(form.handle_key(key(KeyCode::Esc)), FormOutcome::Continue);
+        assert_eq!(
+            form.handle_key(key(KeyCode::Char('n'))),
+            FormOutcome::Continue
+        );
+        assert_eq!(form.value("a"), "x");
+        form.handle_key(key(KeyCode::Esc));
+        assert_eq!(
+            form.handle_key(key(KeyCode::Char('y'))),
+            FormOutcome::Cancel
+        );
+    }
+}

@@ -1,0 +1,68 @@
+//! The terminal app: rendering and input. Draws only when something changed
+//! (a key, a resize, the day turning over): idle CPU is zero.
+
+pub mod app;
+pub mod form;
+pub mod keys;
+pub mod list;
+pub mod panes;
+pub mod theme;
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use chrono::{Local, NaiveDateTime, TimeDelta};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+
+pub use app::App;
+use theme::Theme;
+
+use crate::store::Store;
+
+/// Runs the app until the user quits. The terminal is restored on return and,
+/// through ratatui's hook, on panic.
+pub fn run(store: Store) -> io::Result<()> {
+    let clock: app::Clock = Box::new(|| Local::now().naive_local());
+    let mut app = App::new(store, clock, Theme::from_env()).map_err(io::Error::other)?;
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    draw(terminal, app)?;
+    while !app.quit {
+        let mut dirty = if event::poll(until_midnight(Local::now().naive_local()))? {
+            app.handle_event(event::read()?)
+        } else {
+            app.tick()
+        };
+        // Drain whatever else arrived (a paste, key repeat) before drawing once.
+        while !app.quit && event::poll(Duration::ZERO)? {
+            dirty |= app.handle_event(event::read()?);
+        }
+        if dirty && !app.quit {
+            draw(terminal, app)?;
+        }
+    }
+    Ok(())
+}
+
+/// One frame inside a synchronized update, so SSH and tmux never show half a frame.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let mut out = io::stdout();
+    ratatui::crossterm::queue!(out, BeginSynchronizedUpdate)?;
+    terminal.draw(|f| app.render(f))?;
+    ratatui::crossterm::execute!(out, EndSynchronizedUpdate)?;
+    out.flush()
+}
+
+/// The timer's only job today: wake when the date changes, to re-bucket follow-ups.
+fn until_midnight(now: NaiveDateTime) -> Duration {
+    let next = (now.date() + TimeDelta::days(1)).and_hms_opt(0, 0, 1);
+    next.and_then(|n| (n - now).to_std().ok())
+        .unwrap_or(Duration::from_secs(60))
+}

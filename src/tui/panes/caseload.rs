@@ -1,0 +1,481 @@
+//! Pane 1: the people I support. A table with a fuzzy name filter, a status
+//! filter and three sort orders; Enter opens a person's details.
+
+use std::cmp::Reverse;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use super::{Ctx, due_span};
+use crate::domain::date::iso;
+use crate::domain::nhs_number;
+use crate::domain::person::{Person, Status};
+use crate::domain::text::truncate;
+use crate::store::{PersonRow, StatusHistoryEntry};
+use crate::tui::app::Action;
+use crate::tui::keys::{self, KeyHelp};
+use crate::tui::list::ListNav;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Open,
+    All,
+    Only(Status),
+}
+
+impl StatusFilter {
+    fn next(self) -> StatusFilter {
+        use Status::*;
+        match self {
+            StatusFilter::Open => StatusFilter::All,
+            StatusFilter::All => StatusFilter::Only(Referred),
+            StatusFilter::Only(Referred) => StatusFilter::Only(Active),
+            StatusFilter::Only(Active) => StatusFilter::Only(Paused),
+            StatusFilter::Only(Paused) => StatusFilter::Only(Closed),
+            StatusFilter::Only(Closed) => StatusFilter::Only(Declined),
+            StatusFilter::Only(Declined) => StatusFilter::Open,
+        }
+    }
+
+    fn admits(self, s: Status) -> bool {
+        match self {
+            StatusFilter::Open => s.is_open(),
+            StatusFilter::All => true,
+            StatusFilter::Only(only) => s == only,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            StatusFilter::Open => "open",
+            StatusFilter::All => "all",
+            StatusFilter::Only(s) => s.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Name,
+    ReferredOn,
+    NextFollowUp,
+}
+
+impl Sort {
+    fn next(self) -> Sort {
+        match self {
+            Sort::Name => Sort::ReferredOn,
+            Sort::ReferredOn => Sort::NextFollowUp,
+            Sort::NextFollowUp => Sort::Name,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::ReferredOn => "referred on",
+            Sort::NextFollowUp => "next follow-up",
+        }
+    }
+}
+
+/// The full record of one person, shown over the table.
+pub struct Detail {
+    pub person: Person,
+    pub history: Vec<StatusHistoryEntry>,
+    scroll: u16,
+}
+
+pub struct CaseloadPane {
+    people: Vec<PersonRow>,
+    /// Indices into `people` after filtering and sorting.
+    visible: Vec<usize>,
+    nav: ListNav,
+    filter: String,
+    filtering: bool,
+    status_filter: StatusFilter,
+    sort: Sort,
+    matcher: SkimMatcherV2,
+    pub detail: Option<Detail>,
+}
+
+impl Default for CaseloadPane {
+    fn default() -> Self {
+        CaseloadPane {
+            people: Vec::new(),
+            visible: Vec::new(),
+            nav: ListNav::default(),
+            filter: String::new(),
+            filtering: false,
+            status_filter: StatusFilter::Open,
+            sort: Sort::Name,
+            matcher: SkimMatcherV2::default(),
+            detail: None,
+        }
+    }
+}
+
+impl CaseloadPane {
+    /// Replaces the rows (after a save or reload), keeping the selected person.
+    pub fn set_people(&mut self, people: Vec<PersonRow>) {
+        let keep = self.selected_id();
+        self.people = people;
+        self.refilter();
+        if let Some(id) = keep {
+            self.select_id(id);
+        }
+    }
+
+    pub fn select_id(&mut self, id: i64) {
+        if let Some(pos) = self.visible.iter().position(|&i| self.people[i].id == id) {
+            self.nav.select(pos, self.visible.len());
+        }
+    }
+
+    /// Makes sure `id` is visible (a person just added may be outside the filter).
+    pub fn reveal(&mut self, id: i64) {
+        let Some(row) = self.people.iter().find(|p| p.id == id) else {
+            return;
+        };
+        if !self.status_filter.admits(row.status) {
+            self.status_filter = StatusFilter::All;
+        }
+        self.filter.clear();
+        self.refilter();
+        self.select_id(id);
+    }
+
+    pub fn selected_id(&self) -> Option<i64> {
+        self.visible
+            .get(self.nav.selected)
+            .map(|&i| self.people[i].id)
+    }
+
+    pub fn selected_row(&self) -> Option<&PersonRow> {
+        self.visible
+            .get(self.nav.selected)
+            .map(|&i| &self.people[i])
+    }
+
+    /// Typing into the filter: every key is text, not a command.
+    pub fn captures_input(&self) -> bool {
+        self.filtering
+    }
+
+    pub fn keys(&self) -> &'static [KeyHelp] {
+        if self.filtering {
+            keys::FILTER
+        } else if self.detail.is_some() {
+            keys::PERSON_DETAIL
+        } else {
+            keys::CASELOAD
+        }
+    }
+
+    fn refilter(&mut self) {
+        let status = self.status_filter;
+        let mut scored: Vec<(i64, usize)> = self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| status.admits(p.status))
+            .filter_map(|(i, p)| {
+                if self.filter.is_empty() {
+                    return Some((0, i));
+                }
+                let name = format!(
+                    "{} {} {}",
+                    p.given_name,
+                    p.family_name,
+                    p.preferred_name.as_deref().unwrap_or("")
+                );
+                self.matcher
+                    .fuzzy_match(&name, &self.filter)
+                    .map(|s| (s, i))
+            })
+            .collect();
+        let people = &self.people;
+        match self.sort {
+            Sort::Name => {} // the store returns people by name
+            Sort::ReferredOn => scored.sort_by_key(|&(_, i)| Reverse(people[i].referred_on)),
+            Sort::NextFollowUp => scored.sort_by_key(|&(_, i)| {
+                // People with no follow-up go last.
+                (people[i].next_follow_up.is_none(), people[i].next_follow_up)
+            }),
+        }
+        if !self.filter.is_empty() {
+            scored.sort_by_key(|&(score, _)| Reverse(score));
+        }
+        self.visible = scored.into_iter().map(|(_, i)| i).collect();
+        self.nav.select(self.nav.selected, self.visible.len());
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        if self.filtering {
+            return self.filter_key(key);
+        }
+        if let Some(detail) = &mut self.detail {
+            let id = detail.person.id;
+            return match key.code {
+                KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('h') | KeyCode::Left => {
+                    self.detail = None;
+                    None
+                }
+                KeyCode::Char('j') | KeyCode::Down => {
+                    detail.scroll = detail.scroll.saturating_add(1);
+                    None
+                }
+                KeyCode::Char('k') | KeyCode::Up => {
+                    detail.scroll = detail.scroll.saturating_sub(1);
+                    None
+                }
+                KeyCode::Char('e') => Some(Action::EditPerson(id)),
+                KeyCode::Char('s') => Some(Action::ChangeStatus(id)),
+                _ => None,
+            };
+        }
+        if self.nav.handle_key(key, self.visible.len()) {
+            return None;
+        }
+        let selected = self.selected_id();
+        match key.code {
+            KeyCode::Char('/') => {
+                self.filtering = true;
+                None
+            }
+            KeyCode::Esc if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refilter();
+                None
+            }
+            KeyCode::Char('f') => {
+                self.status_filter = self.status_filter.next();
+                self.refilter();
+                None
+            }
+            KeyCode::Char('o') => {
+                self.sort = self.sort.next();
+                self.refilter();
+                self.nav.select(0, self.visible.len());
+                None
+            }
+            KeyCode::Char('a') => Some(Action::AddPerson),
+            KeyCode::Enter | KeyCode::Char('l') => selected.map(Action::OpenDetail),
+            KeyCode::Char('e') => selected.map(Action::EditPerson),
+            KeyCode::Char('s') => selected.map(Action::ChangeStatus),
+            _ => None,
+        }
+    }
+
+    fn filter_key(&mut self, key: KeyEvent) -> Option<Action> {
+        match key.code {
+            KeyCode::Enter => self.filtering = false,
+            KeyCode::Esc => {
+                self.filtering = false;
+                self.filter.clear();
+            }
+            KeyCode::Backspace => {
+                self.filter.pop();
+            }
+            KeyCode::Down | KeyCode::Up => {
+                self.nav.handle_key(key, self.visible.len());
+                return None;
+            }
+            KeyCode::Char(c) if !c.is_control() => self.filter.push(c),
+            _ => return None,
+        }
+        self.refilter();
+        self.nav.select(0, self.visible.len());
+        None
+    }
+
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if let Some(detail) = &self.detail {
+            render_detail(frame, area, detail, ctx);
+            return;
+        }
+        let [bar, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        self.render_bar(frame, bar, ctx);
+        let block = Block::default().borders(Borders::TOP);
+        let inner_height = block.inner(table_area).height.saturating_sub(1) as usize;
+        let range = self.nav.window(inner_height, self.visible.len());
+        let name_width = table_area
+            .width
+            .saturating_sub(2 + 8 + 15 + 10 + 12 + 5)
+            .max(4) as usize;
+        let rows: Vec<Row> = self.visible[range.clone()]
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| {
+                let p = &self.people[i];
+                let risk = if p.risk {
+                    Span::styled("!", ctx.theme.danger())
+                } else {
+                    Span::raw(" ")
+                };
+                let next = p
+                    .next_follow_up
+                    .map(|d| due_span(d, ctx))
+                    .unwrap_or_else(|| Span::styled("—", ctx.theme.dim()));
+                let row = Row::new(vec![
+                    Cell::from(risk),
+                    Cell::from(truncate(&p.display_name(), name_width)),
+                    Cell::from(p.status.as_str()),
+                    Cell::from(truncate(&p.referral_source, 15)),
+                    Cell::from(p.referred_on.map(iso).unwrap_or_default()),
+                    Cell::from(next),
+                ]);
+                if range.start + n == self.nav.selected {
+                    row.style(ctx.theme.selected())
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let widths = [
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(15),
+            Constraint::Length(10),
+            Constraint::Length(12),
+        ];
+        let header = Row::new(["", "Name", "Status", "Source", "Referred", "Next"])
+            .style(ctx.theme.header());
+        let table = Table::new(rows, widths)
+            .header(header)
+            .block(block)
+            .column_spacing(1);
+        frame.render_widget(table, table_area);
+        if self.visible.is_empty() {
+            let msg = if self.people.is_empty() {
+                "No people yet. Press a to add someone."
+            } else {
+                "Nobody matches. Esc clears the filter; f changes the status filter."
+            };
+            let y = table_area.y + 2;
+            if y < table_area.bottom() {
+                let r = Rect {
+                    y,
+                    height: 1,
+                    ..table_area
+                };
+                frame.render_widget(Paragraph::new(Span::styled(msg, ctx.theme.dim())), r);
+            }
+        }
+    }
+
+    fn render_bar(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let mut spans = vec![];
+        if self.filtering || !self.filter.is_empty() {
+            spans.push(Span::styled("/", ctx.theme.key()));
+            spans.push(Span::raw(self.filter.clone()));
+            if self.filtering {
+                spans.push(Span::styled("▏", ctx.theme.key()));
+            }
+            spans.push(Span::raw("  "));
+        }
+        spans.extend([
+            Span::styled("status ", ctx.theme.dim()),
+            Span::raw(self.status_filter.label()),
+            Span::styled("  sort ", ctx.theme.dim()),
+            Span::raw(self.sort.label()),
+            Span::styled(
+                format!("  {} of {}", self.visible.len(), self.people.len()),
+                ctx.theme.dim(),
+            ),
+        ]);
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
+    let p = &d.person;
+    let t = ctx.theme;
+    let label = |s: &'static str| Span::styled(format!("{s:<18}"), t.dim());
+    let field = |name: &'static str, value: Option<String>| -> Option<Line<'static>> {
+        value.map(|v| Line::from(vec![label(name), Span::raw(v)]))
+    };
+    let dd = &p.details;
+    let mut lines: Vec<Line> = vec![Line::from(vec![
+        Span::styled(p.display_name(), t.title()),
+        Span::raw(format!("  #{}  ", p.id)),
+        Span::styled(p.status.as_str(), t.key()),
+    ])];
+    if let Some(risk) = &dd.risk_note {
+        lines.push(Line::from(vec![
+            Span::styled("! RISK ", t.danger()),
+            Span::styled(risk.clone(), t.danger()),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Referral", t.header())));
+    lines.extend(
+        [
+            field("Source", Some(dd.referral_source.clone())),
+            field("Reason", dd.referral_reason.clone()),
+            field("Referred on", dd.referred_on.map(iso)),
+            field("First contact", p.first_contact_on.map(iso)),
+            field("Status reason", p.status_reason.clone()),
+            field("Closed on", p.closed_on.map(iso)),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Contact", t.header())));
+    lines.extend(
+        [
+            field("Preferred name", dd.preferred_name.clone()),
+            field("Date of birth", dd.date_of_birth.map(iso)),
+            field(
+                "NHS number",
+                dd.nhs_number.as_deref().map(nhs_number::display),
+            ),
+            field("Phone", dd.phone.clone()),
+            field("Email", dd.email.clone()),
+            field("Address", dd.address.clone()),
+            field("Postcode", dd.postcode.clone()),
+            field("Preferences", dd.contact_preferences.clone()),
+            field("Consent recorded", p.consent_recorded_on.map(iso)),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Status history", t.header())));
+    for h in &d.history {
+        let mut spans = vec![
+            Span::styled(
+                format!("{:<18}", h.changed_on.map(iso).unwrap_or_default()),
+                t.dim(),
+            ),
+            Span::raw(h.status.as_str()),
+        ];
+        if let Some(r) = &h.reason {
+            spans.push(Span::raw(format!(" — {r}")));
+        }
+        lines.push(Line::from(spans));
+    }
+    let para = Paragraph::new(lines)
+        .block(Block::default().borders(Borders::TOP))
+        .wrap(Wrap { trim: false })
+        .scroll((d.scroll, 0));
+    frame.render_widget(para, area);
+}
+
+impl Detail {
+    pub fn new(person: Person, history: Vec<StatusHistoryEntry>) -> Detail {
+        Detail {
+            person,
+            history,
+            scroll: 0,
+        }
+    }
+}
