@@ -30,3 +30,34 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Appends a note. Notes are never edited: corrections are new notes that amend.
+    pub fn add_conversation(
+        &mut self,
+        person_id: i64,
+        kind: ConversationKind,
+        occurred_at: chrono::NaiveDateTime,
+        body: &str,
+        author: Option<&str>,
+    ) -> Result<i64> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO conversation (person_id, occurred_at, kind, body, author, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                (
+                    person_id,
+                    occurred_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    kind.as_str(),
+                    body,
+                    author,
+                    super::now_text(),
+                ),
+            )?;
+            let id = tx.last_insert_rowid();
+            Store::audit(tx, &actor, "add", "conversation", id)?;
+            Ok(id)
+        })
+    }
+}

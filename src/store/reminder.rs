@@ -37,3 +37,34 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Adds a follow-up for a person or a service (or neither: a general task).
+    pub fn add_reminder(
+        &mut self,
+        person_id: Option<i64>,
+        service_id: Option<i64>,
+        due_on: chrono::NaiveDate,
+        due_time: Option<chrono::NaiveTime>,
+        text: &str,
+    ) -> Result<i64> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO reminder (person_id, service_id, due_on, due_time, text, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                (
+                    person_id,
+                    service_id,
+                    crate::domain::date::iso(due_on),
+                    due_time.map(|t| t.format("%H:%M").to_string()),
+                    text,
+                    super::now_text(),
+                ),
+            )?;
+            let id = tx.last_insert_rowid();
+            Store::audit(tx, &actor, "add", "reminder", id)?;
+            Ok(id)
+        })
+    }
+}

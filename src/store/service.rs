@@ -41,3 +41,44 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Adds a service; its `uid` must be new (re-imports update by uid instead).
+    pub fn add_service(&mut self, s: &Service) -> Result<i64> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let now = super::now_text();
+            tx.execute(
+                "INSERT INTO service (uid, name, organisation, description, categories, area,
+                    address, postcode, phone, email, url, opening_times, eligibility, cost,
+                    how_to_refer, last_verified_on, status, source, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?19)",
+                rusqlite::params![
+                    s.uid,
+                    s.name,
+                    s.organisation,
+                    s.description,
+                    s.categories,
+                    s.area,
+                    s.address,
+                    s.postcode,
+                    s.phone,
+                    s.email,
+                    s.url,
+                    s.opening_times,
+                    s.eligibility,
+                    s.cost,
+                    s.how_to_refer,
+                    s.last_verified_on.map(crate::domain::date::iso),
+                    if s.active { "active" } else { "inactive" },
+                    s.source,
+                    now,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            Store::audit(tx, &actor, "add", "service", id)?;
+            Ok(id)
+        })
+    }
+}

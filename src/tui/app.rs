@@ -551,8 +551,12 @@ impl App {
             ));
         }
         let right = Line::from(right);
-        let right_width = (right.width() as u16).min(area.width);
-        let left_width = area.width.saturating_sub(right_width + 1) as usize;
+        // A message (what just happened) wins over the counts when space is short.
+        let left_width = match &self.message {
+            Some((m, _)) => (crate::domain::text::width(m) + 1).min(area.width as usize),
+            None => (area.width as usize).saturating_sub(right.width() + 1),
+        };
+        let right_width = area.width.saturating_sub(left_width as u16);
         let left = match &self.message {
             Some((m, true)) => Span::styled(truncate(m, left_width), t.danger()),
             Some((m, false)) => Span::styled(truncate(m, left_width), t.ok()),
@@ -575,10 +579,17 @@ impl App {
     fn render_footer(&self, frame: &mut Frame, area: Rect) {
         let t = &self.theme;
         let mut spans = Vec::new();
-        let shown = self.keys().iter().chain(keys::GLOBAL).filter(|k| k.footer);
+        // While typing (a form, the filter) q and ? are text, so they are not offered.
+        let typing = self.overlay.is_some() || self.caseload.captures_input();
+        let global = if typing { &[] } else { keys::GLOBAL };
+        let shown = self
+            .keys()
+            .iter()
+            .chain(global)
+            .filter(|k| !k.footer.is_empty());
         for k in shown {
             spans.push(Span::styled(k.keys, t.key()));
-            spans.push(Span::raw(format!(" {}  ", k.action)));
+            spans.push(Span::raw(format!(" {}  ", k.footer)));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }

@@ -4,11 +4,11 @@
 pub struct KeyHelp {
     pub keys: &'static str,
     pub action: &'static str,
-    /// Shown in the one-line footer as well as in help.
-    pub footer: bool,
+    /// A one-word label for the footer line; empty: shown in help only.
+    pub footer: &'static str,
 }
 
-const fn k(keys: &'static str, action: &'static str, footer: bool) -> KeyHelp {
+const fn k(keys: &'static str, action: &'static str, footer: &'static str) -> KeyHelp {
     KeyHelp {
         keys,
         action,
@@ -17,58 +17,58 @@ const fn k(keys: &'static str, action: &'static str, footer: bool) -> KeyHelp {
 }
 
 pub const GLOBAL: &[KeyHelp] = &[
-    k("q", "quit", true),
-    k("?", "help", true),
-    k("Tab/S-Tab 1-4", "switch pane", false),
-    k("Ctrl-r", "reload from the database", false),
+    k("q", "quit", "quit"),
+    k("?", "help", "help"),
+    k("Tab/S-Tab 1-4", "switch pane", ""),
+    k("Ctrl-r", "reload from the database", ""),
 ];
 
 pub const CASELOAD: &[KeyHelp] = &[
-    k("j/k ↑/↓", "move", false),
-    k("g/G", "top / bottom", false),
-    k("PgUp/PgDn", "page up / down", false),
-    k("Enter", "open person", true),
-    k("/", "filter by name", true),
-    k("f", "status filter: open, all, each status", true),
-    k("o", "sort: name, referred on, next follow-up", true),
-    k("a", "add person", true),
-    k("e", "edit person", true),
-    k("s", "change status", true),
+    k("j/k ↑/↓", "move", ""),
+    k("g/G", "top / bottom", ""),
+    k("PgUp/PgDn", "page up / down", ""),
+    k("Enter", "open person", "open"),
+    k("/", "filter by name", "filter"),
+    k("f", "status filter: open, all, each status", "show"),
+    k("o", "sort: name, referred on, next follow-up", "sort"),
+    k("a", "add person", "add"),
+    k("e", "edit person", "edit"),
+    k("s", "change status", "status"),
 ];
 
 pub const PERSON_DETAIL: &[KeyHelp] = &[
-    k("Esc", "back to the list", true),
-    k("j/k", "scroll", false),
-    k("e", "edit person", true),
-    k("s", "change status", true),
-    k("2", "what matters", true),
+    k("Esc", "back to the list", "back"),
+    k("j/k", "scroll", ""),
+    k("e", "edit person", "edit"),
+    k("s", "change status", "status"),
+    k("2", "what matters", "notes"),
 ];
 
 pub const PERSON: &[KeyHelp] = &[
-    k("j/k ↑/↓", "move between notes", true),
-    k("g/G", "newest / oldest", false),
-    k("1", "back to caseload", true),
+    k("j/k ↑/↓", "move between notes", "move"),
+    k("g/G", "newest / oldest", ""),
+    k("1", "back to caseload", "caseload"),
 ];
 
 pub const DIRECTORY: &[KeyHelp] = &[
-    k("j/k ↑/↓", "move", true),
-    k("g/G", "top / bottom", false),
-    k("PgUp/PgDn", "page up / down", false),
+    k("j/k ↑/↓", "move", "move"),
+    k("g/G", "top / bottom", ""),
+    k("PgUp/PgDn", "page up / down", ""),
 ];
 
-pub const REMINDERS: &[KeyHelp] = &[k("j/k ↑/↓", "move", true), k("g/G", "top / bottom", false)];
+pub const REMINDERS: &[KeyHelp] = &[k("j/k ↑/↓", "move", "move"), k("g/G", "top / bottom", "")];
 
 pub const FORM: &[KeyHelp] = &[
-    k("Tab/↓ S-Tab/↑", "next / previous field", true),
-    k("←/→", "move cursor, or change a choice", true),
-    k("Ctrl-s", "save", true),
-    k("Esc", "cancel", true),
-    k("Ctrl-u", "clear field", false),
-    k("Home/End", "start / end of field", false),
+    k("Tab/↓ S-Tab/↑", "next / previous field", "next field"),
+    k("←/→", "move cursor, or change a choice", ""),
+    k("Ctrl-s", "save", "save"),
+    k("Esc", "cancel", "cancel"),
+    k("Ctrl-u", "clear field", ""),
+    k("Home/End", "start / end of field", ""),
 ];
 
 pub const FILTER: &[KeyHelp] = &[
-    k("type", "filter as you type", true),
-    k("Enter", "keep filter", true),
-    k("Esc", "clear filter", true),
+    k("type", "filter as you type", ""),
+    k("Enter", "keep filter", "keep"),
+    k("Esc", "clear filter", "clear"),
 ];

@@ -430,6 +430,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
     );
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Contact", t.header())));
+    let before = lines.len();
     lines.extend(
         [
             field("Preferred name", dd.preferred_name.clone()),
@@ -448,6 +449,12 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
         .into_iter()
         .flatten(),
     );
+    if lines.len() == before {
+        lines.push(Line::from(Span::styled(
+            "No contact details recorded",
+            t.dim(),
+        )));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Status history", t.header())));
     for h in &d.history {

@@ -1,0 +1,257 @@
+//! Store behaviour against a real SQLite file. Each test acts, then reopens the
+//! file with a fresh `Store` and asserts again, which proves the write landed.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use caseload::domain::person::{PersonDetails, PersonInput, Status, validate_status_change};
+use caseload::store::{SCHEMA_VERSION, Store, StoreError};
+use chrono::NaiveDate;
+use tempfile::TempDir;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn db() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("nested").join("case.db");
+    (dir, path)
+}
+
+fn details(given: &str, family: &str) -> PersonDetails {
+    PersonInput {
+        given_name: given.into(),
+        family_name: family.into(),
+        referral_source: "pharmacy".into(),
+        referred_on: "2026-11-01".into(),
+        nhs_number: "943 476 5919".into(),
+        ..Default::default()
+    }
+    .validate(day(2026, 11, 23))
+    .unwrap()
+}
+
+fn reopen(path: &Path) -> Store {
+    Store::open(path).unwrap()
+}
+
+#[test]
+fn new_file_is_private_migrated_and_reopens_without_change() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path) = db();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let parent_mode = std::fs::metadata(path.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(parent_mode, 0o700);
+    let store = reopen(&path);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn added_person_survives_reopen_with_every_field() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let mut d = details("Łukasz", "王");
+    d.risk_note = Some("Lives alone".into());
+    d.email = Some("l@example.org".into());
+    let id = store.add_person(&d).unwrap();
+    drop(store);
+
+    let store = reopen(&path);
+    let p = store.get_person(id).unwrap();
+    assert_eq!(p.details, d);
+    assert_eq!(p.status, Status::Referred);
+    assert_eq!(p.details.nhs_number.as_deref(), Some("9434765919"));
+    let rows = store.list_people(None).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].risk);
+    let history = store.status_history(id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].changed_on, Some(day(2026, 11, 1)));
+}
+
+#[test]
+fn status_changes_are_recorded_with_history() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.add_person(&details("Ann", "Lee")).unwrap();
+    let p = store.get_person(id).unwrap();
+    let to_active = validate_status_change(p.status, Status::Active, "", day(2026, 11, 5)).unwrap();
+    store.set_status(id, p.version, &to_active).unwrap();
+    let p = store.get_person(id).unwrap();
+    let close =
+        validate_status_change(p.status, Status::Closed, "Goals met", day(2026, 11, 20)).unwrap();
+    store.set_status(id, p.version, &close).unwrap();
+    drop(store);
+
+    let store = reopen(&path);
+    let p = store.get_person(id).unwrap();
+    assert_eq!(p.status, Status::Closed);
+    assert_eq!(p.closed_on, Some(day(2026, 11, 20)));
+    assert_eq!(p.first_contact_on, Some(day(2026, 11, 5)));
+    assert_eq!(p.status_reason.as_deref(), Some("Goals met"));
+    let statuses: Vec<Status> = store
+        .status_history(id)
+        .unwrap()
+        .iter()
+        .map(|h| h.status)
+        .collect();
+    assert_eq!(statuses, [Status::Referred, Status::Active, Status::Closed]);
+    // Closed people are not in the open filter, but are in "all".
+    assert!(
+        store
+            .list_people(Some(&[Status::Active]))
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store.list_people(None).unwrap().len(), 1);
+}
+
+#[test]
+fn two_instances_never_overwrite_each_other() {
+    let (_dir, path) = db();
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    let id = a.add_person(&details("Ann", "Lee")).unwrap();
+
+    // Both open the edit form on the same version.
+    let seen_by_a = a.get_person(id).unwrap();
+    let seen_by_b = b.get_person(id).unwrap();
+    let mut edit_a = seen_by_a.details.clone();
+    edit_a.phone = Some("0113 496 0001".into());
+    a.update_person(id, seen_by_a.version, &edit_a).unwrap();
+
+    let mut edit_b = seen_by_b.details.clone();
+    edit_b.email = Some("ann@example.org".into());
+    let err = b.update_person(id, seen_by_b.version, &edit_b).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    // B's stale save wrote nothing: A's change stands, and B can save after reloading.
+    let fresh = b.get_person(id).unwrap();
+    assert_eq!(fresh.details.phone.as_deref(), Some("0113 496 0001"));
+    let mut edit_b = fresh.details.clone();
+    edit_b.email = Some("ann@example.org".into());
+    b.update_person(id, fresh.version, &edit_b).unwrap();
+    drop((a, b));
+
+    let p = reopen(&path).get_person(id).unwrap();
+    assert_eq!(p.details.phone.as_deref(), Some("0113 496 0001"));
+    assert_eq!(p.details.email.as_deref(), Some("ann@example.org"));
+}
+
+#[test]
+fn a_writer_waits_for_another_instance_instead_of_failing() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let holder = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        other.execute_batch("COMMIT").unwrap();
+    });
+    // Blocks on the lock, then succeeds once the other writer commits.
+    let id = store.add_person(&details("Wait", "Turn")).unwrap();
+    holder.join().unwrap();
+    assert_eq!(
+        reopen(&path).get_person(id).unwrap().details.given_name,
+        "Wait"
+    );
+}
+
+#[test]
+fn an_old_v1_database_is_migrated_forward() {
+    let (_dir, path) = db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/001_initial.sql"))
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 1;
+         INSERT INTO person (given_name, family_name, referred_on, created_at, updated_at)
+         VALUES ('Old', 'Record', '2025-01-01', '2025-01-01T09:00:00', '2025-01-01T09:00:00');",
+    )
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.list_people(None).unwrap()[0].given_name, "Old");
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_untouched() {
+    let (_dir, path) = db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+        .unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("upgrade caseload"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn damaged_files_give_errors_not_panics() {
+    let (_dir, path) = db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // A real header followed by garbage.
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend((0..8192u32).map(|i| (i * 7919 % 251) as u8));
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(Store::open(&path).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+
+    std::fs::write(&path, "name,age\nAnn,3\n").unwrap();
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(matches!(err, StoreError::NotADatabase(_)), "{err}");
+}
+
+#[test]
+fn reminders_and_counts_follow_the_calendar() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.add_person(&details("Ann", "Lee")).unwrap();
+    let today = day(2026, 11, 23);
+    store
+        .add_reminder(Some(id), None, day(2026, 11, 20), None, "Call back")
+        .unwrap();
+    store
+        .add_reminder(Some(id), None, today, None, "Check food bank")
+        .unwrap();
+    store
+        .add_reminder(None, None, day(2026, 12, 20), None, "Directory review")
+        .unwrap();
+    drop(store);
+
+    let store = reopen(&path);
+    let c = store.counts(today).unwrap();
+    assert_eq!((c.reminders_overdue, c.reminders_today), (1, 1));
+    let rows = store.list_people(None).unwrap();
+    assert_eq!(rows[0].next_follow_up, Some(day(2026, 11, 20)));
+    let open = store.open_reminders().unwrap();
+    assert_eq!(open.len(), 3);
+    assert_eq!(open[0].about.as_deref(), Some("Ann Lee"));
+    assert_eq!(open[2].about, None);
+}
+
+#[test]
+fn demo_data_loads_and_passes_integrity_checks() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    store.load_demo().unwrap();
+    assert!(store.check().unwrap().is_empty());
+}

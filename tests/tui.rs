@@ -1,0 +1,317 @@
+//! The TUI through ratatui's TestBackend: whole-screen snapshots at 80x24 and
+//! 20x5, and key-driven behaviour checked against the database afterwards.
+
+use caseload::domain::conversation::ConversationKind;
+use caseload::domain::person::PersonInput;
+use caseload::domain::service::Service;
+use caseload::store::Store;
+use caseload::tui::App;
+use caseload::tui::theme::Theme;
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn now() -> NaiveDateTime {
+    day(2026, 11, 23).and_hms_opt(10, 0, 0).unwrap()
+}
+
+fn person(given: &str, family: &str, source: &str, referred: &str) -> PersonInput {
+    PersonInput {
+        given_name: given.into(),
+        family_name: family.into(),
+        referral_source: source.into(),
+        referred_on: referred.into(),
+        referral_reason: "Lonely since moving here".into(),
+        ..Default::default()
+    }
+}
+
+/// A small caseload with fixed dates, so snapshots never change with the calendar.
+fn fixture() -> (TempDir, App) {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("team.db")).unwrap();
+    let today = now().date();
+    let mut add = |p: PersonInput| store.add_person(&p.validate(today).unwrap()).unwrap();
+    let zoe = add(PersonInput {
+        risk_note: "Lives alone; see GP record before visiting".into(),
+        ..person("Zoë", "Adeyemi", "GP practice", "2026-10-01")
+    });
+    let wang = add(person("美玲", "王", "pharmacy", "2026-11-02"));
+    let _luk = add(person("Łukasz", "Nowak", "job centre", "2026-09-14"));
+    let _emoji = add(person("Sam 🙂", "Jones", "self-referral", "2026-11-20"));
+    store
+        .add_reminder(
+            Some(zoe),
+            None,
+            day(2026, 11, 20),
+            None,
+            "Call about the walking group",
+        )
+        .unwrap();
+    store
+        .add_reminder(
+            Some(wang),
+            None,
+            day(2026, 11, 23),
+            chrono::NaiveTime::from_hms_opt(14, 30, 0),
+            "Food bank referral check",
+        )
+        .unwrap();
+    store
+        .add_reminder(None, None, day(2026, 11, 26), None, "Team directory review")
+        .unwrap();
+    store
+        .add_reminder(Some(wang), None, day(2027, 1, 5), None, "Six-week review")
+        .unwrap();
+    let at = |d: NaiveDate| d.and_hms_opt(11, 0, 0).unwrap();
+    store
+        .add_conversation(
+            zoe,
+            ConversationKind::WhatMatters,
+            at(day(2026, 10, 8)),
+            "What matters to me:\nSeeing my grandchildren.",
+            Some("Sam"),
+        )
+        .unwrap();
+    store
+        .add_conversation(
+            zoe,
+            ConversationKind::Phone,
+            at(day(2026, 11, 2)),
+            "Tried the walking group; too far. Will look at closer ones.",
+            Some("Sam"),
+        )
+        .unwrap();
+    for (i, (name, cats, verified)) in [
+        ("Northside Food Pantry", "food", day(2026, 9, 1)),
+        ("Riverside Walking Group", "walking,sport", day(2025, 6, 1)),
+        (
+            "Benefits Advice Drop-in",
+            "benefits,money and debt advice",
+            day(2026, 11, 1),
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        store
+            .add_service(&Service {
+                uid: format!("t-{i}"),
+                name: name.into(),
+                categories: Some(cats.into()),
+                area: Some("Northside".into()),
+                last_verified_on: Some(verified),
+                active: true,
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+    (dir, app)
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn caseload_pane_80x24() {
+    let (_dir, mut app) = fixture();
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn filter_narrows_as_you_type() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "nwk");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Łukasz Nowak"), "{s}");
+    assert!(!s.contains("Adeyemi"), "{s}");
+    insta::assert_snapshot!(s);
+    // Esc clears the filter and everyone is back.
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 80, 24).contains("Adeyemi"));
+}
+
+#[test]
+fn person_detail_shows_referral_risk_and_history() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Enter); // first row by name: Zoë Adeyemi
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("RISK"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn add_form_shows_inline_errors_and_saves_nothing() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('a'));
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Tab); // to the NHS number field
+    }
+    type_text(&mut app, "943 476 5918");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("given name is required"), "{s}");
+    insta::assert_snapshot!(s);
+    assert_eq!(app.store().list_people(None).unwrap().len(), 4);
+}
+
+#[test]
+fn add_form_saves_and_selects_the_new_person() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Siobhán");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ó Briain");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Added Siobhán Ó Briain"), "{s}");
+    assert_eq!(app.caseload.selected_row().unwrap().family_name, "Ó Briain");
+    drop(app);
+    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    assert!(
+        store
+            .list_people(None)
+            .unwrap()
+            .iter()
+            .any(|p| p.given_name == "Siobhán")
+    );
+}
+
+#[test]
+fn closing_a_case_needs_a_reason() {
+    let (dir, mut app) = fixture();
+    // The first row is Zoë (referred): referred -> active first.
+    press(&mut app, KeyCode::Char('s'));
+    ctrl(&mut app, 's'); // "active" is the first choice
+    assert!(screen(&mut app, 80, 24).contains("Status changed to active"));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Right); // active -> closed
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("a reason is required"), "{s}");
+    insta::assert_snapshot!(s);
+    // The error moved the focus to the reason field.
+    type_text(&mut app, "Moved away");
+    ctrl(&mut app, 's');
+    drop(app);
+    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    let zoe = store
+        .list_people(None)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.given_name == "Zoë")
+        .unwrap();
+    assert_eq!(zoe.status.as_str(), "closed");
+}
+
+#[test]
+fn help_lists_the_pane_keys() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+    press(&mut app, KeyCode::Esc);
+    assert!(!screen(&mut app, 80, 24).contains("Help"));
+}
+
+#[test]
+fn what_matters_pane_follows_the_selected_person() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('2'));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn directory_pane_marks_stale_entries() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('3'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("2025-06-01 stale"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn reminders_pane_groups_by_due_date() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn tiny_terminal_says_so() {
+    let (_dir, mut app) = fixture();
+    insta::assert_snapshot!(screen(&mut app, 20, 5));
+}
+
+#[test]
+fn no_size_panics_in_any_pane_or_overlay() {
+    let (_dir, mut app) = fixture();
+    let sizes = [
+        (1, 1),
+        (2, 1),
+        (20, 5),
+        (39, 10),
+        (40, 9),
+        (40, 10),
+        (41, 11),
+        (80, 24),
+        (132, 50),
+        (300, 3),
+    ];
+    let setups: [&[KeyCode]; 7] = [
+        &[],
+        &[KeyCode::Char('?')],
+        &[KeyCode::Char('a')],
+        &[KeyCode::Enter],
+        &[KeyCode::Char('2')],
+        &[KeyCode::Char('3')],
+        &[KeyCode::Char('4')],
+    ];
+    for keys in setups {
+        let (_dir, mut app2) = fixture();
+        for k in keys {
+            press(&mut app2, *k);
+        }
+        for (w, h) in sizes {
+            screen(&mut app2, w, h);
+        }
+    }
+    // And moving past the ends of every list.
+    for pane in ['1', '2', '3', '4'] {
+        press(&mut app, KeyCode::Char(pane));
+        for k in [
+            KeyCode::Char('G'),
+            KeyCode::Down,
+            KeyCode::PageDown,
+            KeyCode::Char('g'),
+            KeyCode::Up,
+        ] {
+            press(&mut app, k);
+            screen(&mut app, 80, 24);
+        }
+    }
+}
