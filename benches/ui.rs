@@ -1,1 +1,148 @@
-fn main() {}
+//! Figures for the targets in DESIGN section 7, printed as `name value unit`.
+//! Run with `cargo bench --bench ui`. Not a test: nothing here can flake CI.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use caseload::store::Store;
+use caseload::tui::App;
+use caseload::tui::theme::Theme;
+use chrono::Local;
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const PEOPLE: usize = 10_000;
+const SERVICES: usize = 10_000;
+
+/// Counts the bytes crossterm would send to the terminal.
+#[derive(Clone, Default)]
+struct CountingWriter(Arc<AtomicUsize>);
+
+impl Write for CountingWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::Relaxed);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(samples: &mut [f64], p: f64) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[i]
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn app(path: &std::path::Path) -> App {
+    let store = Store::open(path).expect("open bench database");
+    App::new(
+        store,
+        Box::new(|| Local::now().naive_local()),
+        Theme::from_env(),
+    )
+    .expect("load app")
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// Median and p99 of `f` over `n` runs, each followed by a frame.
+fn per_key(
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    n: usize,
+    mut f: impl FnMut(&mut App, usize),
+) -> (f64, f64) {
+    let mut samples = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        f(app, i);
+        term.draw(|fr| app.render(fr)).expect("draw");
+        samples.push(ms(t.elapsed()));
+    }
+    (
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 0.99),
+    )
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.db");
+    let t = Instant::now();
+    let mut store = Store::open(&path).expect("create bench database");
+    caseload::cli::build_demo(&mut store, Some(PEOPLE), Some(SERVICES), 1).expect("generate");
+    drop(store);
+    println!("demo_generate_s {:.2} s", t.elapsed().as_secs_f64());
+
+    // Start to first frame: open, load every pane's data, draw once.
+    let t = Instant::now();
+    let mut app = app(&path);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| app.render(f)).expect("draw");
+    println!("first_frame_ms {:.1} ms", ms(t.elapsed()));
+    println!("rss_mb {:.1} MB", rss_mb());
+
+    app.handle_key(key('f')); // all statuses: the longest list
+    let (median, p99) = per_key(&mut app, &mut term, 500, |app, i| {
+        app.handle_key(key(if (i / 100) % 2 == 0 { 'j' } else { 'k' }))
+    });
+    println!("caseload_key_ms median {median:.3} p99 {p99:.3} ms");
+
+    let (median, p99) = per_key(&mut app, &mut term, 40, |app, i| {
+        let c = b"/ann"[i % 4] as char;
+        if i % 4 == 0 {
+            app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        }
+        app.handle_key(key(c));
+    });
+    println!("caseload_filter_key_ms median {median:.3} p99 {p99:.3} ms");
+
+    // Bytes on the wire for one row move, through the real crossterm backend:
+    // a move inside the visible page, and a move that scrolls the list by a row.
+    let counter = CountingWriter::default();
+    let mut wire = Terminal::new(CrosstermBackend::new(counter.clone())).expect("terminal");
+    wire.resize(ratatui::layout::Rect::new(0, 0, 80, 24))
+        .expect("resize");
+    let mut app = self::app(&path);
+    wire.draw(|f| app.render(f)).expect("draw");
+    let mut move_bytes = |app: &mut App, c: char| {
+        let before = counter.0.load(Ordering::Relaxed);
+        app.handle_key(key(c));
+        wire.draw(|f| app.render(f)).expect("draw");
+        counter.0.load(Ordering::Relaxed) - before
+    };
+    let within: Vec<usize> = (0..10).map(|_| move_bytes(&mut app, 'j')).collect();
+    for _ in 0..20 {
+        move_bytes(&mut app, 'j'); // reach the bottom of the page
+    }
+    let scrolling: Vec<usize> = (0..10).map(|_| move_bytes(&mut app, 'j')).collect();
+    println!(
+        "bytes_per_row_move {} bytes",
+        within.iter().max().unwrap_or(&0)
+    );
+    println!(
+        "bytes_per_row_scroll {} bytes",
+        scrolling.iter().sum::<usize>() / scrolling.len()
+    );
+}

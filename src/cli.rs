@@ -249,7 +249,7 @@ pub fn write_demo(
         "wrote {}: {} people, {} services",
         path.display(),
         counts.people_total,
-        counts.services
+        counts.services_total
     )?;
     Ok(())
 }
@@ -265,7 +265,7 @@ pub fn build_demo(
     store.load_demo()?;
     let base = store.counts(today)?;
     let mut rng = demo::Rng::new(seed);
-    let have_services = base.services as usize;
+    let have_services = base.services_total as usize;
     let extra_services = services.unwrap_or(0).saturating_sub(have_services);
     let total_services = (have_services + extra_services) as u64;
     let gen_services = demo::services(&mut rng, have_services + 1, extra_services, today);

@@ -43,7 +43,9 @@ pub struct Store {
 pub struct Counts {
     pub people_open: i64,
     pub people_total: i64,
+    /// Active services (inactive ones are kept for history but not offered).
     pub services: i64,
+    pub services_total: i64,
     pub services_stale: i64,
     pub reminders_overdue: i64,
     pub reminders_today: i64,
@@ -135,6 +137,7 @@ impl Store {
                 (SELECT count(*) FROM person WHERE status IN ('referred', 'active', 'paused')),
                 (SELECT count(*) FROM person),
                 (SELECT count(*) FROM service WHERE status = 'active'),
+                (SELECT count(*) FROM service),
                 (SELECT count(*) FROM service WHERE status = 'active'
                     AND (last_verified_on IS NULL OR last_verified_on < ?2)),
                 (SELECT count(*) FROM reminder WHERE done_at IS NULL
@@ -147,9 +150,10 @@ impl Store {
                     people_open: r.get(0)?,
                     people_total: r.get(1)?,
                     services: r.get(2)?,
-                    services_stale: r.get(3)?,
-                    reminders_overdue: r.get(4)?,
-                    reminders_today: r.get(5)?,
+                    services_total: r.get(3)?,
+                    services_stale: r.get(4)?,
+                    reminders_overdue: r.get(5)?,
+                    reminders_today: r.get(6)?,
                 })
             },
         )?;
