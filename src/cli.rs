@@ -8,6 +8,8 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::demo;
+use crate::domain::conversation::{ConversationKind, NewNote, timeline};
+use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
 use crate::domain::text::first_line;
 use crate::io::table;
@@ -53,8 +55,24 @@ pub enum Command {
     /// People on the caseload
     #[command(subcommand)]
     Person(PersonCommand),
+    /// Conversation notes
+    #[command(subcommand)]
+    Note(NoteCommand),
     /// Check the database's integrity and schema
     Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a conversation note; the text comes from --text or standard input
+    Add {
+        person_id: i64,
+        /// what_matters, follow_up, phone, visit, accompanied or other
+        #[arg(long, default_value = "other")]
+        kind: String,
+        #[arg(long)]
+        text: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -207,6 +225,14 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> CliResult {
                 }
                 PersonCommand::Show { id, format } => person_show(&store, *id, *format, out),
             }
+        }
+        Command::Note(NoteCommand::Add {
+            person_id,
+            kind,
+            text,
+        }) => {
+            let mut store = open_store(&db_path(cli)?)?;
+            note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
         Command::Check => check(&open_store(&db_path(cli)?)?, out),
     }
@@ -367,11 +393,17 @@ pub fn person_list(
 }
 
 fn csv_err(e: csv::Error) -> CliError {
-    CliError::Data(format!("cannot write CSV: {e}"))
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io.into(),
+        other => CliError::Data(format!("cannot write CSV: {other:?}")),
+    }
 }
 
 fn json_err(e: serde_json::Error) -> CliError {
-    CliError::Data(format!("cannot write JSON: {e}"))
+    match e.io_error_kind() {
+        Some(kind) => std::io::Error::from(kind).into(),
+        None => CliError::Data(format!("cannot write JSON: {e}")),
+    }
 }
 
 pub fn person_add(store: &mut Store, input: &PersonInput, out: &mut dyn Write) -> CliResult {
@@ -388,12 +420,16 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
     let person = store.get_person(id)?;
     let history = store.status_history(id)?;
     let conversations = store.conversations(id)?;
+    let goals = store.goals(id)?;
+    let measures = store.measures(id)?;
     match format {
         ShowFormat::Json => {
             let value = serde_json::json!({
                 "person": person,
                 "status_history": history,
                 "conversations": conversations,
+                "goals": goals,
+                "measures": measures,
             });
             serde_json::to_writer_pretty(&mut *out, &value).map_err(json_err)?;
             writeln!(out)?;
@@ -439,8 +475,32 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                     h.status.as_str()
                 )?;
             }
-            writeln!(out, "Conversations: {}", conversations.len())?;
-            for c in conversations.iter().take(5) {
+            writeln!(out, "Goals")?;
+            for g in &goals {
+                writeln!(out, "  [{}] {}", g.status.as_str(), g.text)?;
+            }
+            writeln!(out, "Wellbeing")?;
+            for instrument in crate::domain::measure::Instrument::ALL {
+                let of: Vec<_> = measures
+                    .iter()
+                    .filter(|m| m.instrument == instrument)
+                    .collect();
+                if let (Some(first), Some(latest)) = (of.first(), of.last()) {
+                    for c in changes(instrument, &first.items, &latest.items) {
+                        writeln!(
+                            out,
+                            "  {} {}: {} -> {}",
+                            instrument.as_str(),
+                            c.label,
+                            c.first,
+                            c.latest
+                        )?;
+                    }
+                }
+            }
+            let entries = timeline(&conversations);
+            writeln!(out, "Conversations: {}", entries.len())?;
+            for c in entries.iter().take(5).map(|e| &e.current) {
                 writeln!(
                     out,
                     "  {} {:<12} {}",
@@ -473,5 +533,44 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
         c.services,
         c.reminders_overdue
     )?;
+    Ok(())
+}
+
+/// Adds a note now. Reading stdin lets a note be piped or typed with heredocs.
+pub fn note_add(
+    store: &mut Store,
+    person_id: i64,
+    kind: &str,
+    text: Option<&str>,
+    out: &mut dyn Write,
+) -> CliResult {
+    let kind = ConversationKind::parse(kind).ok_or_else(|| {
+        CliError::User(format!(
+            "unknown kind '{kind}'; use what_matters, follow_up, phone, visit, accompanied or other"
+        ))
+    })?;
+    let body = match text {
+        Some(t) => t.to_string(),
+        None => {
+            let mut buf = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(|e| {
+                CliError::User(format!("cannot read the note from standard input: {e}"))
+            })?;
+            buf
+        }
+    };
+    store.get_person(person_id)?;
+    let note = NewNote {
+        person_id,
+        kind,
+        occurred_at: Local::now().naive_local(),
+        body,
+        amends: None,
+    };
+    let note = note
+        .validate()
+        .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
+    let id = store.add_conversation(&note)?;
+    writeln!(out, "{id}")?;
     Ok(())
 }

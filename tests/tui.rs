@@ -1,7 +1,7 @@
 //! The TUI through ratatui's TestBackend: whole-screen snapshots at 80x24 and
 //! 20x5, and key-driven behaviour checked against the database afterwards.
 
-use caseload::domain::conversation::ConversationKind;
+use caseload::domain::conversation::{ConversationKind, NewNote};
 use caseload::domain::person::PersonInput;
 use caseload::domain::service::Service;
 use caseload::store::Store;
@@ -70,24 +70,25 @@ fn fixture() -> (TempDir, App) {
         .add_reminder(Some(wang), None, day(2027, 1, 5), None, "Six-week review")
         .unwrap();
     let at = |d: NaiveDate| d.and_hms_opt(11, 0, 0).unwrap();
-    store
-        .add_conversation(
-            zoe,
-            ConversationKind::WhatMatters,
-            at(day(2026, 10, 8)),
-            "What matters to me:\nSeeing my grandchildren.",
-            Some("Sam"),
-        )
-        .unwrap();
-    store
-        .add_conversation(
-            zoe,
-            ConversationKind::Phone,
-            at(day(2026, 11, 2)),
-            "Tried the walking group; too far. Will look at closer ones.",
-            Some("Sam"),
-        )
-        .unwrap();
+    let note = |kind, on, body: &str| NewNote {
+        person_id: zoe,
+        kind,
+        occurred_at: at(on),
+        body: body.into(),
+        amends: None,
+    };
+    let first = note(
+        ConversationKind::WhatMatters,
+        day(2026, 10, 8),
+        "What matters to me:\nSeeing my grandchildren.",
+    );
+    store.add_conversation(&first).unwrap();
+    let second = note(
+        ConversationKind::Phone,
+        day(2026, 11, 2),
+        "Tried the walking group; too far. Will look at closer ones.",
+    );
+    store.add_conversation(&second).unwrap();
     for (i, (name, cats, verified)) in [
         ("Northside Food Pantry", "food", day(2026, 9, 1)),
         ("Riverside Walking Group", "walking,sport", day(2025, 6, 1)),

@@ -63,3 +63,140 @@ pub struct Conversation {
     pub amend_reason: Option<String>,
     pub created_at: String,
 }
+
+/// A note about to be saved: new, or an amendment of an earlier note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewNote {
+    pub person_id: i64,
+    pub kind: ConversationKind,
+    pub occurred_at: chrono::NaiveDateTime,
+    pub body: String,
+    /// The note this corrects, and why.
+    pub amends: Option<(i64, String)>,
+}
+
+impl NewNote {
+    /// An empty note is never saved; an amendment needs a reason.
+    pub fn validate(self) -> Result<NewNote, String> {
+        if self.body.trim().is_empty() {
+            return Err("the note is empty: write something before saving".into());
+        }
+        if let Some((_, reason)) = &self.amends
+            && reason.trim().is_empty()
+        {
+            return Err("say why the note is being corrected".into());
+        }
+        Ok(self)
+    }
+}
+
+/// An autosaved, unsaved note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    pub person_id: i64,
+    pub amends: Option<i64>,
+    pub kind: ConversationKind,
+    pub occurred_at: String,
+    pub body: String,
+    pub updated_at: String,
+}
+
+/// The "what matters to you" headings offered as a template.
+pub const WHAT_MATTERS_TEMPLATE: &str = "What matters to me:\n\n\nWhat is going well:\n\n\nWhat I would like to change:\n\n\nWho and what could help:\n";
+
+/// A conversation with every earlier version it replaced, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    pub current: Conversation,
+    pub history: Vec<Conversation>,
+}
+
+/// Folds amendments into their originals: one entry per current note,
+/// newest first, each carrying the versions it replaced.
+pub fn timeline(notes: &[Conversation]) -> Vec<TimelineEntry> {
+    use std::collections::{HashMap, HashSet};
+    let by_id: HashMap<i64, &Conversation> = notes.iter().map(|c| (c.id, c)).collect();
+    let amended: HashSet<i64> = notes.iter().filter_map(|c| c.amends).collect();
+    let mut out: Vec<TimelineEntry> = notes
+        .iter()
+        .filter(|c| !amended.contains(&c.id))
+        .map(|c| {
+            let mut history = Vec::new();
+            let mut next = c.amends;
+            while let Some(id) = next {
+                match by_id.get(&id) {
+                    Some(prev) if history.len() < notes.len() => {
+                        history.push((*prev).clone());
+                        next = prev.amends;
+                    }
+                    _ => break,
+                }
+            }
+            history.reverse();
+            TimelineEntry {
+                current: c.clone(),
+                history,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.current
+            .occurred_at
+            .cmp(&a.current.occurred_at)
+            .then(b.current.id.cmp(&a.current.id))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(id: i64, at: &str, amends: Option<i64>) -> Conversation {
+        Conversation {
+            id,
+            person_id: 1,
+            occurred_at: at.into(),
+            kind: ConversationKind::Phone,
+            body: format!("v{id}"),
+            author: None,
+            amends,
+            amend_reason: amends.map(|_| "typo".into()),
+            created_at: at.into(),
+        }
+    }
+
+    #[test]
+    fn amendments_fold_into_one_entry_with_history() {
+        let notes = [
+            note(1, "2026-11-01T10:00:00", None),
+            note(2, "2026-11-05T10:00:00", None),
+            note(3, "2026-11-01T10:00:00", Some(1)),
+            note(4, "2026-11-01T10:00:00", Some(3)),
+        ];
+        let t = timeline(&notes);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].current.id, 2);
+        assert_eq!(t[1].current.id, 4);
+        let ids: Vec<i64> = t[1].history.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [1, 3]);
+    }
+
+    #[test]
+    fn empty_notes_and_reasonless_amendments_are_refused() {
+        let n = NewNote {
+            person_id: 1,
+            kind: ConversationKind::Other,
+            occurred_at: chrono::NaiveDateTime::default(),
+            body: "  \n ".into(),
+            amends: None,
+        };
+        assert!(n.clone().validate().is_err());
+        let n = NewNote {
+            body: "ok".into(),
+            amends: Some((1, " ".into())),
+            ..n
+        };
+        assert!(n.validate().is_err());
+    }
+}

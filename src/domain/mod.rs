@@ -2,13 +2,15 @@
 
 pub mod conversation;
 pub mod date;
+pub mod goal;
+pub mod measure;
 pub mod nhs_number;
 pub mod person;
 pub mod reminder;
 pub mod service;
 pub mod text;
 
-pub use conversation::{Conversation, ConversationKind};
+pub use conversation::{Conversation, ConversationKind, Draft, NewNote};
 pub use person::{FieldError, Person, PersonDetails, PersonInput, Status};
 pub use reminder::Reminder;
 pub use service::Service;

@@ -1,7 +1,7 @@
-use rusqlite::Row;
+use rusqlite::{OptionalExtension, Row, Transaction};
 
-use super::{Result, Store};
-use crate::domain::conversation::{Conversation, ConversationKind};
+use super::{Result, Store, StoreError, now_text};
+use crate::domain::conversation::{Conversation, ConversationKind, Draft, NewNote};
 
 fn conversation_from_row(r: &Row) -> rusqlite::Result<Conversation> {
     let kind: String = r.get(3)?;
@@ -18,6 +18,18 @@ fn conversation_from_row(r: &Row) -> rusqlite::Result<Conversation> {
     })
 }
 
+fn moment(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+fn delete_draft(tx: &Transaction, person_id: i64, amends: Option<i64>) -> Result<()> {
+    tx.execute(
+        "DELETE FROM draft WHERE person_id = ?1 AND ifnull(amends, 0) = ifnull(?2, 0)",
+        (person_id, amends),
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Every note for a person, amendments included, newest first.
     pub fn conversations(&self, person_id: i64) -> Result<Vec<Conversation>> {
@@ -29,35 +41,102 @@ impl Store {
         let rows = stmt.query_map([person_id], conversation_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
 
-impl Store {
-    /// Appends a note. Notes are never edited: corrections are new notes that amend.
-    pub fn add_conversation(
-        &mut self,
-        person_id: i64,
-        kind: ConversationKind,
-        occurred_at: chrono::NaiveDateTime,
-        body: &str,
-        author: Option<&str>,
-    ) -> Result<i64> {
+    /// Appends a note (or an amendment: a new row pointing at the note it
+    /// corrects; the original is never changed) and drops its draft, in one
+    /// transaction.
+    pub fn add_conversation(&mut self, note: &NewNote) -> Result<i64> {
+        let note = note.clone().validate().map_err(StoreError::Invalid)?;
         let actor = self.actor.clone();
         self.write(|tx| {
+            let (amends, reason) = match &note.amends {
+                Some((id, reason)) => (Some(*id), Some(reason.trim())),
+                None => (None, None),
+            };
+            if let Some(id) = amends {
+                let owner: Option<i64> = tx
+                    .query_row(
+                        "SELECT person_id FROM conversation WHERE id = ?1",
+                        [id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if owner != Some(note.person_id) {
+                    return Err(StoreError::NotFound {
+                        entity: "conversation",
+                        id,
+                    });
+                }
+            }
             tx.execute(
-                "INSERT INTO conversation (person_id, occurred_at, kind, body, author, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                (
-                    person_id,
-                    occurred_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                    kind.as_str(),
-                    body,
-                    author,
-                    super::now_text(),
-                ),
+                "INSERT INTO conversation (person_id, occurred_at, kind, body, author, amends,
+                    amend_reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                rusqlite::params![
+                    note.person_id,
+                    moment(note.occurred_at),
+                    note.kind.as_str(),
+                    note.body,
+                    actor,
+                    amends,
+                    reason,
+                    now_text(),
+                ],
             )?;
             let id = tx.last_insert_rowid();
-            Store::audit(tx, &actor, "add", "conversation", id)?;
+            delete_draft(tx, note.person_id, amends)?;
+            Store::audit(
+                tx,
+                &actor,
+                if amends.is_some() { "amend" } else { "add" },
+                "conversation",
+                id,
+            )?;
             Ok(id)
         })
+    }
+
+    /// Autosaves an unsaved note, replacing the previous draft for the same note.
+    pub fn save_draft(&mut self, d: &Draft) -> Result<()> {
+        self.write(|tx| {
+            delete_draft(tx, d.person_id, d.amends)?;
+            tx.execute(
+                "INSERT INTO draft (person_id, amends, kind, occurred_at, body, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                (
+                    d.person_id,
+                    d.amends,
+                    d.kind.as_str(),
+                    &d.occurred_at,
+                    &d.body,
+                    now_text(),
+                ),
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn discard_draft(&mut self, person_id: i64, amends: Option<i64>) -> Result<()> {
+        self.write(|tx| delete_draft(tx, person_id, amends))
+    }
+
+    /// A person's unsaved drafts, most recent first.
+    pub fn drafts(&self, person_id: i64) -> Result<Vec<Draft>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT person_id, amends, kind, occurred_at, body, updated_at FROM draft
+              WHERE person_id = ?1 ORDER BY updated_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([person_id], |r| {
+            let kind: String = r.get(2)?;
+            Ok(Draft {
+                person_id: r.get(0)?,
+                amends: r.get(1)?,
+                kind: ConversationKind::parse(&kind).unwrap_or(ConversationKind::Other),
+                occurred_at: r.get(3)?,
+                body: r.get(4)?,
+                updated_at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

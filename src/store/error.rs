@@ -29,6 +29,8 @@ pub enum StoreError {
     NotFound { entity: &'static str, id: i64 },
     #[error("{0}")]
     Invalid(String),
+    #[error("{} is damaged ({}); restore it from a backup", .0.display(), .1)]
+    Damaged(PathBuf, String),
     #[error("the database is damaged ({0}); run `caseload check` and restore a backup")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -39,7 +41,7 @@ impl StoreError {
     /// Names the file when the error came from opening it.
     pub(crate) fn with_path(self, path: &std::path::Path) -> StoreError {
         match self {
-            StoreError::Corrupt(_) => StoreError::NotADatabase(path.to_path_buf()),
+            StoreError::Corrupt(e) => StoreError::Damaged(path.to_path_buf(), e),
             other => other,
         }
     }

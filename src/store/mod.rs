@@ -5,6 +5,7 @@
 mod conversation;
 mod demo;
 mod error;
+mod goal;
 mod migrate;
 mod person;
 mod reminder;
@@ -68,7 +69,7 @@ impl Store {
             }
             Ok(meta) if meta.len() > 0 => {
                 check_header(path)?;
-                check_schema_version(path)?;
+                check_readable(path)?;
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -209,28 +210,21 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Refuses anything that is not an SQLite file, without opening it as one.
+/// Refuses anything that is not an SQLite file, or whose schema (the
+/// `user_version` at byte 60 of the header) is newer than this build, by
+/// reading the header alone: nothing is opened, locked or written.
 fn check_header(path: &Path) -> Result<()> {
-    let mut header = [0u8; 16];
+    let mut header = [0u8; 100];
     let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    match file.read_exact(&mut header) {
-        Ok(()) if &header == b"SQLite format 3\0" => Ok(()),
-        _ => Err(StoreError::NotADatabase(path.to_path_buf())),
+    if file.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
+        return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
-}
-
-/// Reads the schema version read-only, so a newer database is never touched.
-fn check_schema_version(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let found: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| StoreError::from(e).with_path(path))?;
+    let found = i64::from(u32::from_be_bytes([
+        header[60], header[61], header[62], header[63],
+    ]));
     if found > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             path: path.to_path_buf(),
@@ -238,5 +232,28 @@ fn check_schema_version(path: &Path) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
+    Ok(())
+}
+
+/// Reads the schema through an immutable connection (no locks, no -wal or
+/// -shm files), so a damaged file is refused before anything touches it.
+fn check_readable(path: &Path) -> Result<()> {
+    let uri = format!(
+        "file:{}?immutable=1",
+        path.to_string_lossy()
+            .replace('%', "%25")
+            .replace('?', "%3F")
+            .replace('#', "%23")
+    );
+    let conn = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| StoreError::from(e).with_path(path))?;
     Ok(())
 }

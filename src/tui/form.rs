@@ -70,7 +70,7 @@ impl Field {
     }
 
     /// Returns true when the value changed.
-    fn edit(&mut self, key: KeyEvent) -> bool {
+    pub(crate) fn edit(&mut self, key: KeyEvent) -> bool {
         if let FieldKind::Choice(options) = &self.kind {
             let step: isize = match key.code {
                 KeyCode::Left => -1,

@@ -2,6 +2,7 @@
 //! (a key, a resize, the day turning over): idle CPU is zero.
 
 pub mod app;
+pub mod editor;
 pub mod form;
 pub mod keys;
 pub mod list;

@@ -1,0 +1,335 @@
+//! The note editor: kind, date and a multi-line body (ratatui-textarea, word
+//! wrapped, with undo). Unsaved text is autosaved as a draft by the app.
+
+use chrono::{NaiveDateTime, NaiveTime};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::form::Field;
+use super::theme::Theme;
+use crate::domain::conversation::{ConversationKind, Draft, NewNote, WHAT_MATTERS_TEMPLATE};
+use crate::domain::date::{parse_day, parse_time};
+use crate::domain::text::truncate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    Body,
+    Kind,
+    Date,
+    Reason,
+}
+
+/// What the app should do after a key in the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorOutcome {
+    Continue,
+    /// The text changed: schedule an autosave.
+    Changed,
+    Save(NewNote),
+    Discard,
+    /// Open the body in `$EDITOR`.
+    External,
+}
+
+pub struct NoteEditor {
+    pub person_id: i64,
+    pub title: String,
+    pub amends: Option<i64>,
+    kind: ConversationKind,
+    date: Field,
+    reason: Field,
+    body: TextArea<'static>,
+    focus: Focus,
+    pub changed: bool,
+    confirming_discard: bool,
+    pub error: Option<String>,
+}
+
+const DATE_FORMAT: &str = "%Y-%m-%d %H:%M";
+
+impl NoteEditor {
+    pub fn new(person_id: i64, title: String, now: NaiveDateTime) -> NoteEditor {
+        let mut body = TextArea::default();
+        body.set_wrap_mode(WrapMode::WordOrGlyph);
+        body.set_placeholder_text("Write the note here. Ctrl-t adds the what-matters headings.");
+        body.set_cursor_line_style(Style::default());
+        NoteEditor {
+            person_id,
+            title,
+            amends: None,
+            kind: ConversationKind::FollowUp,
+            date: Field::text("date", "Date", "YYYY-MM-DD HH:MM")
+                .with_value(now.format(DATE_FORMAT).to_string()),
+            reason: Field::text("reason", "Reason", "why it is being corrected"),
+            body,
+            focus: Focus::Body,
+            changed: false,
+            confirming_discard: false,
+            error: None,
+        }
+    }
+
+    /// An amendment of `original`, starting from its text.
+    pub fn amend(
+        person_id: i64,
+        title: String,
+        original: &crate::domain::Conversation,
+    ) -> NoteEditor {
+        let at = NaiveDateTime::parse_from_str(&original.occurred_at, "%Y-%m-%dT%H:%M:%S")
+            .unwrap_or_default();
+        let mut e = NoteEditor::new(person_id, title, at);
+        e.amends = Some(original.id);
+        e.kind = original.kind;
+        e.set_body(&original.body);
+        e.focus = Focus::Reason;
+        e
+    }
+
+    /// Reopens an autosaved draft.
+    pub fn from_draft(title: String, d: &Draft, now: NaiveDateTime) -> NoteEditor {
+        let mut e = NoteEditor::new(d.person_id, title, now);
+        e.amends = d.amends;
+        e.kind = d.kind;
+        e.date = e.date.clone().with_value(
+            d.occurred_at
+                .replace('T', " ")
+                .chars()
+                .take(16)
+                .collect::<String>(),
+        );
+        e.set_body(&d.body);
+        e.changed = true;
+        e
+    }
+
+    pub fn with_kind(mut self, kind: ConversationKind) -> NoteEditor {
+        self.kind = kind;
+        self
+    }
+
+    pub fn body_text(&self) -> String {
+        self.body.lines().join("\n")
+    }
+
+    pub fn set_body(&mut self, text: &str) {
+        let mut body = TextArea::new(text.split('\n').map(str::to_string).collect());
+        body.set_wrap_mode(WrapMode::WordOrGlyph);
+        body.set_cursor_line_style(Style::default());
+        body.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        body.move_cursor(ratatui_textarea::CursorMove::End);
+        self.body = body;
+    }
+
+    pub fn to_draft(&self) -> Draft {
+        Draft {
+            person_id: self.person_id,
+            amends: self.amends,
+            kind: self.kind,
+            occurred_at: self.date.value.replace(' ', "T"),
+            body: self.body_text(),
+            updated_at: String::new(),
+        }
+    }
+
+    /// Pasted text goes where the cursor is.
+    pub fn paste(&mut self, text: &str) -> EditorOutcome {
+        match self.focus {
+            Focus::Body => {
+                self.body
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+            Focus::Date => self.date.value.push_str(text.lines().next().unwrap_or("")),
+            Focus::Reason => self
+                .reason
+                .value
+                .push_str(text.lines().next().unwrap_or("")),
+            Focus::Kind => return EditorOutcome::Continue,
+        }
+        self.changed = true;
+        EditorOutcome::Changed
+    }
+
+    fn focus_order(&self) -> Vec<Focus> {
+        let mut order = vec![Focus::Body, Focus::Kind, Focus::Date];
+        if self.amends.is_some() {
+            order.push(Focus::Reason);
+        }
+        order
+    }
+
+    fn move_focus(&mut self, step: isize) {
+        let order = self.focus_order();
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = order[(at + step).rem_euclid(order.len() as isize) as usize];
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, now: NaiveDateTime) -> EditorOutcome {
+        if self.confirming_discard {
+            self.confirming_discard = false;
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => EditorOutcome::Discard,
+                _ => EditorOutcome::Continue,
+            };
+        }
+        self.error = None;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('s') if ctrl => return self.submit(now),
+            KeyCode::Char('e') if ctrl => return EditorOutcome::External,
+            KeyCode::Esc if self.changed => {
+                self.confirming_discard = true;
+                return EditorOutcome::Continue;
+            }
+            KeyCode::Esc => return EditorOutcome::Discard,
+            KeyCode::Tab => {
+                self.move_focus(1);
+                return EditorOutcome::Continue;
+            }
+            KeyCode::BackTab => {
+                self.move_focus(-1);
+                return EditorOutcome::Continue;
+            }
+            _ => {}
+        }
+        let changed = match self.focus {
+            Focus::Body => match key.code {
+                KeyCode::Char('t') if ctrl => self.body.insert_str(WHAT_MATTERS_TEMPLATE),
+                KeyCode::Char('z') if ctrl => self.body.undo(),
+                KeyCode::Char('y') if ctrl => self.body.redo(),
+                _ => self.body.input(key),
+            },
+            Focus::Kind => {
+                let all = ConversationKind::ALL;
+                let at = all.iter().position(|k| *k == self.kind).unwrap_or(0) as isize;
+                let step = match key.code {
+                    KeyCode::Left => -1,
+                    KeyCode::Right | KeyCode::Char(' ') => 1,
+                    _ => 0,
+                };
+                self.kind = all[(at + step).rem_euclid(all.len() as isize) as usize];
+                step != 0
+            }
+            Focus::Date => self.date.edit(key),
+            Focus::Reason => self.reason.edit(key),
+        };
+        if changed {
+            self.changed = true;
+            EditorOutcome::Changed
+        } else {
+            EditorOutcome::Continue
+        }
+    }
+
+    fn submit(&mut self, now: NaiveDateTime) -> EditorOutcome {
+        let note = parse_moment(&self.date.value, now).and_then(|occurred_at| {
+            NewNote {
+                person_id: self.person_id,
+                kind: self.kind,
+                occurred_at,
+                body: self.body_text(),
+                amends: self.amends.map(|id| (id, self.reason.value.clone())),
+            }
+            .validate()
+        });
+        match note {
+            Ok(note) => EditorOutcome::Save(note),
+            Err(e) => {
+                self.error = Some(format!("Not saved: {e}"));
+                EditorOutcome::Continue
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        frame.render_widget(Clear, area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(format!(" {} ", self.title), theme.title()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let fields_height = if self.amends.is_some() { 2 } else { 1 };
+        let [fields, rule, body, status] = Layout::vertical([
+            Constraint::Length(fields_height),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let style_for = |f: Focus| {
+            if self.focus == f {
+                theme.selected()
+            } else {
+                Style::new()
+            }
+        };
+        let mut lines = vec![Line::from(vec![
+            Span::styled("Kind ", theme.dim()),
+            Span::styled(format!("‹{}›", self.kind.label()), style_for(Focus::Kind)),
+            Span::styled("   Date ", theme.dim()),
+            Span::styled(self.date.value.clone(), style_for(Focus::Date)),
+        ])];
+        if self.amends.is_some() {
+            let reason = if self.reason.value.is_empty() && self.focus != Focus::Reason {
+                Span::styled("(required)", theme.dim())
+            } else {
+                Span::styled(self.reason.value.clone(), style_for(Focus::Reason))
+            };
+            lines.push(Line::from(vec![
+                Span::styled("Correction reason ", theme.warn()),
+                reason,
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), fields);
+        frame.render_widget(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(theme.dim()),
+            rule,
+        );
+        let mut body_widget = self.body.clone();
+        body_widget.set_cursor_style(if self.focus == Focus::Body {
+            theme.selected()
+        } else {
+            Style::new()
+        });
+        frame.render_widget(&body_widget, body);
+        let line = if self.confirming_discard {
+            Span::styled(
+                "Discard this note? y = discard, any other key = keep writing",
+                theme.warn(),
+            )
+        } else if let Some(e) = &self.error {
+            Span::styled(truncate(e, status.width as usize), theme.danger())
+        } else {
+            Span::styled(
+                "Tab field · Ctrl-s save · Esc cancel · Ctrl-t template · Ctrl-e $EDITOR · Ctrl-z undo",
+                theme.dim(),
+            )
+        };
+        frame.render_widget(Paragraph::new(line), status);
+    }
+}
+
+/// "2026-11-23 14:05", "23/11/2026 9:30", "today", "yesterday 16:00": not in the future.
+pub fn parse_moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+    let mut parts = text.split_whitespace();
+    let day = parse_day(parts.next().unwrap_or(""), now.date())?;
+    let time = match parts.next() {
+        Some(t) => parse_time(t)?,
+        None if day == now.date() => now.time(),
+        None => NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default(),
+    };
+    if parts.next().is_some() {
+        return Err("use a date and a time, e.g. 2026-11-23 14:05".into());
+    }
+    let at = day.and_time(time);
+    if at > now + chrono::Duration::minutes(5) {
+        return Err("a note cannot be dated in the future".into());
+    }
+    Ok(at)
+}
