@@ -32,7 +32,7 @@ impl Instrument {
     /// Item names in the order they are asked.
     pub fn items(self) -> &'static [&'static str] {
         match self {
-            Instrument::Ons4 => &["life satisfaction", "worthwhile", "happiness", "anxiety"],
+            Instrument::Ons4 => &["satisfaction", "worthwhile", "happiness", "anxiety"],
             Instrument::Ucla3 => &["lack companionship", "left out", "isolated"],
             Instrument::Swemwbs => &[
                 "optimistic",
@@ -57,7 +57,7 @@ impl Instrument {
     /// How to type the scores, shown under the field.
     pub fn hint(self) -> &'static str {
         match self {
-            Instrument::Ons4 => "4 scores 0-10: satisfied worthwhile happy anxious",
+            Instrument::Ons4 => "4 scores 0-10: satisfaction worthwhile happiness anxiety",
             Instrument::Ucla3 => "3 scores 1-3: companionship left-out isolated",
             Instrument::Swemwbs => "7 scores 1-5, in questionnaire order",
         }
@@ -172,14 +172,14 @@ pub fn changes(instrument: Instrument, first: &[u8], latest: &[u8]) -> Vec<Chang
             })
             .collect(),
         Instrument::Ucla3 => vec![Change {
-            label: "loneliness (3-9)".into(),
+            label: "loneliness".into(),
             first: sum(first) as f64,
             latest: sum(latest) as f64,
             higher_is_better: false,
         }],
         Instrument::Swemwbs => match (swemwbs_metric(sum(first)), swemwbs_metric(sum(latest))) {
             (Some(a), Some(b)) => vec![Change {
-                label: "wellbeing (metric 7-35)".into(),
+                label: "score".into(),
                 first: a,
                 latest: b,
                 higher_is_better: true,

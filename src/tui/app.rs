@@ -8,6 +8,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+mod what_matters;
+
+pub use what_matters::NoteAction;
+use what_matters::NotesOverlay;
+
 use super::form::{Field, Form, FormOutcome, centered};
 use super::keys::{self, KeyHelp};
 use super::panes::Ctx;
@@ -68,10 +73,13 @@ pub enum Action {
     AddPerson,
     EditPerson(i64),
     ChangeStatus(i64),
+    /// Notes, goals and measures (pane 2).
+    Notes(NoteAction),
 }
 
 enum Overlay {
     Help,
+    Notes(NotesOverlay),
     PersonForm {
         form: Form,
         /// `(id, version)` when editing; `None` when adding.
@@ -102,6 +110,10 @@ pub struct App {
     counts: Counts,
     message: Option<(String, bool)>,
     pub quit: bool,
+    /// When the open note first changed since its last autosave.
+    draft_dirty_since: Option<std::time::Instant>,
+    /// Text waiting to be opened in `$EDITOR` by the event loop.
+    external_edit: Option<String>,
 }
 
 impl App {
@@ -121,6 +133,8 @@ impl App {
             counts: Counts::default(),
             message: None,
             quit: false,
+            draft_dirty_since: None,
+            external_edit: None,
         };
         app.reload()?;
         Ok(app)
@@ -142,15 +156,11 @@ impl App {
         Ok(())
     }
 
-    fn load_person(&mut self, id: i64) -> Result<(), StoreError> {
-        let person = self.store.get_person(id)?;
-        let notes = self.store.conversations(id)?;
-        self.person.set(person, notes);
-        Ok(())
-    }
-
     /// Called when the timer fires: the day may have changed.
     pub fn tick(&mut self) -> bool {
+        if self.autosave_due_in() == Some(std::time::Duration::ZERO) {
+            self.autosave();
+        }
         let today = (self.clock)().date();
         if today == self.today {
             return false;
@@ -170,19 +180,32 @@ impl App {
                 true
             }
             Event::Resize(..) => true,
+            Event::Paste(text) => {
+                if !self.notes_paste(&text) {
+                    // Elsewhere a paste is typed, one character at a time.
+                    for c in text.chars().filter(|c| !c.is_control()) {
+                        self.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                    }
+                }
+                true
+            }
             _ => false,
         }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
-        if self.overlay.is_some() {
-            self.overlay_key(key);
-            return;
-        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
+            // Quitting mid-note keeps the note as a draft, offered back next time.
+            self.draft_dirty_since
+                .get_or_insert_with(std::time::Instant::now);
+            self.autosave();
             self.quit = true;
+            return;
+        }
+        if self.overlay.is_some() {
+            self.overlay_key(key);
             return;
         }
         let captured = self.pane == Pane::Caseload && self.caseload.captures_input();
@@ -214,10 +237,7 @@ impl App {
     fn pane_key(&mut self, key: KeyEvent) -> Option<Action> {
         match self.pane {
             Pane::Caseload => self.caseload.handle_key(key),
-            Pane::Person => {
-                self.person.handle_key(key);
-                None
-            }
+            Pane::Person => self.person.handle_key(key),
             Pane::Directory => {
                 self.directory.handle_key(key);
                 None
@@ -248,6 +268,7 @@ impl App {
                 self.report(r);
             }
             Action::AddPerson => self.open_person_form(None),
+            Action::Notes(a) => self.apply_note_action(a),
             Action::EditPerson(id) => {
                 let r = self.store.get_person(id).map(|p| {
                     let input = PersonInput::from_details(&p.details);
@@ -334,6 +355,7 @@ impl App {
                 KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => None,
                 _ => Some(Overlay::Help),
             },
+            Overlay::Notes(o) => self.notes_overlay_key(o, key).map(Overlay::Notes),
             Overlay::PersonForm { mut form, editing } => match form.handle_key(key) {
                 FormOutcome::Continue => Some(Overlay::PersonForm { form, editing }),
                 FormOutcome::Cancel => None,
@@ -466,7 +488,10 @@ impl App {
 
     fn keys(&self) -> &'static [KeyHelp] {
         match &self.overlay {
-            Some(Overlay::PersonForm { .. } | Overlay::StatusForm { .. }) => keys::FORM,
+            Some(Overlay::Notes(NotesOverlay::Editor(_))) => keys::EDITOR,
+            Some(Overlay::PersonForm { .. } | Overlay::StatusForm { .. } | Overlay::Notes(_)) => {
+                keys::FORM
+            }
             _ => match self.pane {
                 Pane::Caseload => self.caseload.keys(),
                 Pane::Person => self.person.keys(),
@@ -505,6 +530,7 @@ impl App {
         self.render_footer(frame, footer);
         match &self.overlay {
             Some(Overlay::Help) => self.render_help(frame, body),
+            Some(Overlay::Notes(o)) => self.render_notes_overlay(o, frame, body),
             Some(Overlay::PersonForm { form, .. } | Overlay::StatusForm { form, .. }) => {
                 form.render(frame, body, &self.theme)
             }

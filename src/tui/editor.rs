@@ -307,7 +307,7 @@ impl NoteEditor {
             Span::styled(truncate(e, status.width as usize), theme.danger())
         } else {
             Span::styled(
-                "Tab field · Ctrl-s save · Esc cancel · Ctrl-t template · Ctrl-e $EDITOR · Ctrl-z undo",
+                "Drafts are autosaved. Ctrl-z undo · Ctrl-y redo",
                 theme.dim(),
             )
         };

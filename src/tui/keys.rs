@@ -45,9 +45,44 @@ pub const PERSON_DETAIL: &[KeyHelp] = &[
 ];
 
 pub const PERSON: &[KeyHelp] = &[
-    k("j/k ↑/↓", "move between notes", "move"),
+    k("j/k ↑/↓", "move between notes", ""),
     k("g/G", "newest / oldest", ""),
-    k("1", "back to caseload", "caseload"),
+    k("Enter", "read the note in full, with its history", "read"),
+    k("n", "new conversation note", "note"),
+    k("e", "correct the note (the original is kept)", "correct"),
+    k("m", "record a wellbeing measure", "measure"),
+    k("l/→", "goals", "goals"),
+    k("x", "discard a recovered draft", ""),
+];
+
+pub const GOALS: &[KeyHelp] = &[
+    k("j/k ↑/↓", "move between goals", ""),
+    k("a", "add a goal", "add"),
+    k("e", "edit the goal", "edit"),
+    k("s", "achieved / dropped / open again", "status"),
+    k("h/←", "conversations", "notes"),
+    k("n", "new conversation note", "note"),
+    k("m", "record a wellbeing measure", "measure"),
+];
+
+pub const NOTE_READER: &[KeyHelp] = &[
+    k("j/k PgUp/PgDn", "scroll", "scroll"),
+    k("e", "correct this note", "correct"),
+    k("Esc", "back to the timeline", "back"),
+];
+
+pub const EDITOR: &[KeyHelp] = &[
+    k("Ctrl-s", "save the note", "save"),
+    k(
+        "Esc",
+        "cancel (asks first if anything was written)",
+        "cancel",
+    ),
+    k("Tab", "next field: text, kind, date, reason", "field"),
+    k("←/→", "change the kind (in the kind field)", ""),
+    k("Ctrl-t", "insert the what-matters headings", "template"),
+    k("Ctrl-e", "edit the text in $EDITOR", "$EDITOR"),
+    k("Ctrl-z / Ctrl-y", "undo / redo", ""),
 ];
 
 pub const DIRECTORY: &[KeyHelp] = &[

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod editor;
+mod external;
 pub mod form;
 pub mod keys;
 pub mod list;
@@ -14,7 +15,7 @@ use std::time::Duration;
 
 use chrono::{Local, NaiveDateTime, TimeDelta};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 pub use app::App;
@@ -27,16 +28,33 @@ use crate::store::Store;
 pub fn run(store: Store) -> io::Result<()> {
     let clock: app::Clock = Box::new(|| Local::now().naive_local());
     let mut app = App::new(store, clock, Theme::from_env()).map_err(io::Error::other)?;
-    let mut terminal = ratatui::init();
+    let mut terminal = init();
     let result = event_loop(&mut terminal, &mut app);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Raw mode, alternate screen and bracketed paste (a pasted note arrives as one
+/// event, not thousands of keys). ratatui's panic hook restores the terminal.
+fn init() -> DefaultTerminal {
+    let terminal = ratatui::init();
+    let _ = ratatui::crossterm::execute!(io::stdout(), EnableBracketedPaste);
+    terminal
+}
+
+fn restore() {
+    let _ = ratatui::crossterm::execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     draw(terminal, app)?;
     while !app.quit {
-        let mut dirty = if event::poll(until_midnight(Local::now().naive_local()))? {
+        let mut wait = until_midnight(Local::now().naive_local());
+        if let Some(autosave) = app.autosave_due_in() {
+            wait = wait.min(autosave);
+        }
+        let mut dirty = if event::poll(wait)? {
             app.handle_event(event::read()?)
         } else {
             app.tick()
@@ -44,6 +62,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         // Drain whatever else arrived (a paste, key repeat) before drawing once.
         while !app.quit && event::poll(Duration::ZERO)? {
             dirty |= app.handle_event(event::read()?);
+        }
+        if let Some(text) = app.take_external_edit() {
+            restore();
+            let result = external::edit(&text);
+            *terminal = init();
+            terminal.clear()?;
+            app.finish_external_edit(result);
+            dirty = true;
         }
         if dirty && !app.quit {
             draw(terminal, app)?;

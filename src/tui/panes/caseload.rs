@@ -307,7 +307,7 @@ impl CaseloadPane {
         let range = self.nav.window(inner_height, self.visible.len());
         let name_width = table_area
             .width
-            .saturating_sub(2 + 8 + 15 + 10 + 12 + 5)
+            .saturating_sub(2 + 8 + 15 + 10 + 12 + 5 + 6)
             .max(4) as usize;
         let rows: Vec<Row> = self.visible[range.clone()]
             .iter()
@@ -330,6 +330,10 @@ impl CaseloadPane {
                     Cell::from(truncate(&p.referral_source, 15)),
                     Cell::from(p.referred_on.map(iso).unwrap_or_default()),
                     Cell::from(next),
+                    Cell::from(match p.open_goals {
+                        0 => String::new(),
+                        n => n.to_string(),
+                    }),
                 ]);
                 if range.start + n == self.nav.selected {
                     row.style(ctx.theme.selected())
@@ -345,8 +349,9 @@ impl CaseloadPane {
             Constraint::Length(15),
             Constraint::Length(10),
             Constraint::Length(12),
+            Constraint::Length(5),
         ];
-        let header = Row::new(["", "Name", "Status", "Source", "Referred", "Next"])
+        let header = Row::new(["", "Name", "Status", "Source", "Referred", "Next", "Goals"])
             .style(ctx.theme.header());
         let table = Table::new(rows, widths)
             .header(header)

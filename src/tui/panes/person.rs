@@ -1,41 +1,150 @@
-//! Pane 2, what matters: the selected person's header and their conversation
-//! timeline, newest first. (Writing notes, goals and measures come next.)
+//! Pane 2, what matters: who the person is, their conversation timeline
+//! (newest first, amendments folded in), their goals and how their wellbeing
+//! has changed between the first and latest measure.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Ctx;
-use crate::domain::conversation::Conversation;
+use crate::domain::conversation::{Conversation, Draft, TimelineEntry, timeline};
+use crate::domain::goal::{Goal, GoalStatus};
+use crate::domain::measure::{Instrument, Measure, changes};
 use crate::domain::person::Person;
 use crate::domain::text::{first_line, truncate, width};
+use crate::tui::app::{Action, NoteAction};
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Focus {
+    #[default]
+    Notes,
+    Goals,
+}
 
 #[derive(Default)]
 pub struct PersonPane {
     pub person: Option<Person>,
-    conversations: Vec<Conversation>,
+    entries: Vec<TimelineEntry>,
+    goals: Vec<Goal>,
+    measures: Vec<Measure>,
+    pub drafts: Vec<Draft>,
     nav: ListNav,
+    goal_nav: ListNav,
+    focus: Focus,
+    /// Reading one note in full: its scroll offset.
+    reading: Option<u16>,
+}
+
+/// Everything the pane shows for one person, loaded together.
+pub struct PersonData {
+    pub person: Person,
+    pub conversations: Vec<Conversation>,
+    pub goals: Vec<Goal>,
+    pub measures: Vec<Measure>,
+    pub drafts: Vec<Draft>,
 }
 
 impl PersonPane {
-    pub fn set(&mut self, person: Person, conversations: Vec<Conversation>) {
-        if self.person.as_ref().map(|p| p.id) != Some(person.id) {
+    pub fn set(&mut self, data: PersonData) {
+        if self.person.as_ref().map(|p| p.id) != Some(data.person.id) {
             self.nav = ListNav::default();
+            self.goal_nav = ListNav::default();
+            self.reading = None;
         }
-        self.person = Some(person);
-        self.conversations = conversations;
+        self.person = Some(data.person);
+        self.entries = timeline(&data.conversations);
+        self.goals = data.goals;
+        self.measures = data.measures;
+        self.drafts = data.drafts;
     }
 
     pub fn keys(&self) -> &'static [KeyHelp] {
-        keys::PERSON
+        match (self.reading, self.focus) {
+            (Some(_), _) => keys::NOTE_READER,
+            (None, Focus::Notes) => keys::PERSON,
+            (None, Focus::Goals) => keys::GOALS,
+        }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        self.nav.handle_key(key, self.conversations.len());
+    pub fn selected_note(&self) -> Option<&Conversation> {
+        self.entries.get(self.nav.selected).map(|e| &e.current)
+    }
+
+    pub fn selected_goal(&self) -> Option<&Goal> {
+        self.goals.get(self.goal_nav.selected)
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let pid = self.person.as_ref()?.id;
+        if let Some(scroll) = &mut self.reading {
+            match key.code {
+                KeyCode::Esc | KeyCode::Enter | KeyCode::Left | KeyCode::Char('h') => {
+                    self.reading = None
+                }
+                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
+                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
+                KeyCode::PageDown => *scroll = scroll.saturating_add(10),
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::Char('e') => {
+                    return self
+                        .selected_note()
+                        .map(|n| Action::Notes(NoteAction::AmendNote(n.id)));
+                }
+                _ => {}
+            }
+            return None;
+        }
+        match key.code {
+            KeyCode::Char('n') => return Some(Action::Notes(NoteAction::NewNote(pid))),
+            KeyCode::Char('m') => return Some(Action::Notes(NoteAction::AddMeasure(pid))),
+            KeyCode::Char('x') if !self.drafts.is_empty() => {
+                return Some(Action::Notes(NoteAction::DiscardDraft(pid)));
+            }
+            KeyCode::Char('h') | KeyCode::Left => self.focus = Focus::Notes,
+            KeyCode::Char('l') | KeyCode::Right => self.focus = Focus::Goals,
+            _ => {}
+        }
+        match self.focus {
+            Focus::Notes => {
+                if self.nav.handle_key(key, self.entries.len()) {
+                    return None;
+                }
+                match key.code {
+                    KeyCode::Enter if !self.entries.is_empty() => self.reading = Some(0),
+                    KeyCode::Char('a') => return Some(Action::Notes(NoteAction::NewNote(pid))),
+                    KeyCode::Char('e') => {
+                        return self
+                            .selected_note()
+                            .map(|n| Action::Notes(NoteAction::AmendNote(n.id)));
+                    }
+                    _ => {}
+                }
+            }
+            Focus::Goals => {
+                if self.goal_nav.handle_key(key, self.goals.len()) {
+                    return None;
+                }
+                match key.code {
+                    KeyCode::Char('a') => return Some(Action::Notes(NoteAction::AddGoal(pid))),
+                    KeyCode::Char('e') => {
+                        return self
+                            .selected_goal()
+                            .map(|g| Action::Notes(NoteAction::EditGoal(g.id)));
+                    }
+                    KeyCode::Char('s') => {
+                        return self
+                            .selected_goal()
+                            .map(|g| Action::Notes(NoteAction::GoalStatus(g.id)));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -48,6 +157,31 @@ impl PersonPane {
             );
             return;
         };
+        let header = self.header(p, ctx);
+        let [head, body] =
+            Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)])
+                .areas(area);
+        frame.render_widget(Paragraph::new(header), head);
+        if self.reading.is_some() {
+            self.render_note(frame, body, ctx);
+            return;
+        }
+        // Side by side when there is room, stacked in a narrow terminal.
+        let (notes, side) = if body.width >= 72 {
+            let [a, b] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(30)])
+                .spacing(1)
+                .areas(body);
+            (a, b)
+        } else {
+            let [a, b] = Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(body);
+            (a, b)
+        };
+        self.render_timeline(frame, notes, ctx);
+        self.render_side(frame, side, ctx);
+    }
+
+    fn header(&self, p: &Person, ctx: &Ctx) -> Vec<Line<'static>> {
+        let t = ctx.theme;
         let d = &p.details;
         let mut header = vec![Line::from(vec![
             Span::styled(p.display_name(), t.title()),
@@ -64,51 +198,278 @@ impl PersonPane {
                 t.danger(),
             )));
         }
-        let [head, body] =
-            Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)])
-                .areas(area);
-        frame.render_widget(Paragraph::new(header), head);
-        let block = Block::default().borders(Borders::TOP).title(Span::styled(
-            format!(" Conversations ({}) ", self.conversations.len()),
-            t.header(),
-        ));
-        let inner = block.inner(body);
-        frame.render_widget(block, body);
-        let range = self
-            .nav
-            .window(inner.height as usize, self.conversations.len());
-        let text_width = (inner.width as usize).saturating_sub(30);
-        let lines: Vec<Line> = self.conversations[range.clone()]
+        if let Some(d) = self.drafts.first() {
+            let when = d.updated_at.get(11..16).unwrap_or("");
+            header.push(Line::from(Span::styled(
+                format!(
+                    "Unsaved draft note recovered (autosaved {when}): n continues it, x discards it"
+                ),
+                t.warn(),
+            )));
+        }
+        header
+    }
+
+    fn block(&self, title: String, focused: bool, ctx: &Ctx) -> Block<'static> {
+        let style = if focused {
+            ctx.theme.title()
+        } else {
+            ctx.theme.header()
+        };
+        Block::default()
+            .borders(Borders::TOP)
+            .title(Span::styled(title, style))
+    }
+
+    fn render_timeline(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = ctx.theme;
+        let block = self.block(
+            format!(" Conversations ({}) ", self.entries.len()),
+            self.focus == Focus::Notes,
+            ctx,
+        );
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if self.entries.is_empty() {
+            let msg = "No conversations yet. n writes the first note.";
+            frame.render_widget(
+                Paragraph::new(Span::styled(msg, t.dim())).wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
+        let range = self.nav.window(inner.height as usize, self.entries.len());
+        let text_width = (inner.width as usize).saturating_sub(25);
+        let lines: Vec<Line> = self.entries[range.clone()]
             .iter()
             .enumerate()
-            .map(|(n, c)| {
-                let marker = if c.amends.is_some() { "✎" } else { " " };
+            .map(|(n, e)| {
+                let c = &e.current;
+                let marker = if e.history.is_empty() { " " } else { "✎" };
                 let when = c.occurred_at.get(..10).unwrap_or(&c.occurred_at);
-                let kind = format!("{:<13}", c.kind.label());
                 let text = truncate(first_line(&c.body), text_width);
                 let pad = text_width.saturating_sub(width(&text));
                 let line = Line::from(vec![
                     Span::styled(format!("{when} "), t.dim()),
-                    Span::raw(kind),
+                    Span::raw(format!("{:<12}", truncate(c.kind.label(), 12))),
                     Span::styled(marker, t.warn()),
                     Span::raw(" "),
                     Span::raw(text),
                     Span::raw(" ".repeat(pad)),
                 ]);
-                if range.start + n == self.nav.selected {
+                let selected = range.start + n == self.nav.selected && self.focus == Focus::Notes;
+                if selected {
                     line.style(t.selected())
                 } else {
                     line
                 }
             })
             .collect();
-        if lines.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Span::styled("No conversations recorded yet.", t.dim())),
-                inner,
-            );
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    fn render_side(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = ctx.theme;
+        let open = self
+            .goals
+            .iter()
+            .filter(|g| g.status == GoalStatus::Open)
+            .count();
+        let goal_rows = (self.goals.len() as u16).clamp(1, 8) + 1;
+        let [goals_area, wellbeing] =
+            Layout::vertical([Constraint::Length(goal_rows), Constraint::Fill(1)]).areas(area);
+        let block = self.block(
+            format!(" Goals ({open} open) "),
+            self.focus == Focus::Goals,
+            ctx,
+        );
+        let inner = block.inner(goals_area);
+        frame.render_widget(block, goals_area);
+        let range = self
+            .goal_nav
+            .window(inner.height as usize, self.goals.len());
+        let lines: Vec<Line> = if self.goals.is_empty() {
+            vec![Line::from(Span::styled(
+                "None yet: l then a adds one",
+                t.dim(),
+            ))]
         } else {
-            frame.render_widget(Paragraph::new(lines), inner);
+            self.goals[range.clone()]
+                .iter()
+                .enumerate()
+                .map(|(n, g)| {
+                    let (mark, style) = match g.status {
+                        GoalStatus::Open => ("○", ratatui::style::Style::new()),
+                        GoalStatus::Achieved => ("✓", t.ok()),
+                        GoalStatus::Dropped => ("–", t.dim()),
+                    };
+                    let text = truncate(&g.text, (inner.width as usize).saturating_sub(2));
+                    let line = Line::from(vec![
+                        Span::styled(format!("{mark} "), style),
+                        Span::styled(text, style),
+                    ]);
+                    let selected =
+                        range.start + n == self.goal_nav.selected && self.focus == Focus::Goals;
+                    if selected {
+                        line.style(t.selected())
+                    } else {
+                        line
+                    }
+                })
+                .collect()
+        };
+        frame.render_widget(Paragraph::new(lines), inner);
+        let block = self.block(" Wellbeing: first → latest ".into(), false, ctx);
+        let inner = block.inner(wellbeing);
+        frame.render_widget(block, wellbeing);
+        frame.render_widget(
+            Paragraph::new(self.wellbeing_lines(ctx, inner.width)),
+            inner,
+        );
+    }
+
+    fn wellbeing_lines(&self, ctx: &Ctx, w: u16) -> Vec<Line<'static>> {
+        let t = ctx.theme;
+        let mut lines = Vec::new();
+        let mut lower_is_better = false;
+        for instrument in Instrument::ALL {
+            let of: Vec<&Measure> = self
+                .measures
+                .iter()
+                .filter(|m| m.instrument == instrument)
+                .collect();
+            let (Some(first), Some(latest)) = (of.first(), of.last()) else {
+                continue;
+            };
+            let dates = match (first.taken_on, latest.taken_on) {
+                (Some(a), Some(b)) if of.len() > 1 => {
+                    format!(" {} → {}", a.format("%d %b"), b.format("%d %b %y"))
+                }
+                (_, Some(b)) => format!(" {}", b.format("%d %b %y")),
+                _ => String::new(),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(instrument.as_str().to_string(), t.key()),
+                Span::styled(dates, t.dim()),
+            ]));
+            for c in changes(instrument, &first.items, &latest.items) {
+                let (word, style) = match c.improvement() {
+                    _ if of.len() < 2 => ("", t.dim()),
+                    d if d > 0.0 => ("better", t.ok()),
+                    d if d < 0.0 => ("worse", t.warn()),
+                    _ => ("same", t.dim()),
+                };
+                lower_is_better |= !c.higher_is_better;
+                let arrow = if c.higher_is_better { "" } else { " ↓" };
+                let figures = if of.len() < 2 {
+                    fmt(c.latest)
+                } else {
+                    format!("{}→{}", fmt(c.first), fmt(c.latest))
+                };
+                // " label<pad>figures word", fitted to the panel width.
+                let fixed = width(&figures) + width(word) + 3;
+                let label = truncate(
+                    &format!("{}{arrow}", c.label),
+                    (w as usize).saturating_sub(fixed),
+                );
+                let pad = (w as usize).saturating_sub(fixed + width(&label)) + 1;
+                lines.push(Line::from(vec![
+                    Span::raw(format!(" {label}")),
+                    Span::raw(" ".repeat(pad)),
+                    Span::raw(figures),
+                    Span::raw(" "),
+                    Span::styled(word, style),
+                ]));
+            }
         }
+        if lower_is_better {
+            lines.push(Line::from(Span::styled("↓ lower is better", t.dim())));
+        }
+        if lines.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "No measures yet: m records one",
+                t.dim(),
+            )));
+        }
+        lines
+    }
+
+    fn render_note(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = ctx.theme;
+        let Some(e) = self.entries.get(self.nav.selected) else {
+            return;
+        };
+        let c = &e.current;
+        let mut lines = vec![Line::from(vec![
+            Span::styled(
+                c.occurred_at
+                    .replace('T', " ")
+                    .chars()
+                    .take(16)
+                    .collect::<String>(),
+                t.key(),
+            ),
+            Span::raw(format!("  {}", c.kind.label())),
+            Span::styled(
+                format!("  by {}", c.author.as_deref().unwrap_or("unknown")),
+                t.dim(),
+            ),
+        ])];
+        if !e.history.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "✎ corrected {} time(s); earlier versions below",
+                    e.history.len()
+                ),
+                t.warn(),
+            )));
+        }
+        lines.push(Line::from(""));
+        lines.extend(c.body.lines().map(|l| Line::from(l.to_string())));
+        for (i, v) in e.history.iter().enumerate().rev() {
+            let next = e.history.get(i + 1).unwrap_or(c);
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "── version {} · written {} by {} · replaced {}: {}",
+                    i + 1,
+                    v.created_at
+                        .replace('T', " ")
+                        .chars()
+                        .take(16)
+                        .collect::<String>(),
+                    v.author.as_deref().unwrap_or("unknown"),
+                    next.created_at
+                        .replace('T', " ")
+                        .chars()
+                        .take(16)
+                        .collect::<String>(),
+                    next.amend_reason.as_deref().unwrap_or("")
+                ),
+                t.dim(),
+            )));
+            lines.extend(
+                v.body
+                    .lines()
+                    .map(|l| Line::from(Span::styled(l.to_string(), t.dim()))),
+            );
+        }
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .title(Span::styled(" Note · Esc back · e correct ", t.header()));
+        let para = Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((self.reading.unwrap_or(0), 0));
+        frame.render_widget(para, area);
+    }
+}
+
+/// Whole numbers without decimals; SWEMWBS metric scores with two.
+fn fmt(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
     }
 }
