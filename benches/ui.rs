@@ -118,6 +118,27 @@ fn main() {
     });
     println!("caseload_filter_key_ms median {median:.3} p99 {p99:.3} ms");
 
+    // A person with 500 notes: opening pane 2, then scrolling the timeline.
+    let id = add_busy_person(&path, 500);
+    let mut app = self::app(&path);
+    app.handle_key(key('f')); // all statuses, so the new person is listed
+    app.caseload.select_id(id);
+    let mut opens = Vec::new();
+    for _ in 0..30 {
+        app.handle_key(key('1'));
+        let (median, _) = per_key(&mut app, &mut term, 1, |app, _| app.handle_key(key('2')));
+        opens.push(median);
+    }
+    println!(
+        "person_open_ms median {:.3} p99 {:.3} ms",
+        percentile(&mut opens, 0.5),
+        percentile(&mut opens, 0.99)
+    );
+    let (median, p99) = per_key(&mut app, &mut term, 500, |app, i| {
+        app.handle_key(key(if (i / 250) % 2 == 0 { 'j' } else { 'k' }))
+    });
+    println!("note_scroll_key_ms median {median:.3} p99 {p99:.3} ms");
+
     // Bytes on the wire for one row move, through the real crossterm backend:
     // a move inside the visible page, and a move that scrolls the list by a row.
     let counter = CountingWriter::default();
@@ -145,4 +166,32 @@ fn main() {
         "bytes_per_row_scroll {} bytes",
         scrolling.iter().sum::<usize>() / scrolling.len()
     );
+}
+
+/// Adds one person with `notes` conversation notes; returns their id.
+fn add_busy_person(path: &std::path::Path, notes: usize) -> i64 {
+    let today = Local::now().date_naive();
+    let mut rng = caseload::demo::Rng::new(99);
+    let mut person = caseload::demo::people(&mut rng, 1, 1, today).remove(0);
+    person.given_name = "Busy".into();
+    person.status = caseload::domain::Status::Active;
+    person.conversations = (0..notes)
+        .map(|i| {
+            let on = today - chrono::Duration::days(i as i64);
+            (
+                on,
+                "follow_up",
+                format!("Note {i}: talked about what matters this week."),
+            )
+        })
+        .collect();
+    let mut store = Store::open(path).expect("open");
+    store.insert_generated(&[person], &[]).expect("insert");
+    store
+        .list_people(None)
+        .expect("list")
+        .iter()
+        .map(|p| p.id)
+        .max()
+        .unwrap_or(0)
 }

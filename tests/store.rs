@@ -255,3 +255,149 @@ fn demo_data_loads_and_passes_integrity_checks() {
     store.load_demo().unwrap();
     assert!(store.check().unwrap().is_empty());
 }
+
+mod what_matters {
+    use super::*;
+    use caseload::domain::conversation::{ConversationKind, Draft, NewNote, timeline};
+    use caseload::domain::goal::GoalStatus;
+    use caseload::domain::measure::{Instrument, Scores};
+
+    fn note(person_id: i64, body: &str, amends: Option<(i64, &str)>) -> NewNote {
+        NewNote {
+            person_id,
+            kind: ConversationKind::Visit,
+            occurred_at: day(2026, 11, 20).and_hms_opt(14, 0, 0).unwrap(),
+            body: body.into(),
+            amends: amends.map(|(id, r)| (id, r.into())),
+        }
+    }
+
+    #[test]
+    fn a_correction_keeps_the_original_and_shows_in_history() {
+        let (_dir, path) = db();
+        let mut store = Store::open(&path).unwrap();
+        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let original = store
+            .add_conversation(&note(pid, "Went to the food bank on Tuesday", None))
+            .unwrap();
+        let fix = note(
+            pid,
+            "Went to the food bank on Thursday",
+            Some((original, "wrong day")),
+        );
+        let corrected = store.add_conversation(&fix).unwrap();
+        drop(store);
+
+        let store = reopen(&path);
+        let all = store.conversations(pid).unwrap();
+        assert_eq!(all.len(), 2, "both versions are kept");
+        let orig = all.iter().find(|c| c.id == original).unwrap();
+        assert_eq!(orig.body, "Went to the food bank on Tuesday");
+        let entries = timeline(&all);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].current.id, corrected);
+        assert_eq!(
+            entries[0].current.amend_reason.as_deref(),
+            Some("wrong day")
+        );
+        assert_eq!(entries[0].history[0].id, original);
+    }
+
+    #[test]
+    fn corrections_need_a_reason_and_a_note_of_the_same_person() {
+        let (_dir, path) = db();
+        let mut store = Store::open(&path).unwrap();
+        let a = store.add_person(&details("Ann", "Lee")).unwrap();
+        let b = store.add_person(&details("Bob", "Rao")).unwrap();
+        let n = store.add_conversation(&note(a, "first", None)).unwrap();
+        assert!(
+            store
+                .add_conversation(&note(a, "x", Some((n, "  "))))
+                .is_err()
+        );
+        assert!(
+            store
+                .add_conversation(&note(b, "x", Some((n, "mine"))))
+                .is_err()
+        );
+        assert!(store.add_conversation(&note(a, " \n ", None)).is_err());
+        assert_eq!(reopen(&path).conversations(a).unwrap().len(), 1);
+        assert!(reopen(&path).conversations(b).unwrap().is_empty());
+    }
+
+    #[test]
+    fn drafts_survive_reopen_and_go_when_the_note_is_saved() {
+        let (_dir, path) = db();
+        let mut store = Store::open(&path).unwrap();
+        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let mut draft = Draft {
+            person_id: pid,
+            amends: None,
+            kind: ConversationKind::WhatMatters,
+            occurred_at: "2026-11-23T10:00".into(),
+            body: "half a thought".into(),
+            updated_at: String::new(),
+        };
+        store.save_draft(&draft).unwrap();
+        draft.body = "half a thought, then more".into();
+        store.save_draft(&draft).unwrap(); // replaces, never duplicates
+        drop(store); // as after a crash
+
+        let mut store = reopen(&path);
+        let drafts = store.drafts(pid).unwrap();
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].body, "half a thought, then more");
+        assert_eq!(drafts[0].kind, ConversationKind::WhatMatters);
+        store
+            .add_conversation(&note(pid, &drafts[0].body, None))
+            .unwrap();
+        drop(store);
+
+        let store = reopen(&path);
+        assert!(store.drafts(pid).unwrap().is_empty());
+        assert_eq!(store.conversations(pid).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_megabyte_note_saves_whole() {
+        let (_dir, path) = db();
+        let mut store = Store::open(&path).unwrap();
+        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let body: String = "Café 王 notes 🙂\n".repeat(60_000);
+        assert!(body.len() > 1_000_000);
+        store.add_conversation(&note(pid, &body, None)).unwrap();
+        assert_eq!(reopen(&path).conversations(pid).unwrap()[0].body, body);
+    }
+
+    #[test]
+    fn goals_and_measures_round_trip() {
+        let (_dir, path) = db();
+        let mut store = Store::open(&path).unwrap();
+        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let g = store
+            .add_goal(pid, "Join a choir", day(2026, 10, 1))
+            .unwrap();
+        store
+            .add_goal(pid, "Sort out council tax", day(2026, 10, 2))
+            .unwrap();
+        store
+            .set_goal_status(g, GoalStatus::Achieved, day(2026, 11, 10))
+            .unwrap();
+        let ons = Scores::parse(Instrument::Ons4, "4 5 4 8").unwrap();
+        store.add_measure(pid, &ons, day(2026, 10, 1)).unwrap();
+        let ucla = Scores::parse(Instrument::Ucla3, "3 2 3").unwrap();
+        store.add_measure(pid, &ucla, day(2026, 10, 1)).unwrap();
+        drop(store);
+
+        let store = reopen(&path);
+        let goals = store.goals(pid).unwrap();
+        assert_eq!(goals[0].text, "Sort out council tax", "open goals first");
+        assert_eq!(goals[1].status, GoalStatus::Achieved);
+        assert_eq!(goals[1].ended_on, Some(day(2026, 11, 10)));
+        assert_eq!(store.list_people(None).unwrap()[0].open_goals, 1);
+        let m = store.measures(pid).unwrap();
+        assert_eq!(m[0].items, [4, 5, 4, 8]);
+        assert_eq!(m[0].total, None, "ONS4 items are never summed");
+        assert_eq!(m[1].total, Some(8));
+    }
+}

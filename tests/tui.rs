@@ -316,3 +316,147 @@ fn no_size_panics_in_any_pane_or_overlay() {
         }
     }
 }
+
+mod what_matters {
+    use super::*;
+    use caseload::domain::measure::{Instrument, Scores};
+
+    /// Zoë, with an ONS4 measured twice and one open goal, on pane 2.
+    fn zoe_pane() -> (TempDir, App) {
+        let (dir, mut app) = fixture();
+        drop(app);
+        let mut store = Store::open(&dir.path().join("team.db")).unwrap();
+        let first = Scores::parse(Instrument::Ons4, "4 5 3 8").unwrap();
+        let latest = Scores::parse(Instrument::Ons4, "6 5 6 4").unwrap();
+        store.add_measure(1, &first, day(2026, 10, 8)).unwrap();
+        store.add_measure(1, &latest, day(2026, 11, 20)).unwrap();
+        let ucla = Scores::parse(Instrument::Ucla3, "3 3 2").unwrap();
+        store.add_measure(1, &ucla, day(2026, 10, 8)).unwrap();
+        store
+            .add_goal(1, "Visit my grandchildren monthly", day(2026, 10, 8))
+            .unwrap();
+        app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+        press(&mut app, KeyCode::Char('2'));
+        (dir, app)
+    }
+
+    #[test]
+    fn person_pane_shows_timeline_goals_and_wellbeing_change() {
+        let (_dir, mut app) = zoe_pane();
+        let s = screen(&mut app, 80, 24);
+        assert!(s.contains("anxiety ↓"), "{s}");
+        assert!(s.contains("8→4 better"), "anxiety fell: better\n{s}");
+        insta::assert_snapshot!(s);
+    }
+
+    #[test]
+    fn writing_a_note_saves_it_and_clears_the_draft() {
+        let (dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('n'));
+        type_text(&mut app, "Met at the café. 王 came too.");
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "Wants to try the choir.");
+        insta::assert_snapshot!(screen(&mut app, 80, 24));
+        app.autosave();
+        assert_eq!(
+            app.store().drafts(1).unwrap().len(),
+            1,
+            "autosaved as a draft"
+        );
+        ctrl(&mut app, 's');
+        assert!(screen(&mut app, 80, 24).contains("Note saved"));
+        drop(app);
+        let store = Store::open(&dir.path().join("team.db")).unwrap();
+        assert!(store.drafts(1).unwrap().is_empty());
+        let notes = store.conversations(1).unwrap();
+        assert_eq!(
+            notes[0].body,
+            "Met at the café. 王 came too.\nWants to try the choir."
+        );
+        assert_eq!(notes[0].occurred_at, "2026-11-23T10:00:00");
+    }
+
+    #[test]
+    fn an_empty_note_is_not_saved_and_says_why() {
+        let (_dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('n'));
+        ctrl(&mut app, 's');
+        let s = screen(&mut app, 80, 24);
+        assert!(s.contains("the note is empty"), "{s}");
+        assert_eq!(app.store().conversations(1).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn quitting_mid_note_keeps_a_draft_that_is_offered_back() {
+        let (dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('n'));
+        type_text(&mut app, "Unfinished thought");
+        ctrl(&mut app, 'c');
+        assert!(app.quit);
+        drop(app);
+        let store = Store::open(&dir.path().join("team.db")).unwrap();
+        let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+        press(&mut app, KeyCode::Char('2'));
+        assert!(screen(&mut app, 80, 24).contains("Unsaved draft note recovered"));
+        press(&mut app, KeyCode::Char('n'));
+        assert!(screen(&mut app, 80, 24).contains("Unfinished thought"));
+    }
+
+    #[test]
+    fn correcting_a_note_keeps_the_original_in_history() {
+        let (_dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('e')); // newest note: the phone call
+        type_text(&mut app, "wrong place");
+        press(&mut app, KeyCode::Tab); // to the body
+        type_text(&mut app, " Walked instead.");
+        ctrl(&mut app, 's');
+        assert!(screen(&mut app, 80, 24).contains("Correction saved"));
+        press(&mut app, KeyCode::Enter);
+        let s = screen(&mut app, 80, 24);
+        assert!(s.contains("corrected 1 time(s)"), "{s}");
+        assert!(s.contains("Walked instead."), "{s}");
+        assert!(s.contains("wrong place"), "the reason is shown\n{s}");
+        // No snapshot: the history shows when each version was written (the real clock).
+    }
+
+    #[test]
+    fn measure_form_rejects_out_of_range_items() {
+        let (_dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('m'));
+        press(&mut app, KeyCode::Right); // ONS4 -> UCLA3
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1 2 4");
+        ctrl(&mut app, 's');
+        let s = screen(&mut app, 80, 24);
+        assert!(
+            s.contains("item 3 (isolated) must be a whole number 1-3"),
+            "{s}"
+        );
+        insta::assert_snapshot!(s);
+        assert_eq!(app.store().measures(1).unwrap().len(), 3, "nothing saved");
+        press(&mut app, KeyCode::Backspace);
+        type_text(&mut app, "2");
+        ctrl(&mut app, 's');
+        assert_eq!(app.store().measures(1).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn goals_are_added_and_marked_achieved() {
+        let (_dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('l'));
+        press(&mut app, KeyCode::Char('a'));
+        type_text(&mut app, "Join the choir");
+        ctrl(&mut app, 's');
+        press(&mut app, KeyCode::Char('s')); // first (open) goal
+        ctrl(&mut app, 's'); // "achieved" is the first choice
+        let goals = app.store().goals(1).unwrap();
+        assert_eq!(goals.len(), 2);
+        assert_eq!(
+            goals
+                .iter()
+                .filter(|g| g.ended_on == Some(day(2026, 11, 23)))
+                .count(),
+            1
+        );
+    }
+}
