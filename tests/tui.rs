@@ -283,7 +283,11 @@ fn no_size_panics_in_any_pane_or_overlay() {
         (132, 50),
         (300, 3),
     ];
-    let setups: [&[KeyCode]; 7] = [
+    let setups: [&[KeyCode]; 11] = [
+        &[KeyCode::Char('2'), KeyCode::Char('n')],
+        &[KeyCode::Char('2'), KeyCode::Char('m')],
+        &[KeyCode::Char('2'), KeyCode::Enter],
+        &[KeyCode::Char('2'), KeyCode::Char('e')],
         &[],
         &[KeyCode::Char('?')],
         &[KeyCode::Char('a')],
