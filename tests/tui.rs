@@ -464,3 +464,16 @@ mod what_matters {
         );
     }
 }
+
+#[test]
+fn another_window_s_changes_appear_on_the_next_key() {
+    let (dir, mut app) = fixture();
+    let mut other = Store::open(&dir.path().join("team.db")).unwrap();
+    let p = person("Olu", "Bankole", "VCSE", "2026-11-22");
+    other
+        .add_person(&p.validate(now().date()).unwrap())
+        .unwrap();
+    assert!(!screen(&mut app, 80, 24).contains("Bankole"));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(screen(&mut app, 80, 24).contains("Olu Bankole"));
+}

@@ -187,6 +187,14 @@ impl Store {
         Ok(problems)
     }
 
+    /// Changes whenever another connection (another caseload window) commits,
+    /// so the app can refresh what it shows before acting on stale data.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
             .conn

@@ -114,6 +114,8 @@ pub struct App {
     draft_dirty_since: Option<std::time::Instant>,
     /// Text waiting to be opened in `$EDITOR` by the event loop.
     external_edit: Option<String>,
+    /// The database's data_version when last loaded: see `refresh_if_changed`.
+    seen_version: i64,
 }
 
 impl App {
@@ -135,7 +137,9 @@ impl App {
             quit: false,
             draft_dirty_since: None,
             external_edit: None,
+            seen_version: 0,
         };
+        app.seen_version = app.store.data_version()?;
         app.reload()?;
         Ok(app)
     }
@@ -171,6 +175,19 @@ impl App {
         true
     }
 
+    /// Another window saved something: reload before this key acts on old data.
+    fn refresh_if_changed(&mut self) {
+        match self.store.data_version() {
+            Ok(v) if v != self.seen_version => {
+                self.seen_version = v;
+                let r = self.reload();
+                self.report(r);
+            }
+            Ok(_) => {}
+            Err(e) => self.report::<()>(Err(e)),
+        }
+    }
+
     /// Handles one terminal event; returns true if the screen needs redrawing.
     pub fn handle_event(&mut self, event: Event) -> bool {
         match event {
@@ -195,6 +212,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
+        self.refresh_if_changed();
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
             // Quitting mid-note keeps the note as a draft, offered back next time.
