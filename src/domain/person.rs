@@ -175,6 +175,29 @@ impl PersonInput {
         }
     }
 
+    /// A field by its name (the same names as the schema's columns), so
+    /// forms and imports can fill the input generically.
+    pub fn get_mut(&mut self, field: &str) -> Option<&mut String> {
+        let p = self;
+        Some(match field {
+            "given_name" => &mut p.given_name,
+            "family_name" => &mut p.family_name,
+            "preferred_name" => &mut p.preferred_name,
+            "date_of_birth" => &mut p.date_of_birth,
+            "nhs_number" => &mut p.nhs_number,
+            "phone" => &mut p.phone,
+            "email" => &mut p.email,
+            "address" => &mut p.address,
+            "postcode" => &mut p.postcode,
+            "contact_preferences" => &mut p.contact_preferences,
+            "referral_source" => &mut p.referral_source,
+            "referral_reason" => &mut p.referral_reason,
+            "referred_on" => &mut p.referred_on,
+            "risk_note" => &mut p.risk_note,
+            _ => return None,
+        })
+    }
+
     /// Checks every field and reports all problems at once, so the worker
     /// can fix them in one pass. A blank referral date means today.
     pub fn validate(&self, today: NaiveDate) -> Result<PersonDetails, Vec<FieldError>> {

@@ -664,67 +664,63 @@ impl App {
     }
 }
 
+/// The person form, in the order a worker fills it in: (field, label, hint).
+const PERSON_FIELDS: [(&str, &str, &str); 14] = [
+    ("given_name", "Given name", "required"),
+    ("family_name", "Family name", "required"),
+    (
+        "preferred_name",
+        "Preferred name",
+        "what they like to be called",
+    ),
+    ("referral_source", "Referral source", ""),
+    (
+        "referral_reason",
+        "Referral reason",
+        "in their words where possible",
+    ),
+    ("referred_on", "Referred on", "YYYY-MM-DD or DD/MM/YYYY"),
+    ("date_of_birth", "Date of birth", "YYYY-MM-DD or DD/MM/YYYY"),
+    ("nhs_number", "NHS number", "10 digits, spaces allowed"),
+    ("phone", "Phone", ""),
+    ("email", "Email", ""),
+    ("address", "Address", ""),
+    ("postcode", "Postcode", ""),
+    (
+        "contact_preferences",
+        "Contact prefs",
+        "e.g. text first, no voicemail",
+    ),
+    ("risk_note", "Risk note", "shown as a flag everywhere"),
+];
+
 fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) -> Form {
-    let mut source = Field::choice("referral_source", "Referral source", sources);
-    if !p.referral_source.is_empty() {
-        source.value = p.referral_source.clone();
-    }
-    Form::new(
-        title,
-        vec![
-            Field::text("given_name", "Given name", "required").with_value(&p.given_name),
-            Field::text("family_name", "Family name", "required").with_value(&p.family_name),
-            Field::text(
-                "preferred_name",
-                "Preferred name",
-                "what they like to be called",
-            )
-            .with_value(&p.preferred_name),
-            source,
-            Field::text(
-                "referral_reason",
-                "Referral reason",
-                "in their words where possible",
-            )
-            .with_value(&p.referral_reason),
-            Field::text("referred_on", "Referred on", "YYYY-MM-DD or DD/MM/YYYY")
-                .with_value(&p.referred_on),
-            Field::text("date_of_birth", "Date of birth", "YYYY-MM-DD or DD/MM/YYYY")
-                .with_value(&p.date_of_birth),
-            Field::text("nhs_number", "NHS number", "10 digits, spaces allowed")
-                .with_value(&p.nhs_number),
-            Field::text("phone", "Phone", "").with_value(&p.phone),
-            Field::text("email", "Email", "").with_value(&p.email),
-            Field::text("address", "Address", "").with_value(&p.address),
-            Field::text("postcode", "Postcode", "").with_value(&p.postcode),
-            Field::text(
-                "contact_preferences",
-                "Contact prefs",
-                "e.g. text first, no voicemail",
-            )
-            .with_value(&p.contact_preferences),
-            Field::text("risk_note", "Risk note", "shown as a flag everywhere")
-                .with_value(&p.risk_note),
-        ],
-    )
+    let mut p = p.clone();
+    let fields = PERSON_FIELDS
+        .iter()
+        .map(|&(key, label, hint)| {
+            let value = p.get_mut(key).map_or("", |v| v.as_str());
+            match key {
+                "referral_source" => {
+                    let mut f = Field::choice(key, label, sources.clone());
+                    if !value.is_empty() {
+                        f.value = value.to_string();
+                    }
+                    f
+                }
+                _ => Field::text(key, label, hint).with_value(value),
+            }
+        })
+        .collect();
+    Form::new(title, fields)
 }
 
 fn input_from_form(form: &Form) -> PersonInput {
-    let v = |k: &str| form.value(k).to_string();
-    PersonInput {
-        given_name: v("given_name"),
-        family_name: v("family_name"),
-        preferred_name: v("preferred_name"),
-        date_of_birth: v("date_of_birth"),
-        nhs_number: v("nhs_number"),
-        phone: v("phone"),
-        email: v("email"),
-        address: v("address"),
-        postcode: v("postcode"),
-        contact_preferences: v("contact_preferences"),
-        referral_source: v("referral_source"),
-        referral_reason: v("referral_reason"),
-        referred_on: v("referred_on"),
-        risk_note: v("risk_note"),
+    let mut input = PersonInput::default();
+    for f in &form.fields {
+        if let Some(slot) = input.get_mut(f.key) {
+            *slot = f.value.clone();
+        }
     }
+    input
 }
