@@ -215,10 +215,7 @@ impl App {
         self.refresh_if_changed();
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            // Quitting mid-note keeps the note as a draft, offered back next time.
-            self.draft_dirty_since
-                .get_or_insert_with(std::time::Instant::now);
-            self.autosave();
+            self.save_draft_now();
             self.quit = true;
             return;
         }

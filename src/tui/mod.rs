@@ -28,8 +28,16 @@ use crate::store::Store;
 pub fn run(store: Store) -> io::Result<()> {
     let clock: app::Clock = Box::new(|| Local::now().naive_local());
     let mut app = App::new(store, clock, Theme::from_env()).map_err(io::Error::other)?;
+    // Ours first: ratatui's hook (installed by init) restores the screen, then calls this.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::crossterm::execute!(io::stdout(), DisableBracketedPaste);
+        previous(info);
+    }));
     let mut terminal = init();
     let result = event_loop(&mut terminal, &mut app);
+    // However the loop ended (even a lost terminal), an open note is kept as a draft.
+    app.save_draft_now();
     restore();
     result
 }

@@ -348,6 +348,12 @@ impl App {
         self.report(r);
     }
 
+    /// Quitting mid-note keeps the note as a draft, offered back next time.
+    pub fn save_draft_now(&mut self) {
+        self.mark_draft_dirty();
+        self.autosave();
+    }
+
     /// How long the event loop may sleep before an autosave is due.
     pub fn autosave_due_in(&self) -> Option<Duration> {
         self.draft_dirty_since
