@@ -336,6 +336,7 @@ mod what_matters {
             kind: ConversationKind::WhatMatters,
             occurred_at: "2026-11-23T10:00".into(),
             body: "half a thought".into(),
+            amend_reason: None,
             updated_at: String::new(),
         };
         store.save_draft(&draft).unwrap();

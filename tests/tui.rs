@@ -407,6 +407,42 @@ mod what_matters {
     }
 
     #[test]
+    fn an_untouched_note_leaves_no_draft() {
+        let (_dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('n'));
+        ctrl(&mut app, 'c');
+        assert!(app.store().drafts(1).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_recovered_correction_keeps_its_reason() {
+        let (dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('e'));
+        type_text(&mut app, "wrong place");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, " More.");
+        ctrl(&mut app, 'c');
+        drop(app);
+        let store = Store::open(&dir.path().join("team.db")).unwrap();
+        let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Char('n'));
+        let s = screen(&mut app, 80, 24);
+        assert!(s.contains("Correct note (recovered draft)"), "{s}");
+        assert!(s.contains("wrong place"), "{s}");
+        ctrl(&mut app, 's');
+        let notes = app.store().conversations(1).unwrap();
+        assert_eq!(notes.len(), 3);
+        assert_eq!(
+            notes
+                .iter()
+                .filter(|n| n.amend_reason.as_deref() == Some("wrong place"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
     fn correcting_a_note_keeps_the_original_in_history() {
         let (_dir, mut app) = zoe_pane();
         press(&mut app, KeyCode::Char('e')); // newest note: the phone call

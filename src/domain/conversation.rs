@@ -98,6 +98,8 @@ pub struct Draft {
     pub kind: ConversationKind,
     pub occurred_at: String,
     pub body: String,
+    /// For a correction: the reason typed so far.
+    pub amend_reason: Option<String>,
     pub updated_at: String,
 }
 

@@ -101,16 +101,18 @@ impl Store {
         self.write(|tx| {
             delete_draft(tx, d.person_id, d.amends)?;
             tx.execute(
-                "INSERT INTO draft (person_id, amends, kind, occurred_at, body, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                (
+                "INSERT INTO draft (person_id, amends, kind, occurred_at, body, amend_reason,
+                    updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                rusqlite::params![
                     d.person_id,
                     d.amends,
                     d.kind.as_str(),
-                    &d.occurred_at,
-                    &d.body,
-                    now_text(),
-                ),
+                    d.occurred_at,
+                    d.body,
+                    d.amend_reason,
+                    now_text()
+                ],
             )?;
             Ok(())
         })
@@ -123,7 +125,7 @@ impl Store {
     /// A person's unsaved drafts, most recent first.
     pub fn drafts(&self, person_id: i64) -> Result<Vec<Draft>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT person_id, amends, kind, occurred_at, body, updated_at FROM draft
+            "SELECT person_id, amends, kind, occurred_at, body, updated_at, amend_reason FROM draft
               WHERE person_id = ?1 ORDER BY updated_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([person_id], |r| {
@@ -135,6 +137,7 @@ impl Store {
                 occurred_at: r.get(3)?,
                 body: r.get(4)?,
                 updated_at: r.get(5)?,
+                amend_reason: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -103,6 +103,9 @@ impl NoteEditor {
                 .collect::<String>(),
         );
         e.set_body(&d.body);
+        if let Some(reason) = &d.amend_reason {
+            e.reason = e.reason.clone().with_value(reason.clone());
+        }
         e.changed = true;
         e
     }
@@ -110,6 +113,11 @@ impl NoteEditor {
     pub fn with_kind(mut self, kind: ConversationKind) -> NoteEditor {
         self.kind = kind;
         self
+    }
+
+    /// Worth keeping as a draft: something was written.
+    pub fn has_content(&self) -> bool {
+        self.changed && !self.body_text().trim().is_empty()
     }
 
     pub fn body_text(&self) -> String {
@@ -132,6 +140,7 @@ impl NoteEditor {
             kind: self.kind,
             occurred_at: self.date.value.replace(' ', "T"),
             body: self.body_text(),
+            amend_reason: self.amends.map(|_| self.reason.value.clone()),
             updated_at: String::new(),
         }
     }

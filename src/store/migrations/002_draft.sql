@@ -6,6 +6,7 @@ CREATE TABLE draft (
     kind       TEXT NOT NULL DEFAULT 'other',
     occurred_at TEXT NOT NULL,
     body       TEXT NOT NULL,
+    amend_reason TEXT,
     updated_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX draft_person ON draft (person_id, ifnull(amends, 0));

@@ -78,6 +78,10 @@ impl App {
             NoteAction::NewNote(pid) => {
                 // A recovered draft is continued rather than started over.
                 let editor = match self.person.drafts.first() {
+                    Some(d) if d.amends.is_some() => {
+                        let title = format!("Correct note (recovered draft) · {name}");
+                        NoteEditor::from_draft(title, d, now)
+                    }
                     Some(d) => {
                         NoteEditor::from_draft(format!("Note (recovered draft) · {name}"), d, now)
                     }
@@ -343,8 +347,12 @@ impl App {
         if self.draft_dirty_since.take().is_none() {
             return;
         }
-        let draft = editor.to_draft();
-        let r = self.store.save_draft(&draft);
+        // An empty or untouched note leaves no draft behind to be "recovered".
+        let r = if editor.has_content() {
+            self.store.save_draft(&editor.to_draft())
+        } else {
+            self.store.discard_draft(editor.person_id, editor.amends)
+        };
         self.report(r);
     }
 
