@@ -12,3 +12,4 @@ pub use conversation::{Conversation, ConversationKind};
 pub use person::{FieldError, Person, PersonDetails, PersonInput, Status};
 pub use reminder::Reminder;
 pub use service::Service;
+pub mod setting;
