@@ -76,7 +76,7 @@ fn parse_offset(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> 
             clip(s)
         )));
     }
-    let n: i64 = match digits.parse() {
+    let n = match digits.parse::<i64>() {
         Ok(n) if n.checked_mul(per).is_some_and(|days| days <= 3650) => n,
         _ => {
             return Some(Err(format!(
