@@ -262,6 +262,28 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The name a follow-up form shows: the person's, else the service's.
+    pub fn subject_name(
+        &self,
+        person_id: Option<i64>,
+        service_id: Option<i64>,
+    ) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT coalesce(
+                    (SELECT coalesce(preferred_name, given_name) || ' ' || family_name
+                       FROM person WHERE id = ?1),
+                    (SELECT name FROM service WHERE id = ?2))",
+                (person_id, service_id),
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+}
+
 fn time_text(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }

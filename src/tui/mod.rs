@@ -1,5 +1,6 @@
 //! The terminal app: rendering and input. Draws only when something changed
-//! (a key, a resize, the day turning over): idle CPU is zero.
+//! (a key, a resize, a follow-up falling due, the day turning over): idle CPU
+//! is zero.
 
 pub mod app;
 pub mod form;
@@ -11,7 +12,7 @@ pub mod theme;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use chrono::{Local, NaiveDateTime, TimeDelta};
+use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -35,7 +36,8 @@ pub fn run(store: Store) -> io::Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     draw(terminal, app)?;
     while !app.quit {
-        let mut dirty = if event::poll(until_midnight(Local::now().naive_local()))? {
+        // Sleep until a key, or until the next follow-up falls due (or midnight).
+        let mut dirty = if event::poll(app.until_next_wake())? {
             app.handle_event(event::read()?)
         } else {
             app.tick()
@@ -58,11 +60,4 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     terminal.draw(|f| app.render(f))?;
     ratatui::crossterm::execute!(out, EndSynchronizedUpdate)?;
     out.flush()
-}
-
-/// The timer's only job today: wake when the date changes, to re-bucket follow-ups.
-fn until_midnight(now: NaiveDateTime) -> Duration {
-    let next = (now.date() + TimeDelta::days(1)).and_hms_opt(0, 0, 1);
-    next.and_then(|n| (n - now).to_std().ok())
-        .unwrap_or(Duration::from_secs(60))
 }
