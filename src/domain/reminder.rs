@@ -247,6 +247,27 @@ impl QuietPerson {
     }
 }
 
+impl Reminder {
+    /// Who it is about, with a marker for a closed case or a deleted record.
+    pub fn about_label(&self) -> String {
+        match (&self.about, self.about_closed, self.about_deleted) {
+            (Some(a), true, _) => format!("{a} (closed)"),
+            (Some(a), false, _) => a.clone(),
+            (None, _, true) => "(deleted)".into(),
+            (None, _, false) => "—".into(),
+        }
+    }
+}
+
+/// "Mon 30 Nov" this year, "05 Jan 2027" in another: the agenda's date column.
+pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
+    if d.year() == today.year() {
+        d.format("%a %d %b").to_string()
+    } else {
+        d.format("%d %b %Y").to_string()
+    }
+}
+
 /// A short relative phrase: "3d overdue", "today", "in 2d", "Mon 30 Nov".
 pub fn relative(due: NaiveDate, today: NaiveDate) -> String {
     let days = (due - today).num_days();

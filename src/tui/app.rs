@@ -813,7 +813,7 @@ impl App {
             }
             Action::SnoozeReminder { id, until } => {
                 let r = self.store.snooze_reminder(id, until);
-                let when = super::panes::reminders::short_date(until, self.today);
+                let when = crate::domain::reminder::short_date(until, self.today);
                 self.after_reminder(r, format!("Follow-up #{id} snoozed until {when}"));
                 self.reminders.select_reminder(id);
             }
@@ -880,7 +880,7 @@ impl App {
                 let r = self.reload();
                 self.report(r);
                 self.reminders.select_reminder(id);
-                let when = super::panes::reminders::short_date(draft.due_on, self.today);
+                let when = crate::domain::reminder::short_date(draft.due_on, self.today);
                 if self.message.is_none() {
                     self.say(format!("Follow-up #{id} saved for {when}"));
                 }

@@ -4,7 +4,7 @@
 //! state, the snooze popup and the reminder form; writes go back to the app
 //! as `Action`s.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -17,9 +17,9 @@ use crate::domain::FieldError;
 use crate::domain::date::iso;
 use crate::domain::reminder::{
     Bucket, QUIET_DAYS, QuietPerson, Reminder, ReminderDraft, ReminderInput, SNOOZE_CHOICES,
-    next_change, snooze_until,
+    next_change, short_date, snooze_until,
 };
-use crate::domain::text::{truncate, width};
+use crate::domain::text::{pad, truncate};
 use crate::tui::app::Action;
 use crate::tui::form::{Field, Form, FormOutcome};
 use crate::tui::keys::{self, KeyHelp};
@@ -476,7 +476,7 @@ impl RemindersPane {
                     if overdue { "! " } else { "  " },
                     short_date(r.effective_due(), today),
                     r.due_time.clone().unwrap_or_default(),
-                    about(r),
+                    r.about_label(),
                     r.text.clone(),
                     style,
                 )
@@ -495,7 +495,7 @@ impl RemindersPane {
                     "✓ ",
                     done_on,
                     String::new(),
-                    about(r),
+                    r.about_label(),
                     format!("{} (was due {})", r.text, iso(r.effective_due())),
                     t.dim(),
                 )
@@ -531,31 +531,6 @@ impl RemindersPane {
             line
         }
     }
-}
-
-/// Who a follow-up is about, with a marker for a closed case or a deleted record.
-fn about(r: &Reminder) -> String {
-    match (&r.about, r.about_closed, r.about_deleted) {
-        (Some(a), true, _) => format!("{a} (closed)"),
-        (Some(a), false, _) => a.clone(),
-        (None, _, true) => "(deleted)".into(),
-        (None, _, false) => "—".into(),
-    }
-}
-
-/// "Mon 30 Nov" this year, "05 Jan 2027" in another.
-pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
-    if d.year() == today.year() {
-        d.format("%a %d %b").to_string()
-    } else {
-        d.format("%d %b %Y").to_string()
-    }
-}
-
-fn pad(s: &str, cells: usize) -> String {
-    let s = truncate(s, cells);
-    let fill = cells.saturating_sub(width(&s));
-    format!("{s}{}", " ".repeat(fill))
 }
 
 fn snooze_form(id: i64) -> Form {
