@@ -637,7 +637,14 @@ pub fn calendar(
     out: &mut dyn Write,
 ) -> CliResult {
     let reminders = store.open_reminders()?;
-    let text = crate::io::ics::calendar(&reminders, &store.database_id()?, dtstamp);
+    let to_utc = |t: chrono::NaiveDateTime| {
+        use chrono::TimeZone;
+        Local
+            .from_local_datetime(&t)
+            .earliest()
+            .map(|d| d.with_timezone(&chrono::Utc))
+    };
+    let text = crate::io::ics::calendar(&reminders, &store.database_id()?, dtstamp, to_utc);
     let cannot =
         |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
     let dir = match path.parent() {

@@ -3,7 +3,7 @@
 //! goes out. No personal data leaves: each event says "caseload follow-up #ID",
 //! never a name, a reminder's text or anything about health.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 
 use crate::domain::reminder::Reminder;
 
@@ -15,7 +15,14 @@ const TIMED_MINUTES: i64 = 15;
 /// One VCALENDAR with a VEVENT (and a VALARM) per reminder. `database_id`
 /// keeps UIDs from two databases apart; the same reminder always gets the
 /// same UID, so importing again updates events instead of duplicating them.
-pub fn calendar(reminders: &[Reminder], database_id: &str, dtstamp: DateTime<Utc>) -> String {
+/// `to_utc` turns a follow-up's local time into UTC (the caller knows the
+/// time zone); where it cannot (a clock-change gap) the time stays floating.
+pub fn calendar(
+    reminders: &[Reminder],
+    database_id: &str,
+    dtstamp: DateTime<Utc>,
+    to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+) -> String {
     let mut out = String::new();
     let mut line = |name: &str, value: &str| {
         out.push_str(&fold(&format!("{name}:{value}")));
@@ -34,10 +41,13 @@ pub fn calendar(reminders: &[Reminder], database_id: &str, dtstamp: DateTime<Utc
         line("UID", &escape_text(&uid(r.id, database_id)));
         line("DTSTAMP", &stamp);
         match r.time() {
-            // Floating local time: the worker's own wall clock, wherever they are.
             Some(t) => {
-                let start = r.effective_due().and_time(t);
-                line("DTSTART", &start.format("%Y%m%dT%H%M%S").to_string());
+                let local = r.effective_due().and_time(t);
+                let start = match to_utc(local) {
+                    Some(utc) => utc.format("%Y%m%dT%H%M%SZ").to_string(),
+                    None => local.format("%Y%m%dT%H%M%S").to_string(),
+                };
+                line("DTSTART", &start);
                 line("DURATION", &format!("PT{TIMED_MINUTES}M"));
             }
             None => {
