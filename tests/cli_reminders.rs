@@ -284,7 +284,7 @@ fn ics_timed_events_are_utc_with_escaped_text_and_fixed_dtstamp() {
     let stamp = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
     // One hour ahead of UTC, like British Summer Time.
     let to_utc = |t: chrono::NaiveDateTime| Some(Utc.from_utc_datetime(&(t - Duration::hours(1))));
-    let ics = caseload::io::ics::calendar(&[r.clone()], "abc", stamp, to_utc);
+    let ics = caseload::io::ics::calendar(std::slice::from_ref(&r), "abc", stamp, to_utc);
     assert_eq!(ics, caseload::io::ics::calendar(&[r], "abc", stamp, to_utc));
     assert!(ics.contains("DTSTAMP:20260301T090000Z\r\n"), "{ics}");
     assert!(ics.contains("DTSTART:20260329T133000Z\r\n"), "{ics}");
