@@ -80,7 +80,13 @@ pub enum Action {
         id: i64,
         until: NaiveDate,
     },
-    /// A connection became "referred": offer a check-in (not forced; Esc skips).
+    /// A connection became "referred": offer a check-in (not forced; Esc skips;
+    /// switched off by `caseload config set offer_check_in off`).
+    /// NOTE for issue 5 (connections): not wired yet, because connection status
+    /// changes do not exist on this branch. Where a connection's status is saved
+    /// as "referred", apply `Action::OfferCheckIn { person_id, service_id }`
+    /// after the save; the store decides (`Store::check_in_offer`) whether to
+    /// offer at all. Tested in tests/tui.rs and tests/store_reminders.rs.
     OfferCheckIn {
         person_id: i64,
         service_id: i64,
@@ -845,10 +851,18 @@ impl App {
         }
     }
 
+    /// A follow-up changed: the agenda, the counts and the caseload's "Next"
+    /// column can change; the directory and the notes cannot.
+    fn reload_after_reminder_write(&mut self) -> Result<(), StoreError> {
+        self.caseload.set_people(self.store.list_people(None)?);
+        self.counts = self.store.counts(self.today)?;
+        self.load_reminders()
+    }
+
     fn after_reminder(&mut self, r: Result<(), StoreError>, message: String) {
         match r {
             Ok(()) => {
-                let r = self.reload();
+                let r = self.reload_after_reminder_write();
                 self.report(r);
                 if self.message.is_none() {
                     self.say(message);
@@ -877,7 +891,7 @@ impl App {
         };
         match saved {
             Ok(id) => {
-                let r = self.reload();
+                let r = self.reload_after_reminder_write();
                 self.report(r);
                 self.reminders.select_reminder(id);
                 let when = crate::domain::reminder::short_date(draft.due_on, self.today);
