@@ -294,3 +294,28 @@ fn reminders_for_closed_or_deleted_people_stay_visible_with_a_marker() {
     assert_eq!(by_text("Team meeting").about_label(), "—");
     assert!(store.check().unwrap().is_empty());
 }
+
+#[test]
+fn a_version_2_database_with_reminders_upgrades_to_4() {
+    let (_dir, path) = db();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/001_initial.sql"))
+        .unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/002_draft.sql"))
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 2;
+         INSERT INTO reminder (due_on, due_time, text, created_at)
+         VALUES ('2026-11-20', '09:30', 'Old reminder', '2026-11-01T09:00:00');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 4);
+    let open = store.open_reminders().unwrap();
+    assert_eq!(open.len(), 1);
+    assert!(!open[0].about_deleted);
+    assert_eq!(open[0].due_time.as_deref(), Some("09:30"));
+    assert_eq!(store.database_id().unwrap().len(), 32);
+    assert!(store.setting(Setting::OfferCheckIn).unwrap());
+}

@@ -675,3 +675,23 @@ fn follow_up_overlays_never_panic_at_any_size() {
         }
     }
 }
+
+#[test]
+fn agenda_regroups_at_a_month_and_year_end() {
+    // 2027-01-05 is seven days after 29 December: Later, until midnight.
+    let (_dir, mut app, clock) = fixture_with_clock(at(day(2026, 12, 29), 23, 59, 59));
+    press(&mut app, KeyCode::Char('4'));
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "Later").contains("05 Jan 2027"), "{s}");
+    clock.set(at(day(2026, 12, 30), 0, 0, 0));
+    assert!(app.tick());
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "This week").contains("Six-week review"), "{s}");
+    assert!(!s.contains("Later"), "{s}");
+    // In the new year the date loses its year, like any date this year.
+    clock.set(at(day(2027, 1, 1), 0, 0, 1));
+    assert!(app.tick());
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "This week").contains("Tue 05 Jan"), "{s}");
+    assert!(section(&s, "Overdue (3)").contains("20 Nov 2026"), "{s}");
+}

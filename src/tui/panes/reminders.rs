@@ -16,8 +16,8 @@ use super::Ctx;
 use crate::domain::FieldError;
 use crate::domain::date::iso;
 use crate::domain::reminder::{
-    Bucket, QUIET_DAYS, QuietPerson, Reminder, ReminderDraft, ReminderInput, SNOOZE_CHOICES,
-    next_change, short_date, snooze_until,
+    Bucket, CHECK_IN_DAYS, QUIET_DAYS, QuietPerson, Reminder, ReminderDraft, ReminderInput,
+    SNOOZE_CHOICES, next_change, short_date, snooze_until,
 };
 use crate::domain::text::{pad, truncate};
 use crate::tui::app::Action;
@@ -592,11 +592,11 @@ impl ReminderForm {
     /// The offered check-in: prefilled, saved only if the worker saves it.
     pub fn offer(draft: &ReminderDraft, about: Option<&str>) -> Self {
         let title = format!(
-            "Offer: check in with {} in 14 days? (Esc skips)",
+            "Offer: check in with {} in {CHECK_IN_DAYS} days? (Esc skips)",
             about.unwrap_or("them")
         );
         ReminderForm {
-            form: Self::build(title, "+14d", "", &draft.text),
+            form: Self::build(title, &format!("+{CHECK_IN_DAYS}d"), "", &draft.text),
             person_id: draft.person_id,
             service_id: draft.service_id,
             editing: None,
