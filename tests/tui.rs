@@ -695,3 +695,20 @@ fn agenda_regroups_at_a_month_and_year_end() {
     assert!(section(&s, "This week").contains("Tue 05 Jan"), "{s}");
     assert!(section(&s, "Overdue (3)").contains("20 Nov 2026"), "{s}");
 }
+
+#[test]
+fn r_in_the_directory_adds_a_follow_up_about_the_service() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(screen(&mut app, 80, 24).contains("Follow-up for Benefits Advice Drop-in"));
+    type_text(&mut app, "tomorrow");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Check the opening times");
+    ctrl(&mut app, 's');
+    drop(app);
+    let r = reopen_store(&dir).get_reminder(5).unwrap();
+    assert_eq!((r.person_id, r.service_id), (None, Some(3)));
+    assert_eq!(r.about.as_deref(), Some("Benefits Advice Drop-in"));
+}
