@@ -856,7 +856,13 @@ impl App {
     fn reload_after_reminder_write(&mut self) -> Result<(), StoreError> {
         self.caseload.set_people(self.store.list_people(None)?);
         self.counts = self.store.counts(self.today)?;
-        self.load_reminders()
+        self.reminders.set_reminders(
+            self.store.open_reminders()?,
+            self.store.done_reminders(DONE_HISTORY)?,
+            (self.clock)(),
+        );
+        self.sync_reminder_counts();
+        Ok(())
     }
 
     fn after_reminder(&mut self, r: Result<(), StoreError>, message: String) {

@@ -132,6 +132,18 @@ impl RemindersPane {
         }
     }
 
+    /// Replaces the follow-ups only, after one changed: who has gone quiet
+    /// depends on conversations and statuses, not on follow-ups.
+    pub fn set_reminders(
+        &mut self,
+        reminders: Vec<Reminder>,
+        done: Vec<Reminder>,
+        now: NaiveDateTime,
+    ) {
+        let quiet = std::mem::take(&mut self.quiet);
+        self.set(reminders, quiet, done, now);
+    }
+
     /// Re-buckets when a due moment or midnight has passed; true if it did.
     pub fn rebucket(&mut self, now: NaiveDateTime) -> bool {
         if now < self.next_change && now.date() == self.now.date() {
