@@ -415,7 +415,10 @@ fn done_goes_to_the_history_and_u_undoes_it() {
     assert!(s.contains("Done: follow-up #1"), "{s}");
     assert!(!s.contains("Call about the walking group"), "{s}");
     assert!(!s.contains("overdue"), "{s}");
-    assert!(section(&s, "Gone quiet").contains("Łukasz Nowak"), "kept: {s}");
+    assert!(
+        section(&s, "Gone quiet").contains("Łukasz Nowak"),
+        "kept: {s}"
+    );
     assert_eq!(reopen_store(&dir).done_reminders(10).unwrap()[0].id, 1);
     press(&mut app, KeyCode::Char('h'));
     let s = screen(&mut app, 80, 24);

@@ -307,7 +307,14 @@ impl App {
                 Ok(p) => self.open_status_form(p.id, p.version, p.status),
                 Err(e) => self.report::<()>(Err(e)),
             },
-            other => self.apply_reminder(other),
+            a @ (Action::AddReminder { .. }
+            | Action::EditReminder(_)
+            | Action::CompleteReminder(_)
+            | Action::ReopenReminder(_)
+            | Action::SnoozeReminder { .. }
+            | Action::OfferCheckIn { .. }
+            | Action::GoToPerson(_)
+            | Action::Notice(_)) => self.apply_reminder(a),
         }
     }
 
