@@ -302,42 +302,15 @@ impl RemindersPane {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
-        if let Some(mut snooze) = self.snooze.take() {
-            return match snooze.form.handle_key(key) {
-                FormOutcome::Continue => {
-                    self.snooze = Some(snooze);
-                    None
-                }
-                FormOutcome::Cancel => None,
-                FormOutcome::Submit => {
-                    let today = self.now.date();
-                    match snooze_until(snooze.form.value("when"), snooze.form.value("date"), today)
-                    {
-                        Ok(until) => Some(Action::SnoozeReminder {
-                            id: snooze.id,
-                            until,
-                        }),
-                        Err(message) => {
-                            snooze.form.set_errors(&[FieldError {
-                                field: "date",
-                                message,
-                            }]);
-                            self.snooze = Some(snooze);
-                            None
-                        }
-                    }
-                }
-            };
+        if let Some(snooze) = self.snooze.take() {
+            return self.snooze_key(snooze, key);
         }
         if self.nav.handle_key(key, self.items.len()) {
             return None;
         }
         let item = self.selected_item();
-        let not_a_follow_up = || {
-            Some(Action::Notice(
-                "Not a follow-up yet: press r to add one for this person".into(),
-            ))
-        };
+        let id = self.selected().map(|r| r.id);
+        let notice = |text: &str| Some(Action::Notice(text.to_string()));
         match (key.code, item) {
             (KeyCode::Char('h'), _) => {
                 self.view = match self.view {
@@ -348,60 +321,66 @@ impl RemindersPane {
                 self.rebuild(self.now);
                 None
             }
-            (KeyCode::Enter, Some(item)) => {
-                let (person, service) = self.selected_subject();
-                match (person, service, item) {
-                    (Some(id), _, _) => Some(Action::GoToPerson(id)),
-                    (None, Some(_), _) => Some(Action::Notice(
-                        "This follow-up is about a service: see pane 3".into(),
-                    )),
-                    (None, None, Item::Open(i) | Item::Done(i)) => {
-                        let r = if matches!(item, Item::Open(_)) {
-                            self.reminders.get(i)
-                        } else {
-                            self.done.get(i)
-                        };
-                        Some(Action::Notice(if r.is_some_and(|r| r.about_deleted) {
-                            "The person or service this was about has been deleted".into()
-                        } else {
-                            "This follow-up is not about anyone in particular".into()
-                        }))
-                    }
-                    (None, None, Item::Quiet(_)) => None,
+            (KeyCode::Enter, Some(_)) => match self.selected_subject() {
+                (Some(person), _) => Some(Action::GoToPerson(person)),
+                (None, Some(_)) => notice("This follow-up is about a service: see pane 3"),
+                (None, None) if self.selected().is_some_and(|r| r.about_deleted) => {
+                    notice("The person or service this was about has been deleted")
                 }
+                (None, None) => notice("This follow-up is not about anyone in particular"),
+            },
+            (KeyCode::Char('d' | 'z' | 'e'), Some(Item::Quiet(_))) => {
+                notice("Not a follow-up yet: press r to add one for this person")
             }
-            (KeyCode::Char('d'), Some(Item::Open(i))) => {
-                let id = self.reminders.get(i)?.id;
+            (KeyCode::Char('d'), Some(Item::Open(_))) => {
+                let id = id?;
                 self.undo.push(id);
                 Some(Action::CompleteReminder(id))
             }
-            (KeyCode::Char('u'), Some(Item::Done(i))) => {
-                Some(Action::ReopenReminder(self.done.get(i)?.id))
-            }
+            (KeyCode::Char('u'), Some(Item::Done(_))) => id.map(Action::ReopenReminder),
             (KeyCode::Char('u'), _) if self.view == View::Agenda => match self.undo.pop() {
                 Some(id) => Some(Action::ReopenReminder(id)),
-                None => Some(Action::Notice(
-                    "Nothing to undo: h shows the done history, u there reopens one".into(),
-                )),
+                None => notice("Nothing to undo: h shows the done history, u there reopens one"),
             },
-            (KeyCode::Char('z'), Some(Item::Open(i))) => {
-                let r = self.reminders.get(i)?;
+            (KeyCode::Char('z'), Some(Item::Open(_))) => {
+                let id = id?;
                 self.snooze = Some(Snooze {
-                    id: r.id,
-                    form: snooze_form(r.id),
+                    id,
+                    form: snooze_form(id),
                 });
                 None
             }
-            (KeyCode::Char('e'), Some(Item::Open(i) | Item::Done(i))) => {
-                let r = if matches!(item, Some(Item::Open(_))) {
-                    self.reminders.get(i)
-                } else {
-                    self.done.get(i)
-                };
-                r.map(|r| Action::EditReminder(r.id))
-            }
-            (KeyCode::Char('d' | 'z' | 'e'), Some(Item::Quiet(_))) => not_a_follow_up(),
+            (KeyCode::Char('e'), Some(_)) => id.map(Action::EditReminder),
             _ => None,
+        }
+    }
+
+    /// A key for the snooze popup: Ctrl-s checks the date and asks the app to
+    /// save; a bad date keeps the popup open with the reason beside the field.
+    fn snooze_key(&mut self, mut snooze: Snooze, key: KeyEvent) -> Option<Action> {
+        match snooze.form.handle_key(key) {
+            FormOutcome::Continue => {
+                self.snooze = Some(snooze);
+                None
+            }
+            FormOutcome::Cancel => None,
+            FormOutcome::Submit => {
+                let when = snooze.form.value("when");
+                match snooze_until(when, snooze.form.value("date"), self.now.date()) {
+                    Ok(until) => Some(Action::SnoozeReminder {
+                        id: snooze.id,
+                        until,
+                    }),
+                    Err(message) => {
+                        snooze.form.set_errors(&[FieldError {
+                            field: "date",
+                            message,
+                        }]);
+                        self.snooze = Some(snooze);
+                        None
+                    }
+                }
+            }
         }
     }
 
