@@ -528,12 +528,14 @@ pub fn remind(
     use crate::domain::text::pad;
     let today = now.date();
     let horizon = today + chrono::Duration::days(i64::from(days));
-    let due: Vec<(Bucket, crate::domain::Reminder)> = store
+    let mut due: Vec<(Bucket, crate::domain::Reminder)> = store
         .open_reminders()?
         .into_iter()
         .map(|r| (r.bucket(now), r))
         .filter(|(b, r)| *b == Bucket::Overdue || r.effective_due() <= horizon)
         .collect();
+    // Stable: due order within each group, as in pane 4.
+    due.sort_by_key(|(b, _)| *b);
     let quiet = if store.setting(Setting::ShowGoneQuiet)? {
         store.gone_quiet(today, QUIET_DAYS)?
     } else {

@@ -171,16 +171,15 @@ impl RemindersPane {
         self.due_today
     }
 
-    pub fn open(&self) -> &[Reminder] {
-        &self.reminders
-    }
-
     pub fn view(&self) -> View {
         self.view
     }
 
     fn rebuild(&mut self, now: NaiveDateTime) {
         self.now = now;
+        // The store sorts by due moment, which already groups the buckets; a
+        // stable sort keeps that order and makes each bucket one run regardless.
+        self.reminders.sort_by_cached_key(|r| r.bucket(now));
         self.buckets = self.reminders.iter().map(|r| r.bucket(now)).collect();
         self.next_change = next_change(&self.reminders, now);
         self.overdue = self
@@ -197,7 +196,6 @@ impl RemindersPane {
                 for b in &self.buckets {
                     counts[*b as usize] += 1;
                 }
-                // Sorted by due moment, so each bucket is one run.
                 let mut last = None;
                 for (i, b) in self.buckets.iter().enumerate() {
                     if last != Some(*b) {
@@ -626,5 +624,71 @@ impl ReminderForm {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rem(id: i64, due: NaiveDate, time: Option<&str>) -> Reminder {
+        Reminder {
+            id,
+            person_id: Some(id),
+            service_id: None,
+            due_on: due,
+            due_time: time.map(String::from),
+            text: format!("r{id}"),
+            done_at: None,
+            snoozed_until: None,
+            about: None,
+            about_closed: false,
+            about_deleted: false,
+        }
+    }
+
+    fn headings(p: &RemindersPane) -> Vec<(Group, usize)> {
+        p.entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Heading(g, n) => Some((*g, *n)),
+                Entry::Item(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_bucket_is_one_group_whatever_the_input_order() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now = today.and_hms_opt(12, 0, 0).unwrap();
+        let d = |n: i64| today + chrono::Duration::days(n);
+        // Deliberately shuffled; a timed one this morning is already overdue.
+        let rs = vec![
+            rem(1, d(30), None),
+            rem(2, d(0), None),
+            rem(3, d(-2), None),
+            rem(4, d(0), Some("09:00")),
+            rem(5, d(3), None),
+            rem(6, d(0), Some("15:00")),
+        ];
+        let mut pane = RemindersPane::default();
+        pane.set(rs, Vec::new(), Vec::new(), now);
+        assert_eq!(
+            headings(&pane),
+            [
+                (Group::Due(Bucket::Overdue), 2),
+                (Group::Due(Bucket::Today), 2),
+                (Group::Due(Bucket::ThisWeek), 1),
+                (Group::Due(Bucket::Later), 1),
+            ]
+        );
+        assert_eq!((pane.overdue(), pane.due_today()), (2, 2));
+        assert_eq!(pane.next_change(), today.and_hms_opt(15, 0, 0).unwrap());
+        // At 15:00 the afternoon one moves; the selection stays on its follow-up.
+        pane.select_reminder(2);
+        assert!(pane.rebucket(today.and_hms_opt(15, 0, 0).unwrap()));
+        assert_eq!(pane.selected().map(|r| r.id), Some(2));
+        assert_eq!(headings(&pane)[0], (Group::Due(Bucket::Overdue), 3));
+        assert!(!pane.rebucket(today.and_hms_opt(15, 0, 1).unwrap()));
     }
 }
