@@ -166,6 +166,57 @@ fn main() {
         "bytes_per_row_scroll {} bytes",
         scrolling.iter().sum::<usize>() / scrolling.len()
     );
+
+    agenda(&path);
+}
+
+/// Pane 4 with 10k open follow-ups (issue 6): load, open, move, re-bucket.
+fn agenda(path: &std::path::Path) {
+    use caseload::domain::reminder::{QUIET_DAYS, ReminderDraft};
+    const OPEN: usize = 10_000;
+    let mut store = Store::open(path).expect("open bench database");
+    let today = Local::now().date_naive();
+    let have = store.open_reminders().expect("reminders").len();
+    let people = store.list_people(None).expect("people");
+    let drafts: Vec<ReminderDraft> = (0..OPEN.saturating_sub(have))
+        .map(|i| ReminderDraft {
+            person_id: people.get(i % people.len().max(1)).map(|p| p.id),
+            service_id: None,
+            due_on: today + chrono::Duration::days((i % 90) as i64 - 30),
+            due_time: None,
+            text: "Call to see how it went".into(),
+        })
+        .collect();
+    store.add_reminders(&drafts).expect("add reminders");
+    let now = Local::now().naive_local();
+    let mut app = app(path);
+    let t = Instant::now();
+    let open = store.open_reminders().expect("reminders");
+    let quiet = store.gone_quiet(today, QUIET_DAYS).expect("gone quiet");
+    let done = store.done_reminders(200).expect("done");
+    let n = open.len();
+    app.reminders.set(open, quiet, done, now);
+    println!("agenda_load_ms {:.1} ms ({n} open)", ms(t.elapsed()));
+
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| app.render(f)).expect("draw");
+    let (median, p99) = per_key(&mut app, &mut term, 20, |app, i| {
+        app.handle_key(key(if i % 2 == 0 { '4' } else { '1' }))
+    });
+    println!("agenda_open_ms median {median:.3} p99 {p99:.3} ms");
+    app.handle_key(key('4'));
+    let (median, p99) = per_key(&mut app, &mut term, 500, |app, i| {
+        app.handle_key(key(if (i / 100) % 2 == 0 { 'j' } else { 'k' }))
+    });
+    println!("agenda_key_ms median {median:.3} p99 {p99:.3} ms");
+    // d then u: two writes, each followed by a reload of what is shown.
+    let (median, p99) = per_key(&mut app, &mut term, 10, |app, i| {
+        app.handle_key(key(if i % 2 == 0 { 'd' } else { 'u' }))
+    });
+    println!("agenda_done_undo_ms median {median:.3} p99 {p99:.3} ms");
+    let t = Instant::now();
+    app.reminders.rebucket(now + chrono::Duration::days(1));
+    println!("agenda_rebucket_ms {:.2} ms", ms(t.elapsed()));
 }
 
 /// Adds one person with `notes` conversation notes; returns their id.

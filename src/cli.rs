@@ -60,6 +60,31 @@ pub enum Command {
     Note(NoteCommand),
     /// Check the database's integrity and schema
     Check,
+    /// Overdue and upcoming follow-ups, for a login script or cron (exit 0)
+    Remind {
+        /// Also list follow-ups due within this many days (0: overdue and today)
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=3650))]
+        days: u32,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
+    },
+    /// Write open follow-ups as an iCalendar file, with no personal details
+    Calendar {
+        /// The .ics file to write (replaced if it exists)
+        #[arg(long, value_name = "FILE.ics")]
+        out: PathBuf,
+    },
+    /// Switch off (or on) the follow-ups the app offers by itself
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show every setting
+    List,
+    /// Set one: offer_check_in or show_gone_quiet, to on or off
+    Set { key: String, value: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -235,6 +260,18 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> CliResult {
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
         Command::Check => check(&open_store(&db_path(cli)?)?, out),
+        Command::Remind { days, format } => {
+            let store = open_store(&db_path(cli)?)?;
+            remind(&store, Local::now().naive_local(), *days, *format, out)
+        }
+        Command::Calendar { out: path } => {
+            let store = open_store(&db_path(cli)?)?;
+            calendar(&store, path, chrono::Utc::now(), out)
+        }
+        Command::Config(cmd) => {
+            let mut store = open_store(&db_path(cli)?)?;
+            config(&mut store, cmd, out)
+        }
     }
 }
 
@@ -572,5 +609,183 @@ pub fn note_add(
         .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
     let id = store.add_conversation(&note)?;
     writeln!(out, "{id}")?;
+    Ok(())
+}
+
+/// `caseload remind`: the agenda's overdue, today's and (with `--days N`) the
+/// next N days' follow-ups, grouped and worded as in pane 4, then the people
+/// who have gone quiet (unless switched off). Always exit 0 when it worked.
+pub fn remind(
+    store: &Store,
+    now: chrono::NaiveDateTime,
+    days: u32,
+    format: ShowFormat,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::domain::reminder::{Bucket, QUIET_DAYS, short_date};
+    use crate::domain::setting::Setting;
+    use crate::domain::text::pad;
+    let today = now.date();
+    let horizon = today + chrono::Duration::days(i64::from(days));
+    let mut due: Vec<(Bucket, crate::domain::Reminder)> = store
+        .open_reminders()?
+        .into_iter()
+        .map(|r| (r.bucket(now), r))
+        .filter(|(b, r)| *b == Bucket::Overdue || r.effective_due() <= horizon)
+        .collect();
+    // Stable: due order within each group, as in pane 4.
+    due.sort_by_key(|(b, _)| *b);
+    let quiet = if store.setting(Setting::ShowGoneQuiet)? {
+        store.gone_quiet(today, QUIET_DAYS)?
+    } else {
+        Vec::new()
+    };
+    if format == ShowFormat::Json {
+        let items: Vec<serde_json::Value> = due
+            .iter()
+            .map(|(b, r)| {
+                serde_json::json!({
+                    "id": r.id,
+                    "bucket": b.label(),
+                    "due_on": crate::domain::date::iso(r.effective_due()),
+                    "due_time": r.due_time,
+                    "person_id": r.person_id,
+                    "service_id": r.service_id,
+                    "about": r.about,
+                    "about_closed": r.about_closed,
+                    "about_deleted": r.about_deleted,
+                    "text": r.text,
+                })
+            })
+            .collect();
+        let quiet: Vec<serde_json::Value> = quiet
+            .iter()
+            .map(|q| {
+                serde_json::json!({
+                    "person_id": q.person_id,
+                    "name": q.name,
+                    "last_contact": crate::domain::date::iso(q.last_contact),
+                    "days_quiet": q.days_quiet(today),
+                })
+            })
+            .collect();
+        let value = serde_json::json!({
+            "today": crate::domain::date::iso(today),
+            "days": days,
+            "overdue": due.iter().filter(|(b, _)| *b == Bucket::Overdue).count(),
+            "due": items,
+            "gone_quiet": quiet,
+        });
+        serde_json::to_writer_pretty(&mut *out, &value).map_err(json_err)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let overdue = due.iter().filter(|(b, _)| *b == Bucket::Overdue).count();
+    let window = match days {
+        0 => "today".to_string(),
+        1 => "today or tomorrow".to_string(),
+        n => format!("in the next {n} days"),
+    };
+    if due.is_empty() {
+        writeln!(out, "Nothing overdue or due {window}.")?;
+    } else {
+        writeln!(
+            out,
+            "{overdue} overdue, {} due {window}:",
+            due.len() - overdue
+        )?;
+    }
+    let mut last = None;
+    for (b, r) in &due {
+        if last != Some(*b) {
+            writeln!(out, "{}", b.label())?;
+            last = Some(*b);
+        }
+        let mark = if *b == Bucket::Overdue { "! " } else { "  " };
+        let line = format!(
+            "{mark}{} {}  {}  #{} {}",
+            pad(&short_date(r.effective_due(), today), 11),
+            pad(r.due_time.as_deref().unwrap_or(""), 5),
+            pad(&r.about_label(), 20),
+            r.id,
+            crate::domain::text::first_line(&r.text)
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    if !quiet.is_empty() {
+        writeln!(out, "Gone quiet: no conversation in {QUIET_DAYS}+ days")?;
+        for q in &quiet {
+            let line = format!(
+                "  {} {}  {}  {} days since last contact",
+                pad(&short_date(q.last_contact, today), 11),
+                pad("", 5),
+                pad(&q.name, 20),
+                q.days_quiet(today)
+            );
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `caseload calendar --out FILE.ics`: every open follow-up as an event with
+/// an alarm, and no personal data. Written to a temporary file beside the
+/// target and renamed, so a calendar app never reads half a file.
+pub fn calendar(
+    store: &Store,
+    path: &Path,
+    dtstamp: chrono::DateTime<chrono::Utc>,
+    out: &mut dyn Write,
+) -> CliResult {
+    let reminders = store.open_reminders()?;
+    let to_utc = |t: chrono::NaiveDateTime| {
+        use chrono::TimeZone;
+        Local
+            .from_local_datetime(&t)
+            .earliest()
+            .map(|d| d.with_timezone(&chrono::Utc))
+    };
+    let text = crate::io::ics::calendar(&reminders, &store.database_id()?, dtstamp, to_utc);
+    let cannot =
+        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
+    tmp.write_all(text.as_bytes()).map_err(|e| cannot(&e))?;
+    tmp.persist(path).map_err(|e| cannot(&e.error))?;
+    writeln!(
+        out,
+        "wrote {}: {} follow-up(s), no personal details",
+        path.display(),
+        reminders.len()
+    )?;
+    Ok(())
+}
+
+/// `caseload config list|set KEY on|off`.
+pub fn config(store: &mut Store, cmd: &ConfigCommand, out: &mut dyn Write) -> CliResult {
+    use crate::domain::setting::{Setting, parse_switch, switch_text};
+    match cmd {
+        ConfigCommand::List => {
+            for (s, on) in store.settings()? {
+                writeln!(
+                    out,
+                    "{:<16} {:<3}  {}",
+                    s.key(),
+                    switch_text(on),
+                    s.describe()
+                )?;
+            }
+        }
+        ConfigCommand::Set { key, value } => {
+            let setting = Setting::parse(key).map_err(CliError::User)?;
+            let on = parse_switch(value)
+                .map_err(|e| CliError::User(format!("{}: {e}", setting.key())))?;
+            store.set_setting(setting, on)?;
+            writeln!(out, "{} is now {}", setting.key(), switch_text(on))?;
+        }
+    }
     Ok(())
 }

@@ -501,6 +501,244 @@ mod what_matters {
     }
 }
 
+// ---- Follow-ups (issue 6): pane 4, the reminder form, the live timer ----
+
+use caseload::domain::setting::Setting;
+use caseload::tui::app::{Action, Pane};
+use std::cell::Cell;
+use std::rc::Rc;
+
+fn at(d: NaiveDate, h: u32, m: u32, s: u32) -> NaiveDateTime {
+    d.and_hms_opt(h, m, s).unwrap()
+}
+
+/// The fixture's database with a clock the test can move.
+fn fixture_with_clock(start: NaiveDateTime) -> (TempDir, App, Rc<Cell<NaiveDateTime>>) {
+    let (dir, app) = fixture();
+    drop(app);
+    let clock = Rc::new(Cell::new(start));
+    let c = clock.clone();
+    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    let app = App::new(store, Box::new(move || c.get()), Theme::plain()).unwrap();
+    (dir, app, clock)
+}
+
+fn reopen_store(dir: &TempDir) -> Store {
+    Store::open(&dir.path().join("team.db")).unwrap()
+}
+
+/// Everything from the heading `from` up to the next blank line, as text.
+fn section(screen: &str, from: &str) -> String {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains(from))
+        .take_while(|l| l.chars().any(|c| c.is_alphanumeric()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn r_adds_a_follow_up_for_the_selected_person() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('r')); // Zoë is the first row
+    type_text(&mut app, "+3d");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "9:15");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ring about the choir");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Follow-up for Zoë Adeyemi"), "{s}");
+    insta::assert_snapshot!(s);
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Follow-up #5 saved for Thu 26 Nov"), "{s}");
+    drop(app);
+    let store = reopen_store(&dir);
+    let r = store.get_reminder(5).unwrap();
+    assert_eq!(r.text, "Ring about the choir");
+    assert_eq!(r.due_on, day(2026, 11, 26));
+    assert_eq!(r.due_time.as_deref(), Some("09:15"));
+    assert_eq!(r.about.as_deref(), Some("Zoë Adeyemi"));
+}
+
+#[test]
+fn bad_follow_up_input_shows_inline_errors_and_saves_nothing() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "1900-01-01");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "25:00");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("too far in the past"), "{s}");
+    assert!(s.contains("not a time"), "{s}");
+    assert!(s.contains("say what to do"), "{s}");
+    insta::assert_snapshot!(s);
+    // The focus went to the first error: the date.
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "next tuesday");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app, 80, 24).contains("is not a date"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y')); // discard
+    assert!(!screen(&mut app, 80, 24).contains("Follow-up for"));
+    drop(app);
+    assert_eq!(reopen_store(&dir).open_reminders().unwrap().len(), 4);
+}
+
+#[test]
+fn done_goes_to_the_history_and_u_undoes_it() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(
+        app.reminders.selected().unwrap().text,
+        "Call about the walking group"
+    );
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Done: follow-up #1"), "{s}");
+    assert!(!s.contains("Call about the walking group"), "{s}");
+    assert!(!s.contains("overdue"), "{s}");
+    assert!(
+        section(&s, "Gone quiet").contains("Łukasz Nowak"),
+        "kept: {s}"
+    );
+    assert_eq!(reopen_store(&dir).done_reminders(10).unwrap()[0].id, 1);
+    press(&mut app, KeyCode::Char('h'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Done history (1)"), "{s}");
+    insta::assert_snapshot!(s);
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('u'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Follow-up #1 is open again"), "{s}");
+    assert!(
+        section(&s, "Overdue").contains("Call about the walking group"),
+        "{s}"
+    );
+    drop(app);
+    let store = reopen_store(&dir);
+    assert!(store.done_reminders(10).unwrap().is_empty());
+    assert_eq!(store.open_reminders().unwrap().len(), 4);
+}
+
+#[test]
+fn snooze_to_tomorrow_or_a_typed_date() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('z'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Snooze follow-up #1"), "{s}");
+    insta::assert_snapshot!(s);
+    ctrl(&mut app, 's'); // the first choice: tomorrow
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("snoozed until Tue 24 Nov"), "{s}");
+    assert!(
+        section(&s, "This week").contains("Call about the walking group"),
+        "{s}"
+    );
+    assert_eq!(
+        reopen_store(&dir).get_reminder(1).unwrap().snoozed_until,
+        Some(day(2026, 11, 24))
+    );
+    // Still selected: snooze again, to a typed date; a bad one is refused inline.
+    press(&mut app, KeyCode::Char('z'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "someday");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app, 80, 24).contains("is not a date"));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "fri");
+    press(&mut app, KeyCode::Enter); // Enter on the last field saves
+    assert!(screen(&mut app, 80, 24).contains("snoozed until Fri 27 Nov"));
+    drop(app);
+    assert_eq!(
+        reopen_store(&dir).get_reminder(1).unwrap().effective_due(),
+        day(2026, 11, 27)
+    );
+}
+
+#[test]
+fn edit_changes_a_follow_up() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('j')); // Food bank, today 14:30
+    press(&mut app, KeyCode::Char('e'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Edit follow-up #2"), "{s}");
+    assert!(s.contains("2026-11-23"), "{s}");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "mon");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u'); // no time
+    ctrl(&mut app, 's');
+    drop(app);
+    let r = reopen_store(&dir).get_reminder(2).unwrap();
+    assert_eq!((r.due_on, r.due_time), (day(2026, 11, 30), None));
+    assert_eq!(r.text, "Food bank referral check");
+}
+
+#[test]
+fn enter_jumps_to_the_person() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.pane, Pane::Caseload);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("美玲"), "{s}");
+    assert!(s.contains("Status history"), "{s}");
+}
+
+#[test]
+fn a_timed_follow_up_turns_overdue_at_its_time_and_the_timer_wakes_for_it() {
+    let today = day(2026, 11, 23);
+    let (_dir, mut app, clock) = fixture_with_clock(at(today, 14, 0, 0));
+    press(&mut app, KeyCode::Char('4'));
+    // Asleep until 14:30, when "Food bank referral check" falls due.
+    assert_eq!(
+        app.until_next_wake(),
+        std::time::Duration::from_secs(30 * 60)
+    );
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "Today").contains("Food bank"), "{s}");
+    assert!(s.contains("· 1 overdue"), "{s}");
+    clock.set(at(today, 14, 29, 59));
+    assert!(!app.tick(), "nothing changes before 14:30: no redraw");
+    clock.set(at(today, 14, 30, 0));
+    assert!(app.tick());
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "Overdue (2)").contains("Food bank"), "{s}");
+    assert!(s.contains("· 2 overdue"), "{s}");
+    // Nothing else today: sleep until midnight, at most an hour at a time.
+    assert_eq!(app.until_next_wake(), std::time::Duration::from_secs(3600));
+    clock.set(at(today, 23, 30, 0));
+    assert_eq!(
+        app.until_next_wake(),
+        std::time::Duration::from_secs(30 * 60)
+    );
+    // Across midnight to Thursday: the directory review is due today.
+    clock.set(at(day(2026, 11, 26), 0, 0, 0));
+    assert!(app.tick());
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        section(&s, "Today (1)").contains("Team directory review"),
+        "{s}"
+    );
+    assert!(section(&s, "Overdue (2)").contains("Food bank"), "{s}");
+}
+
+#[test]
+fn the_status_line_shows_the_overdue_count_in_every_pane() {
+    let (_dir, mut app) = fixture();
+    for pane in ['1', '2', '3', '4'] {
+        press(&mut app, KeyCode::Char(pane));
+        let s = screen(&mut app, 80, 24);
+        assert!(s.contains("· 1 overdue"), "pane {pane}: {s}");
+    }
+}
+
 #[test]
 fn another_window_s_changes_appear_on_the_next_key() {
     let (dir, mut app) = fixture();
@@ -512,4 +750,167 @@ fn another_window_s_changes_appear_on_the_next_key() {
     assert!(!screen(&mut app, 80, 24).contains("Bankole"));
     press(&mut app, KeyCode::Char('j'));
     assert!(screen(&mut app, 80, 24).contains("Olu Bankole"));
+}
+
+#[test]
+fn a_check_in_is_offered_prefilled_and_can_be_switched_off() {
+    let (dir, mut app) = fixture();
+    app.apply(Action::OfferCheckIn {
+        person_id: 1,
+        service_id: 2,
+    });
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("check in with Zoë Adeyemi"), "{s}");
+    assert!(s.contains("+14d"), "{s}");
+    ctrl(&mut app, 's');
+    drop(app);
+    let mut store = reopen_store(&dir);
+    let r = store.get_reminder(5).unwrap();
+    assert_eq!(
+        (r.due_on, r.person_id, r.service_id),
+        (day(2026, 12, 7), Some(1), Some(2))
+    );
+    store.set_setting(Setting::OfferCheckIn, false).unwrap();
+    let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+    app.apply(Action::OfferCheckIn {
+        person_id: 2,
+        service_id: 3,
+    });
+    assert!(!screen(&mut app, 80, 24).contains("Offer"));
+}
+
+#[test]
+fn gone_quiet_group_can_be_switched_off() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "Gone quiet").contains("Łukasz Nowak"), "{s}");
+    // r on a quiet person adds a follow-up for them.
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(screen(&mut app, 80, 24).contains("Follow-up for Łukasz Nowak"));
+    drop(app);
+    let mut store = reopen_store(&dir);
+    store.set_setting(Setting::ShowGoneQuiet, false).unwrap();
+    let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+    press(&mut app, KeyCode::Char('4'));
+    assert!(!screen(&mut app, 80, 24).contains("Gone quiet"));
+}
+
+#[test]
+fn follow_ups_for_deleted_or_closed_people_show_a_marker() {
+    let (dir, app) = fixture();
+    drop(app);
+    let conn = rusqlite::Connection::open(dir.path().join("team.db")).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM person WHERE id = 2;")
+        .unwrap();
+    conn.execute(
+        "UPDATE person SET status = 'closed', status_reason = 'Moved' WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let mut app = App::new(reopen_store(&dir), Box::new(now), Theme::plain()).unwrap();
+    press(&mut app, KeyCode::Char('4'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Zoë Adeyemi (closed)"), "{s}");
+    assert_eq!(s.matches("(deleted)").count(), 2, "{s}");
+    insta::assert_snapshot!(s);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("has been deleted"));
+    press(&mut app, KeyCode::Char('d'));
+    assert!(screen(&mut app, 80, 24).contains("Done: follow-up #2"));
+}
+
+#[test]
+fn remind_prints_the_same_as_the_pane() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    let pane: String = screen(&mut app, 80, 24)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '"')
+        .collect();
+    let mut out = Vec::new();
+    caseload::cli::remind(
+        app.store(),
+        now(),
+        60,
+        caseload::cli::ShowFormat::Table,
+        &mut out,
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let rows: Vec<&str> = out.lines().filter(|l| l.contains('#')).collect();
+    assert_eq!(rows.len(), 4, "{out}");
+    for line in out.lines().skip(1) {
+        // The CLI adds "#id " before the text; otherwise the same row.
+        let squashed: String = line
+            .split_whitespace()
+            .filter(|w| !w.starts_with('#'))
+            .collect();
+        assert!(pane.contains(&squashed), "{line:?} not in the pane");
+    }
+    assert!(
+        out.starts_with("1 overdue, 3 due in the next 60 days:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn follow_up_overlays_never_panic_at_any_size() {
+    let sizes = [(1, 1), (20, 5), (39, 10), (40, 10), (80, 24), (300, 3)];
+    let setups: [&[KeyCode]; 5] = [
+        &[KeyCode::Char('r')],
+        &[KeyCode::Char('4'), KeyCode::Char('z')],
+        &[KeyCode::Char('4'), KeyCode::Char('h')],
+        &[KeyCode::Char('4'), KeyCode::Char('e')],
+        &[KeyCode::Char('4'), KeyCode::Char('G'), KeyCode::Char('d')],
+    ];
+    for keys in setups {
+        let (_dir, mut app) = fixture();
+        for k in keys {
+            press(&mut app, *k);
+        }
+        for (w, h) in sizes {
+            screen(&mut app, w, h);
+        }
+    }
+}
+
+#[test]
+fn agenda_regroups_at_a_month_and_year_end() {
+    // 2027-01-05 is seven days after 29 December: Later, until midnight.
+    let (_dir, mut app, clock) = fixture_with_clock(at(day(2026, 12, 29), 23, 59, 59));
+    press(&mut app, KeyCode::Char('4'));
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "Later").contains("05 Jan 2027"), "{s}");
+    clock.set(at(day(2026, 12, 30), 0, 0, 0));
+    assert!(app.tick());
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "This week").contains("Six-week review"), "{s}");
+    assert!(!s.contains("Later"), "{s}");
+    // In the new year the date loses its year, like any date this year.
+    clock.set(at(day(2027, 1, 1), 0, 0, 1));
+    assert!(app.tick());
+    let s = screen(&mut app, 80, 24);
+    assert!(section(&s, "This week").contains("Tue 05 Jan"), "{s}");
+    assert!(section(&s, "Overdue (3)").contains("20 Nov 2026"), "{s}");
+}
+
+#[test]
+fn r_in_the_directory_adds_a_follow_up_about_the_service() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(screen(&mut app, 80, 24).contains("Follow-up for Benefits Advice Drop-in"));
+    type_text(&mut app, "tomorrow");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Check the opening times");
+    ctrl(&mut app, 's');
+    drop(app);
+    let r = reopen_store(&dir).get_reminder(5).unwrap();
+    assert_eq!((r.person_id, r.service_id), (None, Some(3)));
+    assert_eq!(r.about.as_deref(), Some("Benefits Advice Drop-in"));
 }

@@ -61,11 +61,29 @@ fn parse_offset(s: &str, today: NaiveDate) -> Option<Result<NaiveDate, String>> 
     let per = match unit {
         'd' => 1,
         'w' => 7,
-        _ => return Some(Err(format!("'{s}': use +Nd for days or +Nw for weeks"))),
+        _ => {
+            return Some(Err(format!(
+                "'{}': use +Nd for days or +Nw for weeks",
+                clip(s)
+            )));
+        }
     };
-    let n: i64 = match rest[..rest.len() - 1].parse() {
-        Ok(n) if n <= 3650 => n,
-        _ => return Some(Err(format!("'{s}': use +Nd for days or +Nw for weeks"))),
+    let digits = &rest[..rest.len() - 1];
+    // Digits only: "+-2d" or "-+2d" are typos, not offsets.
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Err(format!(
+            "'{}': use +Nd for days or +Nw for weeks",
+            clip(s)
+        )));
+    }
+    let n = match digits.parse::<i64>() {
+        Ok(n) if n.checked_mul(per).is_some_and(|days| days <= 3650) => n,
+        _ => {
+            return Some(Err(format!(
+                "'{}': use +Nd for days or +Nw for weeks",
+                clip(s)
+            )));
+        }
     };
     Some(Ok(today + Duration::days(sign * n * per)))
 }
@@ -157,6 +175,15 @@ mod tests {
             ("sunday", d(2026, 11, 29)),
             ("+10d", d(2026, 12, 3)),
             (" 2028-02-29 ", d(2028, 2, 29)),
+            ("tmr", d(2026, 11, 24)),
+            ("wed", d(2026, 11, 25)),
+            ("Thursday", d(2026, 11, 26)),
+            ("fri", d(2026, 11, 27)),
+            ("sat", d(2026, 11, 28)),
+            ("+0d", today),
+            ("+1w", d(2026, 11, 30)),
+            ("31/12/2026", d(2026, 12, 31)),
+            ("1900-01-01", d(1900, 1, 1)), // a real date: ranges are checked by the caller
         ];
         for (input, want) in cases {
             assert_eq!(parse_day(input, today), Ok(want), "{input}");
@@ -180,6 +207,19 @@ mod tests {
             "2026-1-1x",
             "01/12/26",
             "+99999d",
+            "next tuesday",
+            "2026/12/01",
+            "01-12-2026",
+            "32/01/2026",
+            "+2x",
+            "+-2d",
+            "+2.5d",
+            "monday!",
+            "t",
+            "🙂",
+            "2026-12-01T10:00",
+            "+9223372036854775807w",
+            "+600w",
         ] {
             assert!(
                 parse_day(input, today).is_err(),
@@ -192,7 +232,10 @@ mod tests {
     fn times() {
         assert_eq!(parse_time("9:30").unwrap().to_string(), "09:30:00");
         assert_eq!(parse_time("23:59").unwrap().to_string(), "23:59:00");
-        for bad in ["25:00", "12:60", "1230", "12:5", "", "ab:cd"] {
+        assert_eq!(parse_time(" 00:00 ").unwrap().to_string(), "00:00:00");
+        for bad in [
+            "25:00", "24:00", "12:60", "1230", "12:5", "", "ab:cd", "-1:00", "9:30pm", "123:00",
+        ] {
             assert!(parse_time(bad).is_err(), "{bad}");
         }
     }

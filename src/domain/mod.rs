@@ -14,3 +14,4 @@ pub use conversation::{Conversation, ConversationKind, Draft, NewNote};
 pub use person::{FieldError, Person, PersonDetails, PersonInput, Status};
 pub use reminder::Reminder;
 pub use service::Service;
+pub mod setting;

@@ -37,6 +37,13 @@ pub fn first_line(s: &str) -> &str {
         .trim()
 }
 
+/// `s` cut or padded with spaces to exactly `cells` cells.
+pub fn pad(s: &str, cells: usize) -> String {
+    let s = truncate(s, cells);
+    let fill = cells.saturating_sub(width(&s));
+    format!("{s}{}", " ".repeat(fill))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

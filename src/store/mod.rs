@@ -10,6 +10,7 @@ mod migrate;
 mod person;
 mod reminder;
 mod service;
+mod setting;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;

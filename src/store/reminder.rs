@@ -1,7 +1,19 @@
-use rusqlite::Row;
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{OptionalExtension, Row, Transaction};
 
-use super::{Result, Store, day};
-use crate::domain::reminder::Reminder;
+use super::{Result, Store, StoreError, day};
+use crate::domain::date::iso;
+use crate::domain::reminder::{QuietPerson, Reminder, ReminderDraft};
+
+const REMINDER_SELECT: &str =
+    "SELECT r.id, r.person_id, r.service_id, r.due_on, r.due_time, r.text,
+        r.done_at, r.snoozed_until,
+        coalesce(coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name, s.name),
+        coalesce(p.status IN ('closed', 'declined'), 0),
+        r.subject_deleted
+   FROM reminder r
+   LEFT JOIN person p ON p.id = r.person_id
+   LEFT JOIN service s ON s.id = r.service_id";
 
 fn reminder_from_row(r: &Row) -> rusqlite::Result<Reminder> {
     let due: Option<String> = r.get(3)?;
@@ -16,23 +28,18 @@ fn reminder_from_row(r: &Row) -> rusqlite::Result<Reminder> {
         snoozed_until: day(r.get(7)?),
         about: r.get(8)?,
         about_closed: r.get(9)?,
+        about_deleted: r.get(10)?,
     })
 }
 
 impl Store {
     /// Open reminders, soonest first, with who or what each is about.
     pub fn open_reminders(&self) -> Result<Vec<Reminder>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.id, r.person_id, r.service_id, r.due_on, r.due_time, r.text, r.done_at,
-                    r.snoozed_until,
-                    coalesce(coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name, s.name),
-                    coalesce(p.status IN ('closed', 'declined'), 0)
-               FROM reminder r
-               LEFT JOIN person p ON p.id = r.person_id
-               LEFT JOIN service s ON s.id = r.service_id
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{REMINDER_SELECT}
               WHERE r.done_at IS NULL
-              ORDER BY coalesce(r.snoozed_until, r.due_on), r.due_time IS NULL, r.due_time, r.id",
-        )?;
+              ORDER BY coalesce(r.snoozed_until, r.due_on), r.due_time IS NULL, r.due_time, r.id"
+        ))?;
         let rows = stmt.query_map([], reminder_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -48,23 +55,235 @@ impl Store {
         due_time: Option<chrono::NaiveTime>,
         text: &str,
     ) -> Result<i64> {
+        let draft = ReminderDraft {
+            person_id,
+            service_id,
+            due_on,
+            due_time,
+            text: text.to_string(),
+        };
+        let ids = self.add_reminders(std::slice::from_ref(&draft))?;
+        ids.first()
+            .copied()
+            .ok_or_else(|| StoreError::Invalid("the follow-up was not saved".into()))
+    }
+
+    /// Adds many follow-ups in one transaction: all are saved, or none.
+    pub fn add_reminders(&mut self, drafts: &[ReminderDraft]) -> Result<Vec<i64>> {
         let actor = self.actor.clone();
         self.write(|tx| {
-            tx.execute(
+            let now = super::now_text();
+            let mut stmt = tx.prepare_cached(
                 "INSERT INTO reminder (person_id, service_id, due_on, due_time, text, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                (
-                    person_id,
-                    service_id,
-                    crate::domain::date::iso(due_on),
-                    due_time.map(|t| t.format("%H:%M").to_string()),
-                    text,
-                    super::now_text(),
-                ),
             )?;
-            let id = tx.last_insert_rowid();
-            Store::audit(tx, &actor, "add", "reminder", id)?;
-            Ok(id)
+            let mut ids = Vec::with_capacity(drafts.len());
+            for d in drafts {
+                stmt.execute((
+                    d.person_id,
+                    d.service_id,
+                    iso(d.due_on),
+                    d.due_time.map(time_text),
+                    d.text.as_str(),
+                    &now,
+                ))?;
+                let id = tx.last_insert_rowid();
+                Store::audit(tx, &actor, "add", "reminder", id)?;
+                ids.push(id);
+            }
+            Ok(ids)
         })
     }
+
+    pub fn get_reminder(&self, id: i64) -> Result<Reminder> {
+        self.conn
+            .query_row(
+                &format!("{REMINDER_SELECT} WHERE r.id = ?1"),
+                [id],
+                reminder_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "follow-up",
+                id,
+            })
+    }
+
+    /// Done follow-ups, most recently done first: the done history.
+    pub fn done_reminders(&self, limit: usize) -> Result<Vec<Reminder>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{REMINDER_SELECT}
+              WHERE r.done_at IS NOT NULL
+              ORDER BY r.done_at DESC, r.id DESC
+              LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], reminder_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks a follow-up done; it moves to the done history.
+    pub fn complete_reminder(&mut self, id: i64) -> Result<()> {
+        self.change_reminder(id, "done", |tx| {
+            tx.execute(
+                "UPDATE reminder SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
+                (id, super::now_text()),
+            )
+        })
+    }
+
+    /// Undoes "done": the follow-up is open again, with its due date unchanged.
+    pub fn reopen_reminder(&mut self, id: i64) -> Result<()> {
+        self.change_reminder(id, "reopen", |tx| {
+            tx.execute(
+                "UPDATE reminder SET done_at = NULL WHERE id = ?1 AND done_at IS NOT NULL",
+                [id],
+            )
+        })
+    }
+
+    /// Moves an open follow-up to a later day; its time of day, if any, stays.
+    pub fn snooze_reminder(&mut self, id: i64, until: NaiveDate) -> Result<()> {
+        self.change_reminder(id, "snooze", |tx| {
+            tx.execute(
+                "UPDATE reminder SET snoozed_until = ?2 WHERE id = ?1 AND done_at IS NULL",
+                (id, iso(until)),
+            )
+        })
+    }
+
+    /// Replaces day, time and text; a snooze is cleared (the new day is the day).
+    pub fn update_reminder(
+        &mut self,
+        id: i64,
+        due_on: NaiveDate,
+        due_time: Option<NaiveTime>,
+        text: &str,
+    ) -> Result<()> {
+        self.change_reminder(id, "edit", |tx| {
+            tx.execute(
+                "UPDATE reminder SET due_on = ?2, due_time = ?3, text = ?4, snoozed_until = NULL
+                  WHERE id = ?1",
+                (id, iso(due_on), due_time.map(time_text), text),
+            )
+        })
+    }
+
+    /// One change to one reminder, audited; an id that matches nothing (gone,
+    /// or already in that state) is reported, never silently ignored.
+    fn change_reminder(
+        &mut self,
+        id: i64,
+        action: &str,
+        f: impl FnOnce(&Transaction) -> rusqlite::Result<usize>,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            if f(tx)? == 0 {
+                let exists: bool = tx.query_row(
+                    "SELECT count(*) > 0 FROM reminder WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                return Err(if exists {
+                    StoreError::Invalid(format!(
+                        "follow-up {id} was changed elsewhere; reload (Ctrl-r) and try again"
+                    ))
+                } else {
+                    StoreError::NotFound {
+                        entity: "follow-up",
+                        id,
+                    }
+                });
+            }
+            Store::audit(tx, &actor, action, "reminder", id)
+        })
+    }
+
+    /// People with an open case (referred or active: a pause is agreed, not
+    /// quiet) whose last conversation, first contact or referral, whichever is
+    /// latest, was `days` or more before `today`. Longest quiet first.
+    pub fn gone_quiet(&self, today: NaiveDate, days: i64) -> Result<Vec<QuietPerson>> {
+        let cutoff = iso(today - chrono::Duration::days(days));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, last FROM (
+                SELECT p.id AS id,
+                       coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name AS name,
+                       max(coalesce((SELECT substr(max(c.occurred_at), 1, 10) FROM conversation c
+                                      WHERE c.person_id = p.id), ''),
+                           coalesce(p.first_contact_on, ''),
+                           p.referred_on) AS last
+                  FROM person p
+                 WHERE p.status IN ('referred', 'active'))
+              WHERE last <= ?1
+              ORDER BY last, id",
+        )?;
+        let rows = stmt.query_map([cutoff], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (person_id, name, last) = row?;
+            // A date that does not read is skipped, never a crash.
+            if let Some(last_contact) = day(Some(last)) {
+                out.push(QuietPerson {
+                    person_id,
+                    name,
+                    last_contact,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The check-in to offer when a person is referred to a service, or
+    /// `None` when the offer is switched off or one is already open for them.
+    pub fn check_in_offer(
+        &self,
+        person_id: i64,
+        service_id: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<Option<ReminderDraft>> {
+        use crate::domain::setting::Setting;
+        if !self.setting(Setting::OfferCheckIn)? {
+            return Ok(None);
+        }
+        let already: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM reminder
+              WHERE person_id = ?1 AND service_id IS ?2 AND done_at IS NULL",
+            (person_id, service_id),
+            |r| r.get(0),
+        )?;
+        if already {
+            return Ok(None);
+        }
+        Ok(Some(crate::domain::reminder::check_in_offer(
+            person_id, service_id, today,
+        )))
+    }
+}
+
+impl Store {
+    /// The name a follow-up form shows: the person's, else the service's.
+    pub fn subject_name(
+        &self,
+        person_id: Option<i64>,
+        service_id: Option<i64>,
+    ) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT coalesce(
+                    (SELECT coalesce(preferred_name, given_name) || ' ' || family_name
+                       FROM person WHERE id = ?1),
+                    (SELECT name FROM service WHERE id = ?2))",
+                (person_id, service_id),
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+}
+
+fn time_text(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
 }

@@ -19,7 +19,7 @@ use super::panes::Ctx;
 use super::panes::caseload::{CaseloadPane, Detail};
 use super::panes::directory::DirectoryPane;
 use super::panes::person::PersonPane;
-use super::panes::reminders::RemindersPane;
+use super::panes::reminders::{DONE_HISTORY, ReminderForm, RemindersPane};
 use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::person::{PersonInput, Status, validate_status_change};
@@ -75,6 +75,33 @@ pub enum Action {
     ChangeStatus(i64),
     /// Notes, goals and measures (pane 2).
     Notes(NoteAction),
+    /// `r`: a follow-up for a person, a service, or neither.
+    AddReminder {
+        person_id: Option<i64>,
+        service_id: Option<i64>,
+    },
+    EditReminder(i64),
+    CompleteReminder(i64),
+    ReopenReminder(i64),
+    SnoozeReminder {
+        id: i64,
+        until: NaiveDate,
+    },
+    /// A connection became "referred": offer a check-in (not forced; Esc skips;
+    /// switched off by `caseload config set offer_check_in off`).
+    /// NOTE for issue 5 (connections): not wired yet, because connection status
+    /// changes do not exist on this branch. Where a connection's status is saved
+    /// as "referred", apply `Action::OfferCheckIn { person_id, service_id }`
+    /// after the save; the store decides (`Store::check_in_offer`) whether to
+    /// offer at all. Tested in tests/tui.rs and tests/store_reminders.rs.
+    OfferCheckIn {
+        person_id: i64,
+        service_id: i64,
+    },
+    /// Show the person in pane 1 with their details open.
+    GoToPerson(i64),
+    /// A short message for the status line.
+    Notice(String),
 }
 
 enum Overlay {
@@ -91,6 +118,7 @@ enum Overlay {
         version: i64,
         from: Status,
     },
+    Reminder(ReminderForm),
 }
 
 /// Where "now" comes from: the system clock, or a fixed moment in tests.
@@ -152,27 +180,33 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.caseload.set_people(self.store.list_people(None)?);
         self.directory.set(self.store.list_services()?);
-        self.reminders.set(self.store.open_reminders()?);
         self.counts = self.store.counts(self.today)?;
+        self.load_reminders()?;
         if let Some(id) = self.person.person.as_ref().map(|p| p.id) {
             self.load_person(id)?;
         }
         Ok(())
     }
 
-    /// Called when the timer fires: the day may have changed.
+    /// Called when the timer fires: a draft autosave may be due, the day may
+    /// have changed, or a follow-up may have fallen due. Returns true if the
+    /// screen needs redrawing.
     pub fn tick(&mut self) -> bool {
         if self.autosave_due_in() == Some(std::time::Duration::ZERO) {
             self.autosave();
         }
-        let today = (self.clock)().date();
-        if today == self.today {
-            return false;
+        let now = (self.clock)();
+        if now.date() != self.today {
+            self.today = now.date();
+            let r = self.reload();
+            self.report(r);
+            return true;
         }
-        self.today = today;
-        let r = self.reload();
-        self.report(r);
-        true
+        let changed = self.reminders.rebucket(now);
+        if changed {
+            self.sync_reminder_counts();
+        }
+        changed
     }
 
     /// Another window saved something: reload before this key acts on old data.
@@ -223,8 +257,11 @@ impl App {
             self.overlay_key(key);
             return;
         }
-        let captured = self.pane == Pane::Caseload && self.caseload.captures_input();
-        let action = if captured {
+        let captured = (self.pane == Pane::Caseload && self.caseload.captures_input())
+            || (self.pane == Pane::Reminders && self.reminders.captures_input());
+        let action = if captured && self.pane == Pane::Reminders {
+            self.reminders.handle_key(key)
+        } else if captured {
             self.caseload.handle_key(key)
         } else {
             self.global_key(key).or_else(|| self.pane_key(key))
@@ -245,6 +282,13 @@ impl App {
             KeyCode::Char(c @ '1'..='4') => {
                 Some(Action::ShowPane(Pane::ALL[(c as u8 - b'1') as usize]))
             }
+            KeyCode::Char('r') => {
+                let (person_id, service_id) = self.reminder_subject();
+                Some(Action::AddReminder {
+                    person_id,
+                    service_id,
+                })
+            }
             _ => None,
         }
     }
@@ -257,10 +301,7 @@ impl App {
                 self.directory.handle_key(key);
                 None
             }
-            Pane::Reminders => {
-                self.reminders.handle_key(key);
-                None
-            }
+            Pane::Reminders => self.reminders.handle_key(key),
         }
     }
 
@@ -303,6 +344,14 @@ impl App {
                 Ok(p) => self.open_status_form(p.id, p.version, p.status),
                 Err(e) => self.report::<()>(Err(e)),
             },
+            a @ (Action::AddReminder { .. }
+            | Action::EditReminder(_)
+            | Action::CompleteReminder(_)
+            | Action::ReopenReminder(_)
+            | Action::SnoozeReminder { .. }
+            | Action::OfferCheckIn { .. }
+            | Action::GoToPerson(_)
+            | Action::Notice(_)) => self.apply_reminder(a),
         }
     }
 
@@ -390,6 +439,11 @@ impl App {
                 }),
                 FormOutcome::Cancel => None,
                 FormOutcome::Submit => self.save_status(form, id, version, from),
+            },
+            Overlay::Reminder(mut form) => match form.handle_key(key) {
+                FormOutcome::Continue => Some(Overlay::Reminder(form)),
+                FormOutcome::Cancel => None,
+                FormOutcome::Submit => self.save_reminder(form),
             },
         };
     }
@@ -504,9 +558,12 @@ impl App {
     fn keys(&self) -> &'static [KeyHelp] {
         match &self.overlay {
             Some(Overlay::Notes(NotesOverlay::Editor(_))) => keys::EDITOR,
-            Some(Overlay::PersonForm { .. } | Overlay::StatusForm { .. } | Overlay::Notes(_)) => {
-                keys::FORM
-            }
+            Some(
+                Overlay::PersonForm { .. }
+                | Overlay::StatusForm { .. }
+                | Overlay::Reminder(_)
+                | Overlay::Notes(_),
+            ) => keys::FORM,
             _ => match self.pane {
                 Pane::Caseload => self.caseload.keys(),
                 Pane::Person => self.person.keys(),
@@ -546,9 +603,11 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help) => self.render_help(frame, body),
             Some(Overlay::Notes(o)) => self.render_notes_overlay(o, frame, body),
-            Some(Overlay::PersonForm { form, .. } | Overlay::StatusForm { form, .. }) => {
-                form.render(frame, body, &self.theme)
-            }
+            Some(
+                Overlay::PersonForm { form, .. }
+                | Overlay::StatusForm { form, .. }
+                | Overlay::Reminder(ReminderForm { form, .. }),
+            ) => form.render(frame, body, &self.theme),
             None => {}
         }
     }
@@ -621,7 +680,9 @@ impl App {
         let t = &self.theme;
         let mut spans = Vec::new();
         // While typing (a form, the filter) q and ? are text, so they are not offered.
-        let typing = self.overlay.is_some() || self.caseload.captures_input();
+        let typing = self.overlay.is_some()
+            || self.caseload.captures_input()
+            || (self.pane == Pane::Reminders && self.reminders.captures_input());
         let global = if typing { &[] } else { keys::GLOBAL };
         let shown = self
             .keys()
@@ -720,4 +781,181 @@ fn input_from_form(form: &Form) -> PersonInput {
         }
     }
     input
+}
+
+/// Follow-ups (issue 6): the agenda's data, its timer and its actions.
+impl App {
+    fn load_reminders(&mut self) -> Result<(), StoreError> {
+        use crate::domain::reminder::QUIET_DAYS;
+        use crate::domain::setting::Setting;
+        let quiet = if self.store.setting(Setting::ShowGoneQuiet)? {
+            self.store.gone_quiet(self.today, QUIET_DAYS)?
+        } else {
+            Vec::new()
+        };
+        self.reminders.set(
+            self.store.open_reminders()?,
+            quiet,
+            self.store.done_reminders(DONE_HISTORY)?,
+            (self.clock)(),
+        );
+        self.sync_reminder_counts();
+        Ok(())
+    }
+
+    /// The status line counts what the agenda shows, timed follow-ups included.
+    fn sync_reminder_counts(&mut self) {
+        self.counts.reminders_overdue = self.reminders.overdue() as i64;
+        self.counts.reminders_today = self.reminders.due_today() as i64;
+    }
+
+    /// How long the event loop may sleep: until the next follow-up falls due
+    /// or midnight, and at most an hour (so a suspended laptop catches up).
+    pub fn until_next_wake(&self) -> std::time::Duration {
+        let hour = std::time::Duration::from_secs(3600);
+        (self.reminders.next_change() - (self.clock)())
+            .to_std()
+            .map_or(std::time::Duration::ZERO, |d| d.min(hour))
+    }
+
+    /// Who `r` would add a follow-up for, in the current pane.
+    fn reminder_subject(&self) -> (Option<i64>, Option<i64>) {
+        match self.pane {
+            Pane::Caseload => (
+                self.caseload
+                    .detail
+                    .as_ref()
+                    .map(|d| d.person.id)
+                    .or_else(|| self.caseload.selected_id()),
+                None,
+            ),
+            Pane::Person => (self.person.person.as_ref().map(|p| p.id), None),
+            Pane::Directory => (None, self.directory.selected_id()),
+            Pane::Reminders => self.reminders.selected_subject(),
+        }
+    }
+
+    fn apply_reminder(&mut self, action: Action) {
+        match action {
+            Action::AddReminder {
+                person_id,
+                service_id,
+            } => match self.store.subject_name(person_id, service_id) {
+                Ok(about) => {
+                    self.overlay = Some(Overlay::Reminder(ReminderForm::add(
+                        person_id,
+                        service_id,
+                        about.as_deref(),
+                    )))
+                }
+                Err(e) => self.report::<()>(Err(e)),
+            },
+            Action::EditReminder(id) => match self.store.get_reminder(id) {
+                Ok(r) => self.overlay = Some(Overlay::Reminder(ReminderForm::edit(&r))),
+                Err(e) => self.report::<()>(Err(e)),
+            },
+            Action::CompleteReminder(id) => {
+                let r = self.store.complete_reminder(id);
+                self.after_reminder(r, format!("Done: follow-up #{id} (u undoes)"));
+            }
+            Action::ReopenReminder(id) => {
+                let r = self.store.reopen_reminder(id);
+                self.after_reminder(r, format!("Follow-up #{id} is open again"));
+                self.reminders.select_reminder(id);
+            }
+            Action::SnoozeReminder { id, until } => {
+                let r = self.store.snooze_reminder(id, until);
+                let when = crate::domain::reminder::short_date(until, self.today);
+                self.after_reminder(r, format!("Follow-up #{id} snoozed until {when}"));
+                self.reminders.select_reminder(id);
+            }
+            Action::OfferCheckIn {
+                person_id,
+                service_id,
+            } => {
+                let offer = self
+                    .store
+                    .check_in_offer(person_id, Some(service_id), self.today)
+                    .and_then(|draft| {
+                        let about = self.store.subject_name(Some(person_id), None)?;
+                        Ok(draft.map(|d| ReminderForm::offer(&d, about.as_deref())))
+                    });
+                match offer {
+                    Ok(Some(form)) => self.overlay = Some(Overlay::Reminder(form)),
+                    Ok(None) => {}
+                    Err(e) => self.report::<()>(Err(e)),
+                }
+            }
+            Action::GoToPerson(id) => {
+                self.pane = Pane::Caseload;
+                self.caseload.reveal(id);
+                let r = self.open_detail(id);
+                self.report(r);
+            }
+            Action::Notice(text) => self.say(text),
+            _ => {}
+        }
+    }
+
+    /// A follow-up changed: the agenda, the counts and the caseload's "Next"
+    /// column can change; the directory and the notes cannot.
+    fn reload_after_reminder_write(&mut self) -> Result<(), StoreError> {
+        self.caseload.set_people(self.store.list_people(None)?);
+        self.counts = self.store.counts(self.today)?;
+        self.reminders.set_reminders(
+            self.store.open_reminders()?,
+            self.store.done_reminders(DONE_HISTORY)?,
+            (self.clock)(),
+        );
+        self.sync_reminder_counts();
+        Ok(())
+    }
+
+    fn after_reminder(&mut self, r: Result<(), StoreError>, message: String) {
+        match r {
+            Ok(()) => {
+                let r = self.reload_after_reminder_write();
+                self.report(r);
+                if self.message.is_none() {
+                    self.say(message);
+                }
+            }
+            Err(e) => self.report::<()>(Err(e)),
+        }
+    }
+
+    fn save_reminder(&mut self, mut form: ReminderForm) -> Option<Overlay> {
+        let Some(draft) = form.draft(self.today) else {
+            return Some(Overlay::Reminder(form));
+        };
+        let saved = match form.editing {
+            Some(id) => self
+                .store
+                .update_reminder(id, draft.due_on, draft.due_time, &draft.text)
+                .map(|()| id),
+            None => self.store.add_reminder(
+                draft.person_id,
+                draft.service_id,
+                draft.due_on,
+                draft.due_time,
+                &draft.text,
+            ),
+        };
+        match saved {
+            Ok(id) => {
+                let r = self.reload_after_reminder_write();
+                self.report(r);
+                self.reminders.select_reminder(id);
+                let when = crate::domain::reminder::short_date(draft.due_on, self.today);
+                if self.message.is_none() {
+                    self.say(format!("Follow-up #{id} saved for {when}"));
+                }
+                None
+            }
+            Err(e) => {
+                form.form.message = Some(format!("Not saved: {e}"));
+                Some(Overlay::Reminder(form))
+            }
+        }
+    }
 }

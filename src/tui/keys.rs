@@ -21,6 +21,7 @@ pub const GLOBAL: &[KeyHelp] = &[
     k("?", "help", "help"),
     k("Tab/S-Tab 1-4", "switch pane", ""),
     k("Ctrl-r", "reload from the database", ""),
+    k("r", "add a follow-up for the selection", ""),
 ];
 
 pub const CASELOAD: &[KeyHelp] = &[
@@ -91,7 +92,24 @@ pub const DIRECTORY: &[KeyHelp] = &[
     k("PgUp/PgDn", "page up / down", ""),
 ];
 
-pub const REMINDERS: &[KeyHelp] = &[k("j/k ↑/↓", "move", "move"), k("g/G", "top / bottom", "")];
+pub const REMINDERS: &[KeyHelp] = &[
+    k("j/k ↑/↓", "move", ""),
+    k("g/G", "top / bottom", ""),
+    k("d", "mark done (kept in the done history)", "done"),
+    k("z", "snooze: tomorrow, next week or a date", "snooze"),
+    k("e", "edit date, time and text", "edit"),
+    k("u", "undo the last done", "undo"),
+    k("Enter", "go to the person", "person"),
+    k("h", "done history", "history"),
+];
+
+pub const REMINDERS_DONE: &[KeyHelp] = &[
+    k("j/k ↑/↓", "move", ""),
+    k("u", "reopen: back on the agenda", "reopen"),
+    k("e", "edit", ""),
+    k("Enter", "go to the person", "person"),
+    k("h", "back to the agenda", "agenda"),
+];
 
 pub const FORM: &[KeyHelp] = &[
     k("Tab/↓ S-Tab/↑", "next / previous field", "next field"),

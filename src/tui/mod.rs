@@ -1,5 +1,6 @@
 //! The terminal app: rendering and input. Draws only when something changed
-//! (a key, a resize, the day turning over): idle CPU is zero.
+//! (a key, a resize, a follow-up falling due, the day turning over): idle CPU
+//! is zero.
 
 pub mod app;
 pub mod editor;
@@ -13,7 +14,7 @@ pub mod theme;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use chrono::{Local, NaiveDateTime, TimeDelta};
+use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -58,7 +59,8 @@ fn restore() {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     draw(terminal, app)?;
     while !app.quit {
-        let mut wait = until_midnight(Local::now().naive_local());
+        // Sleep until a key, the next follow-up falling due (or midnight), or a draft autosave.
+        let mut wait = app.until_next_wake();
         if let Some(autosave) = app.autosave_due_in() {
             wait = wait.min(autosave);
         }
@@ -93,11 +95,4 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     terminal.draw(|f| app.render(f))?;
     ratatui::crossterm::execute!(out, EndSynchronizedUpdate)?;
     out.flush()
-}
-
-/// The timer's only job today: wake when the date changes, to re-bucket follow-ups.
-fn until_midnight(now: NaiveDateTime) -> Duration {
-    let next = (now.date() + TimeDelta::days(1)).and_hms_opt(0, 0, 1);
-    next.and_then(|n| (n - now).to_std().ok())
-        .unwrap_or(Duration::from_secs(60))
 }

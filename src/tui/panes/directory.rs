@@ -82,3 +82,10 @@ impl DirectoryPane {
         frame.render_widget(Table::new(rows, widths).header(header).block(block), area);
     }
 }
+
+impl DirectoryPane {
+    /// The selected service's id, for `r` (a follow-up about a service).
+    pub fn selected_id(&self) -> Option<i64> {
+        self.services.get(self.nav.selected).map(|s| s.id)
+    }
+}

@@ -1,141 +1,694 @@
-//! Pane 4: follow-ups grouped Overdue / Today / This week / Later.
-//! (Done, snooze and edit come next.)
+//! Pane 4: follow-ups grouped Overdue / Today / This week / Later, then the
+//! people who have gone quiet. `d` done (undo with `u`), `z` snooze, `e` edit,
+//! `h` the done history, `Enter` jumps to the person. The pane owns its view
+//! state, the snooze popup and the reminder form; writes go back to the app
+//! as `Action`s.
 
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Ctx, due_span};
-use crate::domain::reminder::{Bucket, Reminder};
-use crate::domain::text::{truncate, width};
+use super::Ctx;
+use crate::domain::FieldError;
+use crate::domain::date::iso;
+use crate::domain::reminder::{
+    Bucket, CHECK_IN_DAYS, QUIET_DAYS, QuietPerson, Reminder, ReminderDraft, ReminderInput,
+    SNOOZE_CHOICES, next_change, short_date, snooze_until,
+};
+use crate::domain::text::{pad, truncate};
+use crate::tui::app::Action;
+use crate::tui::form::{Field, Form, FormOutcome};
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;
 
-/// One line of the agenda: a bucket heading or a reminder.
-enum Entry {
-    Heading(Bucket, usize),
-    Item(usize),
+/// How many done follow-ups the history shows.
+pub const DONE_HISTORY: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Agenda,
+    Done,
 }
 
-#[derive(Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Due(Bucket),
+    Quiet,
+    Done,
+}
+
+impl Group {
+    fn label(self) -> String {
+        match self {
+            Group::Due(b) => b.label().to_string(),
+            Group::Quiet => format!("Gone quiet: no conversation in {QUIET_DAYS}+ days"),
+            Group::Done => "Done, most recent first".to_string(),
+        }
+    }
+}
+
+/// Something that can be selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Open(usize),
+    Quiet(usize),
+    Done(usize),
+}
+
+/// One line of the agenda: a group heading or an item.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Heading(Group, usize),
+    Item(Item),
+}
+
+/// `z`: where to move the selected follow-up.
+struct Snooze {
+    id: i64,
+    form: Form,
+}
+
 pub struct RemindersPane {
     reminders: Vec<Reminder>,
+    buckets: Vec<Bucket>,
+    quiet: Vec<QuietPerson>,
+    done: Vec<Reminder>,
+    view: View,
+    /// Lines of the current view, and the line of each selectable item.
+    entries: Vec<Entry>,
+    items: Vec<usize>,
     nav: ListNav,
+    now: NaiveDateTime,
+    next_change: NaiveDateTime,
+    snooze: Option<Snooze>,
+    /// Follow-ups marked done in this session, for `u`.
+    undo: Vec<i64>,
+    overdue: usize,
+    due_today: usize,
+}
+
+impl Default for RemindersPane {
+    fn default() -> Self {
+        RemindersPane {
+            reminders: Vec::new(),
+            buckets: Vec::new(),
+            quiet: Vec::new(),
+            done: Vec::new(),
+            view: View::Agenda,
+            entries: Vec::new(),
+            items: Vec::new(),
+            nav: ListNav::default(),
+            now: NaiveDateTime::MIN,
+            next_change: NaiveDateTime::MIN,
+            snooze: None,
+            undo: Vec::new(),
+            overdue: 0,
+            due_today: 0,
+        }
+    }
 }
 
 impl RemindersPane {
-    pub fn set(&mut self, reminders: Vec<Reminder>) {
+    /// Replaces everything shown (open reminders sorted by due moment, as the
+    /// store returns them), keeping the selection on the same follow-up.
+    pub fn set(
+        &mut self,
+        reminders: Vec<Reminder>,
+        quiet: Vec<QuietPerson>,
+        done: Vec<Reminder>,
+        now: NaiveDateTime,
+    ) {
+        let keep = self.selected_item_key();
         self.reminders = reminders;
+        self.quiet = quiet;
+        self.done = done;
+        self.rebuild(now);
+        if let Some(key) = keep {
+            self.select_key(key);
+        }
     }
 
-    pub fn keys(&self) -> &'static [KeyHelp] {
-        keys::REMINDERS
+    /// Replaces the follow-ups only, after one changed: who has gone quiet
+    /// depends on conversations and statuses, not on follow-ups.
+    pub fn set_reminders(
+        &mut self,
+        reminders: Vec<Reminder>,
+        done: Vec<Reminder>,
+        now: NaiveDateTime,
+    ) {
+        let quiet = std::mem::take(&mut self.quiet);
+        self.set(reminders, quiet, done, now);
+    }
+
+    /// Re-buckets when a due moment or midnight has passed; true if it did.
+    pub fn rebucket(&mut self, now: NaiveDateTime) -> bool {
+        if now < self.next_change && now.date() == self.now.date() {
+            self.now = now;
+            return false;
+        }
+        let keep = self.selected_item_key();
+        self.rebuild(now);
+        if let Some(key) = keep {
+            self.select_key(key);
+        }
+        true
+    }
+
+    /// When the agenda next changes by itself: the event loop sleeps until then.
+    pub fn next_change(&self) -> NaiveDateTime {
+        self.next_change
+    }
+
+    pub fn overdue(&self) -> usize {
+        self.overdue
+    }
+
+    pub fn due_today(&self) -> usize {
+        self.due_today
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    fn rebuild(&mut self, now: NaiveDateTime) {
+        self.now = now;
+        // The store sorts by due moment, which already groups the buckets; a
+        // stable sort keeps that order and makes each bucket one run regardless.
+        self.reminders.sort_by_cached_key(|r| r.bucket(now));
+        self.buckets = self.reminders.iter().map(|r| r.bucket(now)).collect();
+        self.next_change = next_change(&self.reminders, now);
+        self.overdue = self
+            .buckets
+            .iter()
+            .filter(|b| **b == Bucket::Overdue)
+            .count();
+        self.due_today = self.buckets.iter().filter(|b| **b == Bucket::Today).count();
+        self.entries.clear();
+        self.items.clear();
+        match self.view {
+            View::Agenda => {
+                let mut counts = [0usize; 4];
+                for b in &self.buckets {
+                    counts[*b as usize] += 1;
+                }
+                let mut last = None;
+                for (i, b) in self.buckets.iter().enumerate() {
+                    if last != Some(*b) {
+                        self.entries
+                            .push(Entry::Heading(Group::Due(*b), counts[*b as usize]));
+                        last = Some(*b);
+                    }
+                    self.items.push(self.entries.len());
+                    self.entries.push(Entry::Item(Item::Open(i)));
+                }
+                if !self.quiet.is_empty() {
+                    self.entries
+                        .push(Entry::Heading(Group::Quiet, self.quiet.len()));
+                    for i in 0..self.quiet.len() {
+                        self.items.push(self.entries.len());
+                        self.entries.push(Entry::Item(Item::Quiet(i)));
+                    }
+                }
+            }
+            View::Done => {
+                self.entries
+                    .push(Entry::Heading(Group::Done, self.done.len()));
+                for i in 0..self.done.len() {
+                    self.items.push(self.entries.len());
+                    self.entries.push(Entry::Item(Item::Done(i)));
+                }
+            }
+        }
+        self.nav.select(self.nav.selected, self.items.len());
+    }
+
+    fn selected_item(&self) -> Option<Item> {
+        let line = *self.items.get(self.nav.selected)?;
+        match self.entries.get(line)? {
+            Entry::Item(item) => Some(*item),
+            Entry::Heading(..) => None,
+        }
+    }
+
+    /// A key that survives a reload: (kind, id).
+    fn selected_item_key(&self) -> Option<(u8, i64)> {
+        Some(match self.selected_item()? {
+            Item::Open(i) => (0, self.reminders.get(i)?.id),
+            Item::Quiet(i) => (1, self.quiet.get(i)?.person_id),
+            Item::Done(i) => (2, self.done.get(i)?.id),
+        })
+    }
+
+    fn select_key(&mut self, key: (u8, i64)) {
+        let found = self.items.iter().position(|line| {
+            let Some(Entry::Item(item)) = self.entries.get(*line) else {
+                return false;
+            };
+            let id = match *item {
+                Item::Open(i) if key.0 == 0 => self.reminders.get(i).map(|r| r.id),
+                Item::Quiet(i) if key.0 == 1 => self.quiet.get(i).map(|q| q.person_id),
+                Item::Done(i) if key.0 == 2 => self.done.get(i).map(|r| r.id),
+                _ => None,
+            };
+            id == Some(key.1)
+        });
+        if let Some(pos) = found {
+            self.nav.select(pos, self.items.len());
+        }
+    }
+
+    /// Selects an open follow-up (after adding or editing it).
+    pub fn select_reminder(&mut self, id: i64) {
+        self.select_key((0, id));
     }
 
     pub fn selected(&self) -> Option<&Reminder> {
-        self.reminders.get(self.nav.selected)
-    }
-
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        self.nav.handle_key(key, self.reminders.len());
-    }
-
-    /// Headings interleaved with items; reminders arrive sorted by due date.
-    fn entries(&self, ctx: &Ctx) -> Vec<Entry> {
-        let mut out = Vec::with_capacity(self.reminders.len() + 4);
-        let mut last = None;
-        for (i, r) in self.reminders.iter().enumerate() {
-            let b = Bucket::of(r.effective_due(), ctx.today);
-            if last != Some(b) {
-                let n = self
-                    .reminders
-                    .iter()
-                    .filter(|r| Bucket::of(r.effective_due(), ctx.today) == b)
-                    .count();
-                out.push(Entry::Heading(b, n));
-                last = Some(b);
-            }
-            out.push(Entry::Item(i));
+        match self.selected_item()? {
+            Item::Open(i) => self.reminders.get(i),
+            Item::Done(i) => self.done.get(i),
+            Item::Quiet(_) => None,
         }
-        out
+    }
+
+    /// Who or what a new follow-up from this pane (`r`) would be about.
+    pub fn selected_subject(&self) -> (Option<i64>, Option<i64>) {
+        match self.selected_item() {
+            Some(Item::Quiet(i)) => (self.quiet.get(i).map(|q| q.person_id), None),
+            Some(_) => self
+                .selected()
+                .map_or((None, None), |r| (r.person_id, r.service_id)),
+            None => (None, None),
+        }
+    }
+
+    /// The snooze popup is open: every key goes to it.
+    pub fn captures_input(&self) -> bool {
+        self.snooze.is_some()
+    }
+
+    pub fn keys(&self) -> &'static [KeyHelp] {
+        match (&self.snooze, self.view) {
+            (Some(_), _) => keys::FORM,
+            (None, View::Agenda) => keys::REMINDERS,
+            (None, View::Done) => keys::REMINDERS_DONE,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        if let Some(snooze) = self.snooze.take() {
+            return self.snooze_key(snooze, key);
+        }
+        if self.nav.handle_key(key, self.items.len()) {
+            return None;
+        }
+        let item = self.selected_item();
+        let id = self.selected().map(|r| r.id);
+        let notice = |text: &str| Some(Action::Notice(text.to_string()));
+        match (key.code, item) {
+            (KeyCode::Char('h'), _) => {
+                self.view = match self.view {
+                    View::Agenda => View::Done,
+                    View::Done => View::Agenda,
+                };
+                self.nav = ListNav::default();
+                self.rebuild(self.now);
+                None
+            }
+            (KeyCode::Enter, Some(_)) => match self.selected_subject() {
+                (Some(person), _) => Some(Action::GoToPerson(person)),
+                (None, Some(_)) => notice("This follow-up is about a service: see pane 3"),
+                (None, None) if self.selected().is_some_and(|r| r.about_deleted) => {
+                    notice("The person or service this was about has been deleted")
+                }
+                (None, None) => notice("This follow-up is not about anyone in particular"),
+            },
+            (KeyCode::Char('d' | 'z' | 'e'), Some(Item::Quiet(_))) => {
+                notice("Not a follow-up yet: press r to add one for this person")
+            }
+            (KeyCode::Char('d'), Some(Item::Open(_))) => {
+                let id = id?;
+                self.undo.push(id);
+                Some(Action::CompleteReminder(id))
+            }
+            (KeyCode::Char('u'), Some(Item::Done(_))) => id.map(Action::ReopenReminder),
+            (KeyCode::Char('u'), _) if self.view == View::Agenda => match self.undo.pop() {
+                Some(id) => Some(Action::ReopenReminder(id)),
+                None => notice("Nothing to undo: h shows the done history, u there reopens one"),
+            },
+            (KeyCode::Char('z'), Some(Item::Open(_))) => {
+                let id = id?;
+                self.snooze = Some(Snooze {
+                    id,
+                    form: snooze_form(id),
+                });
+                None
+            }
+            (KeyCode::Char('e'), Some(_)) => id.map(Action::EditReminder),
+            _ => None,
+        }
+    }
+
+    /// A key for the snooze popup: Ctrl-s checks the date and asks the app to
+    /// save; a bad date keeps the popup open with the reason beside the field.
+    fn snooze_key(&mut self, mut snooze: Snooze, key: KeyEvent) -> Option<Action> {
+        match snooze.form.handle_key(key) {
+            FormOutcome::Continue => {
+                self.snooze = Some(snooze);
+                None
+            }
+            FormOutcome::Cancel => None,
+            FormOutcome::Submit => {
+                let when = snooze.form.value("when");
+                match snooze_until(when, snooze.form.value("date"), self.now.date()) {
+                    Ok(until) => Some(Action::SnoozeReminder {
+                        id: snooze.id,
+                        until,
+                    }),
+                    Err(message) => {
+                        snooze.form.set_errors(&[FieldError {
+                            field: "date",
+                            message,
+                        }]);
+                        self.snooze = Some(snooze);
+                        None
+                    }
+                }
+            }
+        }
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
-        let block = Block::default().borders(Borders::TOP).title(Span::styled(
-            format!(" Follow-ups ({}) ", self.reminders.len()),
-            t.header(),
-        ));
+        let title = match self.view {
+            View::Agenda => {
+                let mut s = format!(" Follow-ups ({})", self.reminders.len());
+                if self.overdue > 0 {
+                    s.push_str(&format!(" · {} overdue", self.overdue));
+                }
+                if !self.quiet.is_empty() {
+                    s.push_str(&format!(" · {} gone quiet", self.quiet.len()));
+                }
+                s + " "
+            }
+            View::Done => format!(
+                " Done history ({}) · h back to the agenda ",
+                self.done.len()
+            ),
+        };
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .title(Span::styled(title, t.header()));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        if self.reminders.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Span::styled("Nothing due. All caught up.", t.dim())),
-                inner,
-            );
-            return;
+        if self.items.is_empty() {
+            let msg = match self.view {
+                View::Agenda => "Nothing due. All caught up. r adds a follow-up.",
+                View::Done => "Nothing done yet.",
+            };
+            frame.render_widget(Paragraph::new(Span::styled(msg, t.dim())), inner);
+        } else {
+            let selected_line = self.items.get(self.nav.selected).copied().unwrap_or(0);
+            // Scroll over lines (headings included), keeping the selection visible.
+            let mut lines_nav = ListNav {
+                selected: selected_line,
+                offset: self.nav.offset,
+                page: 0,
+            };
+            let range = lines_nav.window(inner.height as usize, self.entries.len());
+            self.nav.offset = lines_nav.offset;
+            self.nav.page = inner.height as usize;
+            let lines: Vec<Line> = self.entries[range]
+                .iter()
+                .map(|e| self.line(*e, inner.width as usize, ctx))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
         }
-        let entries = self.entries(ctx);
-        let selected_line = entries
-            .iter()
-            .position(|e| matches!(e, Entry::Item(i) if *i == self.nav.selected))
-            .unwrap_or(0);
-        // Scroll over lines (headings included), keeping the selected item visible.
-        let mut lines_nav = ListNav {
-            selected: selected_line,
-            offset: self.nav.offset,
-            page: 0,
+        if let Some(snooze) = &self.snooze {
+            snooze.form.render(frame, area, t);
+        }
+    }
+
+    fn line(&self, e: Entry, width_cells: usize, ctx: &Ctx) -> Line<'static> {
+        let t = ctx.theme;
+        let today = ctx.today;
+        let item = match e {
+            Entry::Heading(g, n) => {
+                let style = if g == Group::Due(Bucket::Overdue) {
+                    t.danger()
+                } else {
+                    t.header()
+                };
+                return Line::from(Span::styled(format!("{} ({n})", g.label()), style));
+            }
+            Entry::Item(item) => item,
         };
-        let range = lines_nav.window(inner.height as usize, entries.len());
-        self.nav.offset = lines_nav.offset;
-        self.nav.page = inner.height as usize;
-        let text_width = (inner.width as usize).saturating_sub(14 + 22 + 2);
-        let lines: Vec<Line> = entries[range]
+        let is_selected = self.selected_item() == Some(item);
+        // Columns: mark 2, date 11, time 6, about 20 + 2, then the text.
+        let text_width = width_cells.saturating_sub(2 + 11 + 1 + 5 + 2 + 20 + 2);
+        let (mark, when, time, about, text, style) = match item {
+            Item::Open(i) => {
+                let Some(r) = self.reminders.get(i) else {
+                    return Line::from("");
+                };
+                let overdue = self.buckets.get(i) == Some(&Bucket::Overdue);
+                let style = match self.buckets.get(i) {
+                    Some(Bucket::Overdue) => t.danger(),
+                    Some(Bucket::Today) => t.warn(),
+                    _ => Style::new(),
+                };
+                (
+                    if overdue { "! " } else { "  " },
+                    short_date(r.effective_due(), today),
+                    r.due_time.clone().unwrap_or_default(),
+                    r.about_label(),
+                    r.text.clone(),
+                    style,
+                )
+            }
+            Item::Done(i) => {
+                let Some(r) = self.done.get(i) else {
+                    return Line::from("");
+                };
+                let done_on = r
+                    .done_at
+                    .as_deref()
+                    .and_then(|d| d.get(..10))
+                    .unwrap_or("")
+                    .to_string();
+                (
+                    "✓ ",
+                    done_on,
+                    String::new(),
+                    r.about_label(),
+                    format!("{} (was due {})", r.text, iso(r.effective_due())),
+                    t.dim(),
+                )
+            }
+            Item::Quiet(i) => {
+                let Some(q) = self.quiet.get(i) else {
+                    return Line::from("");
+                };
+                (
+                    "  ",
+                    short_date(q.last_contact, today),
+                    String::new(),
+                    q.name.clone(),
+                    format!("{} days since last contact", q.days_quiet(today)),
+                    Style::new(),
+                )
+            }
+        };
+        let about = truncate(&about, 20);
+        let line = Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(pad(&when, 11), style),
+            Span::raw(" "),
+            Span::styled(pad(&time, 5), style),
+            Span::raw("  "),
+            Span::raw(pad(&about, 20)),
+            Span::raw("  "),
+            Span::raw(truncate(&text, text_width)),
+        ]);
+        if is_selected {
+            line.style(t.selected())
+        } else {
+            line
+        }
+    }
+}
+
+fn snooze_form(id: i64) -> Form {
+    Form::new(
+        format!("Snooze follow-up #{id}"),
+        vec![
+            Field::choice(
+                "when",
+                "Snooze until",
+                SNOOZE_CHOICES.iter().map(|s| s.to_string()).collect(),
+            ),
+            Field::text(
+                "date",
+                "Or a date",
+                "+3d, fri, 01/12/2026: wins over the choice",
+            ),
+        ],
+    )
+}
+
+/// The add / edit form for one follow-up, shown over any pane (`r`, `e`).
+pub struct ReminderForm {
+    pub form: Form,
+    pub person_id: Option<i64>,
+    pub service_id: Option<i64>,
+    /// The follow-up being edited; `None` when adding.
+    pub editing: Option<i64>,
+}
+
+const DATE_FORMS: &str = "2026-12-01, 01/12/2026, +3d, +2w, tomorrow, mon..sun";
+
+impl ReminderForm {
+    fn build(title: String, date: &str, time: &str, text: &str) -> Form {
+        Form::new(
+            title,
+            vec![
+                Field::text("date", "Due", DATE_FORMS).with_value(date),
+                Field::text("time", "Time", "optional, HH:MM (24-hour)").with_value(time),
+                Field::text("text", "What to do", "e.g. Call to see how the group went")
+                    .with_value(text),
+            ],
+        )
+    }
+
+    /// A new follow-up; `about` is the person's (or service's) name for the title.
+    pub fn add(person_id: Option<i64>, service_id: Option<i64>, about: Option<&str>) -> Self {
+        let title = match about {
+            Some(a) => format!("Follow-up for {a}"),
+            None => "Follow-up (not about anyone in particular)".into(),
+        };
+        ReminderForm {
+            form: Self::build(title, "", "", ""),
+            person_id,
+            service_id,
+            editing: None,
+        }
+    }
+
+    /// The offered check-in: prefilled, saved only if the worker saves it.
+    pub fn offer(draft: &ReminderDraft, about: Option<&str>) -> Self {
+        let title = format!(
+            "Offer: check in with {} in {CHECK_IN_DAYS} days? (Esc skips)",
+            about.unwrap_or("them")
+        );
+        ReminderForm {
+            form: Self::build(title, &format!("+{CHECK_IN_DAYS}d"), "", &draft.text),
+            person_id: draft.person_id,
+            service_id: draft.service_id,
+            editing: None,
+        }
+    }
+
+    pub fn edit(r: &Reminder) -> Self {
+        ReminderForm {
+            form: Self::build(
+                format!("Edit follow-up #{}", r.id),
+                &iso(r.effective_due()),
+                r.due_time.as_deref().unwrap_or(""),
+                &r.text,
+            ),
+            person_id: r.person_id,
+            service_id: r.service_id,
+            editing: Some(r.id),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        self.form.handle_key(key)
+    }
+
+    /// The validated follow-up, or `None` with the errors shown in the form.
+    pub fn draft(&mut self, today: NaiveDate) -> Option<ReminderDraft> {
+        let input = ReminderInput {
+            date: self.form.value("date").to_string(),
+            time: self.form.value("time").to_string(),
+            text: self.form.value("text").to_string(),
+        };
+        match input.validate(self.person_id, self.service_id, today) {
+            Ok(d) => Some(d),
+            Err(errors) => {
+                self.form.set_errors(&errors);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rem(id: i64, due: NaiveDate, time: Option<&str>) -> Reminder {
+        Reminder {
+            id,
+            person_id: Some(id),
+            service_id: None,
+            due_on: due,
+            due_time: time.map(String::from),
+            text: format!("r{id}"),
+            done_at: None,
+            snoozed_until: None,
+            about: None,
+            about_closed: false,
+            about_deleted: false,
+        }
+    }
+
+    fn headings(p: &RemindersPane) -> Vec<(Group, usize)> {
+        p.entries
             .iter()
-            .map(|e| match e {
-                Entry::Heading(b, n) => {
-                    let style = if *b == Bucket::Overdue {
-                        t.danger()
-                    } else {
-                        t.header()
-                    };
-                    Line::from(Span::styled(format!("{} ({n})", b.label()), style))
-                }
-                Entry::Item(i) => {
-                    let r = &self.reminders[*i];
-                    let mut due = due_span(r.effective_due(), ctx);
-                    let time = r
-                        .due_time
-                        .as_deref()
-                        .map(|s| format!(" {s}"))
-                        .unwrap_or_default();
-                    due.content = format!("{}{time}", due.content).into();
-                    let due_pad = 14usize.saturating_sub(width(&due.content));
-                    let about = match (&r.about, r.about_closed) {
-                        (Some(a), true) => format!("{a} (closed)"),
-                        (Some(a), false) => a.clone(),
-                        (None, _) => "—".into(),
-                    };
-                    let about = truncate(&about, 20);
-                    let about_pad = 22usize.saturating_sub(width(&about));
-                    let line = Line::from(vec![
-                        Span::raw("  "),
-                        due,
-                        Span::raw(" ".repeat(due_pad)),
-                        Span::raw(about),
-                        Span::raw(" ".repeat(about_pad)),
-                        Span::raw(truncate(&r.text, text_width)),
-                    ]);
-                    if *i == self.nav.selected {
-                        line.style(t.selected())
-                    } else {
-                        line
-                    }
-                }
+            .filter_map(|e| match e {
+                Entry::Heading(g, n) => Some((*g, *n)),
+                Entry::Item(_) => None,
             })
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+            .collect()
+    }
+
+    #[test]
+    fn each_bucket_is_one_group_whatever_the_input_order() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now = today.and_hms_opt(12, 0, 0).unwrap();
+        let d = |n: i64| today + chrono::Duration::days(n);
+        // Deliberately shuffled; a timed one this morning is already overdue.
+        let rs = vec![
+            rem(1, d(30), None),
+            rem(2, d(0), None),
+            rem(3, d(-2), None),
+            rem(4, d(0), Some("09:00")),
+            rem(5, d(3), None),
+            rem(6, d(0), Some("15:00")),
+        ];
+        let mut pane = RemindersPane::default();
+        pane.set(rs, Vec::new(), Vec::new(), now);
+        assert_eq!(
+            headings(&pane),
+            [
+                (Group::Due(Bucket::Overdue), 2),
+                (Group::Due(Bucket::Today), 2),
+                (Group::Due(Bucket::ThisWeek), 1),
+                (Group::Due(Bucket::Later), 1),
+            ]
+        );
+        assert_eq!((pane.overdue(), pane.due_today()), (2, 2));
+        assert_eq!(pane.next_change(), today.and_hms_opt(15, 0, 0).unwrap());
+        // At 15:00 the afternoon one moves; the selection stays on its follow-up.
+        pane.select_reminder(2);
+        assert!(pane.rebucket(today.and_hms_opt(15, 0, 0).unwrap()));
+        assert_eq!(pane.selected().map(|r| r.id), Some(2));
+        assert_eq!(headings(&pane)[0], (Group::Due(Bucket::Overdue), 3));
+        assert!(!pane.rebucket(today.and_hms_opt(15, 0, 1).unwrap()));
     }
 }

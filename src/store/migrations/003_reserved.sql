@@ -1,0 +1,1 @@
+-- reserved for issue 5 (connections): keeps migration numbers contiguous on every branch.

@@ -1,0 +1,57 @@
+use rusqlite::OptionalExtension;
+
+use super::{Result, Store};
+use crate::domain::setting::Setting;
+
+impl Store {
+    /// A switch's value; one never set has its default.
+    pub fn setting(&self, setting: Setting) -> Result<bool> {
+        let value: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [setting.key()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(match value.as_deref() {
+            Some("on") => true,
+            Some("off") => false,
+            _ => setting.default_on(),
+        })
+    }
+
+    /// Every switch with its value, for `caseload config list`.
+    pub fn settings(&self) -> Result<Vec<(Setting, bool)>> {
+        Setting::ALL
+            .into_iter()
+            .map(|s| Ok((s, self.setting(s)?)))
+            .collect()
+    }
+
+    pub fn set_setting(&mut self, setting: Setting, on: bool) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (setting.key(), crate::domain::setting::switch_text(on)),
+            )?;
+            Store::audit(tx, &actor, "set", "setting", 0)?;
+            Ok(())
+        })
+    }
+
+    /// This database's random id (made by migration 4), for calendar UIDs.
+    pub fn database_id(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'database_id'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or_else(|| "caseload".into()))
+    }
+}
