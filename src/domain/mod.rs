@@ -5,6 +5,7 @@ pub mod date;
 pub mod nhs_number;
 pub mod person;
 pub mod reminder;
+pub mod search;
 pub mod service;
 pub mod text;
 
