@@ -8,6 +8,7 @@ use super::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_draft.sql"),
+    include_str!("migrations/003_connection_history.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -4,6 +4,7 @@
 
 mod conversation;
 mod demo;
+mod directory;
 mod error;
 mod migrate;
 mod person;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use directory::ImportSummary;
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};
