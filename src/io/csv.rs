@@ -56,7 +56,8 @@ fn set(input: &mut ServiceInput, column: &str, value: String) {
     *slot = value;
 }
 
-fn row(s: &Service) -> [String; 18] {
+/// One service's values, in [`COLUMNS`] order.
+pub fn record(s: &Service) -> [String; 18] {
     let i = ServiceInput::from_service(s);
     [
         i.uid,
@@ -86,7 +87,7 @@ pub fn write(services: &[Service], out: &mut dyn Write) -> std::io::Result<()> {
     let err = |e: csv::Error| std::io::Error::other(e.to_string());
     w.write_record(COLUMNS).map_err(err)?;
     for s in services {
-        w.write_record(row(s)).map_err(err)?;
+        w.write_record(record(s)).map_err(err)?;
     }
     w.flush()
 }
