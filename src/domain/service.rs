@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::person::{FieldError, looks_like_email, looks_like_phone};
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Service {
     pub id: i64,
     pub uid: String,

@@ -12,12 +12,14 @@ use super::form::{Field, Form, FormOutcome, centered};
 use super::keys::{self, KeyHelp};
 use super::panes::Ctx;
 use super::panes::caseload::{CaseloadPane, Detail};
+use super::panes::connections::{self, ConnectionsView};
 use super::panes::directory::DirectoryPane;
 use super::panes::person::PersonPane;
 use super::panes::reminders::RemindersPane;
 use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::person::{PersonInput, Status, validate_status_change};
+use crate::domain::service::Service;
 use crate::domain::text::truncate;
 use crate::store::{Counts, Store, StoreError};
 
@@ -68,6 +70,16 @@ pub enum Action {
     AddPerson,
     EditPerson(i64),
     ChangeStatus(i64),
+    /// The directory opened an entry: load what it shows beyond the service.
+    OpenService(i64),
+    /// Save a validated service (id 0: a new one).
+    SaveService(Box<Service>),
+    VerifyService(i64),
+    SetServiceActive(i64, bool),
+    /// Connect the selected person to this service.
+    ConnectService(i64),
+    /// Change the status of this connection.
+    UpdateConnection(i64),
 }
 
 enum Overlay {
@@ -82,6 +94,15 @@ enum Overlay {
         id: i64,
         version: i64,
         from: Status,
+    },
+    Connect {
+        form: Form,
+        person_id: i64,
+        service_id: i64,
+    },
+    ConnectionStatus {
+        form: Form,
+        id: i64,
     },
 }
 
@@ -98,6 +119,7 @@ pub struct App {
     pub person: PersonPane,
     pub directory: DirectoryPane,
     pub reminders: RemindersPane,
+    pub connections: ConnectionsView,
     overlay: Option<Overlay>,
     counts: Counts,
     message: Option<(String, bool)>,
@@ -117,6 +139,7 @@ impl App {
             person: PersonPane::default(),
             directory: DirectoryPane::default(),
             reminders: RemindersPane::default(),
+            connections: ConnectionsView::default(),
             overlay: None,
             counts: Counts::default(),
             message: None,
@@ -146,6 +169,7 @@ impl App {
         let person = self.store.get_person(id)?;
         let notes = self.store.conversations(id)?;
         self.person.set(person, notes);
+        self.connections.set(self.store.connections_for_person(id)?);
         Ok(())
     }
 
@@ -185,8 +209,11 @@ impl App {
             self.quit = true;
             return;
         }
-        let captured = self.pane == Pane::Caseload && self.caseload.captures_input();
-        let action = if captured {
+        let captured = (self.pane == Pane::Caseload && self.caseload.captures_input())
+            || (self.pane == Pane::Directory && self.directory.captures_input());
+        let action = if captured && self.pane == Pane::Directory {
+            self.directory_key(key)
+        } else if captured {
             self.caseload.handle_key(key)
         } else {
             self.global_key(key).or_else(|| self.pane_key(key))
@@ -215,13 +242,13 @@ impl App {
         match self.pane {
             Pane::Caseload => self.caseload.handle_key(key),
             Pane::Person => {
+                if let Some(a) = self.connections.handle_key(key) {
+                    return Some(a);
+                }
                 self.person.handle_key(key);
                 None
             }
-            Pane::Directory => {
-                self.directory.handle_key(key);
-                None
-            }
+            Pane::Directory => self.directory_key(key),
             Pane::Reminders => {
                 self.reminders.handle_key(key);
                 None
@@ -267,6 +294,12 @@ impl App {
                 Ok(p) => self.open_status_form(p.id, p.version, p.status),
                 Err(e) => self.report::<()>(Err(e)),
             },
+            Action::OpenService(_)
+            | Action::SaveService(_)
+            | Action::VerifyService(_)
+            | Action::SetServiceActive(..)
+            | Action::ConnectService(_)
+            | Action::UpdateConnection(_) => self.apply_directory(action),
         }
     }
 
@@ -330,6 +363,9 @@ impl App {
             return;
         };
         self.overlay = match overlay {
+            Overlay::Connect { .. } | Overlay::ConnectionStatus { .. } => {
+                self.connection_overlay_key(overlay, key)
+            }
             Overlay::Help => match key.code {
                 KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => None,
                 _ => Some(Overlay::Help),
@@ -466,7 +502,12 @@ impl App {
 
     fn keys(&self) -> &'static [KeyHelp] {
         match &self.overlay {
-            Some(Overlay::PersonForm { .. } | Overlay::StatusForm { .. }) => keys::FORM,
+            Some(
+                Overlay::PersonForm { .. }
+                | Overlay::StatusForm { .. }
+                | Overlay::Connect { .. }
+                | Overlay::ConnectionStatus { .. },
+            ) => keys::FORM,
             _ => match self.pane {
                 Pane::Caseload => self.caseload.keys(),
                 Pane::Person => self.person.keys(),
@@ -497,7 +538,18 @@ impl App {
         };
         match self.pane {
             Pane::Caseload => self.caseload.render(frame, body, &ctx),
-            Pane::Person => self.person.render(frame, body, &ctx),
+            Pane::Person => {
+                let below = match self.person.person {
+                    Some(_) => self.connections.height(body.height),
+                    None => 0,
+                };
+                let [top, bottom] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(below)]).areas(body);
+                self.person.render(frame, top, &ctx);
+                if below > 0 {
+                    self.connections.render(frame, bottom, &ctx);
+                }
+            }
             Pane::Directory => self.directory.render(frame, body, &ctx),
             Pane::Reminders => self.reminders.render(frame, body, &ctx),
         }
@@ -505,9 +557,12 @@ impl App {
         self.render_footer(frame, footer);
         match &self.overlay {
             Some(Overlay::Help) => self.render_help(frame, body),
-            Some(Overlay::PersonForm { form, .. } | Overlay::StatusForm { form, .. }) => {
-                form.render(frame, body, &self.theme)
-            }
+            Some(
+                Overlay::PersonForm { form, .. }
+                | Overlay::StatusForm { form, .. }
+                | Overlay::Connect { form, .. }
+                | Overlay::ConnectionStatus { form, .. },
+            ) => form.render(frame, body, &self.theme),
             None => {}
         }
     }
@@ -580,7 +635,9 @@ impl App {
         let t = &self.theme;
         let mut spans = Vec::new();
         // While typing (a form, the filter) q and ? are text, so they are not offered.
-        let typing = self.overlay.is_some() || self.caseload.captures_input();
+        let typing = self.overlay.is_some()
+            || self.caseload.captures_input()
+            || (self.pane == Pane::Directory && self.directory.captures_input());
         let global = if typing { &[] } else { keys::GLOBAL };
         let shown = self
             .keys()
@@ -682,5 +739,177 @@ fn input_from_form(form: &Form) -> PersonInput {
         referral_reason: v("referral_reason"),
         referred_on: v("referred_on"),
         risk_note: v("risk_note"),
+    }
+}
+
+/// The directory and connections: keys routed to pane 3, and the actions they
+/// produce, carried out through the store.
+impl App {
+    fn directory_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let ctx = Ctx {
+            theme: &self.theme,
+            today: self.today,
+        };
+        self.directory.handle_key(key, &ctx)
+    }
+
+    /// The person a `c` in the directory connects: the one open in pane 2,
+    /// else the one selected in the caseload.
+    fn person_for_connection(&self) -> Option<i64> {
+        self.person
+            .person
+            .as_ref()
+            .map(|p| p.id)
+            .or_else(|| self.caseload.selected_id())
+    }
+
+    fn apply_directory(&mut self, action: Action) {
+        match action {
+            Action::OpenService(id) => match self.store.connected_now(id) {
+                Ok(n) => self.directory.set_connected_now(n),
+                Err(e) => self.report::<()>(Err(e)),
+            },
+            Action::SaveService(service) => {
+                let result = if service.id == 0 {
+                    self.store.create_service(&service)
+                } else {
+                    self.store.update_service(&service).map(|_| service.id)
+                };
+                match result {
+                    Ok(id) => {
+                        let r = self.reload();
+                        self.directory.saved(id);
+                        self.report(r);
+                        self.say(format!("Saved {}", service.name));
+                    }
+                    Err(e) => self.directory.save_failed(format!("Not saved: {e}")),
+                }
+            }
+            Action::VerifyService(id) => {
+                let r = self.store.verify_service(id, self.today);
+                self.after_directory_write(r, "Marked verified today");
+            }
+            Action::SetServiceActive(id, active) => {
+                let r = self.store.set_service_active(id, active);
+                let msg = if active {
+                    "Reactivated"
+                } else {
+                    "Deactivated: kept for history, no longer offered"
+                };
+                self.after_directory_write(r, msg);
+            }
+            Action::ConnectService(service_id) => {
+                let Some(person_id) = self.person_for_connection() else {
+                    self.message = Some((
+                        "Select a person in the caseload (1) first, then c here".into(),
+                        true,
+                    ));
+                    return;
+                };
+                let names = self.store.get_person(person_id).and_then(|p| {
+                    let s = self.store.get_service(service_id)?;
+                    Ok((p.display_name(), s.name))
+                });
+                match names {
+                    Ok((person, service)) => {
+                        self.overlay = Some(Overlay::Connect {
+                            form: connections::connect_form(&person, &service, self.today),
+                            person_id,
+                            service_id,
+                        })
+                    }
+                    Err(e) => self.report::<()>(Err(e)),
+                }
+            }
+            Action::UpdateConnection(id) => {
+                let found = self.connections.list.iter().find(|c| c.id == id);
+                if let Some(c) = found {
+                    self.overlay = Some(Overlay::ConnectionStatus {
+                        form: connections::status_form(c, self.today),
+                        id,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn after_directory_write(&mut self, r: Result<(), StoreError>, message: &str) {
+        match r {
+            Ok(()) => {
+                let r = self.reload();
+                self.report(r);
+                if let Some(id) = self.directory.open_service().map(|s| s.id) {
+                    self.apply_directory(Action::OpenService(id));
+                }
+                if self.message.is_none() {
+                    self.say(message);
+                }
+            }
+            Err(e) => self.report::<()>(Err(e)),
+        }
+    }
+
+    fn connection_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Option<Overlay> {
+        let (mut form, target) = match overlay {
+            Overlay::Connect {
+                form,
+                person_id,
+                service_id,
+            } => (form, Ok((person_id, service_id))),
+            Overlay::ConnectionStatus { form, id } => (form, Err(id)),
+            other => return Some(other),
+        };
+        let rebuild = |form: Form| match target {
+            Ok((person_id, service_id)) => Overlay::Connect {
+                form,
+                person_id,
+                service_id,
+            },
+            Err(id) => Overlay::ConnectionStatus { form, id },
+        };
+        match form.handle_key(key) {
+            FormOutcome::Continue => return Some(rebuild(form)),
+            FormOutcome::Cancel => return None,
+            FormOutcome::Submit => {}
+        }
+        let (status, on, note) = match connections::read_form(&form, self.today) {
+            Ok(v) => v,
+            Err((field, message)) => {
+                form.set_errors(&[crate::domain::FieldError { field, message }]);
+                return Some(rebuild(form));
+            }
+        };
+        let result = match target {
+            Ok((person_id, service_id)) => self
+                .store
+                .connect(person_id, service_id, status, on, note.as_deref())
+                .map(|_| person_id),
+            Err(id) => self
+                .store
+                .set_connection_status(id, status, on, note.as_deref())
+                .map(|_| self.person.person.as_ref().map_or(0, |p| p.id)),
+        };
+        match result {
+            Ok(person_id) => {
+                if person_id != 0 && self.person.person.as_ref().map(|p| p.id) != Some(person_id) {
+                    let r = self.load_person(person_id);
+                    self.report(r);
+                }
+                let r = self.reload();
+                self.report(r);
+                if let Some(id) = self.directory.open_service().map(|s| s.id) {
+                    self.apply_directory(Action::OpenService(id));
+                }
+                if self.message.is_none() {
+                    self.say(format!("Connection {}", connections::label(status)));
+                }
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(rebuild(form))
+            }
+        }
     }
 }
