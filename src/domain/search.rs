@@ -234,10 +234,11 @@ impl SearchIndex {
             let fields: [Box<str>; 5] = std::array::from_fn(|i| fold(&item[i]).into_boxed_str());
             let mut words: Vec<(u32, u8)> = Vec::new();
             for (f, text) in fields.iter().enumerate() {
-                for w in text
+                // Typos are for words: numbers and codes must match as typed.
+                let found = text
                     .split(|c: char| !is_word_char(c))
-                    .filter(|w| w.len() >= 3)
-                {
+                    .filter(|w| w.len() >= 3 && !w.bytes().any(|b| b.is_ascii_digit()));
+                for w in found {
                     let id = match vocab_ids.get(w) {
                         Some(id) => *id,
                         None => {

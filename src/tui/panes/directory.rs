@@ -49,7 +49,8 @@ struct Editor {
 
 pub struct DirectoryPane {
     services: Vec<Service>,
-    searcher: Searcher,
+    /// Built on the first search after a load, so opening the app stays fast.
+    searcher: Option<Searcher>,
     query: String,
     searching: bool,
     pub filters: Filters,
@@ -68,7 +69,7 @@ impl Default for DirectoryPane {
     fn default() -> Self {
         DirectoryPane {
             services: Vec::new(),
-            searcher: Searcher::new(SearchIndex::new(std::iter::empty())),
+            searcher: None,
             query: String::new(),
             searching: false,
             filters: Filters::default(),
@@ -89,7 +90,7 @@ impl DirectoryPane {
     pub fn set(&mut self, services: Vec<Service>) {
         let keep = self.selected().map(|s| s.id);
         let open = self.open_service().map(|s| s.id);
-        self.searcher = Searcher::new(SearchIndex::for_services(&services));
+        self.searcher = None;
         let mut categories: Vec<String> = services
             .iter()
             .flat_map(|s| s.category_list())
@@ -188,12 +189,17 @@ impl DirectoryPane {
     /// Re-runs the search and filters; called on every keystroke in the search box.
     fn refresh(&mut self) {
         let today = self.today;
-        let hits = self.searcher.search(&self.query);
         let f = &self.filters;
         let services = &self.services;
-        self.results = hits
-            .iter()
-            .map(|h| h.index)
+        let ranked: Box<dyn Iterator<Item = u32>> = if self.query.trim().is_empty() {
+            Box::new(0..services.len() as u32)
+        } else {
+            let searcher = self
+                .searcher
+                .get_or_insert_with(|| Searcher::new(SearchIndex::for_services(services)));
+            Box::new(searcher.search(&self.query).iter().map(|h| h.index))
+        };
+        self.results = ranked
             .filter(|&i| {
                 let s = &services[i as usize];
                 (f.include_inactive || s.active)
