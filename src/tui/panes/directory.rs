@@ -47,6 +47,7 @@ struct Editor {
     source: String,
 }
 
+#[derive(Default)]
 pub struct DirectoryPane {
     services: Vec<Service>,
     /// Built on the first search after a load, so opening the app stays fast.
@@ -63,25 +64,6 @@ pub struct DirectoryPane {
     areas: Vec<String>,
     /// Today, for the stale filter; learnt from each key and frame.
     today: Option<chrono::NaiveDate>,
-}
-
-impl Default for DirectoryPane {
-    fn default() -> Self {
-        DirectoryPane {
-            services: Vec::new(),
-            searcher: None,
-            query: String::new(),
-            searching: false,
-            filters: Filters::default(),
-            results: Vec::new(),
-            nav: ListNav::default(),
-            detail: None,
-            editor: None,
-            categories: Vec::new(),
-            areas: Vec::new(),
-            today: None,
-        }
-    }
 }
 
 impl DirectoryPane {
