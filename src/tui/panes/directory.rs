@@ -3,6 +3,9 @@
 //! activity and staleness, open an entry, verify it, edit it, connect a person.
 //! The pane owns its state and its service editor; writes go out as `Action`s.
 
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -49,9 +52,11 @@ struct Editor {
 
 #[derive(Default)]
 pub struct DirectoryPane {
-    services: Vec<Service>,
-    /// Built on the first search after a load, so opening the app stays fast.
+    services: Arc<Vec<Service>>,
+    /// Built off the input thread after each load, so loading and the first
+    /// keystrokes stay fast; the first search waits for it if it is not ready.
     searcher: Option<Searcher>,
+    building: Option<JoinHandle<SearchIndex>>,
     query: String,
     searching: bool,
     pub filters: Filters,
@@ -72,7 +77,13 @@ impl DirectoryPane {
     pub fn set(&mut self, services: Vec<Service>) {
         let keep = self.selected().map(|s| s.id);
         let open = self.open_service().map(|s| s.id);
+        let services = Arc::new(services);
+        let shared = Arc::clone(&services);
         self.searcher = None;
+        self.building = std::thread::Builder::new()
+            .name("directory-index".into())
+            .spawn(move || SearchIndex::for_services(&shared))
+            .ok();
         let mut categories: Vec<String> = services
             .iter()
             .flat_map(|s| s.category_list())
@@ -134,6 +145,17 @@ impl DirectoryPane {
         }
     }
 
+    /// Waits until the search index is built (for benchmarks: typing never
+    /// needs to call this, the first search waits by itself).
+    pub fn wait_for_index(&mut self) {
+        if let Some(b) = self.building.take() {
+            let index = b
+                .join()
+                .unwrap_or_else(|_| SearchIndex::for_services(&self.services));
+            self.searcher = Some(Searcher::new(index));
+        }
+    }
+
     pub fn query(&self) -> &str {
         &self.query
     }
@@ -176,9 +198,14 @@ impl DirectoryPane {
         let ranked: Box<dyn Iterator<Item = u32>> = if self.query.trim().is_empty() {
             Box::new(0..services.len() as u32)
         } else {
-            let searcher = self
-                .searcher
-                .get_or_insert_with(|| Searcher::new(SearchIndex::for_services(services)));
+            let building = self.building.take();
+            let searcher = self.searcher.get_or_insert_with(|| {
+                // The thread cannot fail short of a panic; build here if it did.
+                let index = building
+                    .and_then(|b| b.join().ok())
+                    .unwrap_or_else(|| SearchIndex::for_services(services));
+                Searcher::new(index)
+            });
             Box::new(searcher.search(&self.query).iter().map(|h| h.index))
         };
         self.results = ranked
