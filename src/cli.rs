@@ -27,6 +27,15 @@ pub struct Cli {
     /// Open the app on a fresh temporary copy of the demo data (deleted on exit)
     #[arg(long)]
     pub demo: bool,
+    /// Months after which an unverified directory entry is marked stale
+    #[arg(
+        long,
+        env = "CASELOAD_STALE_MONTHS",
+        global = true,
+        default_value_t = 12,
+        value_name = "N"
+    )]
+    pub stale_months: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -1,5 +1,7 @@
 //! Community services in the directory.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
@@ -28,8 +30,20 @@ pub struct Service {
     pub source: Option<String>,
 }
 
-/// Months after which an unverified entry is flagged as stale.
+/// Months after which an unverified entry is flagged as stale, by default.
 pub const STALE_AFTER_MONTHS: u32 = 12;
+
+static STALE_MONTHS: AtomicU32 = AtomicU32::new(STALE_AFTER_MONTHS);
+
+/// Sets the staleness window for this process (`--stale-months`, once at start).
+/// Zero is taken as one month: every entry stale at once helps nobody.
+pub fn set_stale_after_months(months: u32) {
+    STALE_MONTHS.store(months.max(1), Ordering::Relaxed);
+}
+
+pub fn stale_after_months() -> u32 {
+    STALE_MONTHS.load(Ordering::Relaxed)
+}
 
 impl Service {
     /// Never verified, or verified longer ago than the staleness window.
@@ -42,7 +56,7 @@ impl Service {
 }
 
 pub fn stale_cutoff(today: NaiveDate) -> Option<NaiveDate> {
-    today.checked_sub_months(Months::new(STALE_AFTER_MONTHS))
+    today.checked_sub_months(Months::new(stale_after_months()))
 }
 
 /// The service form and import rows as typed: every field a string.

@@ -664,6 +664,9 @@ impl App {
             ])
         };
         lines.extend(self.keys().iter().map(key_line));
+        if self.pane == Pane::Person {
+            lines.extend(keys::CONNECTIONS.iter().map(key_line));
+        }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Everywhere", t.header())));
         lines.extend(keys::GLOBAL.iter().map(key_line));
