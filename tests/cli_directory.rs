@@ -314,3 +314,26 @@ fn a_50_mb_file_with_one_bad_line_at_the_end_is_refused_whole() {
         "only the header: nothing written"
     );
 }
+
+#[test]
+fn the_staleness_window_is_configurable() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("s.csv");
+    // Verified 40 days ago: fresh with the default 12 months, stale with 1.
+    let verified = chrono::Local::now().date_naive() - chrono::Duration::days(40);
+    fs::write(
+        &file,
+        format!("uid,name,last_verified_on\na,Choir,{verified}\n"),
+    )
+    .unwrap();
+    ok(&db, &["directory", "import", file.to_str().unwrap()]);
+    let stale = |extra: &[&str]| {
+        let mut args = vec!["directory", "search", "choir", "--format", "json"];
+        args.extend_from_slice(extra);
+        let json: Value = serde_json::from_str(&ok(&db, &args)).unwrap();
+        json[0]["stale"].as_bool().unwrap()
+    };
+    assert!(!stale(&[]));
+    assert!(stale(&["--stale-months", "1"]));
+}

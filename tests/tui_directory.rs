@@ -360,3 +360,24 @@ fn no_size_panics_in_directory_views() {
         }
     }
 }
+
+#[test]
+fn help_lists_every_directory_key_and_fits_80x24() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app);
+    for needle in [
+        "search as you type",
+        "mark verified today",
+        "Everywhere",
+        "reload",
+    ] {
+        assert!(s.contains(needle), "{needle}: {s}");
+    }
+    // From the person pane, help also lists the connection keys.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('?'));
+    assert!(screen(&mut app).contains("update the connection's status"));
+}

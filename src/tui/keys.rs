@@ -55,17 +55,13 @@ pub const DIRECTORY: &[KeyHelp] = &[
     k("Enter", "open the entry", "open"),
     k("c", "connect the selected person", "connect"),
     k("v", "mark verified today", "verified"),
-    k("f", "category filter", "category"),
-    k("A", "area filter", ""),
-    k("i", "show inactive too", ""),
-    k("S", "stale only", ""),
+    k("f / A", "category / area filter", "filter"),
+    k("i / S", "show inactive too / stale only", ""),
     k("a", "add service", ""),
     k("e", "edit service", ""),
     k("x", "deactivate / reactivate", ""),
     k("Esc", "clear the search", ""),
-    k("j/k ↑/↓", "move", ""),
-    k("g/G", "top / bottom", ""),
-    k("PgUp/PgDn", "page up / down", ""),
+    k("j/k g/G PgUp/Dn", "move, top / bottom, page", ""),
 ];
 
 pub const REMINDERS: &[KeyHelp] = &[k("j/k ↑/↓", "move", "move"), k("g/G", "top / bottom", "")];
