@@ -76,7 +76,8 @@ fn join(path: &str, key: &str) -> String {
 fn records(value: &Value) -> Result<Vec<&Value>, ImportError> {
     match value {
         Value::Array(items) => Ok(items.iter().collect()),
-        Value::Object(o) => match o.get("contents") {
+        // HSDS 3 pages use `contents`; the first ORUK API used `content`.
+        Value::Object(o) => match o.get("contents").or_else(|| o.get("content")) {
             Some(Value::Array(items)) => Ok(items.iter().collect()),
             Some(_) => Err(ImportError::File(
                 "'contents' is not a list of services".into(),
@@ -168,6 +169,10 @@ fn schedule_text(rec: &Rec, s: &Obj, path: &str) -> Result<Option<String>, Impor
             .collect::<Vec<_>>()
             .join(", ")
     });
+    let days = match days {
+        Some(d) => Some(d),
+        None => rec.text(s, path, "weekday")?,
+    };
     let hhmm = |t: Option<String>| t.map(|t| t.get(..5).unwrap_or(&t).to_string());
     let opens = hhmm(rec.text(s, path, "opens_at")?);
     let closes = hhmm(rec.text(s, path, "closes_at")?);
@@ -215,6 +220,19 @@ fn service(rec: &Rec, today: NaiveDate) -> Result<Service, ImportError> {
             categories.push(n);
         }
     }
+    // The first ORUK standard: service_taxonomys -> taxonomy.
+    for (i, t) in rec
+        .array(o, "", "service_taxonomys")?
+        .into_iter()
+        .enumerate()
+    {
+        let path = format!("service_taxonomys[{i}]");
+        if let Some(tax) = rec.object(t, &path, "taxonomy")?
+            && let Some(n) = rec.text(tax, &format!("{path}.taxonomy"), "name")?
+        {
+            categories.push(n);
+        }
+    }
     let mut unique = Vec::new();
     for c in categories {
         let c = c.replace(',', " ");
@@ -241,16 +259,22 @@ fn service(rec: &Rec, today: NaiveDate) -> Result<Service, ImportError> {
                 location_phone = rec.text(p, &format!("{path}.phones[{k}]"), "number")?;
             }
         }
-        let addresses = rec.array(loc, &path, "addresses")?;
+        // HSDS 3: addresses (typed); the first ORUK standard: physical_addresses.
+        let key = if loc.contains_key("addresses") {
+            "addresses"
+        } else {
+            "physical_addresses"
+        };
+        let addresses = rec.array(loc, &path, key)?;
         let mut chosen = None;
         for (j, a) in addresses.iter().enumerate() {
-            let kind = rec.text(a, &format!("{path}.addresses[{j}]"), "address_type")?;
+            let kind = rec.text(a, &format!("{path}.{key}[{j}]"), "address_type")?;
             if chosen.is_none() || kind.as_deref() == Some("physical") {
                 chosen = Some((j, *a));
             }
         }
         if let Some((j, a)) = chosen {
-            let path = format!("{path}.addresses[{j}]");
+            let path = format!("{path}.{key}[{j}]");
             let lines: Vec<String> = ["address_1", "address_2"]
                 .iter()
                 .map(|k| rec.text(a, &path, k))
@@ -265,7 +289,11 @@ fn service(rec: &Rec, today: NaiveDate) -> Result<Service, ImportError> {
         }
     }
     let area = match rec.array(o, "", "service_areas")?.first() {
-        Some(a) => rec.text(a, "service_areas[0]", "name")?,
+        Some(a) => rec.text(a, "service_areas[0]", "name")?.or(rec.text(
+            a,
+            "service_areas[0]",
+            "service_area",
+        )?),
         None => None,
     }
     .or(city);
@@ -292,8 +320,10 @@ fn service(rec: &Rec, today: NaiveDate) -> Result<Service, ImportError> {
     let phone = phone.or(location_phone);
 
     let mut opening = Vec::new();
-    for (i, s) in rec.array(o, "", "schedules")?.into_iter().enumerate() {
-        opening.extend(schedule_text(rec, s, &format!("schedules[{i}]"))?);
+    for key in ["schedules", "regular_schedules"] {
+        for (i, s) in rec.array(o, "", key)?.into_iter().enumerate() {
+            opening.extend(schedule_text(rec, s, &format!("{key}[{i}]"))?);
+        }
     }
 
     let mut costs = Vec::new();
@@ -335,19 +365,18 @@ fn service(rec: &Rec, today: NaiveDate) -> Result<Service, ImportError> {
         Some(costs.join("; "))
     };
 
-    let eligibility = match rec.text(o, "", "eligibility_description")? {
+    // HSDS 3: eligibility_description or ages on the service; the first ORUK
+    // standard: an eligibilitys list with ages.
+    let mut eligibility = match rec.text(o, "", "eligibility_description")? {
         Some(e) => Some(e),
-        None => {
-            let min = rec.text(o, "", "minimum_age")?;
-            let max = rec.text(o, "", "maximum_age")?;
-            match (min, max) {
-                (Some(a), Some(b)) => Some(format!("Ages {a} to {b}")),
-                (Some(a), None) => Some(format!("Ages {a} and over")),
-                (None, Some(b)) => Some(format!("Ages up to {b}")),
-                (None, None) => None,
-            }
-        }
+        None => ages(rec, o, "")?,
     };
+    for (i, e) in rec.array(o, "", "eligibilitys")?.into_iter().enumerate() {
+        if eligibility.is_none() {
+            let path = format!("eligibilitys[{i}]");
+            eligibility = rec.text(e, &path, "eligibility")?.or(ages(rec, e, &path)?);
+        }
+    }
 
     let assured = rec.text(o, "", "assured_date")?;
     let last_verified_on = match assured {
@@ -397,6 +426,18 @@ fn service(rec: &Rec, today: NaiveDate) -> Result<Service, ImportError> {
     input.validate(today).map_err(|errors| {
         let e = &errors[0];
         rec.err(oruk_field(e.field), e.message.clone())
+    })
+}
+
+/// "Ages 18 to 65" from minimum_age / maximum_age.
+fn ages(rec: &Rec, o: &Obj, path: &str) -> Result<Option<String>, ImportError> {
+    let min = rec.text(o, path, "minimum_age")?;
+    let max = rec.text(o, path, "maximum_age")?;
+    Ok(match (min, max) {
+        (Some(a), Some(b)) => Some(format!("Ages {a} to {b}")),
+        (Some(a), None) => Some(format!("Ages {a} and over")),
+        (None, Some(b)) => Some(format!("Ages up to {b}")),
+        (None, None) => None,
     })
 }
 
@@ -561,6 +602,26 @@ mod tests {
         assert_eq!(one, parse(page.as_bytes(), today()).unwrap());
         let out = serde_json::to_vec(&to_json(&one)).unwrap();
         assert_eq!(parse(&out, today()).unwrap(), one);
+    }
+
+    #[test]
+    fn reads_the_first_oruk_standard_too() {
+        let page = r#"{"totalElements": 1, "number": 1, "content": [{
+            "id": 42, "name": "Chair Yoga", "status": "active",
+            "organization": {"id": "o", "name": "Age Well"},
+            "service_taxonomys": [{"id": "x", "taxonomy": {"id": "t", "name": "Physical activity"}}],
+            "regular_schedules": [{"id": "r", "weekday": "Tuesday", "opens_at": "10:00", "closes_at": "11:00"}],
+            "eligibilitys": [{"id": "e", "minimum_age": 55}],
+            "service_at_locations": [{"id": "s", "location": {"id": "l",
+                "physical_addresses": [{"id": "p", "address_1": "5 Quarry Street", "city": "Leeds", "postal_code": "LS2 7HX"}]}}]
+        }]}"#;
+        let s = parse(page.as_bytes(), today()).unwrap().remove(0);
+        assert_eq!(s.uid, "42");
+        assert_eq!(s.categories.as_deref(), Some("Physical activity"));
+        assert_eq!(s.opening_times.as_deref(), Some("Tuesday 10:00-11:00"));
+        assert_eq!(s.eligibility.as_deref(), Some("Ages 55 and over"));
+        assert_eq!(s.postcode.as_deref(), Some("LS2 7HX"));
+        assert_eq!(s.area.as_deref(), Some("Leeds"));
     }
 
     #[test]
