@@ -315,3 +315,54 @@ fn a_v2_database_gets_connection_history_from_existing_connections() {
     assert_eq!(store.connected_now(1).unwrap(), 1);
     assert!(store.check().unwrap().is_empty());
 }
+
+#[test]
+fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let person = store
+        .add_person(
+            &PersonInput {
+                given_name: "Bo".into(),
+                family_name: "Ng".into(),
+                referred_on: "2026-11-01".into(),
+                ..Default::default()
+            }
+            .validate(today())
+            .unwrap(),
+        )
+        .unwrap();
+    let choir = store
+        .create_service(&Service {
+            name: "Choir".into(),
+            active: true,
+            ..Default::default()
+        })
+        .unwrap();
+    use ConnectionStatus::*;
+    let first = store
+        .connect(person, choir, Suggested, day(2026, 11, 2), None)
+        .unwrap();
+    let err = store
+        .connect(person, choir, Referred, day(2026, 11, 3), None)
+        .unwrap_err();
+    assert!(err.to_string().contains("already connected"), "{err}");
+    assert!(!err.to_string().contains("Bo"), "ids only: {err}");
+    store
+        .set_connection_status(first, Declined, day(2026, 11, 4), None)
+        .unwrap();
+    store
+        .connect(
+            person,
+            choir,
+            Suggested,
+            day(2026, 11, 20),
+            Some("ready now"),
+        )
+        .unwrap();
+    drop(store);
+    let list = reopen(&path).connections_for_person(person).unwrap();
+    assert_eq!(list.len(), 2, "tried twice, both kept");
+    assert_eq!(list[0].status, Suggested);
+    assert_eq!(list[1].status, Declined);
+}

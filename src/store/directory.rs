@@ -275,6 +275,24 @@ impl Store {
         self.write(|tx| {
             exists(tx, "person", person_id)?;
             exists(tx, "service", service_id)?;
+            // One current connection per person and service: a second `c` is
+            // almost always a double press. Ended or declined ones may be retried.
+            let current: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT id, status FROM connection
+                     WHERE person_id = ?1 AND service_id = ?2
+                       AND status IN ('suggested', 'referred', 'attended')
+                     ORDER BY id DESC LIMIT 1",
+                    params![person_id, service_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((id, status)) = current {
+                return Err(StoreError::Invalid(format!(
+                    "person {person_id} is already connected to service {service_id} \
+                     (connection {id}, {status}); update that connection in pane 2 instead"
+                )));
+            }
             let now = now_text();
             tx.execute(
                 "INSERT INTO connection (person_id, service_id, status, status_on, note, created_at)
