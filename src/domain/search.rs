@@ -349,9 +349,11 @@ impl SearchIndex {
 /// The char positions in `text` that `query` matches, for highlighting. Uses the
 /// same matching as the ranking; words that match only by typo highlight nothing.
 pub fn highlight(text: &str, query: &str) -> Vec<usize> {
-    let hay: Vec<char> = text.chars().map(fold_char).collect();
+    let folded = fold(text);
+    let hay: Vec<char> = folded.chars().collect();
     let mut marks = Vec::new();
-    let max_gap = if text.len() > LONG_FIELD {
+    // The same rule as `match_field`, on the same folded text.
+    let max_gap = if folded.len() > LONG_FIELD {
         LONG_FIELD_MAX_GAP
     } else {
         usize::MAX

@@ -423,10 +423,12 @@ fn service(rec: &Rec, today: NaiveDate) -> Result<Service, ImportError> {
         status: status.into(),
         source: "oruk".into(),
     };
-    input.validate(today).map_err(|errors| {
-        let e = &errors[0];
-        rec.err(oruk_field(e.field), e.message.clone())
-    })
+    input
+        .validate(today)
+        .map_err(|errors| match errors.first() {
+            Some(e) => rec.err(oruk_field(e.field), e.message.clone()),
+            None => rec.err("(record)", "not a valid service"),
+        })
 }
 
 /// "Ages 18 to 65" from minimum_age / maximum_age.
