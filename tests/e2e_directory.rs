@@ -181,8 +181,7 @@ fn search_open_and_connect_in_a_real_terminal() {
     wait_for(&mut p, &mut s, "City Advice Centre – Benefit…");
     p.send("\x15food").unwrap();
     wait_for(&mut p, &mut s, "Northside Food Pantry");
-    p.send("\r").unwrap(); // to the results
-    p.send("\r").unwrap(); // open the first entry
+    p.send("\r").unwrap(); // opens the top result
     wait_for(&mut p, &mut s, "Connected now   0 people");
     p.send("c").unwrap();
     wait_for(&mut p, &mut s, "Esc cancel"); // the connect form

@@ -247,8 +247,7 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "walk");
-    press(&mut app, KeyCode::Enter); // to the results
-    press(&mut app, KeyCode::Enter); // open the entry
+    press(&mut app, KeyCode::Enter); // opens the top result
     let s = screen(&mut app);
     assert!(s.contains("Connected now   0 people"), "{s}");
     insta::assert_snapshot!("directory_entry", s);

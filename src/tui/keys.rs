@@ -83,7 +83,8 @@ pub const FILTER: &[KeyHelp] = &[
 
 pub const DIRECTORY_SEARCH: &[KeyHelp] = &[
     k("type", "search as you type", ""),
-    k("Enter/↓", "go to the results", "results"),
+    k("Enter", "open the top result", "open"),
+    k("↓/Tab", "go to the results", "results"),
     k("Esc", "clear the search", "clear"),
     k("Ctrl-u", "clear the query", ""),
 ];

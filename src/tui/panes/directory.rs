@@ -255,8 +255,7 @@ impl DirectoryPane {
             };
         }
         if self.searching {
-            self.search_key(key);
-            return None;
+            return self.search_key(key);
         }
         if let Some(d) = &mut self.detail {
             match key.code {
@@ -273,17 +272,7 @@ impl DirectoryPane {
                 self.query.clear();
                 self.refresh();
             }
-            KeyCode::Enter => {
-                if let Some(&i) = self.results.get(self.nav.selected) {
-                    let id = self.services[i as usize].id;
-                    self.detail = Some(Detail {
-                        service: i as usize,
-                        connected_now: 0,
-                        scroll: 0,
-                    });
-                    return Some(Action::OpenService(id));
-                }
-            }
+            KeyCode::Enter => return self.open_selected(),
             KeyCode::Char('f') => {
                 self.filters.category = Self::cycle(&self.categories, &self.filters.category);
                 self.refresh();
@@ -327,23 +316,45 @@ impl DirectoryPane {
         }
     }
 
-    fn search_key(&mut self, key: KeyEvent) {
+    /// Opens the selected entry in full.
+    fn open_selected(&mut self) -> Option<Action> {
+        let &i = self.results.get(self.nav.selected)?;
+        let id = self.services.get(i as usize)?.id;
+        self.detail = Some(Detail {
+            service: i as usize,
+            connected_now: 0,
+            scroll: 0,
+        });
+        Some(Action::OpenService(id))
+    }
+
+    /// Typing in the search box: every key re-ranks at once. Enter opens the
+    /// top result; ↓ or Tab moves to the list keeping the query.
+    fn search_key(&mut self, key: KeyEvent) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => {
                 self.searching = false;
                 self.query.clear();
             }
-            KeyCode::Enter | KeyCode::Down | KeyCode::Tab => self.searching = false,
+            KeyCode::Enter => {
+                self.searching = false;
+                return self.open_selected();
+            }
+            KeyCode::Down | KeyCode::Tab => {
+                self.searching = false;
+                return None;
+            }
             KeyCode::Backspace => {
                 self.query.pop();
             }
             KeyCode::Char('u') if ctrl => self.query.clear(),
             KeyCode::Char(c) if !ctrl && !c.is_control() => self.query.push(c),
-            _ => return,
+            _ => return None,
         }
         self.nav.select(0, self.results.len());
         self.refresh();
+        None
     }
 
     fn open_editor(&mut self, s: Option<&Service>, ctx: &Ctx) {
