@@ -33,8 +33,12 @@ impl ConnectionsView {
     }
 
     /// Rows this section would like: a title, then one line per connection
-    /// and one per earlier step, at most a third of the pane.
+    /// and one per earlier step, at most a third of the pane; none while the
+    /// person has no connections (the pane's own content keeps the room).
     pub fn height(&self, available: u16) -> u16 {
+        if self.list.is_empty() {
+            return 0;
+        }
         let lines: usize = 1 + self.list.iter().map(|c| c.history.len()).sum::<usize>();
         (lines.max(2) as u16)
             .min(available / 3)
