@@ -562,6 +562,51 @@ mod tests {
     }
 
     #[test]
+    fn searcher_matches_full_search_on_generated_data_while_typing_and_deleting() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut rng = crate::demo::Rng::new(7);
+        let services: Vec<Service> = crate::demo::services(&mut rng, 1, 3000, today)
+            .into_iter()
+            .map(|g| Service {
+                uid: g.uid,
+                name: g.name,
+                organisation: Some(g.organisation),
+                description: Some(g.description),
+                categories: Some(g.categories.to_string()),
+                area: Some(g.area.to_string()),
+                ..Default::default()
+            })
+            .collect();
+        let full = SearchIndex::for_services(&services);
+        let mut searcher = Searcher::new(SearchIndex::for_services(&services));
+        // Type, then delete, several queries, as a person would.
+        for query in [
+            "foodpantry",
+            "befriendng north",
+            "money advise",
+            "walk 12",
+            "zz top",
+        ] {
+            let mut typed = String::new();
+            let mut steps: Vec<String> = Vec::new();
+            for c in query.chars() {
+                typed.push(c);
+                steps.push(typed.clone());
+            }
+            while typed.pop().is_some() {
+                steps.push(typed.clone());
+            }
+            for q in steps {
+                assert_eq!(
+                    searcher.search(&q),
+                    full.search(&q).as_slice(),
+                    "query {q:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn narrowing_rules() {
         assert!(narrows("foo", "food"));
         assert!(narrows("food", "food pan"));
