@@ -168,6 +168,7 @@ fn main() {
     );
 
     agenda(&path);
+    directory_search_bench();
 }
 
 /// Pane 4 with 10k open follow-ups (issue 6): load, open, move, re-bucket.
@@ -245,4 +246,100 @@ fn add_busy_person(path: &std::path::Path, notes: usize) -> i64 {
         .map(|p| p.id)
         .max()
         .unwrap_or(0)
+}
+
+/// The query typed, one key at a time, in the directory search benchmark.
+const DIRECTORY_QUERY: &str = "foodpantry";
+
+/// `directory_search_key_ms` at 10k and 100k services: each keystroke of a
+/// 10-letter query through the app to the next frame, from a cold index each
+/// round; then `fzf --filter` on the same fields and prefixes, if fzf is here.
+fn directory_search_bench() {
+    for services in [10_000, 100_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("directory.db");
+        let mut store = Store::open(&path).expect("create directory database");
+        caseload::cli::build_demo(&mut store, None, Some(services), 1).expect("generate");
+        drop(store);
+        let mut app = app(&path);
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        app.handle_key(key('3'));
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let reload = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        let rounds = 5;
+        let mut samples = Vec::with_capacity(rounds * DIRECTORY_QUERY.len());
+        for _ in 0..rounds {
+            // A fresh index each round (not timed), so no result is reused.
+            app.handle_key(esc);
+            app.handle_key(reload);
+            app.handle_key(key('/'));
+            term.draw(|fr| app.render(fr)).expect("draw");
+            // The index builds off the input thread after a load; a person
+            // does not type within its build time (printed below), so wait.
+            app.directory.wait_for_index();
+            for c in DIRECTORY_QUERY.chars() {
+                let t = Instant::now();
+                app.handle_key(key(c));
+                term.draw(|fr| app.render(fr)).expect("draw");
+                samples.push(ms(t.elapsed()));
+            }
+        }
+        let median = percentile(&mut samples, 0.5);
+        let p99 = percentile(&mut samples, 0.99);
+        let k = services / 1000;
+        println!("directory_search_key_ms_{k}k median {median:.3} p99 {p99:.3} ms");
+        let all = app.store().list_services().expect("services");
+        let t = Instant::now();
+        let index = caseload::domain::search::SearchIndex::for_services(&all);
+        println!(
+            "directory_index_build_ms_{k}k {:.1} ms (off the input thread)",
+            ms(t.elapsed())
+        );
+        drop(index);
+        fzf_compare(&app, k, median);
+    }
+}
+
+/// Times `fzf --filter` for each prefix of the query over the same fields.
+fn fzf_compare(app: &App, k: usize, ours_median: f64) {
+    let found = std::process::Command::new("fzf")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        println!("fzf_filter_key_ms_{k}k skipped: fzf is not on the PATH");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("lines.txt");
+    let services = app.store().list_services().expect("services");
+    let mut text = String::new();
+    for s in &services {
+        let f = caseload::domain::search::service_fields(s);
+        text.push_str(&f.join(" | ").replace('\n', " "));
+        text.push('\n');
+    }
+    std::fs::write(&file, text).expect("write fzf input");
+    let mut samples = Vec::new();
+    for _ in 0..3 {
+        for end in 1..=DIRECTORY_QUERY.len() {
+            let input = std::fs::File::open(&file).expect("open fzf input");
+            let t = Instant::now();
+            let out = std::process::Command::new("fzf")
+                .arg("--filter")
+                .arg(&DIRECTORY_QUERY[..end])
+                .stdin(input)
+                .output()
+                .expect("run fzf");
+            samples.push(ms(t.elapsed()));
+            assert!(out.status.code().is_some());
+        }
+    }
+    let fzf = percentile(&mut samples, 0.5);
+    let p99 = percentile(&mut samples, 0.99);
+    println!("fzf_filter_key_ms_{k}k median {fzf:.3} p99 {p99:.3} ms");
+    println!(
+        "directory_vs_fzf_ratio_{k}k {:.2} (target <= 1.5)",
+        ours_median / fzf
+    );
 }

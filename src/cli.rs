@@ -29,6 +29,15 @@ pub struct Cli {
     /// Open the app on a fresh temporary copy of the demo data (deleted on exit)
     #[arg(long)]
     pub demo: bool,
+    /// Months after which an unverified directory entry is marked stale
+    #[arg(
+        long,
+        env = "CASELOAD_STALE_MONTHS",
+        global = true,
+        default_value_t = 12,
+        value_name = "N"
+    )]
+    pub stale_months: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -77,6 +86,9 @@ pub enum Command {
     /// Switch off (or on) the follow-ups the app offers by itself
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// The community directory: search, import, export
+    #[command(subcommand)]
+    Directory(DirectoryCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -272,6 +284,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> CliResult {
             let mut store = open_store(&db_path(cli)?)?;
             config(&mut store, cmd, out)
         }
+        Command::Directory(cmd) => directory(&mut open_store(&db_path(cli)?)?, cmd, out),
     }
 }
 
@@ -785,6 +798,225 @@ pub fn config(store: &mut Store, cmd: &ConfigCommand, out: &mut dyn Write) -> Cl
                 .map_err(|e| CliError::User(format!("{}: {e}", setting.key())))?;
             store.set_setting(setting, on)?;
             writeln!(out, "{} is now {}", setting.key(), switch_text(on))?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DirectoryCommand {
+    /// Fuzzy search, ranked exactly as in the app (active services unless --all)
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Include inactive services
+        #[arg(long)]
+        all: bool,
+    },
+    /// Import services from CSV or Open Referral UK JSON: all or nothing
+    Import {
+        file: PathBuf,
+        /// Default: oruk for .json files, csv otherwise
+        #[arg(long, value_enum)]
+        format: Option<DirectoryFormat>,
+        /// Report what would be added, updated and unchanged; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export every service as CSV or Open Referral UK JSON
+    Export {
+        #[arg(long, value_enum, default_value_t = DirectoryFormat::Csv)]
+        format: DirectoryFormat,
+        /// Write here instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DirectoryFormat {
+    Csv,
+    Oruk,
+}
+
+/// Import files larger than this are refused before reading.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+pub fn directory(store: &mut Store, cmd: &DirectoryCommand, out: &mut dyn Write) -> CliResult {
+    match cmd {
+        DirectoryCommand::Search {
+            query,
+            limit,
+            format,
+            all,
+        } => directory_search(store, query, *limit, *format, *all, out),
+        DirectoryCommand::Import {
+            file,
+            format,
+            dry_run,
+        } => directory_import(store, file, *format, *dry_run, out),
+        DirectoryCommand::Export { format, out: file } => match file {
+            None => directory_export(store, *format, out),
+            Some(path) => {
+                let mut buf = Vec::new();
+                directory_export(store, *format, &mut buf)?;
+                std::fs::write(path, buf)
+                    .map_err(|e| CliError::Data(format!("cannot write {}: {e}", path.display())))
+            }
+        },
+    }
+}
+
+pub fn directory_search(
+    store: &Store,
+    query: &str,
+    limit: usize,
+    format: Format,
+    all: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::domain::search::SearchIndex;
+    let today = today();
+    let services: Vec<_> = store
+        .list_services()?
+        .into_iter()
+        .filter(|s| all || s.active)
+        .collect();
+    let index = SearchIndex::for_services(&services);
+    let hits: Vec<_> = index
+        .search(query)
+        .into_iter()
+        .take(limit)
+        .map(|h| (h.score, &services[h.index as usize]))
+        .collect();
+    match format {
+        Format::Table => {
+            let rows: Vec<Vec<String>> = hits
+                .iter()
+                .map(|(_, s)| {
+                    let verified = match s.last_verified_on {
+                        Some(d) if s.is_stale(today) => format!("{} stale", iso(d)),
+                        Some(d) => iso(d),
+                        None => "never".into(),
+                    };
+                    vec![
+                        s.id.to_string(),
+                        s.name.clone(),
+                        s.categories.clone().unwrap_or_default(),
+                        s.area.clone().unwrap_or_default(),
+                        verified,
+                    ]
+                })
+                .collect();
+            let header = ["ID", "NAME", "CATEGORIES", "AREA", "VERIFIED"];
+            out.write_all(table::render(&header, &rows, 40).as_bytes())?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            let mut header = vec!["id", "score", "stale"];
+            header.extend(crate::io::csv::COLUMNS);
+            w.write_record(&header).map_err(csv_err)?;
+            for (score, s) in &hits {
+                let mut rec = vec![
+                    s.id.to_string(),
+                    score.to_string(),
+                    s.is_stale(today).to_string(),
+                ];
+                rec.extend(crate::io::csv::record(s));
+                w.write_record(&rec).map_err(csv_err)?;
+            }
+            w.flush()?;
+        }
+        Format::Json => {
+            let items: Vec<serde_json::Value> = hits
+                .iter()
+                .map(|(score, s)| {
+                    let mut v = serde_json::to_value(s).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("score".into(), (*score).into());
+                        o.insert("stale".into(), s.is_stale(today).into());
+                    }
+                    v
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &items).map_err(json_err)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn iso(d: NaiveDate) -> String {
+    crate::domain::date::iso(d)
+}
+
+pub fn directory_import(
+    store: &mut Store,
+    file: &Path,
+    format: Option<DirectoryFormat>,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    let format = format.unwrap_or_else(|| {
+        let json = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if json {
+            DirectoryFormat::Oruk
+        } else {
+            DirectoryFormat::Csv
+        }
+    });
+    let cannot = |e: std::io::Error| {
+        CliError::User(format!(
+            "cannot read {}: {e}; check the path",
+            file.display()
+        ))
+    };
+    let size = std::fs::metadata(file).map_err(cannot)?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(CliError::Data(format!(
+            "{} is {} MB, more than the {} MB an import can take; split it; nothing imported",
+            file.display(),
+            size / (1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(file).map_err(cannot)?;
+    let parsed = match format {
+        DirectoryFormat::Csv => crate::io::csv::parse(&bytes, today()),
+        DirectoryFormat::Oruk => crate::io::oruk::parse(&bytes, today()),
+    };
+    let services = parsed.map_err(|e| CliError::Data(format!("{}: {e}", file.display())))?;
+    if dry_run {
+        let s = store.plan_import(&services)?;
+        writeln!(
+            out,
+            "dry run: would add {}, update {}, leave {} unchanged; nothing written",
+            s.added, s.updated, s.unchanged
+        )?;
+    } else {
+        let s = store.import_services(&services)?;
+        writeln!(
+            out,
+            "added {}, updated {}, unchanged {}",
+            s.added, s.updated, s.unchanged
+        )?;
+    }
+    Ok(())
+}
+
+pub fn directory_export(store: &Store, format: DirectoryFormat, out: &mut dyn Write) -> CliResult {
+    let services = store.list_services()?;
+    match format {
+        DirectoryFormat::Csv => crate::io::csv::write(&services, out)?,
+        DirectoryFormat::Oruk => {
+            serde_json::to_writer_pretty(&mut *out, &crate::io::oruk::to_json(&services))
+                .map_err(json_err)?;
+            writeln!(out)?;
         }
     }
     Ok(())

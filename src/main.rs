@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };
+    caseload::domain::service::set_stale_after_months(cli.stale_months);
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command, &mut std::io::stdout().lock()),
         None => run_app(&cli),

@@ -7,6 +7,7 @@ pub mod measure;
 pub mod nhs_number;
 pub mod person;
 pub mod reminder;
+pub mod search;
 pub mod service;
 pub mod text;
 

@@ -1,9 +1,13 @@
 //! Community services in the directory.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+use super::person::{FieldError, looks_like_email, looks_like_phone};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Service {
     pub id: i64,
     pub uid: String,
@@ -26,8 +30,20 @@ pub struct Service {
     pub source: Option<String>,
 }
 
-/// Months after which an unverified entry is flagged as stale.
+/// Months after which an unverified entry is flagged as stale, by default.
 pub const STALE_AFTER_MONTHS: u32 = 12;
+
+static STALE_MONTHS: AtomicU32 = AtomicU32::new(STALE_AFTER_MONTHS);
+
+/// Sets the staleness window for this process (`--stale-months`, once at start).
+/// Zero is taken as one month: every entry stale at once helps nobody.
+pub fn set_stale_after_months(months: u32) {
+    STALE_MONTHS.store(months.max(1), Ordering::Relaxed);
+}
+
+pub fn stale_after_months() -> u32 {
+    STALE_MONTHS.load(Ordering::Relaxed)
+}
 
 impl Service {
     /// Never verified, or verified longer ago than the staleness window.
@@ -40,5 +56,319 @@ impl Service {
 }
 
 pub fn stale_cutoff(today: NaiveDate) -> Option<NaiveDate> {
-    today.checked_sub_months(Months::new(STALE_AFTER_MONTHS))
+    today.checked_sub_months(Months::new(stale_after_months()))
+}
+
+/// The service form and import rows as typed: every field a string.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ServiceInput {
+    pub uid: String,
+    pub name: String,
+    pub organisation: String,
+    pub description: String,
+    pub categories: String,
+    pub area: String,
+    pub address: String,
+    pub postcode: String,
+    pub phone: String,
+    pub email: String,
+    pub url: String,
+    pub opening_times: String,
+    pub eligibility: String,
+    pub cost: String,
+    pub how_to_refer: String,
+    pub last_verified_on: String,
+    pub status: String,
+    pub source: String,
+}
+
+/// A web address: http(s)://, a dotted host, no spaces.
+pub fn looks_like_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(r) => {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            host.contains('.')
+                && !host.starts_with('.')
+                && !host.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+impl ServiceInput {
+    pub fn from_service(s: &Service) -> ServiceInput {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        ServiceInput {
+            uid: s.uid.clone(),
+            name: s.name.clone(),
+            organisation: o(&s.organisation),
+            description: o(&s.description),
+            categories: o(&s.categories),
+            area: o(&s.area),
+            address: o(&s.address),
+            postcode: o(&s.postcode),
+            phone: o(&s.phone),
+            email: o(&s.email),
+            url: o(&s.url),
+            opening_times: o(&s.opening_times),
+            eligibility: o(&s.eligibility),
+            cost: o(&s.cost),
+            how_to_refer: o(&s.how_to_refer),
+            last_verified_on: s.last_verified_on.map(super::date::iso).unwrap_or_default(),
+            status: if s.active { "active" } else { "inactive" }.into(),
+            source: o(&s.source),
+        }
+    }
+
+    /// Checks every field; all problems at once, each naming its field.
+    /// `today` refuses verification dates in the future.
+    pub fn validate(&self, today: NaiveDate) -> Result<Service, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field, message: String| errors.push(FieldError { field, message });
+        if self.name.trim().is_empty() {
+            fail("name", "name is required".into());
+        }
+        let url = self.url.trim();
+        if !url.is_empty() && !looks_like_url(url) {
+            fail("url", "not a web address: use https://example.org/…".into());
+        }
+        let email = self.email.trim();
+        if !email.is_empty() && !looks_like_email(email) {
+            fail("email", "not an email address: use name@example.org".into());
+        }
+        let phone = self.phone.trim();
+        if !phone.is_empty() && !looks_like_phone(phone) {
+            fail("phone", "not a phone number: 7 to 15 digits".into());
+        }
+        let mut verified = None;
+        let v = self.last_verified_on.trim();
+        if !v.is_empty() {
+            match super::date::parse_iso_or_uk(v) {
+                Some(d) if d > today => fail("last_verified_on", "cannot be in the future".into()),
+                Some(d) => verified = Some(d),
+                None => fail(
+                    "last_verified_on",
+                    format!("not a date: {}", super::date::DATE_HINT),
+                ),
+            }
+        }
+        let active = match self.status.trim().to_ascii_lowercase().as_str() {
+            "" | "active" => true,
+            "inactive" => false,
+            _ => {
+                fail("status", "status must be active or inactive".into());
+                true
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let categories = opt(&self.categories).map(|c| {
+            c.split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        Ok(Service {
+            id: 0,
+            uid: self.uid.trim().to_string(),
+            name: self.name.trim().to_string(),
+            organisation: opt(&self.organisation),
+            description: opt(&self.description),
+            categories: categories.filter(|c| !c.is_empty()),
+            area: opt(&self.area),
+            address: opt(&self.address),
+            postcode: opt(&self.postcode),
+            phone: opt(phone),
+            email: opt(email),
+            url: opt(url),
+            opening_times: opt(&self.opening_times),
+            eligibility: opt(&self.eligibility),
+            cost: opt(&self.cost),
+            how_to_refer: opt(&self.how_to_refer),
+            last_verified_on: verified,
+            active,
+            source: opt(&self.source),
+        })
+    }
+}
+
+impl Service {
+    /// The categories as a list.
+    pub fn category_list(&self) -> Vec<&str> {
+        self.categories
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+
+    /// Same content, ignoring the database id (for import comparisons).
+    pub fn same_content(&self, other: &Service) -> bool {
+        Service {
+            id: 0,
+            ..self.clone()
+        } == Service {
+            id: 0,
+            ..other.clone()
+        }
+    }
+}
+
+/// Where a person is with a service. No blame: trying and stopping are both fine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectionStatus {
+    Suggested,
+    Referred,
+    Attended,
+    Declined,
+    DidNotAttend,
+    Ended,
+}
+
+impl ConnectionStatus {
+    pub const ALL: [ConnectionStatus; 6] = [
+        ConnectionStatus::Suggested,
+        ConnectionStatus::Referred,
+        ConnectionStatus::Attended,
+        ConnectionStatus::Declined,
+        ConnectionStatus::DidNotAttend,
+        ConnectionStatus::Ended,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConnectionStatus::Suggested => "suggested",
+            ConnectionStatus::Referred => "referred",
+            ConnectionStatus::Attended => "attended",
+            ConnectionStatus::Declined => "declined",
+            ConnectionStatus::DidNotAttend => "did_not_attend",
+            ConnectionStatus::Ended => "ended",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ConnectionStatus> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s.trim())
+    }
+
+    /// Still connected (counts towards "connected now" on the service).
+    pub fn is_current(self) -> bool {
+        matches!(
+            self,
+            ConnectionStatus::Suggested | ConnectionStatus::Referred | ConnectionStatus::Attended
+        )
+    }
+
+    /// Where it can go next: suggested -> referred -> attended / declined /
+    /// did_not_attend -> ended; a declined or missed service can be tried again.
+    pub fn next(self) -> &'static [ConnectionStatus] {
+        use ConnectionStatus::*;
+        match self {
+            Suggested => &[Referred, Declined, Ended],
+            Referred => &[Attended, Declined, DidNotAttend, Ended],
+            Attended => &[Ended, DidNotAttend],
+            Declined => &[Suggested, Referred, Ended],
+            DidNotAttend => &[Referred, Attended, Ended],
+            Ended => &[Suggested, Referred],
+        }
+    }
+}
+
+/// One dated step in a connection's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConnectionEvent {
+    pub status: ConnectionStatus,
+    pub on: NaiveDate,
+    pub note: Option<String>,
+}
+
+/// A person's connection to a service, with its history (oldest first).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Connection {
+    pub id: i64,
+    pub person_id: i64,
+    pub service_id: i64,
+    pub service_name: String,
+    pub status: ConnectionStatus,
+    pub status_on: NaiveDate,
+    pub note: Option<String>,
+    pub history: Vec<ConnectionEvent>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn validation_names_every_bad_field() {
+        let input = ServiceInput {
+            url: "example.org".into(),
+            email: "nope".into(),
+            phone: "12".into(),
+            last_verified_on: "2030-01-01".into(),
+            status: "gone".into(),
+            ..Default::default()
+        };
+        let errors = input.validate(today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "name",
+                "url",
+                "email",
+                "phone",
+                "last_verified_on",
+                "status"
+            ]
+        );
+    }
+
+    #[test]
+    fn valid_input_is_trimmed() {
+        let s = ServiceInput {
+            name: " Food bank ".into(),
+            categories: "food, , money ".into(),
+            url: "https://food.example.org/x".into(),
+            last_verified_on: "01/11/2026".into(),
+            ..Default::default()
+        }
+        .validate(today())
+        .unwrap();
+        assert_eq!(s.name, "Food bank");
+        assert_eq!(s.categories.as_deref(), Some("food,money"));
+        assert!(s.active);
+        assert_eq!(s.last_verified_on, NaiveDate::from_ymd_opt(2026, 11, 1));
+    }
+
+    #[test]
+    fn connection_steps() {
+        use ConnectionStatus::*;
+        assert!(Suggested.next().contains(&Referred));
+        assert!(!Suggested.next().contains(&Attended));
+        assert!(Referred.next().contains(&DidNotAttend));
+        assert!(Declined.next().contains(&Suggested));
+        assert_eq!(
+            ConnectionStatus::parse("did_not_attend"),
+            Some(DidNotAttend)
+        );
+        assert!(!Ended.is_current());
+    }
 }

@@ -8,7 +8,7 @@ use super::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_draft.sql"),
-    include_str!("migrations/003_reserved.sql"),
+    include_str!("migrations/003_connection_history.sql"),
     include_str!("migrations/004_setting.sql"),
 ];
 

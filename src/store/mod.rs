@@ -4,6 +4,7 @@
 
 mod conversation;
 mod demo;
+mod directory;
 mod error;
 mod goal;
 mod migrate;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use directory::ImportSummary;
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};

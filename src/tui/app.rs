@@ -17,12 +17,14 @@ use super::form::{Field, Form, FormOutcome, centered};
 use super::keys::{self, KeyHelp};
 use super::panes::Ctx;
 use super::panes::caseload::{CaseloadPane, Detail};
+use super::panes::connections::{self, ConnectionsView};
 use super::panes::directory::DirectoryPane;
 use super::panes::person::PersonPane;
 use super::panes::reminders::{DONE_HISTORY, ReminderForm, RemindersPane};
 use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::person::{PersonInput, Status, validate_status_change};
+use crate::domain::service::Service;
 use crate::domain::text::truncate;
 use crate::store::{Counts, Store, StoreError};
 
@@ -87,13 +89,9 @@ pub enum Action {
         id: i64,
         until: NaiveDate,
     },
-    /// A connection became "referred": offer a check-in (not forced; Esc skips;
-    /// switched off by `caseload config set offer_check_in off`).
-    /// NOTE for issue 5 (connections): not wired yet, because connection status
-    /// changes do not exist on this branch. Where a connection's status is saved
-    /// as "referred", apply `Action::OfferCheckIn { person_id, service_id }`
-    /// after the save; the store decides (`Store::check_in_offer`) whether to
-    /// offer at all. Tested in tests/tui.rs and tests/store_reminders.rs.
+    /// A connection became "referred": offer a check-in in 14 days (not forced;
+    /// Esc skips; `caseload config set offer_check_in off` turns it off). The
+    /// store decides (`Store::check_in_offer`) whether to offer at all.
     OfferCheckIn {
         person_id: i64,
         service_id: i64,
@@ -102,6 +100,16 @@ pub enum Action {
     GoToPerson(i64),
     /// A short message for the status line.
     Notice(String),
+    /// The directory opened an entry: load what it shows beyond the service.
+    OpenService(i64),
+    /// Save a validated service (id 0: a new one).
+    SaveService(Box<Service>),
+    VerifyService(i64),
+    SetServiceActive(i64, bool),
+    /// Connect the selected person to this service.
+    ConnectService(i64),
+    /// Change the status of this connection.
+    UpdateConnection(i64),
 }
 
 enum Overlay {
@@ -119,6 +127,15 @@ enum Overlay {
         from: Status,
     },
     Reminder(ReminderForm),
+    Connect {
+        form: Form,
+        person_id: i64,
+        service_id: i64,
+    },
+    ConnectionStatus {
+        form: Form,
+        id: i64,
+    },
 }
 
 /// Where "now" comes from: the system clock, or a fixed moment in tests.
@@ -134,6 +151,7 @@ pub struct App {
     pub person: PersonPane,
     pub directory: DirectoryPane,
     pub reminders: RemindersPane,
+    pub connections: ConnectionsView,
     overlay: Option<Overlay>,
     counts: Counts,
     message: Option<(String, bool)>,
@@ -159,6 +177,7 @@ impl App {
             person: PersonPane::default(),
             directory: DirectoryPane::default(),
             reminders: RemindersPane::default(),
+            connections: ConnectionsView::default(),
             overlay: None,
             counts: Counts::default(),
             message: None,
@@ -257,17 +276,23 @@ impl App {
             self.overlay_key(key);
             return;
         }
-        let captured = (self.pane == Pane::Caseload && self.caseload.captures_input())
-            || (self.pane == Pane::Reminders && self.reminders.captures_input());
-        let action = if captured && self.pane == Pane::Reminders {
-            self.reminders.handle_key(key)
-        } else if captured {
-            self.caseload.handle_key(key)
+        // A pane that is taking typed text (a filter, a search) gets every key.
+        let action = if self.pane_captures_input() {
+            self.pane_key(key)
         } else {
             self.global_key(key).or_else(|| self.pane_key(key))
         };
         if let Some(action) = action {
             self.apply(action);
+        }
+    }
+
+    fn pane_captures_input(&self) -> bool {
+        match self.pane {
+            Pane::Caseload => self.caseload.captures_input(),
+            Pane::Person => false,
+            Pane::Directory => self.directory.captures_input(),
+            Pane::Reminders => self.reminders.captures_input(),
         }
     }
 
@@ -296,11 +321,13 @@ impl App {
     fn pane_key(&mut self, key: KeyEvent) -> Option<Action> {
         match self.pane {
             Pane::Caseload => self.caseload.handle_key(key),
-            Pane::Person => self.person.handle_key(key),
-            Pane::Directory => {
-                self.directory.handle_key(key);
-                None
+            Pane::Person => {
+                if let Some(a) = self.connections.handle_key(key) {
+                    return Some(a);
+                }
+                self.person.handle_key(key)
             }
+            Pane::Directory => self.directory_key(key),
             Pane::Reminders => self.reminders.handle_key(key),
         }
     }
@@ -352,6 +379,12 @@ impl App {
             | Action::OfferCheckIn { .. }
             | Action::GoToPerson(_)
             | Action::Notice(_)) => self.apply_reminder(a),
+            Action::OpenService(_)
+            | Action::SaveService(_)
+            | Action::VerifyService(_)
+            | Action::SetServiceActive(..)
+            | Action::ConnectService(_)
+            | Action::UpdateConnection(_) => self.apply_directory(action),
         }
     }
 
@@ -415,6 +448,9 @@ impl App {
             return;
         };
         self.overlay = match overlay {
+            Overlay::Connect { .. } | Overlay::ConnectionStatus { .. } => {
+                self.connection_overlay_key(overlay, key)
+            }
             Overlay::Help => match key.code {
                 KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => None,
                 _ => Some(Overlay::Help),
@@ -562,7 +598,9 @@ impl App {
                 Overlay::PersonForm { .. }
                 | Overlay::StatusForm { .. }
                 | Overlay::Reminder(_)
-                | Overlay::Notes(_),
+                | Overlay::Notes(_)
+                | Overlay::Connect { .. }
+                | Overlay::ConnectionStatus { .. },
             ) => keys::FORM,
             _ => match self.pane {
                 Pane::Caseload => self.caseload.keys(),
@@ -594,7 +632,18 @@ impl App {
         };
         match self.pane {
             Pane::Caseload => self.caseload.render(frame, body, &ctx),
-            Pane::Person => self.person.render(frame, body, &ctx),
+            Pane::Person => {
+                let below = match self.person.person {
+                    Some(_) => self.connections.height(body.height),
+                    None => 0,
+                };
+                let [top, bottom] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(below)]).areas(body);
+                self.person.render(frame, top, &ctx);
+                if below > 0 {
+                    self.connections.render(frame, bottom, &ctx);
+                }
+            }
             Pane::Directory => self.directory.render(frame, body, &ctx),
             Pane::Reminders => self.reminders.render(frame, body, &ctx),
         }
@@ -606,7 +655,9 @@ impl App {
             Some(
                 Overlay::PersonForm { form, .. }
                 | Overlay::StatusForm { form, .. }
-                | Overlay::Reminder(ReminderForm { form, .. }),
+                | Overlay::Reminder(ReminderForm { form, .. })
+                | Overlay::Connect { form, .. }
+                | Overlay::ConnectionStatus { form, .. },
             ) => form.render(frame, body, &self.theme),
             None => {}
         }
@@ -680,9 +731,7 @@ impl App {
         let t = &self.theme;
         let mut spans = Vec::new();
         // While typing (a form, the filter) q and ? are text, so they are not offered.
-        let typing = self.overlay.is_some()
-            || self.caseload.captures_input()
-            || (self.pane == Pane::Reminders && self.reminders.captures_input());
+        let typing = self.overlay.is_some() || self.pane_captures_input();
         let global = if typing { &[] } else { keys::GLOBAL };
         let shown = self
             .keys()
@@ -709,6 +758,9 @@ impl App {
             ])
         };
         lines.extend(self.keys().iter().map(key_line));
+        if self.pane == Pane::Person {
+            lines.extend(keys::CONNECTIONS.iter().map(key_line));
+        }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Everywhere", t.header())));
         lines.extend(keys::GLOBAL.iter().map(key_line));
@@ -830,7 +882,7 @@ impl App {
                 None,
             ),
             Pane::Person => (self.person.person.as_ref().map(|p| p.id), None),
-            Pane::Directory => (None, self.directory.selected_id()),
+            Pane::Directory => (None, self.directory.selected().map(|s| s.id)),
             Pane::Reminders => self.reminders.selected_subject(),
         }
     }
@@ -955,6 +1007,195 @@ impl App {
             Err(e) => {
                 form.form.message = Some(format!("Not saved: {e}"));
                 Some(Overlay::Reminder(form))
+            }
+        }
+    }
+}
+
+/// The directory and connections: keys routed to pane 3, and the actions they
+/// produce, carried out through the store.
+impl App {
+    fn directory_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let ctx = Ctx {
+            theme: &self.theme,
+            today: self.today,
+        };
+        self.directory.handle_key(key, &ctx)
+    }
+
+    /// The person a `c` in the directory connects: the one open in pane 2,
+    /// else the one selected in the caseload.
+    fn person_for_connection(&self) -> Option<i64> {
+        self.person
+            .person
+            .as_ref()
+            .map(|p| p.id)
+            .or_else(|| self.caseload.selected_id())
+    }
+
+    fn apply_directory(&mut self, action: Action) {
+        match action {
+            Action::OpenService(id) => match self.store.connected_now(id) {
+                Ok(n) => self.directory.set_connected_now(n),
+                Err(e) => self.report::<()>(Err(e)),
+            },
+            Action::SaveService(service) => {
+                let result = if service.id == 0 {
+                    self.store.create_service(&service)
+                } else {
+                    self.store.update_service(&service).map(|_| service.id)
+                };
+                match result {
+                    Ok(id) => {
+                        let r = self.reload();
+                        self.directory.saved(id);
+                        self.report(r);
+                        self.say(format!("Saved {}", service.name));
+                    }
+                    Err(e) => self.directory.save_failed(format!("Not saved: {e}")),
+                }
+            }
+            Action::VerifyService(id) => {
+                let r = self.store.verify_service(id, self.today);
+                self.after_directory_write(r, "Marked verified today");
+            }
+            Action::SetServiceActive(id, active) => {
+                let r = self.store.set_service_active(id, active);
+                let msg = if active {
+                    "Reactivated"
+                } else {
+                    "Deactivated: kept for history, no longer offered"
+                };
+                self.after_directory_write(r, msg);
+            }
+            Action::ConnectService(service_id) => {
+                let Some(person_id) = self.person_for_connection() else {
+                    self.message = Some((
+                        "Select a person in the caseload (1) first, then c here".into(),
+                        true,
+                    ));
+                    return;
+                };
+                let names = self.store.get_person(person_id).and_then(|p| {
+                    let s = self.store.get_service(service_id)?;
+                    Ok((p.display_name(), s.name))
+                });
+                match names {
+                    Ok((person, service)) => {
+                        self.overlay = Some(Overlay::Connect {
+                            form: connections::connect_form(&person, &service, self.today),
+                            person_id,
+                            service_id,
+                        })
+                    }
+                    Err(e) => self.report::<()>(Err(e)),
+                }
+            }
+            Action::UpdateConnection(id) => {
+                let found = self.connections.list.iter().find(|c| c.id == id);
+                if let Some(c) = found {
+                    self.overlay = Some(Overlay::ConnectionStatus {
+                        form: connections::status_form(c, self.today),
+                        id,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn after_directory_write(&mut self, r: Result<(), StoreError>, message: &str) {
+        match r {
+            Ok(()) => {
+                let r = self.reload();
+                self.report(r);
+                if let Some(id) = self.directory.open_service().map(|s| s.id) {
+                    self.apply_directory(Action::OpenService(id));
+                }
+                if self.message.is_none() {
+                    self.say(message);
+                }
+            }
+            Err(e) => self.report::<()>(Err(e)),
+        }
+    }
+
+    fn connection_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) -> Option<Overlay> {
+        let (mut form, target) = match overlay {
+            Overlay::Connect {
+                form,
+                person_id,
+                service_id,
+            } => (form, Ok((person_id, service_id))),
+            Overlay::ConnectionStatus { form, id } => (form, Err(id)),
+            other => return Some(other),
+        };
+        let rebuild = |form: Form| match target {
+            Ok((person_id, service_id)) => Overlay::Connect {
+                form,
+                person_id,
+                service_id,
+            },
+            Err(id) => Overlay::ConnectionStatus { form, id },
+        };
+        match form.handle_key(key) {
+            FormOutcome::Continue => return Some(rebuild(form)),
+            FormOutcome::Cancel => return None,
+            FormOutcome::Submit => {}
+        }
+        let (status, on, note) = match connections::read_form(&form, self.today) {
+            Ok(v) => v,
+            Err((field, message)) => {
+                form.set_errors(&[crate::domain::FieldError { field, message }]);
+                return Some(rebuild(form));
+            }
+        };
+        let result = match target {
+            Ok((person_id, service_id)) => self
+                .store
+                .connect(person_id, service_id, status, on, note.as_deref())
+                .map(|_| (person_id, service_id)),
+            Err(id) => {
+                let service_id = self
+                    .connections
+                    .selected()
+                    .filter(|c| c.id == id)
+                    .map_or(0, |c| c.service_id);
+                self.store
+                    .set_connection_status(id, status, on, note.as_deref())
+                    .map(|_| (self.person.person.as_ref().map_or(0, |p| p.id), service_id))
+            }
+        };
+        match result {
+            Ok((person_id, service_id)) => {
+                if person_id != 0 && self.person.person.as_ref().map(|p| p.id) != Some(person_id) {
+                    let r = self.load_person(person_id);
+                    self.report(r);
+                }
+                let r = self.reload();
+                self.report(r);
+                if let Some(id) = self.directory.open_service().map(|s| s.id) {
+                    self.apply_directory(Action::OpenService(id));
+                }
+                if self.message.is_none() {
+                    self.say(format!("Connection {}", connections::label(status)));
+                }
+                // A referral made: offer (not force) a check-in follow-up in 14 days.
+                if status == crate::domain::service::ConnectionStatus::Referred
+                    && person_id != 0
+                    && service_id != 0
+                {
+                    self.apply(Action::OfferCheckIn {
+                        person_id,
+                        service_id,
+                    });
+                    return self.overlay.take();
+                }
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(rebuild(form))
             }
         }
     }

@@ -87,9 +87,17 @@ pub const EDITOR: &[KeyHelp] = &[
 ];
 
 pub const DIRECTORY: &[KeyHelp] = &[
-    k("j/k ↑/↓", "move", "move"),
-    k("g/G", "top / bottom", ""),
-    k("PgUp/PgDn", "page up / down", ""),
+    k("/", "search as you type", "search"),
+    k("Enter", "open the entry", "open"),
+    k("c", "connect the selected person", "connect"),
+    k("v", "mark verified today", "verified"),
+    k("f / A", "category / area filter", "filter"),
+    k("i / S", "show inactive too / stale only", ""),
+    k("a", "add service", ""),
+    k("e", "edit service", ""),
+    k("x", "deactivate / reactivate", ""),
+    k("Esc", "clear the search", ""),
+    k("j/k g/G PgUp/Dn", "move, top / bottom, page", ""),
 ];
 
 pub const REMINDERS: &[KeyHelp] = &[
@@ -124,4 +132,27 @@ pub const FILTER: &[KeyHelp] = &[
     k("type", "filter as you type", ""),
     k("Enter", "keep filter", "keep"),
     k("Esc", "clear filter", "clear"),
+];
+
+pub const DIRECTORY_SEARCH: &[KeyHelp] = &[
+    k("type", "search as you type", ""),
+    k("Enter", "open the top result", "open"),
+    k("↓/Tab", "go to the results", "results"),
+    k("Esc", "clear the search", "clear"),
+    k("Ctrl-u", "clear the query", ""),
+];
+
+pub const DIRECTORY_DETAIL: &[KeyHelp] = &[
+    k("Esc", "back to the list", "back"),
+    k("c", "connect the selected person", "connect"),
+    k("v", "mark verified today", "verified"),
+    k("e", "edit service", "edit"),
+    k("x", "deactivate / reactivate", ""),
+    k("j/k", "scroll", ""),
+];
+
+pub const CONNECTIONS: &[KeyHelp] = &[
+    k("[/]", "previous / next connection", ""),
+    k("u", "update the connection's status", "update"),
+    k("c", "connect to a service (directory)", "connect"),
 ];

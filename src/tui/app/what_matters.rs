@@ -60,6 +60,7 @@ impl App {
             drafts: self.store.drafts(id)?,
         };
         self.person.set(data);
+        self.connections.set(self.store.connections_for_person(id)?);
         Ok(())
     }
 

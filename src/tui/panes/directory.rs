@@ -1,67 +1,537 @@
-//! Pane 3: the community directory, with stale entries marked.
-//! (Fuzzy search, editing and connections come next.)
+//! Pane 3: the community directory. Type to search (fuzzy, ranked by
+//! `domain::search`, results on every keystroke), filter by category, area,
+//! activity and staleness, open an entry, verify it, edit it, connect a person.
+//! The pane owns its state and its service editor; writes go out as `Action`s.
+
+use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use super::Ctx;
 use crate::domain::date::iso;
-use crate::domain::service::Service;
+use crate::domain::search::{SearchIndex, Searcher, highlight};
+use crate::domain::service::{Service, ServiceInput};
 use crate::domain::text::truncate;
+use crate::tui::app::Action;
+use crate::tui::form::{Field, Form, FormOutcome};
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;
+use crate::tui::theme::Theme;
+
+/// Which entries the list shows, besides the search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub category: Option<String>,
+    pub area: Option<String>,
+    /// Inactive services are hidden unless this is set.
+    pub include_inactive: bool,
+    /// Only entries not verified within the staleness window.
+    pub stale_only: bool,
+}
+
+/// The open entry, with the count the app loaded for it.
+struct Detail {
+    service: usize,
+    connected_now: i64,
+    scroll: u16,
+}
+
+struct Editor {
+    form: Form,
+    /// `Some(id)` when editing, `None` when adding.
+    id: Option<i64>,
+    uid: String,
+    source: String,
+}
 
 #[derive(Default)]
 pub struct DirectoryPane {
-    services: Vec<Service>,
+    services: Arc<Vec<Service>>,
+    /// Built off the input thread after each load, so loading and the first
+    /// keystrokes stay fast; the first search waits for it if it is not ready.
+    searcher: Option<Searcher>,
+    building: Option<JoinHandle<SearchIndex>>,
+    query: String,
+    searching: bool,
+    pub filters: Filters,
+    /// Indices into `services`, ranked, after filters.
+    results: Vec<u32>,
     nav: ListNav,
+    detail: Option<Detail>,
+    editor: Option<Editor>,
+    categories: Vec<String>,
+    areas: Vec<String>,
+    /// Today, for the stale filter; learnt from each key and frame.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl DirectoryPane {
+    /// Replaces the directory (after a load or a save), keeping the selection
+    /// and the open entry where they still exist.
     pub fn set(&mut self, services: Vec<Service>) {
+        let keep = self.selected().map(|s| s.id);
+        let open = self.open_service().map(|s| s.id);
+        let services = Arc::new(services);
+        let shared = Arc::clone(&services);
+        self.searcher = None;
+        self.building = std::thread::Builder::new()
+            .name("directory-index".into())
+            .spawn(move || SearchIndex::for_services(&shared))
+            .ok();
+        let mut categories: Vec<String> = services
+            .iter()
+            .flat_map(|s| s.category_list())
+            .map(str::to_string)
+            .collect();
+        categories.sort_by_key(|c| c.to_lowercase());
+        categories.dedup();
+        let mut areas: Vec<String> = services.iter().filter_map(|s| s.area.clone()).collect();
+        areas.sort_by_key(|a| a.to_lowercase());
+        areas.dedup();
+        self.categories = categories;
+        self.areas = areas;
         self.services = services;
+        self.refresh();
+        if let Some(id) = keep {
+            self.select_id(id);
+        }
+        self.detail = match (open, self.detail.take()) {
+            (Some(id), Some(d)) => self
+                .services
+                .iter()
+                .position(|s| s.id == id)
+                .map(|service| Detail { service, ..d }),
+            _ => None,
+        };
+    }
+
+    /// The entry open in full, if any.
+    pub fn open_service(&self) -> Option<&Service> {
+        self.detail
+            .as_ref()
+            .and_then(|d| self.services.get(d.service))
+    }
+
+    /// The count of people connected now, shown in the open entry.
+    pub fn set_connected_now(&mut self, n: i64) {
+        if let Some(d) = &mut self.detail {
+            d.connected_now = n;
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Service> {
+        let i = *self.results.get(self.nav.selected)?;
+        self.services.get(i as usize)
+    }
+
+    /// The service an action applies to: the open entry, else the selected row.
+    fn current(&self) -> Option<&Service> {
+        self.open_service().or_else(|| self.selected())
+    }
+
+    pub fn select_id(&mut self, id: i64) {
+        if let Some(pos) = self
+            .results
+            .iter()
+            .position(|&i| self.services[i as usize].id == id)
+        {
+            self.nav.select(pos, self.results.len());
+        }
+    }
+
+    /// Waits until the search index is built (for benchmarks: typing never
+    /// needs to call this, the first search waits by itself).
+    pub fn wait_for_index(&mut self) {
+        if let Some(b) = self.building.take() {
+            let index = b
+                .join()
+                .unwrap_or_else(|_| SearchIndex::for_services(&self.services));
+            self.searcher = Some(Searcher::new(index));
+        }
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// How many entries the list shows now.
+    pub fn result_count(&self) -> usize {
+        self.results.len()
+    }
+
+    /// Names of the listed services, best first (for tests and the CLI parity check).
+    pub fn result_names(&self) -> Vec<&str> {
+        self.results
+            .iter()
+            .map(|&i| self.services[i as usize].name.as_str())
+            .collect()
+    }
+
+    /// Typing goes to the search box or the editor, not to the global keys.
+    pub fn captures_input(&self) -> bool {
+        self.searching || self.editor.is_some()
     }
 
     pub fn keys(&self) -> &'static [KeyHelp] {
-        keys::DIRECTORY
+        if self.editor.is_some() {
+            keys::FORM
+        } else if self.searching {
+            keys::DIRECTORY_SEARCH
+        } else if self.detail.is_some() {
+            keys::DIRECTORY_DETAIL
+        } else {
+            keys::DIRECTORY
+        }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        self.nav.handle_key(key, self.services.len());
+    /// Re-runs the search and filters; called on every keystroke in the search box.
+    fn refresh(&mut self) {
+        let today = self.today;
+        let f = &self.filters;
+        let services = &self.services;
+        let ranked: Box<dyn Iterator<Item = u32>> = if self.query.trim().is_empty() {
+            Box::new(0..services.len() as u32)
+        } else {
+            let building = self.building.take();
+            let searcher = self.searcher.get_or_insert_with(|| {
+                // The thread cannot fail short of a panic; build here if it did.
+                let index = building
+                    .and_then(|b| b.join().ok())
+                    .unwrap_or_else(|| SearchIndex::for_services(services));
+                Searcher::new(index)
+            });
+            Box::new(searcher.search(&self.query).iter().map(|h| h.index))
+        };
+        self.results = ranked
+            .filter(|&i| {
+                let s = &services[i as usize];
+                (f.include_inactive || s.active)
+                    && f.category
+                        .as_deref()
+                        .is_none_or(|c| s.category_list().contains(&c))
+                    && f.area
+                        .as_deref()
+                        .is_none_or(|a| s.area.as_deref() == Some(a))
+                    && (!f.stale_only || today.is_none_or(|d| s.is_stale(d)))
+            })
+            .collect();
+        self.nav.select(self.nav.selected, self.results.len());
+    }
+
+    /// Learns today's date; a new day can change which entries are stale.
+    fn set_today(&mut self, today: chrono::NaiveDate) {
+        if self.today != Some(today) {
+            self.today = Some(today);
+            self.refresh();
+        }
+    }
+
+    fn cycle(options: &[String], current: &Option<String>) -> Option<String> {
+        match current {
+            None => options.first().cloned(),
+            Some(c) => {
+                let pos = options.iter().position(|o| o == c);
+                pos.and_then(|p| options.get(p + 1)).cloned()
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        self.set_today(ctx.today);
+        if let Some(mut ed) = self.editor.take() {
+            return match ed.form.handle_key(key) {
+                FormOutcome::Continue => {
+                    self.editor = Some(ed);
+                    None
+                }
+                FormOutcome::Cancel => None,
+                FormOutcome::Submit => self.submit(ed, ctx),
+            };
+        }
+        if self.searching {
+            return self.search_key(key);
+        }
+        if let Some(d) = &mut self.detail {
+            match key.code {
+                KeyCode::Esc | KeyCode::Backspace => self.detail = None,
+                KeyCode::Char('j') | KeyCode::Down => d.scroll = d.scroll.saturating_add(1),
+                KeyCode::Char('k') | KeyCode::Up => d.scroll = d.scroll.saturating_sub(1),
+                _ => return self.entry_key(key, ctx),
+            }
+            return None;
+        }
+        match key.code {
+            KeyCode::Char('/') => self.searching = true,
+            KeyCode::Esc if !self.query.is_empty() => {
+                self.query.clear();
+                self.refresh();
+            }
+            KeyCode::Enter => return self.open_selected(),
+            KeyCode::Char('f') => {
+                self.filters.category = Self::cycle(&self.categories, &self.filters.category);
+                self.refresh();
+            }
+            KeyCode::Char('A') => {
+                self.filters.area = Self::cycle(&self.areas, &self.filters.area);
+                self.refresh();
+            }
+            KeyCode::Char('i') => {
+                self.filters.include_inactive = !self.filters.include_inactive;
+                self.refresh();
+            }
+            KeyCode::Char('S') => {
+                self.filters.stale_only = !self.filters.stale_only;
+                self.refresh();
+            }
+            KeyCode::Char('a') => self.open_editor(None, ctx),
+            _ => {
+                if !self.nav.handle_key(key, self.results.len()) {
+                    return self.entry_key(key, ctx);
+                }
+            }
+        }
+        None
+    }
+
+    /// Keys that act on the current entry, from the list or the open entry.
+    fn entry_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
+        let s = self.current()?;
+        let id = s.id;
+        match key.code {
+            KeyCode::Char('v') => Some(Action::VerifyService(id)),
+            KeyCode::Char('c') => Some(Action::ConnectService(id)),
+            KeyCode::Char('x') => Some(Action::SetServiceActive(id, !s.active)),
+            KeyCode::Char('e') => {
+                let s = s.clone();
+                self.open_editor(Some(&s), ctx);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Opens the selected entry in full.
+    fn open_selected(&mut self) -> Option<Action> {
+        let &i = self.results.get(self.nav.selected)?;
+        let id = self.services.get(i as usize)?.id;
+        self.detail = Some(Detail {
+            service: i as usize,
+            connected_now: 0,
+            scroll: 0,
+        });
+        Some(Action::OpenService(id))
+    }
+
+    /// Typing in the search box: every key re-ranks at once. Enter opens the
+    /// top result; ↓ or Tab moves to the list keeping the query.
+    fn search_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.searching = false;
+                self.query.clear();
+            }
+            KeyCode::Enter => {
+                self.searching = false;
+                return self.open_selected();
+            }
+            KeyCode::Down | KeyCode::Tab => {
+                self.searching = false;
+                return None;
+            }
+            KeyCode::Backspace => {
+                self.query.pop();
+            }
+            KeyCode::Char('u') if ctrl => self.query.clear(),
+            KeyCode::Char(c) if !ctrl && !c.is_control() => self.query.push(c),
+            _ => return None,
+        }
+        self.nav.select(0, self.results.len());
+        self.refresh();
+        None
+    }
+
+    fn open_editor(&mut self, s: Option<&Service>, ctx: &Ctx) {
+        let input = match s {
+            Some(s) => ServiceInput::from_service(s),
+            None => ServiceInput {
+                last_verified_on: iso(ctx.today),
+                ..Default::default()
+            },
+        };
+        let title = if s.is_some() {
+            "Edit service"
+        } else {
+            "Add service"
+        };
+        let mut status = Field::choice(
+            "status",
+            "Status",
+            vec!["active".to_string(), "inactive".to_string()],
+        );
+        if !input.status.is_empty() {
+            status.value = input.status.clone();
+        }
+        let t = |key, label, hint, value: &str| Field::text(key, label, hint).with_value(value);
+        let form = Form::new(
+            title,
+            vec![
+                t("name", "Name", "required", &input.name),
+                t("organisation", "Organisation", "", &input.organisation),
+                t("description", "Description", "", &input.description),
+                t(
+                    "categories",
+                    "Categories",
+                    "comma-separated, e.g. food,money",
+                    &input.categories,
+                ),
+                t("area", "Area", "", &input.area),
+                t("address", "Address", "", &input.address),
+                t("postcode", "Postcode", "", &input.postcode),
+                t("phone", "Phone", "", &input.phone),
+                t("email", "Email", "", &input.email),
+                t("url", "Web address", "https://…", &input.url),
+                t(
+                    "opening_times",
+                    "Opening times",
+                    "e.g. Tue 10:00-13:00",
+                    &input.opening_times,
+                ),
+                t("eligibility", "Eligibility", "", &input.eligibility),
+                t("cost", "Cost", "", &input.cost),
+                t("how_to_refer", "How to refer", "", &input.how_to_refer),
+                t(
+                    "last_verified_on",
+                    "Last verified",
+                    "YYYY-MM-DD or DD/MM/YYYY",
+                    &input.last_verified_on,
+                ),
+                status,
+            ],
+        );
+        self.editor = Some(Editor {
+            form,
+            id: s.map(|s| s.id),
+            uid: input.uid,
+            source: input.source,
+        });
+    }
+
+    /// Validates the editor; a valid service goes to the app to save.
+    fn submit(&mut self, mut ed: Editor, ctx: &Ctx) -> Option<Action> {
+        let v = |k: &str| ed.form.value(k).to_string();
+        let input = ServiceInput {
+            uid: ed.uid.clone(),
+            name: v("name"),
+            organisation: v("organisation"),
+            description: v("description"),
+            categories: v("categories"),
+            area: v("area"),
+            address: v("address"),
+            postcode: v("postcode"),
+            phone: v("phone"),
+            email: v("email"),
+            url: v("url"),
+            opening_times: v("opening_times"),
+            eligibility: v("eligibility"),
+            cost: v("cost"),
+            how_to_refer: v("how_to_refer"),
+            last_verified_on: v("last_verified_on"),
+            status: v("status"),
+            source: if ed.source.is_empty() {
+                "manual".into()
+            } else {
+                ed.source.clone()
+            },
+        };
+        match input.validate(ctx.today) {
+            Ok(mut s) => {
+                s.id = ed.id.unwrap_or(0);
+                // Kept open until the app reports the save.
+                self.editor = Some(ed);
+                Some(Action::SaveService(Box::new(s)))
+            }
+            Err(errors) => {
+                ed.form.set_errors(&errors);
+                self.editor = Some(ed);
+                None
+            }
+        }
+    }
+
+    /// The app saved the editor's service: close it and show the entry.
+    pub fn saved(&mut self, id: i64) {
+        self.editor = None;
+        self.select_id(id);
+    }
+
+    /// The app could not save: keep the editor open with the reason.
+    pub fn save_failed(&mut self, message: String) {
+        if let Some(ed) = &mut self.editor {
+            ed.form.message = Some(message);
+        }
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if self.detail.is_some() {
+            self.render_detail(frame, area, ctx);
+        } else {
+            self.render_list(frame, area, ctx);
+        }
+        if let Some(ed) = &self.editor {
+            ed.form.render(frame, area, ctx.theme);
+        }
+    }
+
+    fn render_list(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
+        self.set_today(ctx.today);
+        let [search, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        self.render_search_line(frame, search, t);
         let block = Block::default().borders(Borders::TOP).title(Span::styled(
-            format!(" Directory ({} services) ", self.services.len()),
+            format!(
+                " Directory ({} of {} services) ",
+                self.results.len(),
+                self.services.len()
+            ),
             t.header(),
         ));
-        let height = block.inner(area).height.saturating_sub(1) as usize;
-        let range = self.nav.window(height, self.services.len());
-        let name_width = area.width.saturating_sub(10 + 22 + 11 + 4).max(4) as usize;
-        let rows: Vec<Row> = self.services[range.clone()]
+        let height = block.inner(list).height.saturating_sub(1) as usize;
+        let range = self.nav.window(height, self.results.len());
+        let name_width = list.width.saturating_sub(22 + 10 + 16 + 3).max(4) as usize;
+        let query = self.query.clone();
+        let rows: Vec<Row> = self.results[range.clone()]
             .iter()
             .enumerate()
-            .map(|(n, s)| {
+            .map(|(n, &i)| {
+                let s = &self.services[i as usize];
                 let verified = match s.last_verified_on {
                     Some(d) if !s.is_stale(ctx.today) => Span::raw(iso(d)),
                     Some(d) => Span::styled(format!("{} stale", iso(d)), t.warn()),
                     None => Span::styled("never", t.warn()),
                 };
                 let name = if s.active {
-                    Span::raw(truncate(&s.name, name_width))
+                    s.name.clone()
                 } else {
-                    Span::styled(
-                        truncate(&format!("{} (inactive)", s.name), name_width),
-                        t.dim(),
-                    )
+                    format!("{} (inactive)", s.name)
                 };
+                let base = if s.active { Style::new() } else { t.dim() };
                 let row = Row::new(vec![
-                    Cell::from(name),
-                    Cell::from(truncate(s.categories.as_deref().unwrap_or(""), 22)),
+                    Cell::from(highlighted(&name, &query, name_width, base, t.highlight())),
+                    Cell::from(highlighted(
+                        s.categories.as_deref().unwrap_or(""),
+                        &query,
+                        22,
+                        Style::new(),
+                        t.highlight(),
+                    )),
                     Cell::from(truncate(s.area.as_deref().unwrap_or(""), 10)),
                     Cell::from(verified),
                 ]);
@@ -79,13 +549,158 @@ impl DirectoryPane {
             Constraint::Length(16),
         ];
         let header = Row::new(["Service", "Categories", "Area", "Verified"]).style(t.header());
-        frame.render_widget(Table::new(rows, widths).header(header).block(block), area);
+        if self.results.is_empty() && !self.services.is_empty() {
+            let msg = "Nothing matches. Esc clears the search; f, A, i, S change the filters.";
+            let inner = block.inner(list);
+            frame.render_widget(block, list);
+            frame.render_widget(
+                Paragraph::new(Span::styled(msg, t.dim())).wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
+        frame.render_widget(Table::new(rows, widths).header(header).block(block), list);
+    }
+
+    fn render_search_line(&self, frame: &mut Frame, area: Rect, t: &Theme) {
+        let mut spans = vec![Span::styled("Search: ", t.key())];
+        if self.query.is_empty() && !self.searching {
+            spans.push(Span::styled("/ to type", t.dim()));
+        } else {
+            spans.push(Span::raw(self.query.clone()));
+        }
+        let f = &self.filters;
+        let mut parts = Vec::new();
+        if let Some(c) = &f.category {
+            parts.push(format!("category {c}"));
+        }
+        if let Some(a) = &f.area {
+            parts.push(format!("area {a}"));
+        }
+        parts.push(if f.include_inactive {
+            "all".into()
+        } else {
+            "active only".into()
+        });
+        if f.stale_only {
+            parts.push("stale only".into());
+        }
+        spans.push(Span::styled(format!("   [{}]", parts.join(" · ")), t.dim()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        if self.searching {
+            let x = area.x + 8 + crate::domain::text::width(&self.query) as u16;
+            if x < area.x + area.width {
+                frame.set_cursor_position((x, area.y));
+            }
+        }
+    }
+
+    fn render_detail(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = ctx.theme;
+        let Some(d) = &self.detail else {
+            return;
+        };
+        let Some(s) = self.services.get(d.service) else {
+            return;
+        };
+        let mut lines = vec![Line::from(vec![
+            Span::styled(s.name.clone(), t.title()),
+            if s.active {
+                Span::raw("")
+            } else {
+                Span::styled("  (inactive)", t.warn())
+            },
+        ])];
+        if let Some(o) = &s.organisation {
+            lines.push(Line::from(Span::styled(o.clone(), t.dim())));
+        }
+        let verified = match s.last_verified_on {
+            Some(v) if s.is_stale(ctx.today) => {
+                Span::styled(format!("{} (stale: please check)", iso(v)), t.warn())
+            }
+            Some(v) => Span::raw(iso(v)),
+            None => Span::styled("never (stale: please check)", t.warn()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<16}", "Last verified"), t.key()),
+            verified,
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<16}", "Connected now"), t.key()),
+            Span::raw(match d.connected_now {
+                1 => "1 person".to_string(),
+                n => format!("{n} people"),
+            }),
+        ]));
+        if let Some(desc) = &s.description {
+            lines.push(Line::from(""));
+            lines.push(Line::from(desc.clone()));
+        }
+        lines.push(Line::from(""));
+        let fields: [(&str, &Option<String>); 11] = [
+            ("Categories", &s.categories),
+            ("Area", &s.area),
+            ("Address", &s.address),
+            ("Postcode", &s.postcode),
+            ("Opening times", &s.opening_times),
+            ("Eligibility", &s.eligibility),
+            ("Cost", &s.cost),
+            ("How to refer", &s.how_to_refer),
+            ("Phone", &s.phone),
+            ("Email", &s.email),
+            ("Web", &s.url),
+        ];
+        for (label, value) in fields {
+            if let Some(v) = value {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{label:<16}"), t.key()),
+                    Span::raw(v.clone()),
+                ]));
+            }
+        }
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .title(Span::styled(" Service · Esc back ", t.header()));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false })
+                .scroll((d.scroll, 0)),
+            area,
+        );
     }
 }
 
-impl DirectoryPane {
-    /// The selected service's id, for `r` (a follow-up about a service).
-    pub fn selected_id(&self) -> Option<i64> {
-        self.services.get(self.nav.selected).map(|s| s.id)
+/// `text` cut to `width` cells with the chars `query` matches in `mark` style.
+fn highlighted(text: &str, query: &str, width: usize, base: Style, mark: Style) -> Line<'static> {
+    let shown = truncate(text, width);
+    let marks = if query.trim().is_empty() {
+        Vec::new()
+    } else {
+        highlight(text, query)
+    };
+    if marks.is_empty() {
+        return Line::from(Span::styled(shown, base));
     }
+    let cut = if shown == text {
+        usize::MAX
+    } else {
+        shown.chars().count().saturating_sub(1)
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in shown.chars().enumerate() {
+        let marked = i < cut && marks.binary_search(&i).is_ok();
+        if marked != run_marked && !run.is_empty() {
+            let style = if run_marked { mark } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    Line::from(spans)
 }

@@ -2,6 +2,7 @@
 //! they turn keys into `Action`s for the app to carry out.
 
 pub mod caseload;
+pub mod connections;
 pub mod directory;
 pub mod person;
 pub mod reminders;

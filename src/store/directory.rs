@@ -1,0 +1,422 @@
+//! Directory writes and reads beyond the basic list: edit, verify, deactivate,
+//! all-or-nothing imports, and people's connections to services.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection as Sql, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::service::{SERVICE_COLUMNS, service_from_row};
+use super::{Result, Store, StoreError, day, now_text};
+use crate::domain::date::iso;
+use crate::domain::service::{Connection, ConnectionEvent, ConnectionStatus, Service};
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+enum Plan {
+    Add,
+    Update(i64),
+    Unchanged,
+}
+
+fn plan(conn: &Sql, s: &Service) -> Result<Plan> {
+    let existing = conn
+        .prepare_cached(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM service WHERE uid = ?1"
+        ))?
+        .query_row([&s.uid], service_from_row)
+        .optional()?;
+    Ok(match existing {
+        None => Plan::Add,
+        Some(old) if old.same_content(s) => Plan::Unchanged,
+        Some(old) => Plan::Update(old.id),
+    })
+}
+
+fn status_text(active: bool) -> &'static str {
+    if active { "active" } else { "inactive" }
+}
+
+fn update_row(conn: &Sql, id: i64, s: &Service) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE service SET uid = ?2, name = ?3, organisation = ?4, description = ?5,
+                categories = ?6, area = ?7, address = ?8, postcode = ?9, phone = ?10,
+                email = ?11, url = ?12, opening_times = ?13, eligibility = ?14, cost = ?15,
+                how_to_refer = ?16, last_verified_on = ?17, status = ?18, source = ?19,
+                updated_at = ?20
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            s.uid,
+            s.name,
+            s.organisation,
+            s.description,
+            s.categories,
+            s.area,
+            s.address,
+            s.postcode,
+            s.phone,
+            s.email,
+            s.url,
+            s.opening_times,
+            s.eligibility,
+            s.cost,
+            s.how_to_refer,
+            s.last_verified_on.map(iso),
+            status_text(s.active),
+            s.source,
+            now_text(),
+        ])?;
+    if n == 0 {
+        return Err(StoreError::NotFound {
+            entity: "service",
+            id,
+        });
+    }
+    Ok(())
+}
+
+fn insert_row(conn: &Sql, s: &Service) -> Result<i64> {
+    let now = now_text();
+    conn.prepare_cached(
+        "INSERT INTO service (uid, name, organisation, description, categories, area,
+            address, postcode, phone, email, url, opening_times, eligibility, cost,
+            how_to_refer, last_verified_on, status, source, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+            ?17, ?18, ?19, ?19)",
+    )?
+    .execute(params![
+        s.uid,
+        s.name,
+        s.organisation,
+        s.description,
+        s.categories,
+        s.area,
+        s.address,
+        s.postcode,
+        s.phone,
+        s.email,
+        s.url,
+        s.opening_times,
+        s.eligibility,
+        s.cost,
+        s.how_to_refer,
+        s.last_verified_on.map(iso),
+        status_text(s.active),
+        s.source,
+        now,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A uid for a service typed in by hand: unique, never reused.
+fn new_uid(conn: &Sql) -> Result<String> {
+    let next: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM service", [], |r| {
+        r.get(0)
+    })?;
+    let stamp = chrono::Local::now().format("%Y%m%d%H%M%S");
+    Ok(format!("local-{stamp}-{next}"))
+}
+
+impl Store {
+    pub fn get_service(&self, id: i64) -> Result<Service> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {SERVICE_COLUMNS} FROM service WHERE id = ?1"
+            ))?
+            .query_row([id], service_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "service",
+                id,
+            })
+    }
+
+    /// Adds a service typed in by hand; an empty uid gets a new local one.
+    pub fn create_service(&mut self, s: &Service) -> Result<i64> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let mut s = s.clone();
+            if s.uid.trim().is_empty() {
+                s.uid = new_uid(tx)?;
+            }
+            let id = insert_row(tx, &s)?;
+            Store::audit(tx, &actor, "add", "service", id)?;
+            Ok(id)
+        })
+    }
+
+    /// Saves every field of `s` (by its id).
+    pub fn update_service(&mut self, s: &Service) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let old = tx
+                .prepare_cached("SELECT uid FROM service WHERE id = ?1")?
+                .query_row([s.id], |r| r.get::<_, String>(0))
+                .optional()?
+                .ok_or(StoreError::NotFound {
+                    entity: "service",
+                    id: s.id,
+                })?;
+            let mut s = s.clone();
+            if s.uid.trim().is_empty() {
+                s.uid = old;
+            }
+            update_row(tx, s.id, &s)?;
+            Store::audit(tx, &actor, "edit", "service", s.id)
+        })
+    }
+
+    /// Marks a service checked and current as of `on`.
+    pub fn verify_service(&mut self, id: i64, on: NaiveDate) -> Result<()> {
+        self.set_service_column(id, "verify", "last_verified_on", &iso(on))
+    }
+
+    /// Deactivates (kept for history, no longer offered) or reactivates a service.
+    pub fn set_service_active(&mut self, id: i64, active: bool) -> Result<()> {
+        let action = if active { "activate" } else { "deactivate" };
+        self.set_service_column(id, action, "status", status_text(active))
+    }
+
+    fn set_service_column(
+        &mut self,
+        id: i64,
+        action: &str,
+        column: &str,
+        value: &str,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let n = tx.execute(
+                &format!("UPDATE service SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
+                params![id, value, now_text()],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    entity: "service",
+                    id,
+                });
+            }
+            Store::audit(tx, &actor, action, "service", id)
+        })
+    }
+
+    /// What importing `services` would do, without writing anything.
+    pub fn plan_import(&self, services: &[Service]) -> Result<ImportSummary> {
+        let mut sum = ImportSummary::default();
+        for s in services {
+            match plan(&self.conn, s)? {
+                Plan::Add => sum.added += 1,
+                Plan::Update(_) => sum.updated += 1,
+                Plan::Unchanged => sum.unchanged += 1,
+            }
+        }
+        Ok(sum)
+    }
+
+    /// Adds or updates (by uid) every service in one transaction: all or nothing.
+    pub fn import_services(&mut self, services: &[Service]) -> Result<ImportSummary> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let mut sum = ImportSummary::default();
+            for s in services {
+                match plan(tx, s)? {
+                    Plan::Add => {
+                        let id = insert_row(tx, s)?;
+                        Store::audit(tx, &actor, "import-add", "service", id)?;
+                        sum.added += 1;
+                    }
+                    Plan::Update(id) => {
+                        update_row(tx, id, s)?;
+                        Store::audit(tx, &actor, "import-update", "service", id)?;
+                        sum.updated += 1;
+                    }
+                    Plan::Unchanged => sum.unchanged += 1,
+                }
+            }
+            Ok(sum)
+        })
+    }
+}
+
+fn status_of(r: &Row, i: usize) -> rusqlite::Result<ConnectionStatus> {
+    let text: String = r.get(i)?;
+    ConnectionStatus::parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            "unknown connection status".into(),
+        )
+    })
+}
+
+fn day_of(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
+    Ok(day(r.get(i)?).unwrap_or_default())
+}
+
+impl Store {
+    /// Connects a person to a service with a first dated status.
+    pub fn connect(
+        &mut self,
+        person_id: i64,
+        service_id: i64,
+        status: ConnectionStatus,
+        on: NaiveDate,
+        note: Option<&str>,
+    ) -> Result<i64> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            exists(tx, "person", person_id)?;
+            exists(tx, "service", service_id)?;
+            // One current connection per person and service: a second `c` is
+            // almost always a double press. Ended or declined ones may be retried.
+            let current: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT id, status FROM connection
+                     WHERE person_id = ?1 AND service_id = ?2
+                       AND status IN ('suggested', 'referred', 'attended')
+                     ORDER BY id DESC LIMIT 1",
+                    params![person_id, service_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((id, status)) = current {
+                return Err(StoreError::Invalid(format!(
+                    "person {person_id} is already connected to service {service_id} \
+                     (connection {id}, {status}); update that connection in pane 2 instead"
+                )));
+            }
+            let now = now_text();
+            tx.execute(
+                "INSERT INTO connection (person_id, service_id, status, status_on, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![person_id, service_id, status.as_str(), iso(on), note, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, status.as_str(), iso(on), note, now],
+            )?;
+            Store::audit(tx, &actor, "connect", "connection", id)?;
+            Ok(id)
+        })
+    }
+
+    /// Moves a connection to its next status, dated, with an optional note.
+    pub fn set_connection_status(
+        &mut self,
+        id: i64,
+        to: ConnectionStatus,
+        on: NaiveDate,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let actor = self.actor.clone();
+        self.write(|tx| {
+            let from = tx
+                .query_row("SELECT status FROM connection WHERE id = ?1", [id], |r| {
+                    status_of(r, 0)
+                })
+                .optional()?
+                .ok_or(StoreError::NotFound {
+                    entity: "connection",
+                    id,
+                })?;
+            if !from.next().contains(&to) {
+                return Err(StoreError::Invalid(format!(
+                    "connection {id} cannot go from {} to {}",
+                    from.as_str(),
+                    to.as_str()
+                )));
+            }
+            let now = now_text();
+            tx.execute(
+                "UPDATE connection SET status = ?2, status_on = ?3, note = ?4 WHERE id = ?1",
+                params![id, to.as_str(), iso(on), note],
+            )?;
+            tx.execute(
+                "INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, to.as_str(), iso(on), note, now],
+            )?;
+            Store::audit(tx, &actor, "connection-status", "connection", id)
+        })
+    }
+
+    /// A person's connections, most recently changed first, each with its history.
+    pub fn connections_for_person(&self, person_id: i64) -> Result<Vec<Connection>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.person_id, c.service_id, s.name, c.status, c.status_on, c.note
+             FROM connection c JOIN service s ON s.id = c.service_id
+             WHERE c.person_id = ?1 ORDER BY c.status_on DESC, c.id DESC",
+        )?;
+        let mut list: Vec<Connection> = stmt
+            .query_map([person_id], |r| {
+                Ok(Connection {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    service_id: r.get(2)?,
+                    service_name: r.get(3)?,
+                    status: status_of(r, 4)?,
+                    status_on: day_of(r, 5)?,
+                    note: r.get(6)?,
+                    history: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut hist = self.conn.prepare_cached(
+            "SELECT status, status_on, note FROM connection_history
+             WHERE connection_id = ?1 ORDER BY id",
+        )?;
+        for c in &mut list {
+            c.history = hist
+                .query_map([c.id], |r| {
+                    Ok(ConnectionEvent {
+                        status: status_of(r, 0)?,
+                        on: day_of(r, 1)?,
+                        note: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            if c.history.is_empty() {
+                // Made outside the app (demo data): its current state is its history.
+                c.history.push(ConnectionEvent {
+                    status: c.status,
+                    on: c.status_on,
+                    note: c.note.clone(),
+                });
+            }
+        }
+        Ok(list)
+    }
+
+    /// How many people are connected to a service now (suggested, referred or attending).
+    pub fn connected_now(&self, service_id: i64) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(DISTINCT person_id) FROM connection
+             WHERE service_id = ?1 AND status IN ('suggested', 'referred', 'attended')",
+            [service_id],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+fn exists(conn: &Sql, entity: &'static str, id: i64) -> Result<()> {
+    let found: bool = conn.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {entity} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound { entity, id })
+    }
+}

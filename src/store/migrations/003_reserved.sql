@@ -1,1 +1,0 @@
--- reserved for issue 5 (connections): keeps migration numbers contiguous on every branch.

@@ -1,0 +1,339 @@
+//! `caseload directory` as a process (assert_cmd): search with the app's
+//! ranking, CSV and Open Referral UK import/export, and every bad input refused
+//! with a line- or record-numbered message, exit code 2 and nothing written.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(db: &Path, args: &[&str]) -> Run {
+    let out = Command::cargo_bin("caseload")
+        .unwrap()
+        .env_remove("CASELOAD_DB")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[track_caller]
+fn ok(db: &Path, args: &[&str]) -> String {
+    let r = run(db, args);
+    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+    r.stdout
+}
+
+fn demo(dir: &TempDir) -> PathBuf {
+    let db = dir.path().join("demo.db");
+    let out = Command::cargo_bin("caseload")
+        .unwrap()
+        .args(["demo", "--out"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    db
+}
+
+fn export(db: &Path) -> String {
+    ok(db, &["directory", "export"])
+}
+
+#[test]
+fn search_ranks_names_first_and_tolerates_typos() {
+    let dir = TempDir::new().unwrap();
+    let db = demo(&dir);
+    let json: Value = serde_json::from_str(&ok(
+        &db,
+        &["directory", "search", "food", "--format", "json"],
+    ))
+    .unwrap();
+    let names: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].as_str().unwrap())
+        .collect();
+    assert!(names.len() > 4, "{names:?}");
+    for n in &names[..4] {
+        assert!(n.to_lowercase().contains("food"), "{names:?}");
+    }
+    let scores: Vec<i64> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["score"].as_i64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
+
+    let table = ok(
+        &db,
+        &["directory", "search", "benfits advise", "--limit", "3"],
+    );
+    let first = table.lines().nth(1).unwrap();
+    assert!(first.contains("Benefits and Debt"), "{table}");
+    assert_eq!(table.lines().count(), 4, "header + 3: {table}");
+
+    let csv = ok(
+        &db,
+        &[
+            "directory",
+            "search",
+            "walk",
+            "--format",
+            "csv",
+            "--limit",
+            "1",
+        ],
+    );
+    assert!(csv.starts_with("id,score,stale,uid,name,"), "{csv}");
+    assert_eq!(csv.lines().count(), 2);
+}
+
+#[test]
+fn csv_export_import_round_trips_without_duplicates() {
+    let dir = TempDir::new().unwrap();
+    let db = demo(&dir);
+    let file = dir.path().join("services.csv");
+    ok(
+        &db,
+        &["directory", "export", "--out", file.to_str().unwrap()],
+    );
+    let before = fs::read_to_string(&file).unwrap();
+    assert!(before.starts_with(
+        "uid,name,organisation,description,categories,area,address,postcode,phone,email,url,\
+         opening_times,eligibility,cost,how_to_refer,last_verified_on,status,source\n"
+    ));
+    let f = file.to_str().unwrap();
+    let dry = ok(&db, &["directory", "import", f, "--dry-run"]);
+    assert_eq!(
+        dry.trim(),
+        "dry run: would add 0, update 0, leave 92 unchanged; nothing written"
+    );
+    assert_eq!(
+        ok(&db, &["directory", "import", f]).trim(),
+        "added 0, updated 0, unchanged 92"
+    );
+    assert_eq!(export(&db), before);
+
+    // Into an empty database: everything is added, and the export matches.
+    let fresh = dir.path().join("fresh.db");
+    assert_eq!(
+        ok(&fresh, &["directory", "import", f]).trim(),
+        "added 92, updated 0, unchanged 0"
+    );
+    assert_eq!(export(&fresh), before);
+
+    // An edited row updates in place; dry run first writes nothing.
+    let edited = before.replacen("Riverside Community Food Bank", "Riverside Food Bank", 1);
+    fs::write(&file, edited).unwrap();
+    let dry = ok(&db, &["directory", "import", f, "--dry-run"]);
+    assert!(dry.contains("update 1, leave 91 unchanged"), "{dry}");
+    assert_eq!(export(&db), before);
+    ok(&db, &["directory", "import", f]);
+    let after = export(&db);
+    assert!(after.contains(",Riverside Food Bank,"));
+    assert_eq!(after.lines().count(), before.lines().count());
+}
+
+const FEED: &str = r#"{"total_items": 2, "page_number": 1, "contents": [
+  {"id": "svc-1", "name": "Westgate Food Bank", "status": "active", "assured_date": "2026-01-10",
+   "url": "https://westgate.example.org",
+   "organization": {"id": "o1", "name": "Westgate Churches"},
+   "schedules": [{"id": "s1", "byday": "TU", "opens_at": "12:00", "closes_at": "14:00"}],
+   "attributes": [{"id": "a1", "taxonomy_term": {"id": "t1", "name": "food"}}],
+   "service_at_locations": [{"id": "x", "location": {"id": "l", "addresses": [
+      {"id": "ad", "address_1": "1 Hall Lane", "postal_code": "LS12 1AB", "address_type": "physical"}]}}]},
+  {"id": "svc-2", "name": "Debt Advice", "status": "inactive"}
+]}"#;
+
+#[test]
+fn oruk_feed_imports_reimports_and_exports() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("team.db");
+    let feed = dir.path().join("feed.json");
+    fs::write(&feed, FEED).unwrap();
+    let f = feed.to_str().unwrap();
+    assert_eq!(
+        ok(&db, &["directory", "import", f]).trim(),
+        "added 2, updated 0, unchanged 0"
+    );
+    assert_eq!(
+        ok(&db, &["directory", "import", f, "--format", "oruk"]).trim(),
+        "added 0, updated 0, unchanged 2"
+    );
+    let out = dir.path().join("out.json");
+    ok(
+        &db,
+        &[
+            "directory",
+            "export",
+            "--format",
+            "oruk",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let json: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    let first = &json[1];
+    assert_eq!(first["id"], "svc-1");
+    assert_eq!(first["organization"]["name"], "Westgate Churches");
+    assert_eq!(first["assured_date"], "2026-01-10");
+    assert_eq!(first["attributes"][0]["taxonomy_term"]["name"], "food");
+    assert_eq!(
+        first["service_at_locations"][0]["location"]["addresses"][0]["postal_code"],
+        "LS12 1AB"
+    );
+    assert_eq!(json[0]["status"], "inactive");
+    // Re-importing our own export changes nothing.
+    let o = out.to_str().unwrap();
+    assert_eq!(
+        ok(&db, &["directory", "import", o]).trim(),
+        "added 0, updated 0, unchanged 2"
+    );
+    let csv = export(&db);
+    assert!(csv.contains("Tue 12:00-14:00"), "{csv}");
+}
+
+/// Every bad file: exit 2, a one-line message naming the place, nothing written.
+#[test]
+fn bad_files_are_refused_with_the_place_and_nothing_written() {
+    let dir = TempDir::new().unwrap();
+    let db = demo(&dir);
+    let before = export(&db);
+    let header = "uid,name,last_verified_on\n";
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "cols.csv",
+            format!("{header}a,A,2026-01-01\nb,B\n").into_bytes(),
+            "line 3: expected 3 columns",
+        ),
+        (
+            "date.csv",
+            format!("{header}a,A,2026-01-01\nb,B,31/02/2026\n").into_bytes(),
+            "line 3: column 'last_verified_on': not a date",
+        ),
+        (
+            "future.csv",
+            format!("{header}a,A,2099-01-01\n").into_bytes(),
+            "line 2: column 'last_verified_on': cannot be in the future",
+        ),
+        (
+            "name.csv",
+            format!("{header}a,,2026-01-01\n").into_bytes(),
+            "line 2: column 'name': name is required",
+        ),
+        (
+            "utf8.csv",
+            [header.as_bytes(), b"a,Caf\xe9,2026-01-01\n"].concat(),
+            "line 2: column 'name' is not UTF-8",
+        ),
+        ("empty.csv", Vec::new(), "the file is empty"),
+        (
+            "bad.json",
+            br#"[{"id": "a", "name": "A"}, {"id": "b", "name": ["x"]}]"#.to_vec(),
+            "record 2, field name: expected text",
+        ),
+        (
+            "date.json",
+            br#"[{"id": "a", "name": "A", "assured_date": "soon"}]"#.to_vec(),
+            "record 1, field assured_date",
+        ),
+        (
+            "broken.json",
+            b"[{\"id\": \"a\",\n \"name\": }]".to_vec(),
+            "line 2: not valid JSON",
+        ),
+        (
+            "binary.json",
+            vec![0xff, 0x00, 0x12, 0x80],
+            "line 1: not UTF-8",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let r = run(&db, &["directory", "import", path.to_str().unwrap()]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(expected), "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("nothing imported"),
+            "{name}: {}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{name}: one line");
+        assert!(r.stdout.is_empty());
+    }
+    assert_eq!(export(&db), before, "nothing was written");
+
+    let r = run(&db, &["directory", "import", "/nonexistent/file.csv"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("check the path"));
+}
+
+#[test]
+fn a_50_mb_file_with_one_bad_line_at_the_end_is_refused_whole() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("big.db");
+    let path = dir.path().join("big.csv");
+    let mut text = String::from("uid,name,description\n");
+    let desc = "x".repeat(480);
+    let mut rows = 0;
+    while text.len() < 50 * 1024 * 1024 {
+        rows += 1;
+        text.push_str(&format!("u{rows},Service {rows},{desc}\n"));
+    }
+    text.push_str("last,Last,too,many\n");
+    fs::write(&path, text).unwrap();
+    let r = run(&db, &["directory", "import", path.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("line {}: expected 3 columns", rows + 2)),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        export(&db).lines().count(),
+        1,
+        "only the header: nothing written"
+    );
+}
+
+#[test]
+fn the_staleness_window_is_configurable() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("s.csv");
+    // Verified 40 days ago: fresh with the default 12 months, stale with 1.
+    let verified = chrono::Local::now().date_naive() - chrono::Duration::days(40);
+    fs::write(
+        &file,
+        format!("uid,name,last_verified_on\na,Choir,{verified}\n"),
+    )
+    .unwrap();
+    ok(&db, &["directory", "import", file.to_str().unwrap()]);
+    let stale = |extra: &[&str]| {
+        let mut args = vec!["directory", "search", "choir", "--format", "json"];
+        args.extend_from_slice(extra);
+        let json: Value = serde_json::from_str(&ok(&db, &args)).unwrap();
+        json[0]["stale"].as_bool().unwrap()
+    };
+    assert!(!stale(&[]));
+    assert!(stale(&["--stale-months", "1"]));
+}

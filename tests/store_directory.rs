@@ -1,0 +1,367 @@
+//! The directory in the store: imports (all or nothing, re-import by uid),
+//! CSV and Open Referral UK round trips, edits, staleness and connections.
+//! Each test acts, then reopens the file with a fresh `Store` and asserts again.
+
+use std::path::{Path, PathBuf};
+
+use caseload::domain::person::PersonInput;
+use caseload::domain::service::{ConnectionStatus, Service};
+use caseload::io::{csv, oruk};
+use caseload::store::{ImportSummary, SCHEMA_VERSION, Store};
+use chrono::NaiveDate;
+use tempfile::TempDir;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day(2026, 11, 23)
+}
+
+fn db() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("dir.db");
+    (dir, path)
+}
+
+fn reopen(path: &Path) -> Store {
+    Store::open(path).unwrap()
+}
+
+fn sum(added: usize, updated: usize, unchanged: usize) -> ImportSummary {
+    ImportSummary {
+        added,
+        updated,
+        unchanged,
+    }
+}
+
+/// A realistic Open Referral UK page: HSDS 3.0 field names, nested records.
+const FEED: &str = r#"{
+  "total_items": 2, "total_pages": 1, "page_number": 1, "size": 2,
+  "first_page": true, "last_page": true, "empty": false,
+  "contents": [
+    {
+      "id": "3a1e9c52-6f0b-4b6e-9d6a-1f2d3c4b5a60",
+      "name": "Westgate Food Bank",
+      "description": "Three days of emergency food.",
+      "url": "https://westgate-foodbank.example.org",
+      "email": "info@westgate-foodbank.example.org",
+      "status": "active",
+      "assured_date": "2025-01-10",
+      "eligibility_description": "Anyone in crisis with a voucher",
+      "application_process": "Voucher from a link worker",
+      "organization": {"id": "org-1", "name": "Westgate Churches"},
+      "phones": [{"id": "ph-1", "number": "0113 496 0001"}],
+      "schedules": [{"id": "sc-1", "byday": "TU,FR", "opens_at": "12:00", "closes_at": "14:00"}],
+      "cost_options": [{"id": "co-1", "amount": 0, "currency": "GBP"}],
+      "attributes": [{"id": "at-1", "taxonomy_term": {"id": "tt-1", "name": "Food"}}],
+      "service_at_locations": [{"id": "sal-1", "location": {"id": "loc-1", "addresses": [
+        {"id": "ad-1", "address_1": "St Mary's Hall", "city": "Westgate", "postal_code": "LS12 1AB", "address_type": "physical"}
+      ]}}]
+    },
+    {
+      "id": "8b2f0d14-1c2e-4f3a-8e5d-6c7b8a9f0e1d",
+      "name": "Benefits Advice Line",
+      "status": "temporarily closed",
+      "assured_date": "2026-10-01T09:30:00Z",
+      "organization": {"id": "org-2", "name": "City Advice"},
+      "attributes": [{"id": "at-2", "taxonomy_term": {"id": "tt-2", "name": "Benefits"}},
+                     {"id": "at-3", "taxonomy_term": {"id": "tt-3", "name": "Money and debt"}}]
+    }
+  ]
+}"#;
+
+#[test]
+fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let services = oruk::parse(FEED.as_bytes(), today()).unwrap();
+    assert_eq!(store.plan_import(&services).unwrap(), sum(2, 0, 0));
+    assert_eq!(store.import_services(&services).unwrap(), sum(2, 0, 0));
+    drop(store);
+
+    let mut store = reopen(&path);
+    let all = store.list_services().unwrap();
+    assert_eq!(all.len(), 2);
+    let food = all.iter().find(|s| s.name == "Westgate Food Bank").unwrap();
+    assert_eq!(food.uid, "3a1e9c52-6f0b-4b6e-9d6a-1f2d3c4b5a60");
+    assert_eq!(food.opening_times.as_deref(), Some("Tue, Fri 12:00-14:00"));
+    assert_eq!(food.cost.as_deref(), Some("Free"));
+    assert_eq!(food.postcode.as_deref(), Some("LS12 1AB"));
+    assert!(
+        food.is_stale(today()),
+        "assured 2025-01-10 is over 12 months old"
+    );
+    let advice = all
+        .iter()
+        .find(|s| s.name == "Benefits Advice Line")
+        .unwrap();
+    assert!(!advice.active, "temporarily closed is not offered");
+    assert_eq!(
+        advice.categories.as_deref(),
+        Some("Benefits,Money and debt")
+    );
+    assert_eq!(advice.last_verified_on, Some(day(2026, 10, 1)));
+
+    // The same feed again: nothing changes, nothing is duplicated.
+    assert_eq!(store.import_services(&services).unwrap(), sum(0, 0, 2));
+    // The feed changes one service: it is updated in place, by its id.
+    let changed = FEED.replace("Three days of emergency food.", "Food parcels.");
+    let services = oruk::parse(changed.as_bytes(), today()).unwrap();
+    assert_eq!(store.import_services(&services).unwrap(), sum(0, 1, 1));
+    drop(store);
+
+    let store = reopen(&path);
+    let all = store.list_services().unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(
+        all.iter()
+            .any(|s| s.description.as_deref() == Some("Food parcels."))
+    );
+    // Export, then import the export into a fresh database: identical services.
+    let exported = serde_json::to_vec(&oruk::to_json(&all)).unwrap();
+    let (_dir2, path2) = db();
+    let mut fresh = Store::open(&path2).unwrap();
+    let back = oruk::parse(&exported, today()).unwrap();
+    assert_eq!(fresh.import_services(&back).unwrap(), sum(2, 0, 0));
+    drop(fresh);
+    let again: Vec<Service> = reopen(&path2).list_services().unwrap();
+    for (a, b) in all.iter().zip(&again) {
+        assert!(a.same_content(b), "{a:?}\n{b:?}");
+    }
+}
+
+#[test]
+fn csv_export_then_import_changes_nothing() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    store.load_demo().unwrap();
+    let before = store.list_services().unwrap();
+    let mut file = Vec::new();
+    csv::write(&before, &mut file).unwrap();
+    let parsed = csv::parse(&file, today()).unwrap();
+    assert_eq!(
+        store.import_services(&parsed).unwrap(),
+        sum(0, 0, before.len())
+    );
+    drop(store);
+    let after = reopen(&path).list_services().unwrap();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_failing_import_writes_nothing() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let good = Service {
+        uid: "a".into(),
+        name: "Good".into(),
+        active: true,
+        ..Default::default()
+    };
+    // The second record breaks a database rule (a name is required), after the
+    // first was already inserted inside the transaction.
+    let bad = Service {
+        uid: "b".into(),
+        name: " ".into(),
+        active: true,
+        ..Default::default()
+    };
+    assert!(store.import_services(&[good.clone(), bad]).is_err());
+    drop(store);
+    assert!(reopen(&path).list_services().unwrap().is_empty());
+
+    // A file error is caught before the store is touched at all.
+    let err = csv::parse(b"uid,name\na,Good\nb,Bad,extra\n", today()).unwrap_err();
+    assert!(err.to_string().starts_with("line 3:"), "{err}");
+}
+
+#[test]
+fn edit_verify_and_deactivate_survive_reopen() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store
+        .create_service(&Service {
+            name: "Knit and Natter".into(),
+            last_verified_on: Some(day(2024, 1, 1)),
+            active: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(store.counts(today()).unwrap().services_stale, 1);
+    store.verify_service(id, today()).unwrap();
+    let mut s = store.get_service(id).unwrap();
+    assert!(
+        s.uid.starts_with("local-"),
+        "a hand-made service gets a uid"
+    );
+    s.cost = Some("Free".into());
+    store.update_service(&s).unwrap();
+    store.set_service_active(id, false).unwrap();
+    drop(store);
+
+    let store = reopen(&path);
+    let s = store.get_service(id).unwrap();
+    assert_eq!(s.last_verified_on, Some(today()));
+    assert_eq!(s.cost.as_deref(), Some("Free"));
+    assert!(!s.active);
+    let c = store.counts(today()).unwrap();
+    assert_eq!((c.services, c.services_total, c.services_stale), (0, 1, 0));
+    assert!(store.get_service(id + 100).is_err());
+}
+
+#[test]
+fn connections_keep_their_dated_history_from_both_sides() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let person = store
+        .add_person(
+            &PersonInput {
+                given_name: "Ann".into(),
+                family_name: "Lee".into(),
+                referred_on: "2026-11-01".into(),
+                ..Default::default()
+            }
+            .validate(today())
+            .unwrap(),
+        )
+        .unwrap();
+    let mut add = |name: &str| {
+        store
+            .create_service(&Service {
+                name: name.into(),
+                active: true,
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    let walk = add("Walking group");
+    let choir = add("Choir");
+    use ConnectionStatus::*;
+    let c1 = store
+        .connect(person, walk, Suggested, day(2026, 11, 2), None)
+        .unwrap();
+    store
+        .set_connection_status(c1, Referred, day(2026, 11, 3), Some("rang them"))
+        .unwrap();
+    store
+        .set_connection_status(c1, DidNotAttend, day(2026, 11, 10), Some("too far"))
+        .unwrap();
+    let c2 = store
+        .connect(person, choir, Referred, day(2026, 11, 12), None)
+        .unwrap();
+    // A step that does not follow is refused, and nothing changes.
+    let err = store
+        .set_connection_status(c2, Suggested, day(2026, 11, 13), None)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("cannot go from referred to suggested")
+    );
+    assert!(
+        store
+            .connect(person + 50, choir, Suggested, today(), None)
+            .is_err()
+    );
+    drop(store);
+
+    let store = reopen(&path);
+    let list = store.connections_for_person(person).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].service_name, "Choir");
+    assert_eq!(list[0].status, Referred);
+    let walk_c = &list[1];
+    let steps: Vec<_> = walk_c.history.iter().map(|e| (e.status, e.on)).collect();
+    assert_eq!(
+        steps,
+        [
+            (Suggested, day(2026, 11, 2)),
+            (Referred, day(2026, 11, 3)),
+            (DidNotAttend, day(2026, 11, 10)),
+        ]
+    );
+    assert_eq!(walk_c.history[2].note.as_deref(), Some("too far"));
+    assert_eq!(store.connected_now(choir).unwrap(), 1);
+    assert_eq!(store.connected_now(walk).unwrap(), 0);
+}
+
+#[test]
+fn a_v2_database_gets_connection_history_from_existing_connections() {
+    let (_dir, path) = db();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/001_initial.sql"))
+        .unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/002_draft.sql"))
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA user_version = 2;
+         INSERT INTO person (id, given_name, family_name, referred_on, created_at, updated_at)
+         VALUES (1, 'Old', 'Record', '2025-01-01', '2025-01-01T09:00:00', '2025-01-01T09:00:00');
+         INSERT INTO service (id, uid, name, created_at, updated_at)
+         VALUES (1, 'u1', 'Choir', '2025-01-01T09:00:00', '2025-01-01T09:00:00');
+         INSERT INTO connection (person_id, service_id, status, status_on, note, created_at)
+         VALUES (1, 1, 'attended', '2025-02-01', 'loves it', '2025-02-01T09:00:00');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let list = store.connections_for_person(1).unwrap();
+    assert_eq!(list[0].history.len(), 1);
+    assert_eq!(list[0].history[0].note.as_deref(), Some("loves it"));
+    assert_eq!(store.connected_now(1).unwrap(), 1);
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path).unwrap();
+    let person = store
+        .add_person(
+            &PersonInput {
+                given_name: "Bo".into(),
+                family_name: "Ng".into(),
+                referred_on: "2026-11-01".into(),
+                ..Default::default()
+            }
+            .validate(today())
+            .unwrap(),
+        )
+        .unwrap();
+    let choir = store
+        .create_service(&Service {
+            name: "Choir".into(),
+            active: true,
+            ..Default::default()
+        })
+        .unwrap();
+    use ConnectionStatus::*;
+    let first = store
+        .connect(person, choir, Suggested, day(2026, 11, 2), None)
+        .unwrap();
+    let err = store
+        .connect(person, choir, Referred, day(2026, 11, 3), None)
+        .unwrap_err();
+    assert!(err.to_string().contains("already connected"), "{err}");
+    assert!(!err.to_string().contains("Bo"), "ids only: {err}");
+    store
+        .set_connection_status(first, Declined, day(2026, 11, 4), None)
+        .unwrap();
+    store
+        .connect(
+            person,
+            choir,
+            Suggested,
+            day(2026, 11, 20),
+            Some("ready now"),
+        )
+        .unwrap();
+    drop(store);
+    let list = reopen(&path).connections_for_person(person).unwrap();
+    assert_eq!(list.len(), 2, "tried twice, both kept");
+    assert_eq!(list[0].status, Suggested);
+    assert_eq!(list[1].status, Declined);
+}
