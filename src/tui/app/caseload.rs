@@ -1,0 +1,212 @@
+//! The app's side of pane 1: the person form, status changes and the person
+//! detail view, saved through the store.
+
+use super::*;
+
+impl App {
+    pub(super) fn open_detail(&mut self, id: i64) -> Result<(), StoreError> {
+        let person = self.store.get_person(id)?;
+        let history = self.store.status_history(id)?;
+        self.caseload.detail = Some(Detail::new(person, history));
+        Ok(())
+    }
+
+    pub(super) fn sources(&self) -> Vec<String> {
+        self.store
+            .referral_sources()
+            .unwrap_or_else(|_| vec!["other".into()])
+    }
+
+    pub(super) fn open_person_form(&mut self, _from: Option<i64>) {
+        let input = PersonInput {
+            referral_source: "GP practice".into(),
+            referred_on: iso(self.today),
+            ..Default::default()
+        };
+        self.overlay = Some(Overlay::PersonForm {
+            form: person_form("Add person", &input, self.sources()),
+            editing: None,
+        });
+    }
+
+    pub(super) fn open_status_form(&mut self, id: i64, version: i64, from: Status) {
+        let options: Vec<String> = from.next().iter().map(|s| s.as_str().to_string()).collect();
+        let form = Form::new(
+            format!("Change status (now {})", from.as_str()),
+            vec![
+                Field::choice("status", "New status", options),
+                Field::text("reason", "Reason", "required when closing or declining"),
+                Field::text("changed_on", "Date", "YYYY-MM-DD or DD/MM/YYYY")
+                    .with_value(iso(self.today)),
+            ],
+        );
+        self.overlay = Some(Overlay::StatusForm {
+            form,
+            id,
+            version,
+            from,
+        });
+    }
+
+    /// Validates and saves; on any problem the form stays open with the reason.
+    pub(super) fn save_person(
+        &mut self,
+        mut form: Form,
+        editing: Option<(i64, i64)>,
+    ) -> Option<Overlay> {
+        let input = input_from_form(&form);
+        let details = match input.validate(self.today) {
+            Ok(d) => d,
+            Err(errors) => {
+                form.set_errors(&errors);
+                return Some(Overlay::PersonForm { form, editing });
+            }
+        };
+        let result = match editing {
+            Some((id, version)) => self.store.update_person(id, version, &details).map(|_| id),
+            None => self.store.add_person(&details),
+        };
+        match result {
+            Ok(id) => {
+                let verb = if editing.is_some() { "Saved" } else { "Added" };
+                self.after_save(id, format!("{verb} {}", details.display_name()));
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(Overlay::PersonForm { form, editing })
+            }
+        }
+    }
+
+    pub(super) fn save_status(
+        &mut self,
+        mut form: Form,
+        id: i64,
+        version: i64,
+        from: Status,
+    ) -> Option<Overlay> {
+        let to = Status::parse(form.value("status"));
+        let change = parse_day(form.value("changed_on"), self.today)
+            .and_then(|on| {
+                if on > self.today {
+                    Err("the date cannot be in the future".into())
+                } else {
+                    Ok(on)
+                }
+            })
+            .map_err(|e| ("changed_on", e))
+            .and_then(|on| {
+                let to = to.ok_or(("status", "choose a status".to_string()))?;
+                validate_status_change(from, to, form.value("reason"), on)
+                    .map_err(|e| ("reason", e))
+            });
+        let change = match change {
+            Ok(c) => c,
+            Err((field, message)) => {
+                form.set_errors(&[crate::domain::FieldError { field, message }]);
+                return Some(Overlay::StatusForm {
+                    form,
+                    id,
+                    version,
+                    from,
+                });
+            }
+        };
+        match self.store.set_status(id, version, &change) {
+            Ok(()) => {
+                self.after_save(id, format!("Status changed to {}", change.status.as_str()));
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(Overlay::StatusForm {
+                    form,
+                    id,
+                    version,
+                    from,
+                })
+            }
+        }
+    }
+
+    /// Refreshes what is on screen after a write and keeps the person in view.
+    pub(super) fn after_save(&mut self, id: i64, message: String) {
+        let r = self.reload();
+        self.caseload.reveal(id);
+        if self
+            .caseload
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.person.id == id)
+        {
+            let r = self.open_detail(id);
+            self.report(r);
+        }
+        self.report(r);
+        if self.message.is_none() {
+            self.say(message);
+        }
+    }
+}
+
+/// The person form, in the order a worker fills it in: (field, label, hint).
+const PERSON_FIELDS: [(&str, &str, &str); 14] = [
+    ("given_name", "Given name", "required"),
+    ("family_name", "Family name", "required"),
+    (
+        "preferred_name",
+        "Preferred name",
+        "what they like to be called",
+    ),
+    ("referral_source", "Referral source", ""),
+    (
+        "referral_reason",
+        "Referral reason",
+        "in their words where possible",
+    ),
+    ("referred_on", "Referred on", "YYYY-MM-DD or DD/MM/YYYY"),
+    ("date_of_birth", "Date of birth", "YYYY-MM-DD or DD/MM/YYYY"),
+    ("nhs_number", "NHS number", "10 digits, spaces allowed"),
+    ("phone", "Phone", ""),
+    ("email", "Email", ""),
+    ("address", "Address", ""),
+    ("postcode", "Postcode", ""),
+    (
+        "contact_preferences",
+        "Contact prefs",
+        "e.g. text first, no voicemail",
+    ),
+    ("risk_note", "Risk note", "shown as a flag everywhere"),
+];
+
+pub(super) fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) -> Form {
+    let mut p = p.clone();
+    let fields = PERSON_FIELDS
+        .iter()
+        .map(|&(key, label, hint)| {
+            let value = p.get_mut(key).map_or("", |v| v.as_str());
+            match key {
+                "referral_source" => {
+                    let mut f = Field::choice(key, label, sources.clone());
+                    if !value.is_empty() {
+                        f.value = value.to_string();
+                    }
+                    f
+                }
+                _ => Field::text(key, label, hint).with_value(value),
+            }
+        })
+        .collect();
+    Form::new(title, fields)
+}
+
+fn input_from_form(form: &Form) -> PersonInput {
+    let mut input = PersonInput::default();
+    for f in &form.fields {
+        if let Some(slot) = input.get_mut(f.key) {
+            *slot = f.value.clone();
+        }
+    }
+    input
+}

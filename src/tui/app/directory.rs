@@ -1,0 +1,197 @@
+//! The app's side of pane 3 and of connections: keys routed to the directory
+//! and the actions they produce, carried out through the store.
+
+use super::*;
+
+/// The directory and connections: keys routed to pane 3, and the actions they
+/// produce, carried out through the store.
+impl App {
+    pub(super) fn directory_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let ctx = Ctx {
+            theme: &self.theme,
+            today: self.today,
+        };
+        self.directory.handle_key(key, &ctx)
+    }
+
+    /// The person a `c` in the directory connects: the one open in pane 2,
+    /// else the one selected in the caseload.
+    pub(super) fn person_for_connection(&self) -> Option<i64> {
+        self.person
+            .person
+            .as_ref()
+            .map(|p| p.id)
+            .or_else(|| self.caseload.selected_id())
+    }
+
+    pub(super) fn apply_directory(&mut self, action: Action) {
+        match action {
+            Action::OpenService(id) => match self.store.connected_now(id) {
+                Ok(n) => self.directory.set_connected_now(n),
+                Err(e) => self.report::<()>(Err(e)),
+            },
+            Action::SaveService(service) => {
+                let result = if service.id == 0 {
+                    self.store.create_service(&service)
+                } else {
+                    self.store.update_service(&service).map(|_| service.id)
+                };
+                match result {
+                    Ok(id) => {
+                        let r = self.reload();
+                        self.directory.saved(id);
+                        self.report(r);
+                        self.say(format!("Saved {}", service.name));
+                    }
+                    Err(e) => self.directory.save_failed(format!("Not saved: {e}")),
+                }
+            }
+            Action::VerifyService(id) => {
+                let r = self.store.verify_service(id, self.today);
+                self.after_directory_write(r, "Marked verified today");
+            }
+            Action::SetServiceActive(id, active) => {
+                let r = self.store.set_service_active(id, active);
+                let msg = if active {
+                    "Reactivated"
+                } else {
+                    "Deactivated: kept for history, no longer offered"
+                };
+                self.after_directory_write(r, msg);
+            }
+            Action::ConnectService(service_id) => {
+                let Some(person_id) = self.person_for_connection() else {
+                    self.message = Some((
+                        "Select a person in the caseload (1) first, then c here".into(),
+                        true,
+                    ));
+                    return;
+                };
+                let names = self.store.get_person(person_id).and_then(|p| {
+                    let s = self.store.get_service(service_id)?;
+                    Ok((p.display_name(), s.name))
+                });
+                match names {
+                    Ok((person, service)) => {
+                        self.overlay = Some(Overlay::Connect {
+                            form: connections::connect_form(&person, &service, self.today),
+                            person_id,
+                            service_id,
+                        })
+                    }
+                    Err(e) => self.report::<()>(Err(e)),
+                }
+            }
+            Action::UpdateConnection(id) => {
+                let found = self.connections.list.iter().find(|c| c.id == id);
+                if let Some(c) = found {
+                    self.overlay = Some(Overlay::ConnectionStatus {
+                        form: connections::status_form(c, self.today),
+                        id,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn after_directory_write(&mut self, r: Result<(), StoreError>, message: &str) {
+        match r {
+            Ok(()) => {
+                let r = self.reload();
+                self.report(r);
+                if let Some(id) = self.directory.open_service().map(|s| s.id) {
+                    self.apply_directory(Action::OpenService(id));
+                }
+                if self.message.is_none() {
+                    self.say(message);
+                }
+            }
+            Err(e) => self.report::<()>(Err(e)),
+        }
+    }
+
+    pub(super) fn connection_overlay_key(
+        &mut self,
+        overlay: Overlay,
+        key: KeyEvent,
+    ) -> Option<Overlay> {
+        let (mut form, target) = match overlay {
+            Overlay::Connect {
+                form,
+                person_id,
+                service_id,
+            } => (form, Ok((person_id, service_id))),
+            Overlay::ConnectionStatus { form, id } => (form, Err(id)),
+            other => return Some(other),
+        };
+        let rebuild = |form: Form| match target {
+            Ok((person_id, service_id)) => Overlay::Connect {
+                form,
+                person_id,
+                service_id,
+            },
+            Err(id) => Overlay::ConnectionStatus { form, id },
+        };
+        match form.handle_key(key) {
+            FormOutcome::Continue => return Some(rebuild(form)),
+            FormOutcome::Cancel => return None,
+            FormOutcome::Submit => {}
+        }
+        let (status, on, note) = match connections::read_form(&form, self.today) {
+            Ok(v) => v,
+            Err((field, message)) => {
+                form.set_errors(&[crate::domain::FieldError { field, message }]);
+                return Some(rebuild(form));
+            }
+        };
+        let result = match target {
+            Ok((person_id, service_id)) => self
+                .store
+                .connect(person_id, service_id, status, on, note.as_deref())
+                .map(|_| (person_id, service_id)),
+            Err(id) => {
+                let service_id = self
+                    .connections
+                    .selected()
+                    .filter(|c| c.id == id)
+                    .map_or(0, |c| c.service_id);
+                self.store
+                    .set_connection_status(id, status, on, note.as_deref())
+                    .map(|_| (self.person.person.as_ref().map_or(0, |p| p.id), service_id))
+            }
+        };
+        match result {
+            Ok((person_id, service_id)) => {
+                if person_id != 0 && self.person.person.as_ref().map(|p| p.id) != Some(person_id) {
+                    let r = self.load_person(person_id);
+                    self.report(r);
+                }
+                let r = self.reload();
+                self.report(r);
+                if let Some(id) = self.directory.open_service().map(|s| s.id) {
+                    self.apply_directory(Action::OpenService(id));
+                }
+                if self.message.is_none() {
+                    self.say(format!("Connection {}", connections::label(status)));
+                }
+                // A referral made: offer (not force) a check-in follow-up in 14 days.
+                if status == crate::domain::service::ConnectionStatus::Referred
+                    && person_id != 0
+                    && service_id != 0
+                {
+                    self.apply(Action::OfferCheckIn {
+                        person_id,
+                        service_id,
+                    });
+                    return self.overlay.take();
+                }
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(rebuild(form))
+            }
+        }
+    }
+}

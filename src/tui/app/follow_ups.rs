@@ -1,0 +1,181 @@
+//! The app's side of pane 4: loading the agenda, its timer, and carrying out
+//! follow-up actions through the store.
+
+use super::*;
+
+/// Follow-ups (issue 6): the agenda's data, its timer and its actions.
+impl App {
+    pub(super) fn load_reminders(&mut self) -> Result<(), StoreError> {
+        use crate::domain::reminder::QUIET_DAYS;
+        use crate::domain::setting::Setting;
+        let quiet = if self.store.setting(Setting::ShowGoneQuiet)? {
+            self.store.gone_quiet(self.today, QUIET_DAYS)?
+        } else {
+            Vec::new()
+        };
+        self.reminders.set(
+            self.store.open_reminders()?,
+            quiet,
+            self.store.done_reminders(DONE_HISTORY)?,
+            (self.clock)(),
+        );
+        self.sync_reminder_counts();
+        Ok(())
+    }
+
+    /// The status line counts what the agenda shows, timed follow-ups included.
+    pub(super) fn sync_reminder_counts(&mut self) {
+        self.counts.reminders_overdue = self.reminders.overdue() as i64;
+        self.counts.reminders_today = self.reminders.due_today() as i64;
+    }
+
+    /// How long the event loop may sleep: until the next follow-up falls due
+    /// or midnight, and at most an hour (so a suspended laptop catches up).
+    pub fn until_next_wake(&self) -> std::time::Duration {
+        let hour = std::time::Duration::from_secs(3600);
+        (self.reminders.next_change() - (self.clock)())
+            .to_std()
+            .map_or(std::time::Duration::ZERO, |d| d.min(hour))
+    }
+
+    /// Who `r` would add a follow-up for, in the current pane.
+    pub(super) fn reminder_subject(&self) -> (Option<i64>, Option<i64>) {
+        match self.pane {
+            Pane::Caseload => (
+                self.caseload
+                    .detail
+                    .as_ref()
+                    .map(|d| d.person.id)
+                    .or_else(|| self.caseload.selected_id()),
+                None,
+            ),
+            Pane::Person => (self.person.person.as_ref().map(|p| p.id), None),
+            Pane::Directory => (None, self.directory.selected().map(|s| s.id)),
+            Pane::Reminders => self.reminders.selected_subject(),
+        }
+    }
+
+    pub(super) fn apply_reminder(&mut self, action: Action) {
+        match action {
+            Action::AddReminder {
+                person_id,
+                service_id,
+            } => match self.store.subject_name(person_id, service_id) {
+                Ok(about) => {
+                    self.overlay = Some(Overlay::Reminder(ReminderForm::add(
+                        person_id,
+                        service_id,
+                        about.as_deref(),
+                    )))
+                }
+                Err(e) => self.report::<()>(Err(e)),
+            },
+            Action::EditReminder(id) => match self.store.get_reminder(id) {
+                Ok(r) => self.overlay = Some(Overlay::Reminder(ReminderForm::edit(&r))),
+                Err(e) => self.report::<()>(Err(e)),
+            },
+            Action::CompleteReminder(id) => {
+                let r = self.store.complete_reminder(id);
+                self.after_reminder(r, format!("Done: follow-up #{id} (u undoes)"));
+            }
+            Action::ReopenReminder(id) => {
+                let r = self.store.reopen_reminder(id);
+                self.after_reminder(r, format!("Follow-up #{id} is open again"));
+                self.reminders.select_reminder(id);
+            }
+            Action::SnoozeReminder { id, until } => {
+                let r = self.store.snooze_reminder(id, until);
+                let when = crate::domain::reminder::short_date(until, self.today);
+                self.after_reminder(r, format!("Follow-up #{id} snoozed until {when}"));
+                self.reminders.select_reminder(id);
+            }
+            Action::OfferCheckIn {
+                person_id,
+                service_id,
+            } => {
+                let offer = self
+                    .store
+                    .check_in_offer(person_id, Some(service_id), self.today)
+                    .and_then(|draft| {
+                        let about = self.store.subject_name(Some(person_id), None)?;
+                        Ok(draft.map(|d| ReminderForm::offer(&d, about.as_deref())))
+                    });
+                match offer {
+                    Ok(Some(form)) => self.overlay = Some(Overlay::Reminder(form)),
+                    Ok(None) => {}
+                    Err(e) => self.report::<()>(Err(e)),
+                }
+            }
+            Action::GoToPerson(id) => {
+                self.pane = Pane::Caseload;
+                self.caseload.reveal(id);
+                let r = self.open_detail(id);
+                self.report(r);
+            }
+            Action::Notice(text) => self.say(text),
+            _ => {}
+        }
+    }
+
+    /// A follow-up changed: the agenda, the counts and the caseload's "Next"
+    /// column can change; the directory and the notes cannot.
+    pub(super) fn reload_after_reminder_write(&mut self) -> Result<(), StoreError> {
+        self.caseload.set_people(self.store.list_people(None)?);
+        self.counts = self.store.counts(self.today)?;
+        self.reminders.set_reminders(
+            self.store.open_reminders()?,
+            self.store.done_reminders(DONE_HISTORY)?,
+            (self.clock)(),
+        );
+        self.sync_reminder_counts();
+        Ok(())
+    }
+
+    pub(super) fn after_reminder(&mut self, r: Result<(), StoreError>, message: String) {
+        match r {
+            Ok(()) => {
+                let r = self.reload_after_reminder_write();
+                self.report(r);
+                if self.message.is_none() {
+                    self.say(message);
+                }
+            }
+            Err(e) => self.report::<()>(Err(e)),
+        }
+    }
+
+    pub(super) fn save_reminder(&mut self, mut form: ReminderForm) -> Option<Overlay> {
+        let Some(draft) = form.draft(self.today) else {
+            return Some(Overlay::Reminder(form));
+        };
+        let saved = match form.editing {
+            Some(id) => self
+                .store
+                .update_reminder(id, draft.due_on, draft.due_time, &draft.text)
+                .map(|()| id),
+            None => self.store.add_reminder(
+                draft.person_id,
+                draft.service_id,
+                draft.due_on,
+                draft.due_time,
+                &draft.text,
+            ),
+        };
+        match saved {
+            Ok(id) => {
+                let r = self.reload_after_reminder_write();
+                self.report(r);
+                self.reminders.select_reminder(id);
+                let when = crate::domain::reminder::short_date(draft.due_on, self.today);
+                if self.message.is_none() {
+                    self.say(format!("Follow-up #{id} saved for {when}"));
+                }
+                None
+            }
+            Err(e) => {
+                form.form.message = Some(format!("Not saved: {e}"));
+                Some(Overlay::Reminder(form))
+            }
+        }
+    }
+}
