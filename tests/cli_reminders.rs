@@ -42,7 +42,7 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
         )
         .unwrap();
     let walk = store
-        .add_service(&Service {
+        .create_service(&Service {
             uid: "s-1".into(),
             name: "Riverside Walking Group".into(),
             active: true,

@@ -229,7 +229,7 @@ fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
     let mut store = Store::open(&path).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
     let service = store
-        .add_service(&caseload::domain::service::Service {
+        .create_service(&caseload::domain::service::Service {
             uid: "s-1".into(),
             name: "Walking group".into(),
             active: true,

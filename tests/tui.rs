@@ -102,7 +102,7 @@ fn fixture() -> (TempDir, App) {
     .enumerate()
     {
         store
-            .add_service(&Service {
+            .create_service(&Service {
                 uid: format!("t-{i}"),
                 name: name.into(),
                 categories: Some(cats.into()),

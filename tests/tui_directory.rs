@@ -68,7 +68,7 @@ fn fixture() -> (TempDir, App) {
     ];
     for (i, (name, cats, area, verified, desc)) in services.into_iter().enumerate() {
         store
-            .add_service(&Service {
+            .create_service(&Service {
                 uid: format!("t-{i}"),
                 name: name.into(),
                 categories: Some(cats.into()),
