@@ -1,6 +1,8 @@
 //! The TUI through ratatui's TestBackend: whole-screen snapshots at 80x24 and
 //! 20x5, and key-driven behaviour checked against the database afterwards.
 
+mod common;
+
 use caseload::domain::conversation::{ConversationKind, NewNote};
 use caseload::domain::person::PersonInput;
 use caseload::domain::service::Service;
@@ -8,9 +10,10 @@ use caseload::store::Store;
 use caseload::tui::App;
 use caseload::tui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};
+use common::keys::{ctrl, press, type_text};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -121,20 +124,6 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| app.render(f)).unwrap();
     terminal.backend().to_string()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 #[test]

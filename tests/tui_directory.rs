@@ -2,15 +2,18 @@
 //! highlighted matches, filters, the full entry, verify, edit, and connecting
 //! a person, each checked against the database afterwards.
 
+mod common;
+
 use caseload::domain::person::PersonInput;
 use caseload::domain::service::Service;
 use caseload::store::Store;
 use caseload::tui::App;
 use caseload::tui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};
+use common::keys::{ctrl, press, type_text};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use tempfile::TempDir;
 
@@ -117,20 +120,6 @@ fn highlight_map(app: &mut App, rows: std::ops::Range<u16>) -> String {
         out.push('\n');
     }
     out
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 #[test]
