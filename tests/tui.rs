@@ -272,7 +272,19 @@ fn no_size_panics_in_any_pane_or_overlay() {
         (132, 50),
         (300, 3),
     ];
-    let setups: [&[KeyCode]; 11] = [
+    let setups: [&[KeyCode]; 18] = [
+        &[
+            KeyCode::Char('3'),
+            KeyCode::Char('/'),
+            KeyCode::Char('f'),
+            KeyCode::Char('o'),
+        ],
+        &[KeyCode::Char('3'), KeyCode::Enter],
+        &[KeyCode::Char('3'), KeyCode::Char('a')],
+        &[KeyCode::Char('3'), KeyCode::Char('c')],
+        &[KeyCode::Char('4'), KeyCode::Char('z')],
+        &[KeyCode::Char('4'), KeyCode::Char('h')],
+        &[KeyCode::Char('r')],
         &[KeyCode::Char('2'), KeyCode::Char('n')],
         &[KeyCode::Char('2'), KeyCode::Char('m')],
         &[KeyCode::Char('2'), KeyCode::Enter],
