@@ -29,6 +29,57 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Word-wraps `s` into lines of at most `max` cells, at most `lines` of them;
+/// the last is cut with '…' if text remains. Long words are split.
+pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let sep = usize::from(!line.is_empty());
+        if width(&line) + sep + width(word) <= max {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+        }
+        let mut rest = word.to_string();
+        while width(&rest) > max {
+            let head = prefix_within(&rest, max);
+            if head.is_empty() {
+                break; // a single character wider than the line
+            }
+            out.push(head.to_string());
+            rest = rest[head.len()..].to_string();
+        }
+        line = rest;
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    if out.len() > lines {
+        let kept = out[lines - 1..].join(" ");
+        out.truncate(lines - 1);
+        out.push(truncate(&kept, max));
+    }
+    out
+}
+
+/// The longest prefix of `s` that fits in `max` cells.
+fn prefix_within(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > max {
+            return &s[..i];
+        }
+    }
+    s
+}
+
 /// The first line of a multi-line text, for one-line previews.
 pub fn first_line(s: &str) -> &str {
     s.lines()
@@ -47,6 +98,19 @@ pub fn pad(s: &str, cells: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_words_and_cells() {
+        assert_eq!(
+            wrap("see GP record before visiting", 12, 3),
+            ["see GP", "record", "before visi…"]
+        );
+        assert_eq!(wrap("a b", 10, 2), ["a b"]);
+        for l in wrap("王美玲王美玲王美玲 lives alone", 5, 9) {
+            assert!(width(&l) <= 5, "{l}");
+        }
+        assert!(wrap("", 10, 2).is_empty());
+    }
 
     #[test]
     fn truncates_by_cells_not_bytes() {

@@ -13,7 +13,7 @@ use crate::domain::conversation::{Conversation, Draft, TimelineEntry, timeline};
 use crate::domain::goal::{Goal, GoalStatus};
 use crate::domain::measure::{Instrument, Measure, changes};
 use crate::domain::person::Person;
-use crate::domain::text::{first_line, truncate, width};
+use crate::domain::text::{first_line, truncate, width, wrap};
 use crate::tui::app::{Action, NoteAction};
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;
@@ -157,7 +157,7 @@ impl PersonPane {
             );
             return;
         };
-        let header = self.header(p, ctx);
+        let header = self.header(p, ctx, area.width);
         let [head, body] =
             Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Fill(1)])
                 .areas(area);
@@ -180,7 +180,7 @@ impl PersonPane {
         self.render_side(frame, side, ctx);
     }
 
-    fn header(&self, p: &Person, ctx: &Ctx) -> Vec<Line<'static>> {
+    fn header(&self, p: &Person, ctx: &Ctx, width: u16) -> Vec<Line<'static>> {
         let t = ctx.theme;
         let d = &p.details;
         let mut header = vec![Line::from(vec![
@@ -190,13 +190,16 @@ impl PersonPane {
             Span::styled(format!("  referred by {}", d.referral_source), t.dim()),
         ])];
         if let Some(reason) = &d.referral_reason {
-            header.push(Line::from(Span::raw(reason.clone())));
+            header.push(Line::from(Span::raw(truncate(reason, width as usize))));
         }
+        // A risk note is never cut short silently: up to three lines, then '…'.
         if let Some(risk) = &d.risk_note {
-            header.push(Line::from(Span::styled(
-                format!("! RISK {risk}"),
-                t.danger(),
-            )));
+            let lines = wrap(&format!("! RISK {risk}"), width as usize, 3);
+            header.extend(
+                lines
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.danger()))),
+            );
         }
         if let Some(d) = self.drafts.first() {
             let when = d.updated_at.get(11..16).unwrap_or("");
