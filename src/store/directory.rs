@@ -2,7 +2,8 @@
 //! all-or-nothing imports, and people's connections to services.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection as Sql, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection as Sql, OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
 use super::service::{SERVICE_COLUMNS, service_from_row};
@@ -42,38 +43,44 @@ fn status_text(active: bool) -> &'static str {
     if active { "active" } else { "inactive" }
 }
 
+/// A service's stored columns, uid to source, in the order that
+/// `insert_row` and `update_row` name them (?1 to ?18).
+fn column_values(s: &Service) -> Vec<Value> {
+    vec![
+        s.uid.clone().into(),
+        s.name.clone().into(),
+        s.organisation.clone().into(),
+        s.description.clone().into(),
+        s.categories.clone().into(),
+        s.area.clone().into(),
+        s.address.clone().into(),
+        s.postcode.clone().into(),
+        s.phone.clone().into(),
+        s.email.clone().into(),
+        s.url.clone().into(),
+        s.opening_times.clone().into(),
+        s.eligibility.clone().into(),
+        s.cost.clone().into(),
+        s.how_to_refer.clone().into(),
+        s.last_verified_on.map(iso).into(),
+        status_text(s.active).to_string().into(),
+        s.source.clone().into(),
+    ]
+}
+
 fn update_row(conn: &Sql, id: i64, s: &Service) -> Result<()> {
+    let mut values = column_values(s);
+    values.extend([now_text().into(), id.into()]);
     let n = conn
         .prepare_cached(
-            "UPDATE service SET uid = ?2, name = ?3, organisation = ?4, description = ?5,
-                categories = ?6, area = ?7, address = ?8, postcode = ?9, phone = ?10,
-                email = ?11, url = ?12, opening_times = ?13, eligibility = ?14, cost = ?15,
-                how_to_refer = ?16, last_verified_on = ?17, status = ?18, source = ?19,
-                updated_at = ?20
-             WHERE id = ?1",
+            "UPDATE service SET uid = ?1, name = ?2, organisation = ?3, description = ?4,
+                categories = ?5, area = ?6, address = ?7, postcode = ?8, phone = ?9,
+                email = ?10, url = ?11, opening_times = ?12, eligibility = ?13, cost = ?14,
+                how_to_refer = ?15, last_verified_on = ?16, status = ?17, source = ?18,
+                updated_at = ?19
+             WHERE id = ?20",
         )?
-        .execute(params![
-            id,
-            s.uid,
-            s.name,
-            s.organisation,
-            s.description,
-            s.categories,
-            s.area,
-            s.address,
-            s.postcode,
-            s.phone,
-            s.email,
-            s.url,
-            s.opening_times,
-            s.eligibility,
-            s.cost,
-            s.how_to_refer,
-            s.last_verified_on.map(iso),
-            status_text(s.active),
-            s.source,
-            now_text(),
-        ])?;
+        .execute(params_from_iter(values))?;
     if n == 0 {
         return Err(StoreError::NotFound {
             entity: "service",
@@ -84,7 +91,8 @@ fn update_row(conn: &Sql, id: i64, s: &Service) -> Result<()> {
 }
 
 fn insert_row(conn: &Sql, s: &Service) -> Result<i64> {
-    let now = now_text();
+    let mut values = column_values(s);
+    values.push(now_text().into());
     conn.prepare_cached(
         "INSERT INTO service (uid, name, organisation, description, categories, area,
             address, postcode, phone, email, url, opening_times, eligibility, cost,
@@ -92,27 +100,7 @@ fn insert_row(conn: &Sql, s: &Service) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
             ?17, ?18, ?19, ?19)",
     )?
-    .execute(params![
-        s.uid,
-        s.name,
-        s.organisation,
-        s.description,
-        s.categories,
-        s.area,
-        s.address,
-        s.postcode,
-        s.phone,
-        s.email,
-        s.url,
-        s.opening_times,
-        s.eligibility,
-        s.cost,
-        s.how_to_refer,
-        s.last_verified_on.map(iso),
-        status_text(s.active),
-        s.source,
-        now,
-    ])?;
+    .execute(params_from_iter(values))?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
 use super::{Result, Store, StoreError, day, now_text};
@@ -40,6 +41,26 @@ const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, date_
     nhs_number, phone, email, address, postcode, contact_preferences, referral_source,
     referral_reason, referred_on, first_contact_on, status, status_reason, closed_on,
     risk_note, consent_recorded_on, created_at, updated_at, version";
+
+/// The form's fields in the order `add_person` and `update_person` name them (?1 to ?14).
+fn detail_values(p: &PersonDetails, referred_on: Option<String>) -> Vec<Value> {
+    vec![
+        p.given_name.clone().into(),
+        p.family_name.clone().into(),
+        p.preferred_name.clone().into(),
+        p.date_of_birth.map(iso).into(),
+        p.nhs_number.clone().into(),
+        p.phone.clone().into(),
+        p.email.clone().into(),
+        p.address.clone().into(),
+        p.postcode.clone().into(),
+        p.contact_preferences.clone().into(),
+        p.referral_source.clone().into(),
+        p.referral_reason.clone().into(),
+        referred_on.into(),
+        p.risk_note.clone().into(),
+    ]
+}
 
 fn status_of(text: String) -> Status {
     // The CHECK constraint makes anything else impossible; fall back rather than panic.
@@ -137,6 +158,8 @@ impl Store {
                 .referred_on
                 .map(iso)
                 .unwrap_or_else(|| now[..10].to_string());
+            let mut values = detail_values(p, Some(referred_on.clone()));
+            values.push(now.clone().into());
             tx.execute(
                 "INSERT INTO person (given_name, family_name, preferred_name, date_of_birth,
                     nhs_number, phone, email, address, postcode, contact_preferences,
@@ -144,23 +167,7 @@ impl Store {
                     created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
                     'referred', ?15, ?15)",
-                params![
-                    p.given_name,
-                    p.family_name,
-                    p.preferred_name,
-                    p.date_of_birth.map(iso),
-                    p.nhs_number,
-                    p.phone,
-                    p.email,
-                    p.address,
-                    p.postcode,
-                    p.contact_preferences,
-                    p.referral_source,
-                    p.referral_reason,
-                    referred_on,
-                    p.risk_note,
-                    now,
-                ],
+                params_from_iter(values),
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(
@@ -178,32 +185,16 @@ impl Store {
     pub fn update_person(&mut self, id: i64, version: i64, p: &PersonDetails) -> Result<()> {
         let actor = self.actor.clone();
         self.write(|tx| {
+            let mut values = detail_values(p, p.referred_on.map(iso));
+            values.extend([now_text().into(), id.into(), version.into()]);
             let changed = tx.execute(
-                "UPDATE person SET given_name = ?3, family_name = ?4, preferred_name = ?5,
-                    date_of_birth = ?6, nhs_number = ?7, phone = ?8, email = ?9, address = ?10,
-                    postcode = ?11, contact_preferences = ?12, referral_source = ?13,
-                    referral_reason = ?14, referred_on = coalesce(?15, referred_on),
-                    risk_note = ?16, updated_at = ?17, version = version + 1
-                 WHERE id = ?1 AND version = ?2",
-                params![
-                    id,
-                    version,
-                    p.given_name,
-                    p.family_name,
-                    p.preferred_name,
-                    p.date_of_birth.map(iso),
-                    p.nhs_number,
-                    p.phone,
-                    p.email,
-                    p.address,
-                    p.postcode,
-                    p.contact_preferences,
-                    p.referral_source,
-                    p.referral_reason,
-                    p.referred_on.map(iso),
-                    p.risk_note,
-                    now_text(),
-                ],
+                "UPDATE person SET given_name = ?1, family_name = ?2, preferred_name = ?3,
+                    date_of_birth = ?4, nhs_number = ?5, phone = ?6, email = ?7, address = ?8,
+                    postcode = ?9, contact_preferences = ?10, referral_source = ?11,
+                    referral_reason = ?12, referred_on = coalesce(?13, referred_on),
+                    risk_note = ?14, updated_at = ?15, version = version + 1
+                 WHERE id = ?16 AND version = ?17",
+                params_from_iter(values),
             )?;
             check_one(tx, changed, id)?;
             Store::audit(tx, &actor, "update", "person", id)
