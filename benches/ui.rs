@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use caseload::clock::Clock;
 use caseload::store::Store;
 use caseload::tui::App;
 use caseload::tui::theme::Theme;
@@ -53,13 +54,8 @@ fn rss_mb() -> f64 {
 }
 
 fn app(path: &std::path::Path) -> App {
-    let store = Store::open(path).expect("open bench database");
-    App::new(
-        store,
-        Box::new(|| Local::now().naive_local()),
-        Theme::from_env(),
-    )
-    .expect("load app")
+    let store = Store::open(path, Clock::system()).expect("open bench database");
+    App::new(store, Theme::from_env()).expect("load app")
 }
 
 fn key(c: char) -> KeyEvent {
@@ -90,7 +86,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
     let t = Instant::now();
-    let mut store = Store::open(&path).expect("create bench database");
+    let mut store = Store::open(&path, Clock::system()).expect("create bench database");
     caseload::cli::build_demo(&mut store, Some(PEOPLE), Some(SERVICES), 1).expect("generate");
     drop(store);
     println!("demo_generate_s {:.2} s", t.elapsed().as_secs_f64());
@@ -175,7 +171,7 @@ fn main() {
 fn agenda(path: &std::path::Path) {
     use caseload::domain::reminder::{QUIET_DAYS, ReminderDraft};
     const OPEN: usize = 10_000;
-    let mut store = Store::open(path).expect("open bench database");
+    let mut store = Store::open(path, Clock::system()).expect("open bench database");
     let today = Local::now().date_naive();
     let have = store.open_reminders().expect("reminders").len();
     let people = store.list_people(None).expect("people");
@@ -243,7 +239,7 @@ fn add_busy_person(path: &std::path::Path, notes: usize) -> i64 {
             )
         })
         .collect();
-    let mut store = Store::open(path).expect("open");
+    let mut store = Store::open(path, Clock::system()).expect("open");
     store.insert_generated(&[person], &[]).expect("insert");
     store
         .list_people(None)
@@ -264,7 +260,7 @@ fn directory_search_bench() {
     for services in [10_000, 100_000] {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("directory.db");
-        let mut store = Store::open(&path).expect("create directory database");
+        let mut store = Store::open(&path, Clock::system()).expect("create directory database");
         caseload::cli::build_demo(&mut store, None, Some(services), 1).expect("generate");
         drop(store);
         let mut app = app(&path);

@@ -2,7 +2,8 @@
 -- prescribing link worker team in a fictional northern English city.
 -- Every name, phone number (Ofcom drama ranges), email (example.org/.com) and NHS number
 -- (999 test range, valid check digit) is made up.
--- All dates are relative to today, so the demo always looks current.
+-- All dates are relative to 'now','localtime', which the app replaces with the
+-- moment of its own clock, so the demo always looks current (and tests can pin it).
 -- Runs after the migrations, inside one transaction, with foreign keys on.
 
 -- =====================================================================

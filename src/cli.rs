@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
+
+use crate::clock::Clock;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::demo;
@@ -217,16 +219,12 @@ pub fn db_path(cli: &Cli) -> CliResult<PathBuf> {
         .ok_or_else(|| CliError::User("no home directory found; pass --db PATH".into()))
 }
 
-pub fn open_store(path: &Path) -> CliResult<Store> {
-    Ok(Store::open(path)?)
-}
-
-pub fn today() -> NaiveDate {
-    Local::now().date_naive()
+pub fn open_store(path: &Path, clock: &Clock) -> CliResult<Store> {
+    Ok(Store::open(path, clock.clone())?)
 }
 
 /// Runs a subcommand, writing results to `out`.
-pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> CliResult {
+pub fn run(cli: &Cli, command: &Command, clock: &Clock, out: &mut dyn Write) -> CliResult {
     match command {
         Command::Demo {
             out: path,
@@ -234,9 +232,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> CliResult {
             services,
             seed,
             force,
-        } => write_demo(path, *people, *services, *seed, *force, out),
+        } => write_demo(path, *people, *services, *seed, *force, clock, out),
         Command::Person(cmd) => {
-            let mut store = open_store(&db_path(cli)?)?;
+            let mut store = open_store(&db_path(cli)?, clock)?;
             match cmd {
                 PersonCommand::List { status, format } => {
                     person_list(&store, status.as_deref(), *format, out)
@@ -268,23 +266,23 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> CliResult {
             kind,
             text,
         }) => {
-            let mut store = open_store(&db_path(cli)?)?;
+            let mut store = open_store(&db_path(cli)?, clock)?;
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
-        Command::Check => check(&open_store(&db_path(cli)?)?, out),
+        Command::Check => check(&open_store(&db_path(cli)?, clock)?, out),
         Command::Remind { days, format } => {
-            let store = open_store(&db_path(cli)?)?;
-            remind(&store, Local::now().naive_local(), *days, *format, out)
+            let store = open_store(&db_path(cli)?, clock)?;
+            remind(&store, clock.now(), *days, *format, out)
         }
         Command::Calendar { out: path } => {
-            let store = open_store(&db_path(cli)?)?;
-            calendar(&store, path, chrono::Utc::now(), out)
+            let store = open_store(&db_path(cli)?, clock)?;
+            calendar(&store, path, clock.now_utc(), out)
         }
         Command::Config(cmd) => {
-            let mut store = open_store(&db_path(cli)?)?;
+            let mut store = open_store(&db_path(cli)?, clock)?;
             config(&mut store, cmd, out)
         }
-        Command::Directory(cmd) => directory(&mut open_store(&db_path(cli)?)?, cmd, out),
+        Command::Directory(cmd) => directory(&mut open_store(&db_path(cli)?, clock)?, cmd, out),
     }
 }
 
@@ -295,6 +293,7 @@ pub fn write_demo(
     services: Option<usize>,
     seed: u64,
     force: bool,
+    clock: &Clock,
     out: &mut dyn Write,
 ) -> CliResult {
     if path.exists() {
@@ -318,7 +317,7 @@ pub fn write_demo(
             }
         }
     }
-    let mut store = open_store(path)?;
+    let mut store = open_store(path, clock)?;
     let counts = build_demo(&mut store, people, services, seed)?;
     writeln!(
         out,
@@ -337,7 +336,7 @@ pub fn build_demo(
     services: Option<usize>,
     seed: u64,
 ) -> CliResult<crate::store::Counts> {
-    let today = today();
+    let today = store.clock().today();
     store.load_demo()?;
     let base = store.counts(today)?;
     let mut rng = demo::Rng::new(seed);
@@ -457,7 +456,7 @@ fn json_err(e: serde_json::Error) -> CliError {
 }
 
 pub fn person_add(store: &mut Store, input: &PersonInput, out: &mut dyn Write) -> CliResult {
-    let details = input.validate(today()).map_err(|errors| {
+    let details = input.validate(store.clock().today()).map_err(|errors| {
         let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
         CliError::User(format!("{}; nothing saved", all.join("; ")))
     })?;
@@ -573,7 +572,7 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
             problems.join("; ")
         )));
     }
-    let c = store.counts(today())?;
+    let c = store.counts(store.clock().today())?;
     writeln!(
         out,
         "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups",
@@ -613,7 +612,7 @@ pub fn note_add(
     let note = NewNote {
         person_id,
         kind,
-        occurred_at: Local::now().naive_local(),
+        occurred_at: store.clock().now(),
         body,
         amends: None,
     };
@@ -751,14 +750,12 @@ pub fn calendar(
     out: &mut dyn Write,
 ) -> CliResult {
     let reminders = store.open_reminders()?;
-    let to_utc = |t: chrono::NaiveDateTime| {
-        use chrono::TimeZone;
-        Local
-            .from_local_datetime(&t)
-            .earliest()
-            .map(|d| d.with_timezone(&chrono::Utc))
-    };
-    let text = crate::io::ics::calendar(&reminders, &store.database_id()?, dtstamp, to_utc);
+    let text = crate::io::ics::calendar(
+        &reminders,
+        &store.database_id()?,
+        dtstamp,
+        crate::clock::local_to_utc,
+    );
     let cannot =
         |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
     let dir = match path.parent() {
@@ -879,7 +876,7 @@ pub fn directory_search(
     out: &mut dyn Write,
 ) -> CliResult {
     use crate::domain::search::SearchIndex;
-    let today = today();
+    let today = store.clock().today();
     let services: Vec<_> = store
         .list_services()?
         .into_iter()
@@ -987,8 +984,8 @@ pub fn directory_import(
     }
     let bytes = std::fs::read(file).map_err(cannot)?;
     let parsed = match format {
-        DirectoryFormat::Csv => crate::io::csv::parse(&bytes, today()),
-        DirectoryFormat::Oruk => crate::io::oruk::parse(&bytes, today()),
+        DirectoryFormat::Csv => crate::io::csv::parse(&bytes, store.clock().today()),
+        DirectoryFormat::Oruk => crate::io::oruk::parse(&bytes, store.clock().today()),
     };
     let services = parsed.map_err(|e| CliError::Data(format!("{}: {e}", file.display())))?;
     if dry_run {

@@ -3,6 +3,7 @@
 //! benches drive exactly what users run.
 
 pub mod cli;
+pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod io;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use caseload::cli::{self, Cli, CliError, CliResult};
+use caseload::clock::Clock;
 use clap::Parser;
 use clap::error::ErrorKind;
 
@@ -12,10 +13,12 @@ fn main() -> ExitCode {
         Err(e) => return clap_exit(e),
     };
     caseload::domain::service::set_stale_after_months(cli.stale_months);
-    let result = match &cli.command {
-        Some(command) => cli::run(&cli, command, &mut std::io::stdout().lock()),
-        None => run_app(&cli),
-    };
+    let result = Clock::from_env()
+        .map_err(CliError::User)
+        .and_then(|clock| match &cli.command {
+            Some(command) => cli::run(&cli, command, &clock, &mut std::io::stdout().lock()),
+            None => run_app(&cli, &clock),
+        });
     match result {
         Ok(()) | Err(CliError::Quiet) => ExitCode::SUCCESS,
         Err(e) => {
@@ -44,19 +47,19 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     }
 }
 
-fn run_app(cli: &Cli) -> CliResult {
+fn run_app(cli: &Cli, clock: &Clock) -> CliResult {
     // Keep the temporary demo folder alive until the app closes; dropping it deletes it.
     let mut _demo_dir = None;
     let store = if cli.demo {
         let dir = tempfile::Builder::new()
             .prefix("caseload-demo-")
             .tempdir()?;
-        let mut store = cli::open_store(&dir.path().join("demo.db"))?;
+        let mut store = cli::open_store(&dir.path().join("demo.db"), clock)?;
         cli::build_demo(&mut store, None, None, 1)?;
         _demo_dir = Some(dir);
         store
     } else {
-        cli::open_store(&cli::db_path(cli)?)?
+        cli::open_store(&cli::db_path(cli)?, clock)?
     };
     caseload::tui::run(store).map_err(|e| CliError::Data(format!("terminal error: {e}")))
 }

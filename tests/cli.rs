@@ -60,7 +60,7 @@ fn json(text: &str) -> Value {
 }
 
 fn today() -> String {
-    chrono::Local::now().format("%Y-%m-%d").to_string()
+    common::today().format("%Y-%m-%d").to_string()
 }
 
 /// Deterministic "random" bytes (SplitMix64) that do not start like SQLite.
@@ -165,43 +165,26 @@ fn demo_people_are_sorted_by_family_then_given_name() {
 fn demo_is_deterministic_for_a_seed() {
     let sb = Sandbox::new();
     let args = ["--people", "300", "--services", "200", "--seed", "7"];
-    // The generator dates records relative to today: retry if midnight passes.
-    for _ in 0..3 {
-        let day = today();
-        let a = demo(&sb, "a.db", &args);
-        let b = demo(&sb, "b.db", &args);
-        let c = demo(
-            &sb,
-            "c.db",
-            &["--people", "300", "--services", "200", "--seed", "8"],
-        );
-        let csv_a = sb
-            .run_db(&a, &["person", "list", "--format", "csv"])
+    // The generator dates records relative to today, which CASELOAD_NOW pins.
+    let a = demo(&sb, "a.db", &args);
+    let b = demo(&sb, "b.db", &args);
+    let c = demo(
+        &sb,
+        "c.db",
+        &["--people", "300", "--services", "200", "--seed", "8"],
+    );
+    let list = |db: &std::path::Path| {
+        sb.run_db(db, &["person", "list", "--format", "csv"])
             .ok()
-            .to_string();
-        let csv_b = sb
-            .run_db(&b, &["person", "list", "--format", "csv"])
-            .ok()
-            .to_string();
-        let csv_c = sb
-            .run_db(&c, &["person", "list", "--format", "csv"])
-            .ok()
-            .to_string();
-        if day != today() {
-            for p in [a, b, c] {
-                fs::remove_file(p).unwrap();
-            }
-            continue;
-        }
-        assert_eq!(parse_people_csv(&csv_a).len(), 300);
-        assert!(csv_a == csv_b, "the same seed must give identical output");
-        assert_ne!(
-            csv_a, csv_c,
-            "a different seed should give different people"
-        );
-        return;
-    }
-    panic!("the date kept changing during the test");
+            .to_string()
+    };
+    let (csv_a, csv_b, csv_c) = (list(&a), list(&b), list(&c));
+    assert_eq!(parse_people_csv(&csv_a).len(), 300);
+    assert!(csv_a == csv_b, "the same seed must give identical output");
+    assert_ne!(
+        csv_a, csv_c,
+        "a different seed should give different people"
+    );
 }
 
 #[test]

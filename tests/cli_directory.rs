@@ -2,6 +2,8 @@
 //! ranking, CSV and Open Referral UK import/export, and every bad input refused
 //! with a line- or record-numbered message, exit code 2 and nothing written.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +21,7 @@ fn run(db: &Path, args: &[&str]) -> Run {
     let out = Command::cargo_bin("caseload")
         .unwrap()
         .env_remove("CASELOAD_DB")
+        .env("CASELOAD_NOW", common::NOW)
         .arg("--db")
         .arg(db)
         .args(args)
@@ -42,6 +45,7 @@ fn demo(dir: &TempDir) -> PathBuf {
     let db = dir.path().join("demo.db");
     let out = Command::cargo_bin("caseload")
         .unwrap()
+        .env("CASELOAD_NOW", common::NOW)
         .args(["demo", "--out"])
         .arg(&db)
         .output()
@@ -321,7 +325,7 @@ fn the_staleness_window_is_configurable() {
     let db = dir.path().join("t.db");
     let file = dir.path().join("s.csv");
     // Verified 40 days ago: fresh with the default 12 months, stale with 1.
-    let verified = chrono::Local::now().date_naive() - chrono::Duration::days(40);
+    let verified = common::today() - chrono::Duration::days(40);
     fs::write(
         &file,
         format!("uid,name,last_verified_on\na,Choir,{verified}\n"),

@@ -141,7 +141,7 @@ fn a_multi_line_note_from_stdin_round_trips_exactly() {
     assert!(c["amends"].is_null(), "a new note amends nothing: {c}");
     assert!(c["amend_reason"].is_null(), "{c}");
     // Stamped with today's local date, to the second.
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let today = common::today().format("%Y-%m-%d").to_string();
     let at = c["occurred_at"].as_str().expect("occurred_at");
     assert!(
         at.starts_with(&today) && at.len() == 19,

@@ -1,6 +1,8 @@
 //! `caseload remind`, `caseload calendar` and `caseload config` as a process,
 //! and the .ics read back with a real iCalendar parser.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -8,7 +10,7 @@ use caseload::domain::person::PersonInput;
 use caseload::domain::reminder::Reminder;
 use caseload::domain::service::Service;
 use caseload::store::Store;
-use chrono::{Duration, Local, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use icalendar::parser::{read_calendar, unfold};
 use icalendar::{Component, DatePerhapsTime};
 use tempfile::TempDir;
@@ -27,8 +29,8 @@ const PERSONAL: [&str; 6] = [
 fn fixture() -> (TempDir, PathBuf, NaiveDate) {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("team.db");
-    let mut store = Store::open(&path).unwrap();
-    let today = Local::now().date_naive();
+    let mut store = Store::open(&path, common::clock()).unwrap();
+    let today = common::today();
     let zoe = store
         .add_person(
             &PersonInput {
@@ -83,7 +85,10 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
 
 fn caseload(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("caseload").unwrap();
-    cmd.env_remove("CASELOAD_DB").arg("--db").arg(db);
+    cmd.env_remove("CASELOAD_DB")
+        .env("CASELOAD_NOW", common::NOW)
+        .arg("--db")
+        .arg(db);
     cmd
 }
 
@@ -233,7 +238,7 @@ fn calendar_writes_open_follow_ups_with_no_personal_data() {
     assert_eq!(first[0].2, DatePerhapsTime::Date(today - Duration::days(3)));
 
     // Same reminders, same UIDs; a snooze moves the event but keeps its UID.
-    let mut store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db, common::clock()).unwrap();
     store.snooze_reminder(1, today + Duration::days(2)).unwrap();
     drop(store);
     stdout(caseload(&db).args(["calendar", "--out"]).arg(&file));
@@ -310,7 +315,7 @@ fn ics_timed_events_are_utc_with_escaped_text_and_fixed_dtstamp() {
 #[test]
 fn config_switches_off_gone_quiet() {
     let (_dir, db, today) = fixture();
-    let mut store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db, common::clock()).unwrap();
     let referred = today - Duration::days(40);
     let quiet = PersonInput {
         given_name: "Quiet".into(),

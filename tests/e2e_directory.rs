@@ -11,7 +11,7 @@ use common::pty::Tui;
 use expectrl::process::unix::WaitStatus;
 
 fn connection_count(db: &Path) -> usize {
-    let store = Store::open(db).unwrap();
+    let store = Store::open(db, common::clock()).unwrap();
     store
         .list_people(None)
         .unwrap()

@@ -2,6 +2,8 @@
 //! with `r`, snooze it with `z`, mark it done with `d`, quit. Each step is
 //! checked in the database the app writes, which is what a user relies on.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -9,7 +11,7 @@ use std::time::{Duration, Instant};
 use caseload::domain::person::PersonInput;
 use caseload::domain::reminder::Reminder;
 use caseload::store::Store;
-use chrono::{Duration as Days, Local};
+use chrono::Duration as Days;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Expect, Session};
 
@@ -38,7 +40,7 @@ fn wait_for<T>(p: &mut Pty, what: &str, mut done: impl FnMut() -> Option<T>) -> 
 }
 
 fn reminder(db: &Path) -> Option<Reminder> {
-    let store = Store::open(db).ok()?;
+    let store = Store::open(db, common::clock()).ok()?;
     store.get_reminder(1).ok()
 }
 
@@ -46,8 +48,8 @@ fn reminder(db: &Path) -> Option<Reminder> {
 fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
     let dir = tempfile::TempDir::new().unwrap();
     let db = dir.path().join("e2e.db");
-    let today = Local::now().date_naive();
-    let mut store = Store::open(&db).unwrap();
+    let today = common::today();
+    let mut store = Store::open(&db, common::clock()).unwrap();
     let person = PersonInput {
         given_name: "Test".into(),
         family_name: "Person".into(),
@@ -61,6 +63,7 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
         .arg(&db)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color")
+        .env("CASELOAD_NOW", common::NOW)
         .env_remove("CASELOAD_DB");
     let mut p = Session::spawn(cmd).expect("spawn caseload in a pty");
     p.get_process_mut().set_window_size(80, 24).unwrap();
@@ -92,7 +95,7 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
     wait_for(&mut p, "done is saved", || {
         reminder(&db).filter(|r| r.done_at.is_some())
     });
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(&db, common::clock()).unwrap();
     assert!(store.open_reminders().unwrap().is_empty());
     assert_eq!(store.done_reminders(5).unwrap().len(), 1);
     drop(store);

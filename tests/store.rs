@@ -1,6 +1,8 @@
 //! Store behaviour against a real SQLite file. Each test acts, then reopens the
 //! file with a fresh `Store` and asserts again, which proves the write landed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -33,14 +35,14 @@ fn details(given: &str, family: &str) -> PersonDetails {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path).unwrap()
+    Store::open(path, common::clock()).unwrap()
 }
 
 #[test]
 fn new_file_is_private_migrated_and_reopens_without_change() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, path) = db();
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     drop(store);
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
@@ -59,7 +61,7 @@ fn new_file_is_private_migrated_and_reopens_without_change() {
 #[test]
 fn added_person_survives_reopen_with_every_field() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let mut d = details("Łukasz", "王");
     d.risk_note = Some("Lives alone".into());
     d.email = Some("l@example.org".into());
@@ -82,7 +84,7 @@ fn added_person_survives_reopen_with_every_field() {
 #[test]
 fn status_changes_are_recorded_with_history() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let id = store.add_person(&details("Ann", "Lee")).unwrap();
     let p = store.get_person(id).unwrap();
     let to_active = validate_status_change(p.status, Status::Active, "", day(2026, 11, 5)).unwrap();
@@ -119,8 +121,8 @@ fn status_changes_are_recorded_with_history() {
 #[test]
 fn two_instances_never_overwrite_each_other() {
     let (_dir, path) = db();
-    let mut a = Store::open(&path).unwrap();
-    let mut b = Store::open(&path).unwrap();
+    let mut a = Store::open(&path, common::clock()).unwrap();
+    let mut b = Store::open(&path, common::clock()).unwrap();
     let id = a.add_person(&details("Ann", "Lee")).unwrap();
 
     // Both open the edit form on the same version.
@@ -150,7 +152,7 @@ fn two_instances_never_overwrite_each_other() {
 #[test]
 fn a_writer_waits_for_another_instance_instead_of_failing() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     let holder = std::thread::spawn(move || {
@@ -181,7 +183,7 @@ fn an_old_v1_database_is_migrated_forward() {
     .unwrap();
     drop(conn);
 
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(store.list_people(None).unwrap()[0].given_name, "Old");
 }
@@ -195,7 +197,9 @@ fn newer_schema_is_refused_and_left_untouched() {
         .unwrap();
     drop(conn);
     let before = std::fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("must refuse");
+    let err = Store::open(&path, common::clock())
+        .err()
+        .expect("must refuse");
     assert!(
         matches!(err, StoreError::NewerSchema { found: 99, .. }),
         "{err}"
@@ -212,18 +216,20 @@ fn damaged_files_give_errors_not_panics() {
     let mut bytes = b"SQLite format 3\0".to_vec();
     bytes.extend((0..8192u32).map(|i| (i * 7919 % 251) as u8));
     std::fs::write(&path, &bytes).unwrap();
-    assert!(Store::open(&path).is_err());
+    assert!(Store::open(&path, common::clock()).is_err());
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
 
     std::fs::write(&path, "name,age\nAnn,3\n").unwrap();
-    let err = Store::open(&path).err().expect("must refuse");
+    let err = Store::open(&path, common::clock())
+        .err()
+        .expect("must refuse");
     assert!(matches!(err, StoreError::NotADatabase(_)), "{err}");
 }
 
 #[test]
 fn reminders_and_counts_follow_the_calendar() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let id = store.add_person(&details("Ann", "Lee")).unwrap();
     let today = day(2026, 11, 23);
     store
@@ -251,7 +257,7 @@ fn reminders_and_counts_follow_the_calendar() {
 #[test]
 fn demo_data_loads_and_passes_integrity_checks() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     store.load_demo().unwrap();
     assert!(store.check().unwrap().is_empty());
 }
@@ -275,7 +281,7 @@ mod what_matters {
     #[test]
     fn a_correction_keeps_the_original_and_shows_in_history() {
         let (_dir, path) = db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, common::clock()).unwrap();
         let pid = store.add_person(&details("Ann", "Lee")).unwrap();
         let original = store
             .add_conversation(&note(pid, "Went to the food bank on Tuesday", None))
@@ -306,7 +312,7 @@ mod what_matters {
     #[test]
     fn corrections_need_a_reason_and_a_note_of_the_same_person() {
         let (_dir, path) = db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, common::clock()).unwrap();
         let a = store.add_person(&details("Ann", "Lee")).unwrap();
         let b = store.add_person(&details("Bob", "Rao")).unwrap();
         let n = store.add_conversation(&note(a, "first", None)).unwrap();
@@ -328,7 +334,7 @@ mod what_matters {
     #[test]
     fn drafts_survive_reopen_and_go_when_the_note_is_saved() {
         let (_dir, path) = db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, common::clock()).unwrap();
         let pid = store.add_person(&details("Ann", "Lee")).unwrap();
         let mut draft = Draft {
             person_id: pid,
@@ -362,7 +368,7 @@ mod what_matters {
     #[test]
     fn a_megabyte_note_saves_whole() {
         let (_dir, path) = db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, common::clock()).unwrap();
         let pid = store.add_person(&details("Ann", "Lee")).unwrap();
         let body: String = "Café 王 notes 🙂\n".repeat(60_000);
         assert!(body.len() > 1_000_000);
@@ -373,7 +379,7 @@ mod what_matters {
     #[test]
     fn goals_and_measures_round_trip() {
         let (_dir, path) = db();
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, common::clock()).unwrap();
         let pid = store.add_person(&details("Ann", "Lee")).unwrap();
         let g = store
             .add_goal(pid, "Join a choir", day(2026, 10, 1))

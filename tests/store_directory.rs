@@ -2,6 +2,8 @@
 //! CSV and Open Referral UK round trips, edits, staleness and connections.
 //! Each test acts, then reopens the file with a fresh `Store` and asserts again.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use caseload::domain::person::PersonInput;
@@ -26,7 +28,7 @@ fn db() -> (TempDir, PathBuf) {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path).unwrap()
+    Store::open(path, common::clock()).unwrap()
 }
 
 fn sum(added: usize, updated: usize, unchanged: usize) -> ImportSummary {
@@ -76,7 +78,7 @@ const FEED: &str = r#"{
 #[test]
 fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let services = oruk::parse(FEED.as_bytes(), today()).unwrap();
     assert_eq!(store.plan_import(&services).unwrap(), sum(2, 0, 0));
     assert_eq!(store.import_services(&services).unwrap(), sum(2, 0, 0));
@@ -123,7 +125,7 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     // Export, then import the export into a fresh database: identical services.
     let exported = serde_json::to_vec(&oruk::to_json(&all)).unwrap();
     let (_dir2, path2) = db();
-    let mut fresh = Store::open(&path2).unwrap();
+    let mut fresh = Store::open(&path2, common::clock()).unwrap();
     let back = oruk::parse(&exported, today()).unwrap();
     assert_eq!(fresh.import_services(&back).unwrap(), sum(2, 0, 0));
     drop(fresh);
@@ -136,7 +138,7 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
 #[test]
 fn csv_export_then_import_changes_nothing() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     store.load_demo().unwrap();
     let before = store.list_services().unwrap();
     let mut file = Vec::new();
@@ -154,7 +156,7 @@ fn csv_export_then_import_changes_nothing() {
 #[test]
 fn a_failing_import_writes_nothing() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let good = Service {
         uid: "a".into(),
         name: "Good".into(),
@@ -181,7 +183,7 @@ fn a_failing_import_writes_nothing() {
 #[test]
 fn edit_verify_and_deactivate_survive_reopen() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let id = store
         .create_service(&Service {
             name: "Knit and Natter".into(),
@@ -215,7 +217,7 @@ fn edit_verify_and_deactivate_survive_reopen() {
 #[test]
 fn connections_keep_their_dated_history_from_both_sides() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let person = store
         .add_person(
             &PersonInput {
@@ -306,7 +308,7 @@ fn a_v2_database_gets_connection_history_from_existing_connections() {
     )
     .unwrap();
     drop(conn);
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let list = store.connections_for_person(1).unwrap();
     assert_eq!(list[0].history.len(), 1);
@@ -318,7 +320,7 @@ fn a_v2_database_gets_connection_history_from_existing_connections() {
 #[test]
 fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let person = store
         .add_person(
             &PersonInput {

@@ -1,5 +1,7 @@
 //! Follow-ups in the store (issue 6): act, reopen the file, assert again.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use caseload::domain::conversation::{ConversationKind, NewNote};
@@ -27,7 +29,7 @@ fn db() -> (TempDir, PathBuf) {
 }
 
 fn reopen(path: &Path) -> Store {
-    Store::open(path).unwrap()
+    Store::open(path, common::clock()).unwrap()
 }
 
 fn add(store: &mut Store, given: &str, referred: &str) -> i64 {
@@ -52,7 +54,7 @@ fn set_status(store: &mut Store, id: i64, to: Status, reason: &str) {
 #[test]
 fn schema_is_version_4_with_a_stable_database_id() {
     let (_dir, path) = db();
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(SCHEMA_VERSION, 4);
     assert_eq!(store.schema_version().unwrap(), 4);
     let id = store.database_id().unwrap();
@@ -60,13 +62,19 @@ fn schema_is_version_4_with_a_stable_database_id() {
     drop(store);
     assert_eq!(reopen(&path).database_id().unwrap(), id);
     let (_dir2, other) = db();
-    assert_ne!(Store::open(&other).unwrap().database_id().unwrap(), id);
+    assert_ne!(
+        Store::open(&other, common::clock())
+            .unwrap()
+            .database_id()
+            .unwrap(),
+        id
+    );
 }
 
 #[test]
 fn done_undo_snooze_and_edit_survive_a_reopen() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
     let a = store
         .add_reminder(Some(ann), None, day(2026, 11, 20), None, "Call back")
@@ -120,7 +128,7 @@ fn done_undo_snooze_and_edit_survive_a_reopen() {
 #[test]
 fn changing_a_missing_reminder_is_not_found() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     for r in [
         store.complete_reminder(99),
         store.reopen_reminder(99),
@@ -140,7 +148,7 @@ fn changing_a_missing_reminder_is_not_found() {
 #[test]
 fn many_reminders_save_in_one_transaction() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
     let draft = |n: i64| ReminderDraft {
         person_id: Some(ann),
@@ -161,7 +169,7 @@ fn many_reminders_save_in_one_transaction() {
 #[test]
 fn gone_quiet_lists_open_cases_with_no_conversation_for_28_days() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let talked_long_ago = add(&mut store, "Long", "2026-08-01");
     let talked_recently = add(&mut store, "Recent", "2026-08-01");
     let new_referral = add(&mut store, "New", "2026-11-10");
@@ -211,7 +219,7 @@ fn gone_quiet_lists_open_cases_with_no_conversation_for_28_days() {
 #[test]
 fn settings_default_on_and_persist() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     assert!(store.setting(Setting::OfferCheckIn).unwrap());
     assert!(store.setting(Setting::ShowGoneQuiet).unwrap());
     store.set_setting(Setting::ShowGoneQuiet, false).unwrap();
@@ -226,7 +234,7 @@ fn settings_default_on_and_persist() {
 #[test]
 fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
     let service = store
         .create_service(&caseload::domain::service::Service {
@@ -265,7 +273,7 @@ fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
 #[test]
 fn reminders_for_closed_or_deleted_people_stay_visible_with_a_marker() {
     let (_dir, path) = db();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path, common::clock()).unwrap();
     let gone = add(&mut store, "Gone", "2026-11-01");
     let closed = add(&mut store, "Closed", "2026-11-01");
     store
@@ -315,7 +323,7 @@ fn a_version_2_database_with_reminders_upgrades_to_4() {
     )
     .unwrap();
     drop(conn);
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), 4);
     let open = store.open_reminders().unwrap();
     assert_eq!(open.len(), 1);

@@ -38,7 +38,7 @@ fn person(given: &str, family: &str, source: &str, referred: &str) -> PersonInpu
 /// A small caseload with fixed dates, so snapshots never change with the calendar.
 fn fixture() -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("team.db")).unwrap();
+    let mut store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     let today = now().date();
     let mut add = |p: PersonInput| store.add_person(&p.validate(today).unwrap()).unwrap();
     let zoe = add(PersonInput {
@@ -116,7 +116,7 @@ fn fixture() -> (TempDir, App) {
             })
             .unwrap();
     }
-    let app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+    let app = App::new(store, Theme::plain()).unwrap();
     (dir, app)
 }
 
@@ -182,7 +182,7 @@ fn add_form_saves_and_selects_the_new_person() {
     assert!(s.contains("Added Siobhán Ó Briain"), "{s}");
     assert_eq!(app.caseload.selected_row().unwrap().family_name, "Ó Briain");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     assert!(
         store
             .list_people(None)
@@ -209,7 +209,7 @@ fn closing_a_case_needs_a_reason() {
     type_text(&mut app, "Moved away");
     ctrl(&mut app, 's');
     drop(app);
-    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     let zoe = store
         .list_people(None)
         .unwrap()
@@ -330,7 +330,7 @@ mod what_matters {
     fn zoe_pane() -> (TempDir, App) {
         let (dir, mut app) = fixture();
         drop(app);
-        let mut store = Store::open(&dir.path().join("team.db")).unwrap();
+        let mut store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
         let first = Scores::parse(Instrument::Ons4, "4 5 3 8").unwrap();
         let latest = Scores::parse(Instrument::Ons4, "6 5 6 4").unwrap();
         store.add_measure(1, &first, day(2026, 10, 8)).unwrap();
@@ -340,7 +340,7 @@ mod what_matters {
         store
             .add_goal(1, "Visit my grandchildren monthly", day(2026, 10, 8))
             .unwrap();
-        app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+        app = App::new(store, Theme::plain()).unwrap();
         press(&mut app, KeyCode::Char('2'));
         (dir, app)
     }
@@ -371,7 +371,7 @@ mod what_matters {
         ctrl(&mut app, 's');
         assert!(screen(&mut app, 80, 24).contains("Note saved"));
         drop(app);
-        let store = Store::open(&dir.path().join("team.db")).unwrap();
+        let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
         assert!(store.drafts(1).unwrap().is_empty());
         let notes = store.conversations(1).unwrap();
         assert_eq!(
@@ -399,8 +399,8 @@ mod what_matters {
         ctrl(&mut app, 'c');
         assert!(app.quit);
         drop(app);
-        let store = Store::open(&dir.path().join("team.db")).unwrap();
-        let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+        let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+        let mut app = App::new(store, Theme::plain()).unwrap();
         press(&mut app, KeyCode::Char('2'));
         assert!(screen(&mut app, 80, 24).contains("Unsaved draft note recovered"));
         press(&mut app, KeyCode::Char('n'));
@@ -424,8 +424,8 @@ mod what_matters {
         type_text(&mut app, " More.");
         ctrl(&mut app, 'c');
         drop(app);
-        let store = Store::open(&dir.path().join("team.db")).unwrap();
-        let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+        let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+        let mut app = App::new(store, Theme::plain()).unwrap();
         press(&mut app, KeyCode::Char('2'));
         press(&mut app, KeyCode::Char('n'));
         let s = screen(&mut app, 80, 24);
@@ -504,28 +504,26 @@ mod what_matters {
 
 // ---- Follow-ups (issue 6): pane 4, the reminder form, the live timer ----
 
+use caseload::clock::{Clock, ClockHand};
 use caseload::domain::setting::Setting;
 use caseload::tui::app::{Action, Pane};
-use std::cell::Cell;
-use std::rc::Rc;
 
 fn at(d: NaiveDate, h: u32, m: u32, s: u32) -> NaiveDateTime {
     d.and_hms_opt(h, m, s).unwrap()
 }
 
 /// The fixture's database with a clock the test can move.
-fn fixture_with_clock(start: NaiveDateTime) -> (TempDir, App, Rc<Cell<NaiveDateTime>>) {
+fn fixture_with_clock(start: NaiveDateTime) -> (TempDir, App, ClockHand) {
     let (dir, app) = fixture();
     drop(app);
-    let clock = Rc::new(Cell::new(start));
-    let c = clock.clone();
-    let store = Store::open(&dir.path().join("team.db")).unwrap();
-    let app = App::new(store, Box::new(move || c.get()), Theme::plain()).unwrap();
-    (dir, app, clock)
+    let (clock, hand) = Clock::settable(start);
+    let store = Store::open(&dir.path().join("team.db"), clock).unwrap();
+    let app = App::new(store, Theme::plain()).unwrap();
+    (dir, app, hand)
 }
 
 fn reopen_store(dir: &TempDir) -> Store {
-    Store::open(&dir.path().join("team.db")).unwrap()
+    Store::open(&dir.path().join("team.db"), common::clock()).unwrap()
 }
 
 /// Everything from the heading `from` up to the next blank line, as text.
@@ -743,7 +741,7 @@ fn the_status_line_shows_the_overdue_count_in_every_pane() {
 #[test]
 fn another_window_s_changes_appear_on_the_next_key() {
     let (dir, mut app) = fixture();
-    let mut other = Store::open(&dir.path().join("team.db")).unwrap();
+    let mut other = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     let p = person("Olu", "Bankole", "VCSE", "2026-11-22");
     other
         .add_person(&p.validate(now().date()).unwrap())
@@ -772,7 +770,7 @@ fn a_check_in_is_offered_prefilled_and_can_be_switched_off() {
         (day(2026, 12, 7), Some(1), Some(2))
     );
     store.set_setting(Setting::OfferCheckIn, false).unwrap();
-    let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+    let mut app = App::new(store, Theme::plain()).unwrap();
     app.apply(Action::OfferCheckIn {
         person_id: 2,
         service_id: 3,
@@ -793,7 +791,7 @@ fn gone_quiet_group_can_be_switched_off() {
     drop(app);
     let mut store = reopen_store(&dir);
     store.set_setting(Setting::ShowGoneQuiet, false).unwrap();
-    let mut app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+    let mut app = App::new(store, Theme::plain()).unwrap();
     press(&mut app, KeyCode::Char('4'));
     assert!(!screen(&mut app, 80, 24).contains("Gone quiet"));
 }
@@ -811,7 +809,7 @@ fn follow_ups_for_deleted_or_closed_people_show_a_marker() {
     )
     .unwrap();
     drop(conn);
-    let mut app = App::new(reopen_store(&dir), Box::new(now), Theme::plain()).unwrap();
+    let mut app = App::new(reopen_store(&dir), Theme::plain()).unwrap();
     press(&mut app, KeyCode::Char('4'));
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Zoë Adeyemi (closed)"), "{s}");

@@ -27,7 +27,7 @@ fn now() -> NaiveDateTime {
 
 fn fixture() -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("team.db")).unwrap();
+    let mut store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     for (given, family) in [("Zoë", "Adeyemi"), ("Łukasz", "Nowak")] {
         let p = PersonInput {
             given_name: given.into(),
@@ -85,7 +85,7 @@ fn fixture() -> (TempDir, App) {
             })
             .unwrap();
     }
-    let app = App::new(store, Box::new(now), Theme::plain()).unwrap();
+    let app = App::new(store, Theme::plain()).unwrap();
     (dir, app)
 }
 
@@ -219,7 +219,7 @@ fn verify_clears_staleness_and_is_saved() {
     assert!(s.contains("Marked verified today"), "{s}");
     assert!(!s.contains("stale"), "{s}");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     let walk = store
         .list_services()
         .unwrap()
@@ -281,7 +281,7 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     );
     drop(app);
 
-    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     let zoe = store
         .list_people(None)
         .unwrap()
@@ -322,7 +322,7 @@ fn service_editor_validates_and_saves() {
     let s = screen(&mut app);
     assert!(s.contains("Saved Men's Shed"), "{s}");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db")).unwrap();
+    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     let shed = store
         .list_services()
         .unwrap()

@@ -1,6 +1,6 @@
 use rusqlite::{OptionalExtension, Row, Transaction};
 
-use super::{Result, Store, StoreError, now_text};
+use super::{Result, Store, StoreError};
 use crate::domain::conversation::{Conversation, ConversationKind, Draft, NewNote};
 
 fn conversation_from_row(r: &Row) -> rusqlite::Result<Conversation> {
@@ -47,8 +47,7 @@ impl Store {
     /// transaction.
     pub fn add_conversation(&mut self, note: &NewNote) -> Result<i64> {
         let note = note.clone().validate().map_err(StoreError::Invalid)?;
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let (amends, reason) = match &note.amends {
                 Some((id, reason)) => (Some(*id), Some(reason.trim())),
                 None => (None, None),
@@ -77,17 +76,17 @@ impl Store {
                     moment(note.occurred_at),
                     note.kind.as_str(),
                     note.body,
-                    actor,
+                    at.actor,
                     amends,
                     reason,
-                    now_text(),
+                    at.now.clone(),
                 ],
             )?;
             let id = tx.last_insert_rowid();
             delete_draft(tx, note.person_id, amends)?;
             Store::audit(
                 tx,
-                &actor,
+                at,
                 if amends.is_some() { "amend" } else { "add" },
                 "conversation",
                 id,
@@ -98,7 +97,7 @@ impl Store {
 
     /// Autosaves an unsaved note, replacing the previous draft for the same note.
     pub fn save_draft(&mut self, d: &Draft) -> Result<()> {
-        self.write(|tx| {
+        self.write(|tx, at| {
             delete_draft(tx, d.person_id, d.amends)?;
             tx.execute(
                 "INSERT INTO draft (person_id, amends, kind, occurred_at, body, amend_reason,
@@ -111,7 +110,7 @@ impl Store {
                     d.occurred_at,
                     d.body,
                     d.amend_reason,
-                    now_text()
+                    at.now.clone()
                 ],
             )?;
             Ok(())
@@ -119,7 +118,7 @@ impl Store {
     }
 
     pub fn discard_draft(&mut self, person_id: i64, amends: Option<i64>) -> Result<()> {
-        self.write(|tx| delete_draft(tx, person_id, amends))
+        self.write(|tx, _| delete_draft(tx, person_id, amends))
     }
 
     /// A person's unsaved drafts, most recent first.

@@ -1,14 +1,19 @@
 use chrono::Duration;
 use rusqlite::params;
 
-use super::{Result, Store, now_text};
+use super::{Result, Store};
 use crate::demo::{GenPerson, GenService};
 use crate::domain::date::iso;
 
 impl Store {
     /// Loads the hand-written demo caseload (demo-db/demo.sql) in one transaction.
+    /// Its dates are written relative to `'now','localtime'`; that moment is
+    /// replaced by the injected clock's, so SQLite never reads the wall clock.
     pub fn load_demo(&mut self) -> Result<()> {
-        self.write(|tx| Ok(tx.execute_batch(crate::demo::DEMO_SQL)?))
+        self.write(|tx, at| {
+            let sql = crate::demo::DEMO_SQL.replace("'now','localtime'", &format!("'{}'", at.now));
+            Ok(tx.execute_batch(&sql)?)
+        })
     }
 
     /// Inserts generated records in one transaction with prepared statements.
@@ -18,8 +23,8 @@ impl Store {
         people: &[GenPerson],
         services: &[GenService],
     ) -> Result<()> {
-        self.write(|tx| {
-            let now = now_text();
+        self.write(|tx, at| {
+            let now = at.now.clone();
             let mut add_service = tx.prepare(
                 "INSERT INTO service (uid, name, organisation, description, categories, area,
                     last_verified_on, source, created_at, updated_at)

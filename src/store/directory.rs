@@ -7,7 +7,7 @@ use rusqlite::{Connection as Sql, OptionalExtension, Row, params, params_from_it
 use serde::Serialize;
 
 use super::service::{SERVICE_COLUMNS, service_from_row};
-use super::{Result, Store, StoreError, day, now_text};
+use super::{Result, Stamp, Store, StoreError, day};
 use crate::domain::date::iso;
 use crate::domain::service::{Connection, ConnectionEvent, ConnectionStatus, Service};
 
@@ -68,9 +68,9 @@ fn column_values(s: &Service) -> Vec<Value> {
     ]
 }
 
-fn update_row(conn: &Sql, id: i64, s: &Service) -> Result<()> {
+fn update_row(conn: &Sql, at: &Stamp, id: i64, s: &Service) -> Result<()> {
     let mut values = column_values(s);
-    values.extend([now_text().into(), id.into()]);
+    values.extend([at.now.clone().into(), id.into()]);
     let n = conn
         .prepare_cached(
             "UPDATE service SET uid = ?1, name = ?2, organisation = ?3, description = ?4,
@@ -90,9 +90,9 @@ fn update_row(conn: &Sql, id: i64, s: &Service) -> Result<()> {
     Ok(())
 }
 
-fn insert_row(conn: &Sql, s: &Service) -> Result<i64> {
+fn insert_row(conn: &Sql, at: &Stamp, s: &Service) -> Result<i64> {
     let mut values = column_values(s);
-    values.push(now_text().into());
+    values.push(at.now.clone().into());
     conn.prepare_cached(
         "INSERT INTO service (uid, name, organisation, description, categories, area,
             address, postcode, phone, email, url, opening_times, eligibility, cost,
@@ -105,11 +105,11 @@ fn insert_row(conn: &Sql, s: &Service) -> Result<i64> {
 }
 
 /// A uid for a service typed in by hand: unique, never reused.
-fn new_uid(conn: &Sql) -> Result<String> {
+fn new_uid(conn: &Sql, at: &Stamp) -> Result<String> {
     let next: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM service", [], |r| {
         r.get(0)
     })?;
-    let stamp = chrono::Local::now().format("%Y%m%d%H%M%S");
+    let stamp: String = at.now.chars().filter(char::is_ascii_digit).collect();
     Ok(format!("local-{stamp}-{next}"))
 }
 
@@ -129,22 +129,20 @@ impl Store {
 
     /// Adds a service typed in by hand; an empty uid gets a new local one.
     pub fn create_service(&mut self, s: &Service) -> Result<i64> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let mut s = s.clone();
             if s.uid.trim().is_empty() {
-                s.uid = new_uid(tx)?;
+                s.uid = new_uid(tx, at)?;
             }
-            let id = insert_row(tx, &s)?;
-            Store::audit(tx, &actor, "add", "service", id)?;
+            let id = insert_row(tx, at, &s)?;
+            Store::audit(tx, at, "add", "service", id)?;
             Ok(id)
         })
     }
 
     /// Saves every field of `s` (by its id).
     pub fn update_service(&mut self, s: &Service) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let old = tx
                 .prepare_cached("SELECT uid FROM service WHERE id = ?1")?
                 .query_row([s.id], |r| r.get::<_, String>(0))
@@ -157,8 +155,8 @@ impl Store {
             if s.uid.trim().is_empty() {
                 s.uid = old;
             }
-            update_row(tx, s.id, &s)?;
-            Store::audit(tx, &actor, "edit", "service", s.id)
+            update_row(tx, at, s.id, &s)?;
+            Store::audit(tx, at, "edit", "service", s.id)
         })
     }
 
@@ -180,11 +178,10 @@ impl Store {
         column: &str,
         value: &str,
     ) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let n = tx.execute(
                 &format!("UPDATE service SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
-                params![id, value, now_text()],
+                params![id, value, at.now.clone()],
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound {
@@ -192,7 +189,7 @@ impl Store {
                     id,
                 });
             }
-            Store::audit(tx, &actor, action, "service", id)
+            Store::audit(tx, at, action, "service", id)
         })
     }
 
@@ -211,19 +208,18 @@ impl Store {
 
     /// Adds or updates (by uid) every service in one transaction: all or nothing.
     pub fn import_services(&mut self, services: &[Service]) -> Result<ImportSummary> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let mut sum = ImportSummary::default();
             for s in services {
                 match plan(tx, s)? {
                     Plan::Add => {
-                        let id = insert_row(tx, s)?;
-                        Store::audit(tx, &actor, "import-add", "service", id)?;
+                        let id = insert_row(tx, at, s)?;
+                        Store::audit(tx, at, "import-add", "service", id)?;
                         sum.added += 1;
                     }
                     Plan::Update(id) => {
-                        update_row(tx, id, s)?;
-                        Store::audit(tx, &actor, "import-update", "service", id)?;
+                        update_row(tx, at, id, s)?;
+                        Store::audit(tx, at, "import-update", "service", id)?;
                         sum.updated += 1;
                     }
                     Plan::Unchanged => sum.unchanged += 1,
@@ -259,8 +255,7 @@ impl Store {
         on: NaiveDate,
         note: Option<&str>,
     ) -> Result<i64> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             exists(tx, "person", person_id)?;
             exists(tx, "service", service_id)?;
             // One current connection per person and service: a second `c` is
@@ -281,7 +276,7 @@ impl Store {
                      (connection {id}, {status}); update that connection in pane 2 instead"
                 )));
             }
-            let now = now_text();
+            let now = at.now.clone();
             tx.execute(
                 "INSERT INTO connection (person_id, service_id, status, status_on, note, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -293,7 +288,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, status.as_str(), iso(on), note, now],
             )?;
-            Store::audit(tx, &actor, "connect", "connection", id)?;
+            Store::audit(tx, at, "connect", "connection", id)?;
             Ok(id)
         })
     }
@@ -306,8 +301,7 @@ impl Store {
         on: NaiveDate,
         note: Option<&str>,
     ) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let from = tx
                 .query_row("SELECT status FROM connection WHERE id = ?1", [id], |r| {
                     status_of(r, 0)
@@ -324,7 +318,7 @@ impl Store {
                     to.as_str()
                 )));
             }
-            let now = now_text();
+            let now = at.now.clone();
             tx.execute(
                 "UPDATE connection SET status = ?2, status_on = ?3, note = ?4 WHERE id = ?1",
                 params![id, to.as_str(), iso(on), note],
@@ -334,7 +328,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, to.as_str(), iso(on), note, now],
             )?;
-            Store::audit(tx, &actor, "connection-status", "connection", id)
+            Store::audit(tx, at, "connection-status", "connection", id)
         })
     }
 

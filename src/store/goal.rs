@@ -27,33 +27,30 @@ impl Store {
     }
 
     pub fn add_goal(&mut self, person_id: i64, text: &str, created_on: NaiveDate) -> Result<i64> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             tx.execute(
                 "INSERT INTO goal (person_id, text, created_on) VALUES (?1, ?2, ?3)",
                 (person_id, text, iso(created_on)),
             )?;
             let id = tx.last_insert_rowid();
-            Store::audit(tx, &actor, "add", "goal", id)?;
+            Store::audit(tx, at, "add", "goal", id)?;
             Ok(id)
         })
     }
 
     pub fn update_goal_text(&mut self, id: i64, text: &str) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let n = tx.execute("UPDATE goal SET text = ?2 WHERE id = ?1", (id, text))?;
             if n == 0 {
                 return Err(StoreError::NotFound { entity: "goal", id });
             }
-            Store::audit(tx, &actor, "update", "goal", id)
+            Store::audit(tx, at, "update", "goal", id)
         })
     }
 
     /// Achieved or dropped on a date; back to open clears the date.
     pub fn set_goal_status(&mut self, id: i64, status: GoalStatus, on: NaiveDate) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let ended = (status != GoalStatus::Open).then(|| iso(on));
             let n = tx.execute(
                 "UPDATE goal SET status = ?2, ended_on = ?3 WHERE id = ?1",
@@ -62,7 +59,7 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::NotFound { entity: "goal", id });
             }
-            Store::audit(tx, &actor, "status", "goal", id)
+            Store::audit(tx, at, "status", "goal", id)
         })
     }
 
@@ -103,10 +100,9 @@ impl Store {
         scores: &Scores,
         taken_on: NaiveDate,
     ) -> Result<i64> {
-        let actor = self.actor.clone();
         let items =
             serde_json::to_string(&scores.items).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.write(|tx| {
+        self.write(|tx, at| {
             tx.execute(
                 "INSERT INTO measure (person_id, instrument, taken_on, items, total, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -116,11 +112,11 @@ impl Store {
                     iso(taken_on),
                     items,
                     scores.total(),
-                    super::now_text(),
+                    at.now.clone(),
                 ),
             )?;
             let id = tx.last_insert_rowid();
-            Store::audit(tx, &actor, "add", "measure", id)?;
+            Store::audit(tx, at, "add", "measure", id)?;
             Ok(id)
         })
     }

@@ -18,7 +18,8 @@ use std::io::Read;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDate};
+use crate::clock::Clock;
+use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use directory::ImportSummary;
@@ -26,9 +27,12 @@ pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};
 
-/// Every moment is stored as local time, to the second.
-pub(crate) fn now_text() -> String {
-    Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+/// Who is writing, and when: taken once per transaction, so every row a write
+/// touches carries the same moment (from the injected clock, never the wall).
+pub(crate) struct Stamp {
+    /// Local time to the second, ISO-8601.
+    pub now: String,
+    pub actor: String,
 }
 
 /// A day column read back; text that is not a date reads as `None`, never a crash.
@@ -40,6 +44,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     actor: String,
+    clock: Clock,
 }
 
 /// Counts for the status line.
@@ -59,7 +64,7 @@ impl Store {
     /// Opens (or creates, mode 0600) the database at `path` and brings its schema
     /// up to date. A file that is not SQLite, or whose schema is newer than this
     /// build knows, is refused before anything is written to it.
-    pub fn open(path: &Path) -> Result<Store> {
+    pub fn open(path: &Path, clock: Clock) -> Result<Store> {
         let io_err = |source| StoreError::Io {
             path: path.to_path_buf(),
             source,
@@ -85,6 +90,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             actor: std::env::var("USER").unwrap_or_else(|_| "caseload".into()),
+            clock,
         };
         store.apply_pragmas()?;
         migrate::migrate(&mut store.conn)?;
@@ -108,12 +114,24 @@ impl Store {
         &self.path
     }
 
+    /// The clock every write is stamped with; the app and CLI read "now" here too.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is saved, or none.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction, &Stamp) -> Result<T>,
+    ) -> Result<T> {
+        let at = Stamp {
+            now: self.clock.now_text(),
+            actor: self.actor.clone(),
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
+        let value = f(&tx, &at)?;
         tx.commit()?;
         Ok(value)
     }
@@ -121,14 +139,14 @@ impl Store {
     /// Records who did what to which id; never personal data.
     pub(crate) fn audit(
         tx: &Transaction,
-        actor: &str,
+        at: &Stamp,
         action: &str,
         entity: &str,
         id: i64,
     ) -> Result<()> {
         tx.execute(
             "INSERT INTO audit (at, actor, action, entity, entity_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            (now_text(), actor, action, entity, id),
+            (&at.now, &at.actor, action, entity, id),
         )?;
         Ok(())
     }

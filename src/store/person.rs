@@ -3,7 +3,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
-use super::{Result, Store, StoreError, day, now_text};
+use super::{Result, Store, StoreError, day};
 use crate::domain::date::iso;
 use crate::domain::person::{Person, PersonDetails, Status, StatusChange};
 
@@ -151,9 +151,8 @@ impl Store {
 
     /// Adds a person as `referred`, with the first line of their status history.
     pub fn add_person(&mut self, p: &PersonDetails) -> Result<i64> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            let now = now_text();
+        self.write(|tx, at| {
+            let now = at.now.clone();
             let referred_on = p
                 .referred_on
                 .map(iso)
@@ -175,7 +174,7 @@ impl Store {
                  VALUES (?1, 'referred', ?2, ?3)",
                 (id, &referred_on, &now),
             )?;
-            Store::audit(tx, &actor, "add", "person", id)?;
+            Store::audit(tx, at, "add", "person", id)?;
             Ok(id)
         })
     }
@@ -183,10 +182,9 @@ impl Store {
     /// Saves edited details. `version` is the one the editor loaded: if someone
     /// else saved in between, nothing is written and `Conflict` comes back.
     pub fn update_person(&mut self, id: i64, version: i64, p: &PersonDetails) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             let mut values = detail_values(p, p.referred_on.map(iso));
-            values.extend([now_text().into(), id.into(), version.into()]);
+            values.extend([at.now.clone().into(), id.into(), version.into()]);
             let changed = tx.execute(
                 "UPDATE person SET given_name = ?1, family_name = ?2, preferred_name = ?3,
                     date_of_birth = ?4, nhs_number = ?5, phone = ?6, email = ?7, address = ?8,
@@ -197,15 +195,14 @@ impl Store {
                 params_from_iter(values),
             )?;
             check_one(tx, changed, id)?;
-            Store::audit(tx, &actor, "update", "person", id)
+            Store::audit(tx, at, "update", "person", id)
         })
     }
 
     /// Moves a person to a new status (already validated against their current one).
     pub fn set_status(&mut self, id: i64, version: i64, change: &StatusChange) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            let now = now_text();
+        self.write(|tx, at| {
+            let now = at.now.clone();
             let on = iso(change.changed_on);
             let closed_on = (change.status == Status::Closed).then(|| on.clone());
             let changed = tx.execute(
@@ -230,7 +227,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, change.status.as_str(), change.reason, on, now],
             )?;
-            Store::audit(tx, &actor, "status", "person", id)
+            Store::audit(tx, at, "status", "person", id)
         })
     }
 

@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, Transaction};
 
-use super::{Result, Store, StoreError, day};
+use super::{Result, Stamp, Store, StoreError, day};
 use crate::domain::date::iso;
 use crate::domain::reminder::{QuietPerson, Reminder, ReminderDraft};
 
@@ -70,9 +70,8 @@ impl Store {
 
     /// Adds many follow-ups in one transaction: all are saved, or none.
     pub fn add_reminders(&mut self, drafts: &[ReminderDraft]) -> Result<Vec<i64>> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            let now = super::now_text();
+        self.write(|tx, at| {
+            let now = at.now.clone();
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO reminder (person_id, service_id, due_on, due_time, text, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -88,7 +87,7 @@ impl Store {
                     &now,
                 ))?;
                 let id = tx.last_insert_rowid();
-                Store::audit(tx, &actor, "add", "reminder", id)?;
+                Store::audit(tx, at, "add", "reminder", id)?;
                 ids.push(id);
             }
             Ok(ids)
@@ -123,17 +122,17 @@ impl Store {
 
     /// Marks a follow-up done; it moves to the done history.
     pub fn complete_reminder(&mut self, id: i64) -> Result<()> {
-        self.change_reminder(id, "done", |tx| {
+        self.change_reminder(id, "done", |tx, at| {
             tx.execute(
                 "UPDATE reminder SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
-                (id, super::now_text()),
+                (id, &at.now),
             )
         })
     }
 
     /// Undoes "done": the follow-up is open again, with its due date unchanged.
     pub fn reopen_reminder(&mut self, id: i64) -> Result<()> {
-        self.change_reminder(id, "reopen", |tx| {
+        self.change_reminder(id, "reopen", |tx, _| {
             tx.execute(
                 "UPDATE reminder SET done_at = NULL WHERE id = ?1 AND done_at IS NOT NULL",
                 [id],
@@ -143,7 +142,7 @@ impl Store {
 
     /// Moves an open follow-up to a later day; its time of day, if any, stays.
     pub fn snooze_reminder(&mut self, id: i64, until: NaiveDate) -> Result<()> {
-        self.change_reminder(id, "snooze", |tx| {
+        self.change_reminder(id, "snooze", |tx, _| {
             tx.execute(
                 "UPDATE reminder SET snoozed_until = ?2 WHERE id = ?1 AND done_at IS NULL",
                 (id, iso(until)),
@@ -159,7 +158,7 @@ impl Store {
         due_time: Option<NaiveTime>,
         text: &str,
     ) -> Result<()> {
-        self.change_reminder(id, "edit", |tx| {
+        self.change_reminder(id, "edit", |tx, _| {
             tx.execute(
                 "UPDATE reminder SET due_on = ?2, due_time = ?3, text = ?4, snoozed_until = NULL
                   WHERE id = ?1",
@@ -174,11 +173,10 @@ impl Store {
         &mut self,
         id: i64,
         action: &str,
-        f: impl FnOnce(&Transaction) -> rusqlite::Result<usize>,
+        f: impl FnOnce(&Transaction, &Stamp) -> rusqlite::Result<usize>,
     ) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
-            if f(tx)? == 0 {
+        self.write(|tx, at| {
+            if f(tx, at)? == 0 {
                 let exists: bool = tx.query_row(
                     "SELECT count(*) > 0 FROM reminder WHERE id = ?1",
                     [id],
@@ -195,7 +193,7 @@ impl Store {
                     }
                 });
             }
-            Store::audit(tx, &actor, action, "reminder", id)
+            Store::audit(tx, at, action, "reminder", id)
         })
     }
 

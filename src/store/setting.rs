@@ -30,14 +30,13 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, setting: Setting, on: bool) -> Result<()> {
-        let actor = self.actor.clone();
-        self.write(|tx| {
+        self.write(|tx, at| {
             tx.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (setting.key(), crate::domain::setting::switch_text(on)),
             )?;
-            Store::audit(tx, &actor, "set", "setting", 0)?;
+            Store::audit(tx, at, "set", "setting", 0)?;
             Ok(())
         })
     }

@@ -1,7 +1,7 @@
 //! App state and routing: key -> `Action` -> state update (may call the store)
 //! -> render from state. Panes never call each other.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -141,12 +141,8 @@ enum Overlay {
     },
 }
 
-/// Where "now" comes from: the system clock, or a fixed moment in tests.
-pub type Clock = Box<dyn Fn() -> NaiveDateTime>;
-
 pub struct App {
     store: Store,
-    clock: Clock,
     theme: Theme,
     pub today: NaiveDate,
     pub pane: Pane,
@@ -168,11 +164,11 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(store: Store, clock: Clock, theme: Theme) -> Result<App, StoreError> {
-        let today = clock().date();
+    /// The app reads "now" from the store's clock, so both agree on the day.
+    pub fn new(store: Store, theme: Theme) -> Result<App, StoreError> {
+        let today = store.clock().today();
         let mut app = App {
             store,
-            clock,
             theme,
             today,
             pane: Pane::Caseload,
@@ -217,7 +213,7 @@ impl App {
         if self.autosave_due_in() == Some(std::time::Duration::ZERO) {
             self.autosave();
         }
-        let now = (self.clock)();
+        let now = self.store.clock().now();
         if now.date() != self.today {
             self.today = now.date();
             let r = self.reload();

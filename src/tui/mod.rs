@@ -14,7 +14,6 @@ pub mod theme;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -27,8 +26,7 @@ use crate::store::Store;
 /// Runs the app until the user quits. The terminal is restored on return and,
 /// through ratatui's hook, on panic.
 pub fn run(store: Store) -> io::Result<()> {
-    let clock: app::Clock = Box::new(|| Local::now().naive_local());
-    let mut app = App::new(store, clock, Theme::from_env()).map_err(io::Error::other)?;
+    let mut app = App::new(store, Theme::from_env()).map_err(io::Error::other)?;
     // Ours first: ratatui's hook (installed by init) restores the screen, then calls this.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -17,6 +17,23 @@ use tempfile::TempDir;
 /// Path of the binary under test, built by cargo for integration tests.
 pub const BIN: &str = env!("CARGO_BIN_EXE_caseload");
 
+/// The moment every test runs at. The binary reads it from `CASELOAD_NOW`, the
+/// library from `clock()`, so no test depends on the real date or time zone.
+pub const NOW: &str = "2026-11-23T10:00:00";
+
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(NOW, "%Y-%m-%dT%H:%M:%S").expect("NOW is a moment")
+}
+
+pub fn today() -> chrono::NaiveDate {
+    now().date()
+}
+
+/// A clock fixed at `NOW`, for opening a `Store` in a test.
+pub fn clock() -> caseload::clock::Clock {
+    caseload::clock::Clock::fixed(now())
+}
+
 /// What one run of the binary produced.
 #[derive(Debug)]
 pub struct Out {
@@ -110,6 +127,7 @@ impl Sandbox {
             .env("HOME", self.home())
             .env("XDG_DATA_HOME", self.xdg_data_home())
             .env("XDG_CONFIG_HOME", self.path("xdg-config"))
+            .env("CASELOAD_NOW", NOW)
             .env("NO_COLOR", "1")
             .current_dir(self.dir.path());
         cmd
@@ -489,6 +507,7 @@ pub mod pty {
                 .env("HOME", sb.home())
                 .env("XDG_DATA_HOME", sb.xdg_data_home())
                 .env("XDG_CONFIG_HOME", sb.path("xdg-config"))
+                .env("CASELOAD_NOW", super::NOW)
                 .env("NO_COLOR", "1")
                 .env("TERM", "xterm-256color")
                 .current_dir(sb.dir.path());

@@ -17,7 +17,7 @@ impl App {
             self.store.open_reminders()?,
             quiet,
             self.store.done_reminders(DONE_HISTORY)?,
-            (self.clock)(),
+            self.store.clock().now(),
         );
         self.sync_reminder_counts();
         Ok(())
@@ -33,7 +33,7 @@ impl App {
     /// or midnight, and at most an hour (so a suspended laptop catches up).
     pub fn until_next_wake(&self) -> std::time::Duration {
         let hour = std::time::Duration::from_secs(3600);
-        (self.reminders.next_change() - (self.clock)())
+        (self.reminders.next_change() - self.store.clock().now())
             .to_std()
             .map_or(std::time::Duration::ZERO, |d| d.min(hour))
     }
@@ -125,7 +125,7 @@ impl App {
         self.reminders.set_reminders(
             self.store.open_reminders()?,
             self.store.done_reminders(DONE_HISTORY)?,
-            (self.clock)(),
+            self.store.clock().now(),
         );
         self.sync_reminder_counts();
         Ok(())

@@ -73,7 +73,7 @@ impl App {
     }
 
     pub(super) fn apply_note_action(&mut self, action: NoteAction) {
-        let now = (self.clock)();
+        let now = self.store.clock().now();
         let name = self.person_name();
         let overlay = match action {
             NoteAction::NewNote(pid) => {
@@ -171,7 +171,7 @@ impl App {
     ) -> Option<NotesOverlay> {
         match overlay {
             NotesOverlay::Editor(mut editor) => {
-                let now = (self.clock)();
+                let now = self.store.clock().now();
                 match editor.handle_key(key, now) {
                     EditorOutcome::Continue => {}
                     EditorOutcome::Changed => self.mark_draft_dirty(),
