@@ -2,6 +2,7 @@
 //! (a key, a resize, a follow-up falling due, the day turning over): idle CPU
 //! is zero.
 
+pub mod action;
 pub mod app;
 pub mod editor;
 mod external;

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
-use super::{Action, App, Overlay};
+use super::{App, NoteAction, Overlay};
 use crate::domain::FieldError;
 use crate::domain::conversation::ConversationKind;
 use crate::domain::date::{iso, parse_day};
@@ -20,17 +20,6 @@ use crate::tui::panes::person::PersonData;
 
 /// Autosave a draft this long after the first unsaved change.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteAction {
-    NewNote(i64),
-    AmendNote(i64),
-    DiscardDraft(i64),
-    AddGoal(i64),
-    EditGoal(i64),
-    GoalStatus(i64),
-    AddMeasure(i64),
-}
 
 pub enum NotesOverlay {
     Editor(Box<NoteEditor>),
@@ -429,10 +418,4 @@ fn goal_field(text: &str) -> Field {
         "in the person's words, e.g. get out twice a week",
     )
     .with_value(text)
-}
-
-impl From<NoteAction> for Action {
-    fn from(a: NoteAction) -> Action {
-        Action::Notes(a)
-    }
 }

@@ -17,7 +17,7 @@ use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
 use crate::domain::text::truncate;
 use crate::store::{PersonRow, StatusHistoryEntry};
-use crate::tui::app::Action;
+use crate::tui::action::Action;
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;
 

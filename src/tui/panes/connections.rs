@@ -13,7 +13,7 @@ use super::Ctx;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::service::{Connection, ConnectionStatus};
 use crate::domain::text::truncate;
-use crate::tui::app::{Action, Pane};
+use crate::tui::action::{Action, Pane};
 use crate::tui::form::{Field, Form};
 
 #[derive(Default)]

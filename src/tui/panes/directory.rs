@@ -18,7 +18,7 @@ use crate::domain::date::iso;
 use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
 use crate::domain::text::truncate;
-use crate::tui::app::Action;
+use crate::tui::action::Action;
 use crate::tui::form::{Field, Form, FormOutcome};
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;

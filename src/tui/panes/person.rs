@@ -14,7 +14,7 @@ use crate::domain::goal::{Goal, GoalStatus};
 use crate::domain::measure::{Instrument, Measure, changes};
 use crate::domain::person::Person;
 use crate::domain::text::{first_line, truncate, width, wrap};
-use crate::tui::app::{Action, NoteAction};
+use crate::tui::action::{Action, NoteAction};
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;
 

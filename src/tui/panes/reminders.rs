@@ -20,7 +20,7 @@ use crate::domain::reminder::{
     SNOOZE_CHOICES, next_change, short_date, snooze_until,
 };
 use crate::domain::text::{pad, truncate};
-use crate::tui::app::Action;
+use crate::tui::action::Action;
 use crate::tui::form::{Field, Form, FormOutcome};
 use crate::tui::keys::{self, KeyHelp};
 use crate::tui::list::ListNav;
