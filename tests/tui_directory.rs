@@ -371,5 +371,6 @@ fn help_lists_every_directory_key_and_fits_80x24() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('?'));
-    assert!(screen(&mut app).contains("update the connection's status"));
+    let s = screen(&mut app);
+    assert!(s.contains("update the connection's status"), "{s}");
 }

@@ -3,8 +3,6 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::service::Service;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Caseload,
@@ -56,6 +54,8 @@ pub enum Action {
         service_id: Option<i64>,
     },
     EditReminder(i64),
+    /// `z`: ask when to move this follow-up to.
+    OpenSnooze(i64),
     CompleteReminder(i64),
     ReopenReminder(i64),
     SnoozeReminder {
@@ -75,8 +75,8 @@ pub enum Action {
     Notice(String),
     /// The directory opened an entry: load what it shows beyond the service.
     OpenService(i64),
-    /// Save a validated service (id 0: a new one).
-    SaveService(Box<Service>),
+    /// The service form: add (`None`) or edit.
+    EditService(Option<i64>),
     VerifyService(i64),
     SetServiceActive(i64, bool),
     /// Connect the selected person to this service.
@@ -91,6 +91,8 @@ pub enum NoteAction {
     NewNote(i64),
     AmendNote(i64),
     DiscardDraft(i64),
+    /// The worker said yes to discarding the person's recovered drafts.
+    DiscardDraftConfirmed(i64),
     AddGoal(i64),
     EditGoal(i64),
     GoalStatus(i64),
@@ -100,5 +102,20 @@ pub enum NoteAction {
 impl From<NoteAction> for Action {
     fn from(a: NoteAction) -> Action {
         Action::Notes(a)
+    }
+}
+
+/// What a component did with a command: not its command (`Ignored`), done
+/// with nothing more to ask, or an action for the app to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Ignored,
+    Done,
+    Act(Action),
+}
+
+impl From<Option<Action>> for Outcome {
+    fn from(a: Option<Action>) -> Outcome {
+        a.map_or(Outcome::Done, Outcome::Act)
     }
 }

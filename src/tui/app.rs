@@ -1,5 +1,6 @@
-//! App state and routing: key -> `Action` -> state update (may call the store)
-//! -> render from state. Panes never call each other.
+//! App state and routing: key -> keymap -> `Command` -> component -> `Action`
+//! -> update (may call the store) -> render from state. Panes never call each
+//! other, and never see key codes: only commands, and typed text.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -13,11 +14,11 @@ mod directory;
 mod follow_ups;
 mod what_matters;
 
-pub use super::action::{Action, NoteAction, Pane};
-use what_matters::NotesOverlay;
-
+pub use super::action::{Action, NoteAction, Outcome, Pane};
+use super::editor::EditorOutcome;
 use super::form::{Field, Form, FormOutcome, centered};
-use super::keys::{self, KeyHelp};
+use super::keymap::{Command, Context, Key, Keymap};
+pub use super::modal::{Modal, Purpose};
 use super::panes::Ctx;
 use super::panes::caseload::{CaseloadPane, Detail};
 use super::panes::connections::{self, ConnectionsView};
@@ -34,35 +35,10 @@ use crate::store::{Counts, Store, StoreError};
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
-enum Overlay {
-    Help,
-    Notes(NotesOverlay),
-    PersonForm {
-        form: Form,
-        /// `(id, version)` when editing; `None` when adding.
-        editing: Option<(i64, i64)>,
-    },
-    StatusForm {
-        form: Form,
-        id: i64,
-        version: i64,
-        from: Status,
-    },
-    Reminder(ReminderForm),
-    Connect {
-        form: Form,
-        person_id: i64,
-        service_id: i64,
-    },
-    ConnectionStatus {
-        form: Form,
-        id: i64,
-    },
-}
-
 pub struct App {
     store: Store,
     theme: Theme,
+    keymap: Keymap,
     pub today: NaiveDate,
     pub pane: Pane,
     pub caseload: CaseloadPane,
@@ -70,10 +46,12 @@ pub struct App {
     pub directory: DirectoryPane,
     pub reminders: RemindersPane,
     pub connections: ConnectionsView,
-    overlay: Option<Overlay>,
+    modals: Vec<Modal>,
     counts: Counts,
     message: Option<(String, bool)>,
     pub quit: bool,
+    /// The terminal's size from the last resize; `None` until told.
+    size: Option<(u16, u16)>,
     /// When the open note first changed since its last autosave.
     draft_dirty_since: Option<std::time::Instant>,
     /// Text waiting to be opened in `$EDITOR` by the event loop.
@@ -85,10 +63,15 @@ pub struct App {
 impl App {
     /// The app reads "now" from the store's clock, so both agree on the day.
     pub fn new(store: Store, theme: Theme) -> Result<App, StoreError> {
+        App::with_keymap(store, theme, Keymap::default())
+    }
+
+    pub fn with_keymap(store: Store, theme: Theme, keymap: Keymap) -> Result<App, StoreError> {
         let today = store.clock().today();
         let mut app = App {
             store,
             theme,
+            keymap,
             today,
             pane: Pane::Caseload,
             caseload: CaseloadPane::default(),
@@ -96,10 +79,11 @@ impl App {
             directory: DirectoryPane::default(),
             reminders: RemindersPane::default(),
             connections: ConnectionsView::default(),
-            overlay: None,
+            modals: Vec::new(),
             counts: Counts::default(),
             message: None,
             quit: false,
+            size: None,
             draft_dirty_since: None,
             external_edit: None,
             seen_version: 0,
@@ -111,6 +95,10 @@ impl App {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Re-reads everything shown from the database.
@@ -135,6 +123,7 @@ impl App {
         let now = self.store.clock().now();
         if now.date() != self.today {
             self.today = now.date();
+            self.directory.set_today(self.today);
             let r = self.reload();
             self.report(r);
             return true;
@@ -167,93 +156,263 @@ impl App {
                 self.handle_key(key);
                 true
             }
-            Event::Resize(..) => true,
+            Event::Resize(w, h) => {
+                self.set_size(w, h);
+                true
+            }
             Event::Paste(text) => {
-                if !self.notes_paste(&text) {
-                    // Elsewhere a paste is typed, one character at a time.
-                    for c in text.chars().filter(|c| !c.is_control()) {
-                        self.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-                    }
-                }
+                self.paste(&text);
                 true
             }
             _ => false,
         }
     }
 
+    /// The terminal's size, so that below the minimum only quitting acts.
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.size = Some((width, height));
+    }
+
+    fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
+    /// The keymap contexts that apply now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        if let Some(modal) = self.modals.last() {
+            return modal.contexts();
+        }
+        match self.pane {
+            Pane::Caseload => self.caseload.contexts(),
+            Pane::Person => self.person.contexts(),
+            Pane::Directory => self.directory.contexts(),
+            Pane::Reminders => self.reminders.contexts(),
+        }
+    }
+
+    /// True while keys are typed as text (a form, the editor, a filter).
+    pub fn typing(&self) -> bool {
+        self.contexts().iter().any(|c| c.takes_text())
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
-        self.refresh_if_changed();
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('c') {
-            self.save_draft_now();
-            self.quit = true;
+        let chain = self.contexts();
+        let found = Key::from_event(key).and_then(|k| {
+            chain
+                .iter()
+                .find_map(|&c| self.keymap.command(c, k).map(|cmd| (c, cmd)))
+        });
+        // tmux or a slow link runs Esc and the next character together into
+        // Alt-character: unless Alt-character is bound, it is both keys.
+        if found.is_none()
+            && key.modifiers == KeyModifiers::ALT
+            && let KeyCode::Char(c) = key.code
+        {
+            self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
             return;
         }
-        if self.overlay.is_some() {
-            self.overlay_key(key);
-            return;
-        }
-        // A pane that is taking typed text (a filter, a search) gets every key.
-        let action = if self.pane_captures_input() {
-            self.pane_key(key)
-        } else {
-            self.global_key(key).or_else(|| self.pane_key(key))
-        };
-        if let Some(action) = action {
-            self.apply(action);
-        }
-    }
-
-    fn pane_captures_input(&self) -> bool {
-        match self.pane {
-            Pane::Caseload => self.caseload.captures_input(),
-            Pane::Person => false,
-            Pane::Directory => self.directory.captures_input(),
-            Pane::Reminders => self.reminders.captures_input(),
-        }
-    }
-
-    fn global_key(&self, key: KeyEvent) -> Option<Action> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('r') if ctrl => Some(Action::Reload),
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('?') => Some(Action::Help),
-            KeyCode::Tab => Some(Action::NextPane),
-            KeyCode::BackTab => Some(Action::PrevPane),
-            KeyCode::Char(c @ '1'..='4') => {
-                Some(Action::ShowPane(Pane::ALL[(c as u8 - b'1') as usize]))
+        if self.too_small() {
+            // Below the minimum size nothing is visible to act on: only quit.
+            if let Some((c, cmd @ (Command::Quit | Command::ForceQuit))) = found {
+                self.dispatch(c, cmd);
             }
-            KeyCode::Char('r') => {
+            return;
+        }
+        self.refresh_if_changed();
+        // A reload may have changed the screen (a note closed elsewhere).
+        let chain = self.contexts();
+        let found = Key::from_event(key).and_then(|k| {
+            chain
+                .iter()
+                .find_map(|&c| self.keymap.command(c, k).map(|cmd| (c, cmd)))
+        });
+        match found {
+            Some((context, cmd)) => {
+                self.dispatch(context, cmd);
+            }
+            None if chain.iter().any(|c| c.takes_text()) => self.type_key(key),
+            None => {}
+        }
+    }
+
+    /// Carries out one command in the context it was found in. `Ignored`
+    /// means no component acts on it there (a test holds this to the keymap).
+    pub fn dispatch(&mut self, context: Context, cmd: Command) -> Outcome {
+        let outcome = match context {
+            Context::Always | Context::Global => self.global_command(cmd),
+            Context::Help | Context::Confirm | Context::Form | Context::Editor => {
+                self.modal_command(cmd)
+            }
+            Context::Connections => self.connections.handle(cmd),
+            _ => self.pane_command(cmd),
+        };
+        if let Outcome::Act(action) = &outcome {
+            self.apply(action.clone());
+        }
+        outcome
+    }
+
+    fn pane_command(&mut self, cmd: Command) -> Outcome {
+        match self.pane {
+            Pane::Caseload => self.caseload.handle(cmd),
+            Pane::Person => self.person.handle(cmd),
+            Pane::Directory => self.directory.handle(cmd, self.today),
+            Pane::Reminders => self.reminders.handle(cmd),
+        }
+    }
+
+    fn global_command(&mut self, cmd: Command) -> Outcome {
+        let action = match cmd {
+            Command::ForceQuit => {
+                self.save_draft_now();
+                Action::Quit
+            }
+            Command::Quit => Action::Quit,
+            Command::Help => Action::Help,
+            Command::NextPane => Action::NextPane,
+            Command::PrevPane => Action::PrevPane,
+            Command::Pane1 => Action::ShowPane(Pane::Caseload),
+            Command::Pane2 => Action::ShowPane(Pane::Person),
+            Command::Pane3 => Action::ShowPane(Pane::Directory),
+            Command::Pane4 => Action::ShowPane(Pane::Reminders),
+            Command::Reload => Action::Reload,
+            Command::AddFollowUp => {
                 let (person_id, service_id) = self.reminder_subject();
-                Some(Action::AddReminder {
+                Action::AddReminder {
                     person_id,
                     service_id,
-                })
+                }
             }
-            _ => None,
+            _ => return Outcome::Ignored,
+        };
+        Outcome::Act(action)
+    }
+
+    /// A command for the modal on top. It is taken off the stack while it
+    /// acts, and put back unless it closed.
+    fn modal_command(&mut self, cmd: Command) -> Outcome {
+        let Some(top) = self.modals.pop() else {
+            return Outcome::Ignored;
+        };
+        let keep = |app: &mut App, m: Modal, outcome: Outcome| {
+            app.modals.push(m);
+            outcome
+        };
+        match top {
+            Modal::Help => match cmd {
+                Command::Close => Outcome::Done,
+                _ => keep(self, Modal::Help, Outcome::Ignored),
+            },
+            Modal::Confirm { question, yes } => match cmd {
+                Command::Yes => Outcome::Act(yes),
+                Command::No => Outcome::Done,
+                _ => keep(self, Modal::Confirm { question, yes }, Outcome::Ignored),
+            },
+            Modal::Editor(mut editor) => {
+                let outcome = editor.command(cmd, self.store.clock().now());
+                if outcome == EditorOutcome::Ignored {
+                    return keep(self, Modal::Editor(editor), Outcome::Ignored);
+                }
+                self.editor_outcome(editor, outcome);
+                Outcome::Done
+            }
+            Modal::Form { mut form, purpose } => match form.command(cmd) {
+                FormOutcome::Ignored => keep(self, Modal::form(form, purpose), Outcome::Ignored),
+                FormOutcome::Continue => keep(self, Modal::form(form, purpose), Outcome::Done),
+                FormOutcome::Cancel => Outcome::Done,
+                FormOutcome::Submit => {
+                    if let Some(form) = self.submit(form, purpose.clone()) {
+                        self.modals.push(Modal::form(form, purpose));
+                    }
+                    Outcome::Done
+                }
+            },
         }
     }
 
-    fn pane_key(&mut self, key: KeyEvent) -> Option<Action> {
-        match self.pane {
-            Pane::Caseload => self.caseload.handle_key(key),
-            Pane::Person => {
-                if let Some(a) = self.connections.handle_key(key) {
-                    return Some(a);
+    /// Saves a form through the store. `Some(form)` keeps it open, with the
+    /// reasons beside its fields.
+    fn submit(&mut self, form: Form, purpose: Purpose) -> Option<Form> {
+        match purpose {
+            Purpose::Person { editing } => self.save_person(form, editing),
+            Purpose::Status { id, version, from } => self.save_status(form, id, version, from),
+            Purpose::Reminder {
+                person_id,
+                service_id,
+                editing,
+            } => self.save_reminder(ReminderForm {
+                form,
+                person_id,
+                service_id,
+                editing,
+            }),
+            Purpose::Snooze { id } => self.save_snooze(form, id),
+            Purpose::Connect {
+                person_id,
+                service_id,
+            } => self.save_connection(form, Ok((person_id, service_id))),
+            Purpose::ConnectionStatus { id } => self.save_connection(form, Err(id)),
+            Purpose::Service(meta) => self.save_service(form, &meta),
+            Purpose::Goal { person_id, goal_id } => self.save_goal(form, person_id, goal_id),
+            Purpose::GoalStatus { goal_id } => self.save_goal_status(form, goal_id),
+            Purpose::Measure { person_id } => self.save_measure(form, person_id),
+        }
+    }
+
+    /// A key no command claimed, in a context that takes text.
+    fn type_key(&mut self, key: KeyEvent) {
+        match self.modals.last_mut() {
+            Some(Modal::Form { form, purpose }) => {
+                form.type_key(key);
+                if matches!(purpose, Purpose::Measure { .. }) {
+                    what_matters::measure_hint(form);
                 }
-                self.person.handle_key(key)
             }
-            Pane::Directory => self.directory_key(key),
-            Pane::Reminders => self.reminders.handle_key(key),
+            Some(Modal::Editor(editor)) => {
+                if editor.type_key(key) == EditorOutcome::Changed {
+                    self.mark_draft_dirty();
+                }
+            }
+            Some(_) => {}
+            None => match self.pane {
+                Pane::Caseload => self.caseload.type_key(key),
+                Pane::Directory => self.directory.type_key(key),
+                Pane::Person | Pane::Reminders => {}
+            },
+        }
+    }
+
+    /// A bracketed paste goes into the text field being typed in, as one
+    /// edit. Anywhere else it is ignored: pasted text never runs commands.
+    fn paste(&mut self, text: &str) {
+        if self.too_small() {
+            return;
+        }
+        let typing = self.typing();
+        match self.modals.last_mut() {
+            Some(Modal::Form { form, .. }) => form.paste(text),
+            Some(Modal::Editor(editor)) => {
+                if editor.paste(text) == EditorOutcome::Changed {
+                    self.mark_draft_dirty();
+                }
+            }
+            Some(_) => self.say("Paste ignored: answer the question first"),
+            None if typing => match self.pane {
+                Pane::Caseload => self.caseload.type_text(text),
+                Pane::Directory => self.directory.type_text(text),
+                Pane::Person | Pane::Reminders => {}
+            },
+            None => self.say("Paste ignored: paste into a note, a form or a search (/)"),
         }
     }
 
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.modals.push(Modal::Help),
             Action::Reload => {
                 let r = self.reload();
                 if r.is_ok() {
@@ -268,7 +427,7 @@ impl App {
                 let r = self.open_detail(id);
                 self.report(r);
             }
-            Action::AddPerson => self.open_person_form(None),
+            Action::AddPerson => self.open_person_form(),
             Action::Notes(a) => self.apply_note_action(a),
             Action::EditPerson(id) => {
                 let r = self.store.get_person(id).map(|p| {
@@ -276,12 +435,12 @@ impl App {
                     (p.id, p.version, input)
                 });
                 match r {
-                    Ok((id, version, input)) => {
-                        self.overlay = Some(Overlay::PersonForm {
-                            form: caseload::person_form("Edit person", &input, self.sources()),
+                    Ok((id, version, input)) => self.modals.push(Modal::form(
+                        caseload::person_form("Edit person", &input, self.sources()),
+                        Purpose::Person {
                             editing: Some((id, version)),
-                        })
-                    }
+                        },
+                    )),
                     Err(e) => self.report::<()>(Err(e)),
                 }
             }
@@ -291,6 +450,7 @@ impl App {
             },
             a @ (Action::AddReminder { .. }
             | Action::EditReminder(_)
+            | Action::OpenSnooze(_)
             | Action::CompleteReminder(_)
             | Action::ReopenReminder(_)
             | Action::SnoozeReminder { .. }
@@ -298,7 +458,7 @@ impl App {
             | Action::GoToPerson(_)
             | Action::Notice(_)) => self.apply_reminder(a),
             Action::OpenService(_)
-            | Action::SaveService(_)
+            | Action::EditService(_)
             | Action::VerifyService(_)
             | Action::SetServiceActive(..)
             | Action::ConnectService(_)
@@ -317,47 +477,6 @@ impl App {
         self.pane = pane;
     }
 
-    fn overlay_key(&mut self, key: KeyEvent) {
-        let Some(overlay) = self.overlay.take() else {
-            return;
-        };
-        self.overlay = match overlay {
-            Overlay::Connect { .. } | Overlay::ConnectionStatus { .. } => {
-                self.connection_overlay_key(overlay, key)
-            }
-            Overlay::Help => match key.code {
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => None,
-                _ => Some(Overlay::Help),
-            },
-            Overlay::Notes(o) => self.notes_overlay_key(o, key).map(Overlay::Notes),
-            Overlay::PersonForm { mut form, editing } => match form.handle_key(key) {
-                FormOutcome::Continue => Some(Overlay::PersonForm { form, editing }),
-                FormOutcome::Cancel => None,
-                FormOutcome::Submit => self.save_person(form, editing),
-            },
-            Overlay::StatusForm {
-                mut form,
-                id,
-                version,
-                from,
-            } => match form.handle_key(key) {
-                FormOutcome::Continue => Some(Overlay::StatusForm {
-                    form,
-                    id,
-                    version,
-                    from,
-                }),
-                FormOutcome::Cancel => None,
-                FormOutcome::Submit => self.save_status(form, id, version, from),
-            },
-            Overlay::Reminder(mut form) => match form.handle_key(key) {
-                FormOutcome::Continue => Some(Overlay::Reminder(form)),
-                FormOutcome::Cancel => None,
-                FormOutcome::Submit => self.save_reminder(form),
-            },
-        };
-    }
-
     fn say(&mut self, message: impl Into<String>) {
         self.message = Some((message.into(), false));
     }
@@ -368,30 +487,11 @@ impl App {
         }
     }
 
-    fn keys(&self) -> &'static [KeyHelp] {
-        match &self.overlay {
-            Some(Overlay::Notes(NotesOverlay::Editor(_))) => keys::EDITOR,
-            Some(
-                Overlay::PersonForm { .. }
-                | Overlay::StatusForm { .. }
-                | Overlay::Reminder(_)
-                | Overlay::Notes(_)
-                | Overlay::Connect { .. }
-                | Overlay::ConnectionStatus { .. },
-            ) => keys::FORM,
-            _ => match self.pane {
-                Pane::Caseload => self.caseload.keys(),
-                Pane::Person => self.person.keys(),
-                Pane::Directory => self.directory.keys(),
-                Pane::Reminders => self.reminders.keys(),
-            },
-        }
-    }
-
     pub fn render(&mut self, frame: &mut Frame) {
         let area = frame.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let msg = format!("Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}. q quits.");
+            let quit = self.keymap.label(Context::Global, Command::Quit);
+            let msg = format!("Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}. {quit} quits.");
             frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
             return;
         }
@@ -426,16 +526,19 @@ impl App {
         }
         self.render_status(frame, status);
         self.render_footer(frame, footer);
-        match &self.overlay {
-            Some(Overlay::Help) => self.render_help(frame, body),
-            Some(Overlay::Notes(o)) => self.render_notes_overlay(o, frame, body),
-            Some(
-                Overlay::PersonForm { form, .. }
-                | Overlay::StatusForm { form, .. }
-                | Overlay::Reminder(ReminderForm { form, .. })
-                | Overlay::Connect { form, .. }
-                | Overlay::ConnectionStatus { form, .. },
-            ) => form.render(frame, body, &self.theme),
+        match self.modals.last() {
+            Some(Modal::Help) => self.render_help(frame, body),
+            Some(Modal::Confirm { question, .. }) => {
+                let yes = self.keymap.label(Context::Confirm, Command::Yes);
+                let no = self.keymap.label(Context::Confirm, Command::No);
+                Form::new(format!("{question} {yes} = yes, {no} = no"), vec![]).render(
+                    frame,
+                    body,
+                    &self.theme,
+                );
+            }
+            Some(Modal::Editor(e)) => e.render(frame, body, &self.theme),
+            Some(Modal::Form { form, .. }) => form.render(frame, body, &self.theme),
             None => {}
         }
     }
@@ -504,49 +607,85 @@ impl App {
         frame.render_widget(Paragraph::new(right), r);
     }
 
+    /// The footer: the main keys of what is on screen now, from the keymap,
+    /// most specific first (the first key of each).
     fn render_footer(&self, frame: &mut Frame, area: Rect) {
         let t = &self.theme;
         let mut spans = Vec::new();
-        // While typing (a form, the filter) q and ? are text, so they are not offered.
-        let typing = self.overlay.is_some() || self.pane_captures_input();
-        let global = if typing { &[] } else { keys::GLOBAL };
-        let shown = self
-            .keys()
-            .iter()
-            .chain(global)
-            .filter(|k| !k.footer.is_empty());
-        for k in shown {
-            spans.push(Span::styled(k.keys, t.key()));
-            spans.push(Span::raw(format!(" {}  ", k.footer)));
+        for context in self.contexts() {
+            for (binding, keys) in self.keymap.rows() {
+                let Some(first) = keys.first() else { continue };
+                if binding.context != *context || binding.footer.is_empty() {
+                    continue;
+                }
+                spans.push(Span::styled(first.to_string(), t.key()));
+                spans.push(Span::raw(format!(" {}  ", binding.footer)));
+            }
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
+    /// Help for what is on screen: every binding of every context that applies,
+    /// in two columns when one does not fit.
     fn render_help(&self, frame: &mut Frame, area: Rect) {
         let t = &self.theme;
-        let mut lines = vec![Line::from(Span::styled(
-            format!("{} keys", self.pane.title()),
-            t.header(),
-        ))];
-        let key_line = |k: &KeyHelp| {
-            Line::from(vec![
-                Span::styled(format!("  {:<16}", k.keys), t.key()),
-                Span::raw(k.action),
-            ])
+        // Help describes the screen under it, not itself.
+        let under: &[Context] = match self.modals.len() {
+            0 | 1 => match self.pane {
+                Pane::Caseload => self.caseload.contexts(),
+                Pane::Person => self.person.contexts(),
+                Pane::Directory => self.directory.contexts(),
+                Pane::Reminders => self.reminders.contexts(),
+            },
+            n => self.modals[n - 2].contexts(),
         };
-        lines.extend(self.keys().iter().map(key_line));
-        if self.pane == Pane::Person {
-            lines.extend(keys::CONNECTIONS.iter().map(key_line));
+        let mut rows_out: Vec<(Option<&'static str>, String, &'static str)> = Vec::new();
+        // `Always` goes last: it is the least specific.
+        let order = under.iter().skip(1).chain(under.first());
+        for context in order {
+            match context {
+                Context::List | Context::Always => {}
+                _ => rows_out.push((Some(context.title()), String::new(), "")),
+            }
+            if context.takes_text() {
+                rows_out.push((None, "type".into(), "text goes into the field"));
+            }
+            for (keys, help) in self.keymap.help_rows(*context) {
+                rows_out.push((None, keys, help));
+            }
         }
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("Everywhere", t.header())));
-        lines.extend(keys::GLOBAL.iter().map(key_line));
-        let height = lines.len() as u16 + 2;
-        let popup = centered(area, 60, height);
+        let popup = centered(area, area.width, area.height);
         frame.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(" Help · Esc closes ", t.title()));
-        frame.render_widget(Paragraph::new(lines).block(block), popup);
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        // One column if it fits; else two, with a narrower key column.
+        let two = rows_out.len() > inner.height as usize;
+        let key_width = if two { 7 } else { 16 };
+        let mut lines: Vec<Line> = rows_out
+            .into_iter()
+            .map(|(heading, keys, help)| match heading {
+                Some(h) => Line::from(Span::styled(h, t.header())),
+                None => help_line(&keys, help, key_width, t),
+            })
+            .collect();
+        if !two {
+            frame.render_widget(Paragraph::new(lines), inner);
+            return;
+        }
+        let [left, right] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+        let rest = lines.split_off(lines.len().div_ceil(2));
+        frame.render_widget(Paragraph::new(lines), left);
+        frame.render_widget(Paragraph::new(rest), right);
     }
+}
+
+fn help_line(keys: &str, help: &'static str, width: usize, t: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!(" {keys:<width$} "), t.key()),
+        Span::raw(help),
+    ])
 }

@@ -11,6 +11,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::form::Field;
+use super::keymap::Command;
+use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::conversation::{ConversationKind, Draft, NewNote, WHAT_MATTERS_TEMPLATE};
 use crate::domain::date::{parse_day, parse_time};
@@ -27,6 +29,8 @@ enum Focus {
 /// What the app should do after a key in the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditorOutcome {
+    /// Not an editor command.
+    Ignored,
     Continue,
     /// The text changed: schedule an autosave.
     Changed,
@@ -177,55 +181,82 @@ impl NoteEditor {
         self.focus = order[(at + step).rem_euclid(order.len() as isize) as usize];
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, now: NaiveDateTime) -> EditorOutcome {
+    /// Asking "discard this note?" after Esc: the keys are yes or no.
+    pub fn confirming(&self) -> bool {
+        self.confirming_discard
+    }
+
+    pub fn command(&mut self, cmd: Command, now: NaiveDateTime) -> EditorOutcome {
         if self.confirming_discard {
-            self.confirming_discard = false;
-            return match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => EditorOutcome::Discard,
-                _ => EditorOutcome::Continue,
+            return match cmd {
+                Command::Yes => EditorOutcome::Discard,
+                Command::No => {
+                    self.confirming_discard = false;
+                    EditorOutcome::Continue
+                }
+                _ => EditorOutcome::Ignored,
             };
         }
         self.error = None;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('s') if ctrl => return self.submit(now),
-            KeyCode::Char('e') if ctrl => return EditorOutcome::External,
-            KeyCode::Esc if self.changed => {
+        let changed = match cmd {
+            Command::Save => return self.submit(now),
+            Command::ExternalEditor => return EditorOutcome::External,
+            Command::Cancel if self.changed => {
                 self.confirming_discard = true;
                 return EditorOutcome::Continue;
             }
-            KeyCode::Esc => return EditorOutcome::Discard,
-            KeyCode::Tab => {
+            Command::Cancel => return EditorOutcome::Discard,
+            Command::NextField => {
                 self.move_focus(1);
                 return EditorOutcome::Continue;
             }
-            KeyCode::BackTab => {
+            Command::PrevField => {
                 self.move_focus(-1);
                 return EditorOutcome::Continue;
             }
-            _ => {}
+            Command::Template if self.focus == Focus::Body => {
+                self.body.insert_str(WHAT_MATTERS_TEMPLATE)
+            }
+            Command::UndoEdit if self.focus == Focus::Body => self.body.undo(),
+            Command::RedoEdit if self.focus == Focus::Body => self.body.redo(),
+            Command::Template | Command::UndoEdit | Command::RedoEdit => false,
+            _ => return EditorOutcome::Ignored,
+        };
+        self.changed_if(changed)
+    }
+
+    /// A key the keymap did not claim. The body takes editing keys (Enter,
+    /// arrows, the text area's own Ctrl shortcuts) but never an Alt character;
+    /// the one-line fields take plain text only.
+    pub fn type_key(&mut self, key: KeyEvent) -> EditorOutcome {
+        if self.confirming_discard {
+            return EditorOutcome::Continue;
         }
+        self.error = None;
         let changed = match self.focus {
-            Focus::Body => match key.code {
-                KeyCode::Char('t') if ctrl => self.body.insert_str(WHAT_MATTERS_TEMPLATE),
-                KeyCode::Char('z') if ctrl => self.body.undo(),
-                KeyCode::Char('y') if ctrl => self.body.redo(),
-                _ => self.body.input(key),
-            },
+            Focus::Body => {
+                let alt_char = key.modifiers.contains(KeyModifiers::ALT)
+                    && matches!(key.code, KeyCode::Char(_));
+                !alt_char && self.body.input(key)
+            }
             Focus::Kind => {
                 let all = ConversationKind::ALL;
                 let at = all.iter().position(|k| *k == self.kind).unwrap_or(0) as isize;
-                let step = match key.code {
-                    KeyCode::Left => -1,
-                    KeyCode::Right | KeyCode::Char(' ') => 1,
+                let step = match text_key(key) {
+                    Some(TextKey::Left) => -1,
+                    Some(TextKey::Right | TextKey::Char(' ')) => 1,
                     _ => 0,
                 };
                 self.kind = all[(at + step).rem_euclid(all.len() as isize) as usize];
                 step != 0
             }
-            Focus::Date => self.date.edit(key),
-            Focus::Reason => self.reason.edit(key),
+            Focus::Date => text_key(key).is_some_and(|k| self.date.edit(k)),
+            Focus::Reason => text_key(key).is_some_and(|k| self.reason.edit(k)),
         };
+        self.changed_if(changed)
+    }
+
+    fn changed_if(&mut self, changed: bool) -> EditorOutcome {
         if changed {
             self.changed = true;
             EditorOutcome::Changed

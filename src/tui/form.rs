@@ -2,12 +2,14 @@
 //! Used for people now, and for services and reminders as those panes grow.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
+use super::keymap::Command;
+use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::FieldError;
 use crate::domain::text::{truncate, width};
@@ -70,55 +72,85 @@ impl Field {
     }
 
     /// Returns true when the value changed.
-    pub(crate) fn edit(&mut self, key: KeyEvent) -> bool {
+    pub(crate) fn edit(&mut self, key: TextKey) -> bool {
         if let FieldKind::Choice(options) = &self.kind {
-            let step: isize = match key.code {
-                KeyCode::Left => -1,
-                KeyCode::Right | KeyCode::Char(' ') => 1,
+            let step: isize = match key {
+                TextKey::Left => -1,
+                TextKey::Right | TextKey::Char(' ') => 1,
                 _ => return false,
             };
             let pos = options.iter().position(|o| *o == self.value).unwrap_or(0) as isize;
             let n = options.len().max(1) as isize;
-            self.value = options[((pos + step).rem_euclid(n)) as usize].clone();
+            if let Some(next) = options.get(((pos + step).rem_euclid(n)) as usize) {
+                self.value = next.clone();
+            }
             return true;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => {
-                self.value.clear();
-                self.cursor = 0;
-                return true;
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+        match key {
+            TextKey::Char(c) => {
                 let at = self.byte_at(self.cursor);
                 self.value.insert(at, c);
                 self.cursor += 1;
                 return true;
             }
-            KeyCode::Backspace if self.cursor > 0 => {
+            TextKey::Backspace if self.cursor > 0 => {
                 self.cursor -= 1;
                 let at = self.byte_at(self.cursor);
                 self.value.remove(at);
                 return true;
             }
-            KeyCode::Delete if self.cursor < self.len() => {
+            TextKey::Delete if self.cursor < self.len() => {
                 let at = self.byte_at(self.cursor);
                 self.value.remove(at);
                 return true;
             }
-            KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.len()),
-            KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = self.len(),
+            TextKey::Left => self.cursor = self.cursor.saturating_sub(1),
+            TextKey::Right => self.cursor = (self.cursor + 1).min(self.len()),
+            TextKey::Home => self.cursor = 0,
+            TextKey::End => self.cursor = self.len(),
             _ => {}
         }
         false
     }
+
+    pub(crate) fn clear(&mut self) {
+        self.value.clear();
+        self.cursor = 0;
+    }
+
+    /// Inserts pasted text at the cursor as one edit: its first line only (a
+    /// field is one line), without control characters, up to `MAX_FIELD_CHARS`.
+    pub(crate) fn insert(&mut self, text: &str) -> bool {
+        if matches!(self.kind, FieldKind::Choice(_)) {
+            return false;
+        }
+        let room = MAX_FIELD_CHARS.saturating_sub(self.len());
+        let line: String = text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(room)
+            .collect();
+        if line.is_empty() {
+            return false;
+        }
+        let at = self.byte_at(self.cursor);
+        self.value.insert_str(at, &line);
+        self.cursor += line.chars().count();
+        true
+    }
 }
+
+/// One-line fields hold names, dates, phone numbers: none is near this long.
+pub const MAX_FIELD_CHARS: usize = 1000;
 
 /// What the form wants its owner to do after a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormOutcome {
+    /// Not a form command.
+    Ignored,
     Continue,
     Submit,
     Cancel,
@@ -171,35 +203,64 @@ impl Form {
         self.message = Some("Nothing saved: please fix the fields marked !".into());
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+    /// Asking "discard changes?" after Esc: the keys are yes or no.
+    pub fn confirming(&self) -> bool {
+        self.confirming_cancel
+    }
+
+    pub fn command(&mut self, cmd: Command) -> FormOutcome {
         if self.confirming_cancel {
-            self.confirming_cancel = false;
-            return match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => FormOutcome::Cancel,
-                _ => FormOutcome::Continue,
+            return match cmd {
+                Command::Yes => FormOutcome::Cancel,
+                Command::No => {
+                    self.confirming_cancel = false;
+                    FormOutcome::Continue
+                }
+                _ => FormOutcome::Ignored,
             };
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let last = self.fields.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
-            KeyCode::Esc if self.changed => self.confirming_cancel = true,
-            KeyCode::Esc => return FormOutcome::Cancel,
-            KeyCode::Enter if self.focus == last => return FormOutcome::Submit,
-            KeyCode::Tab | KeyCode::Down | KeyCode::Enter => {
-                self.focus = (self.focus + 1).min(last)
-            }
-            KeyCode::BackTab | KeyCode::Up => self.focus = self.focus.saturating_sub(1),
-            _ => {
-                if let Some(field) = self.fields.get_mut(self.focus)
-                    && field.edit(key)
-                {
+        match cmd {
+            Command::Save => return FormOutcome::Submit,
+            Command::Cancel if self.changed => self.confirming_cancel = true,
+            Command::Cancel => return FormOutcome::Cancel,
+            Command::SubmitOrNext if self.focus == last => return FormOutcome::Submit,
+            Command::NextField | Command::SubmitOrNext => self.focus = (self.focus + 1).min(last),
+            Command::PrevField => self.focus = self.focus.saturating_sub(1),
+            Command::ClearField => {
+                if let Some(field) = self.fields.get_mut(self.focus) {
+                    field.clear();
                     self.changed = true;
-                    field.error = None;
                 }
             }
+            _ => return FormOutcome::Ignored,
         }
         FormOutcome::Continue
+    }
+
+    /// A key the keymap did not claim: typed into the focused field.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        if self.confirming_cancel {
+            return;
+        }
+        if let Some(k) = text_key(key)
+            && let Some(field) = self.fields.get_mut(self.focus)
+            && field.edit(k)
+        {
+            self.changed = true;
+            field.error = None;
+        }
+    }
+
+    /// A paste into the focused field, as one edit.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus)
+            && !self.confirming_cancel
+            && field.insert(text)
+        {
+            self.changed = true;
+            field.error = None;
+        }
     }
 
     /// Draws the form centred in `area`, as a popup.
@@ -338,6 +399,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(c: KeyCode) -> KeyEvent {
         KeyEvent::new(c, KeyModifiers::NONE)
@@ -346,11 +408,11 @@ mod tests {
     #[test]
     fn typing_inserts_at_cursor_with_multibyte_chars() {
         let mut f = Field::text("n", "Name", "").with_value("Zë");
-        f.edit(key(KeyCode::Left));
-        f.edit(key(KeyCode::Char('o')));
+        f.edit(TextKey::Left);
+        f.edit(TextKey::Char('o'));
         assert_eq!(f.value, "Zoë");
-        f.edit(key(KeyCode::End));
-        f.edit(key(KeyCode::Backspace));
+        f.edit(TextKey::End);
+        f.edit(TextKey::Backspace);
         assert_eq!(f.value, "Zo");
     }
 
@@ -366,17 +428,29 @@ mod tests {
     #[test]
     fn esc_after_a_change_asks_first() {
         let mut form = Form::new("t", vec![Field::text("a", "A", "")]);
-        form.handle_key(key(KeyCode::Char('x')));
-        assert_eq!(form.handle_key(key(KeyCode::Esc)), FormOutcome::Continue);
-        assert_eq!(
-            form.handle_key(key(KeyCode::Char('n'))),
-            FormOutcome::Continue
-        );
+        form.type_key(key(KeyCode::Char('x')));
+        assert_eq!(form.command(Command::Cancel), FormOutcome::Continue);
+        assert!(form.confirming());
+        assert_eq!(form.command(Command::No), FormOutcome::Continue);
         assert_eq!(form.value("a"), "x");
-        form.handle_key(key(KeyCode::Esc));
-        assert_eq!(
-            form.handle_key(key(KeyCode::Char('y'))),
-            FormOutcome::Cancel
-        );
+        form.command(Command::Cancel);
+        assert_eq!(form.command(Command::Yes), FormOutcome::Cancel);
+    }
+
+    #[test]
+    fn alt_and_ctrl_characters_are_never_typed() {
+        let mut form = Form::new("t", vec![Field::text("a", "A", "")]);
+        form.type_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
+        form.type_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert_eq!(form.value("a"), "");
+    }
+
+    #[test]
+    fn a_paste_is_one_line_and_bounded() {
+        let mut form = Form::new("t", vec![Field::text("a", "A", "")]);
+        form.paste("first\nsecond");
+        assert_eq!(form.value("a"), "first");
+        form.paste(&"x".repeat(5000));
+        assert_eq!(form.value("a").chars().count(), MAX_FIELD_CHARS);
     }
 }

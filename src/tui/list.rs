@@ -1,7 +1,7 @@
 //! Cursor and scroll position for a long list, shared by every pane.
 //! Only the rows on screen are ever built, so 10k rows cost the same as 20.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use super::keymap::Command;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListNav {
@@ -12,16 +12,17 @@ pub struct ListNav {
 }
 
 impl ListNav {
-    /// Handles j/k, arrows, g/G, PgUp/PgDn, Home/End. Returns true if it used the key.
-    pub fn handle_key(&mut self, key: KeyEvent, len: usize) -> bool {
+    /// Moves for the list commands (down, up, top, bottom, pages). Returns
+    /// true if the command was one of them.
+    pub fn handle(&mut self, cmd: Command, len: usize) -> bool {
         let page = self.page.max(1);
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => self.select(self.selected.saturating_add(1), len),
-            KeyCode::Char('k') | KeyCode::Up => self.select(self.selected.saturating_sub(1), len),
-            KeyCode::Char('g') | KeyCode::Home => self.select(0, len),
-            KeyCode::Char('G') | KeyCode::End => self.select(len.saturating_sub(1), len),
-            KeyCode::PageDown => self.select(self.selected.saturating_add(page), len),
-            KeyCode::PageUp => self.select(self.selected.saturating_sub(page), len),
+        match cmd {
+            Command::Down => self.select(self.selected.saturating_add(1), len),
+            Command::Up => self.select(self.selected.saturating_sub(1), len),
+            Command::Top => self.select(0, len),
+            Command::Bottom => self.select(len.saturating_sub(1), len),
+            Command::PageDown => self.select(self.selected.saturating_add(page), len),
+            Command::PageUp => self.select(self.selected.saturating_sub(page), len),
             _ => return false,
         }
         true

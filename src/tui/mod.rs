@@ -7,9 +7,11 @@ pub mod app;
 pub mod editor;
 mod external;
 pub mod form;
-pub mod keys;
+pub mod keymap;
 pub mod list;
+pub mod modal;
 pub mod panes;
+pub mod text_input;
 pub mod theme;
 
 use std::io::{self, Write};

@@ -17,16 +17,15 @@ impl App {
             .unwrap_or_else(|_| vec!["other".into()])
     }
 
-    pub(super) fn open_person_form(&mut self, _from: Option<i64>) {
+    pub(super) fn open_person_form(&mut self) {
         let input = PersonInput {
             referral_source: "GP practice".into(),
             referred_on: iso(self.today),
             ..Default::default()
         };
-        self.overlay = Some(Overlay::PersonForm {
-            form: person_form("Add person", &input, self.sources()),
-            editing: None,
-        });
+        let form = person_form("Add person", &input, self.sources());
+        self.modals
+            .push(Modal::form(form, Purpose::Person { editing: None }));
     }
 
     pub(super) fn open_status_form(&mut self, id: i64, version: i64, from: Status) {
@@ -40,12 +39,8 @@ impl App {
                     .with_value(iso(self.today)),
             ],
         );
-        self.overlay = Some(Overlay::StatusForm {
-            form,
-            id,
-            version,
-            from,
-        });
+        self.modals
+            .push(Modal::form(form, Purpose::Status { id, version, from }));
     }
 
     /// Validates and saves; on any problem the form stays open with the reason.
@@ -53,13 +48,13 @@ impl App {
         &mut self,
         mut form: Form,
         editing: Option<(i64, i64)>,
-    ) -> Option<Overlay> {
+    ) -> Option<Form> {
         let input = input_from_form(&form);
         let details = match input.validate(self.today) {
             Ok(d) => d,
             Err(errors) => {
                 form.set_errors(&errors);
-                return Some(Overlay::PersonForm { form, editing });
+                return Some(form);
             }
         };
         let result = match editing {
@@ -74,7 +69,7 @@ impl App {
             }
             Err(e) => {
                 form.message = Some(format!("Not saved: {e}"));
-                Some(Overlay::PersonForm { form, editing })
+                Some(form)
             }
         }
     }
@@ -85,7 +80,7 @@ impl App {
         id: i64,
         version: i64,
         from: Status,
-    ) -> Option<Overlay> {
+    ) -> Option<Form> {
         let to = Status::parse(form.value("status"));
         let change = parse_day(form.value("changed_on"), self.today)
             .and_then(|on| {
@@ -105,12 +100,7 @@ impl App {
             Ok(c) => c,
             Err((field, message)) => {
                 form.set_errors(&[crate::domain::FieldError { field, message }]);
-                return Some(Overlay::StatusForm {
-                    form,
-                    id,
-                    version,
-                    from,
-                });
+                return Some(form);
             }
         };
         match self.store.set_status(id, version, &change) {
@@ -120,12 +110,7 @@ impl App {
             }
             Err(e) => {
                 form.message = Some(format!("Not saved: {e}"));
-                Some(Overlay::StatusForm {
-                    form,
-                    id,
-                    version,
-                    from,
-                })
+                Some(form)
             }
         }
     }

@@ -1,19 +1,11 @@
-//! The app's side of pane 3 and of connections: keys routed to the directory
-//! and the actions they produce, carried out through the store.
+//! The app's side of pane 3 and of connections: the actions the directory
+//! asks for and the forms it opens, carried out through the store.
 
 use super::*;
+use crate::tui::panes::directory::ServiceMeta;
 
-/// The directory and connections: keys routed to pane 3, and the actions they
-/// produce, carried out through the store.
+/// The directory and connections: actions carried out through the store.
 impl App {
-    pub(super) fn directory_key(&mut self, key: KeyEvent) -> Option<Action> {
-        let ctx = Ctx {
-            theme: &self.theme,
-            today: self.today,
-        };
-        self.directory.handle_key(key, &ctx)
-    }
-
     /// The person a `c` in the directory connects: the one open in pane 2,
     /// else the one selected in the caseload.
     pub(super) fn person_for_connection(&self) -> Option<i64> {
@@ -30,21 +22,13 @@ impl App {
                 Ok(n) => self.directory.set_connected_now(n),
                 Err(e) => self.report::<()>(Err(e)),
             },
-            Action::SaveService(service) => {
-                let result = if service.id == 0 {
-                    self.store.create_service(&service)
-                } else {
-                    self.store.update_service(&service).map(|_| service.id)
+            Action::EditService(id) => {
+                let service = match id.map(|id| self.store.get_service(id)).transpose() {
+                    Ok(s) => s,
+                    Err(e) => return self.report::<()>(Err(e)),
                 };
-                match result {
-                    Ok(id) => {
-                        let r = self.reload();
-                        self.directory.saved(id);
-                        self.report(r);
-                        self.say(format!("Saved {}", service.name));
-                    }
-                    Err(e) => self.directory.save_failed(format!("Not saved: {e}")),
-                }
+                let (form, meta) = DirectoryPane::service_form(service.as_ref(), self.today);
+                self.modals.push(Modal::form(form, Purpose::Service(meta)));
             }
             Action::VerifyService(id) => {
                 let r = self.store.verify_service(id, self.today);
@@ -72,23 +56,22 @@ impl App {
                     Ok((p.display_name(), s.name))
                 });
                 match names {
-                    Ok((person, service)) => {
-                        self.overlay = Some(Overlay::Connect {
-                            form: connections::connect_form(&person, &service, self.today),
+                    Ok((person, service)) => self.modals.push(Modal::form(
+                        connections::connect_form(&person, &service, self.today),
+                        Purpose::Connect {
                             person_id,
                             service_id,
-                        })
-                    }
+                        },
+                    )),
                     Err(e) => self.report::<()>(Err(e)),
                 }
             }
             Action::UpdateConnection(id) => {
                 let found = self.connections.list.iter().find(|c| c.id == id);
                 if let Some(c) = found {
-                    self.overlay = Some(Overlay::ConnectionStatus {
-                        form: connections::status_form(c, self.today),
-                        id,
-                    });
+                    let form = connections::status_form(c, self.today);
+                    self.modals
+                        .push(Modal::form(form, Purpose::ConnectionStatus { id }));
                 }
             }
             _ => {}
@@ -111,38 +94,47 @@ impl App {
         }
     }
 
-    pub(super) fn connection_overlay_key(
-        &mut self,
-        overlay: Overlay,
-        key: KeyEvent,
-    ) -> Option<Overlay> {
-        let (mut form, target) = match overlay {
-            Overlay::Connect {
-                form,
-                person_id,
-                service_id,
-            } => (form, Ok((person_id, service_id))),
-            Overlay::ConnectionStatus { form, id } => (form, Err(id)),
-            other => return Some(other),
+    /// Saves a service form; `Some(form)` keeps it open with the reasons.
+    pub(super) fn save_service(&mut self, mut form: Form, meta: &ServiceMeta) -> Option<Form> {
+        let service = match DirectoryPane::service_from_form(&form, meta, self.today) {
+            Ok(s) => s,
+            Err(errors) => {
+                form.set_errors(&errors);
+                return Some(form);
+            }
         };
-        let rebuild = |form: Form| match target {
-            Ok((person_id, service_id)) => Overlay::Connect {
-                form,
-                person_id,
-                service_id,
-            },
-            Err(id) => Overlay::ConnectionStatus { form, id },
+        let result = if service.id == 0 {
+            self.store.create_service(&service)
+        } else {
+            self.store.update_service(&service).map(|_| service.id)
         };
-        match form.handle_key(key) {
-            FormOutcome::Continue => return Some(rebuild(form)),
-            FormOutcome::Cancel => return None,
-            FormOutcome::Submit => {}
+        match result {
+            Ok(id) => {
+                let r = self.reload();
+                self.directory.saved(id);
+                self.report(r);
+                self.say(format!("Saved {}", service.name));
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(form)
+            }
         }
+    }
+
+    /// Saves a new connection (`Ok((person, service))`) or a connection's new
+    /// status (`Err(id)`).
+    pub(super) fn save_connection(
+        &mut self,
+        mut form: Form,
+        target: Result<(i64, i64), i64>,
+    ) -> Option<Form> {
         let (status, on, note) = match connections::read_form(&form, self.today) {
             Ok(v) => v,
             Err((field, message)) => {
                 form.set_errors(&[crate::domain::FieldError { field, message }]);
-                return Some(rebuild(form));
+                return Some(form);
             }
         };
         let result = match target {
@@ -184,13 +176,12 @@ impl App {
                         person_id,
                         service_id,
                     });
-                    return self.overlay.take();
                 }
                 None
             }
             Err(e) => {
                 form.message = Some(format!("Not saved: {e}"));
-                Some(rebuild(form))
+                Some(form)
             }
         }
     }

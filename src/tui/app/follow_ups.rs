@@ -62,18 +62,19 @@ impl App {
                 service_id,
             } => match self.store.subject_name(person_id, service_id) {
                 Ok(about) => {
-                    self.overlay = Some(Overlay::Reminder(ReminderForm::add(
-                        person_id,
-                        service_id,
-                        about.as_deref(),
-                    )))
+                    let form = ReminderForm::add(person_id, service_id, about.as_deref());
+                    self.push_reminder_form(form);
                 }
                 Err(e) => self.report::<()>(Err(e)),
             },
             Action::EditReminder(id) => match self.store.get_reminder(id) {
-                Ok(r) => self.overlay = Some(Overlay::Reminder(ReminderForm::edit(&r))),
+                Ok(r) => self.push_reminder_form(ReminderForm::edit(&r)),
                 Err(e) => self.report::<()>(Err(e)),
             },
+            Action::OpenSnooze(id) => {
+                let form = crate::tui::panes::reminders::snooze_form(id);
+                self.modals.push(Modal::form(form, Purpose::Snooze { id }));
+            }
             Action::CompleteReminder(id) => {
                 let r = self.store.complete_reminder(id);
                 self.after_reminder(r, format!("Done: follow-up #{id} (u undoes)"));
@@ -101,7 +102,7 @@ impl App {
                         Ok(draft.map(|d| ReminderForm::offer(&d, about.as_deref())))
                     });
                 match offer {
-                    Ok(Some(form)) => self.overlay = Some(Overlay::Reminder(form)),
+                    Ok(Some(form)) => self.push_reminder_form(form),
                     Ok(None) => {}
                     Err(e) => self.report::<()>(Err(e)),
                 }
@@ -144,9 +145,35 @@ impl App {
         }
     }
 
-    pub(super) fn save_reminder(&mut self, mut form: ReminderForm) -> Option<Overlay> {
+    fn push_reminder_form(&mut self, f: ReminderForm) {
+        let purpose = Purpose::Reminder {
+            person_id: f.person_id,
+            service_id: f.service_id,
+            editing: f.editing,
+        };
+        self.modals.push(Modal::form(f.form, purpose));
+    }
+
+    /// The snooze form: a valid day snoozes; a bad one stays with the reason.
+    pub(super) fn save_snooze(&mut self, mut form: Form, id: i64) -> Option<Form> {
+        match self.reminders.snooze_date(&form) {
+            Ok(until) => {
+                self.apply(Action::SnoozeReminder { id, until });
+                None
+            }
+            Err(message) => {
+                form.set_errors(&[crate::domain::FieldError {
+                    field: "date",
+                    message,
+                }]);
+                Some(form)
+            }
+        }
+    }
+
+    pub(super) fn save_reminder(&mut self, mut form: ReminderForm) -> Option<Form> {
         let Some(draft) = form.draft(self.today) else {
-            return Some(Overlay::Reminder(form));
+            return Some(form.form);
         };
         let saved = match form.editing {
             Some(id) => self
@@ -174,7 +201,7 @@ impl App {
             }
             Err(e) => {
                 form.form.message = Some(format!("Not saved: {e}"));
-                Some(Overlay::Reminder(form))
+                Some(form.form)
             }
         }
     }

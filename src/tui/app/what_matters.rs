@@ -3,11 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-
-use super::{App, NoteAction, Overlay};
+use super::{Action, App, Modal, NoteAction, Purpose};
 use crate::domain::FieldError;
 use crate::domain::conversation::ConversationKind;
 use crate::domain::date::{iso, parse_day};
@@ -15,29 +11,11 @@ use crate::domain::goal::{GoalStatus, validate_text};
 use crate::domain::measure::{Instrument, Scores};
 use crate::store::StoreError;
 use crate::tui::editor::{EditorOutcome, NoteEditor};
-use crate::tui::form::{Field, Form, FormOutcome};
+use crate::tui::form::{Field, Form};
 use crate::tui::panes::person::PersonData;
 
 /// Autosave a draft this long after the first unsaved change.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
-
-pub enum NotesOverlay {
-    Editor(Box<NoteEditor>),
-    Goal {
-        form: Form,
-        person_id: i64,
-        goal_id: Option<i64>,
-    },
-    GoalStatus {
-        form: Form,
-        goal_id: i64,
-    },
-    Measure {
-        form: Form,
-        person_id: i64,
-    },
-    ConfirmDiscard(i64),
-}
 
 impl App {
     pub(super) fn load_person(&mut self, id: i64) -> Result<(), StoreError> {
@@ -64,7 +42,7 @@ impl App {
     pub(super) fn apply_note_action(&mut self, action: NoteAction) {
         let now = self.store.clock().now();
         let name = self.person_name();
-        let overlay = match action {
+        let modal = match action {
             NoteAction::NewNote(pid) => {
                 // A recovered draft is continued rather than started over.
                 let editor = match self.person.drafts.first() {
@@ -84,7 +62,7 @@ impl App {
                         NoteEditor::new(pid, format!("New note · {name}"), now).with_kind(kind)
                     }
                 };
-                NotesOverlay::Editor(Box::new(editor))
+                Modal::Editor(Box::new(editor))
             }
             NoteAction::AmendNote(note_id) => {
                 let Some(note) = self.person.selected_note().filter(|n| n.id == note_id) else {
@@ -103,23 +81,40 @@ impl App {
                     Some(d) => NoteEditor::from_draft(title, d, now),
                     None => NoteEditor::amend(note.person_id, title, note),
                 };
-                NotesOverlay::Editor(Box::new(editor))
+                Modal::Editor(Box::new(editor))
             }
-            NoteAction::DiscardDraft(pid) => NotesOverlay::ConfirmDiscard(pid),
-            NoteAction::AddGoal(person_id) => NotesOverlay::Goal {
-                form: Form::new(format!("New goal · {name}"), vec![goal_field("")]),
-                person_id,
-                goal_id: None,
+            NoteAction::DiscardDraft(pid) => Modal::Confirm {
+                question: "Discard the recovered draft?".into(),
+                yes: Action::Notes(NoteAction::DiscardDraftConfirmed(pid)),
             },
+            NoteAction::DiscardDraftConfirmed(pid) => {
+                let drafts = std::mem::take(&mut self.person.drafts);
+                for d in drafts {
+                    let r = self.store.discard_draft(pid, d.amends);
+                    self.report(r);
+                }
+                self.refresh_person(pid);
+                self.say("Draft discarded");
+                return;
+            }
+            NoteAction::AddGoal(person_id) => Modal::form(
+                Form::new(format!("New goal · {name}"), vec![goal_field("")]),
+                Purpose::Goal {
+                    person_id,
+                    goal_id: None,
+                },
+            ),
             NoteAction::EditGoal(goal_id) => {
                 let Some(goal) = self.person.selected_goal().filter(|g| g.id == goal_id) else {
                     return;
                 };
-                NotesOverlay::Goal {
-                    form: Form::new("Edit goal", vec![goal_field(&goal.text)]),
-                    person_id: goal.person_id,
-                    goal_id: Some(goal_id),
-                }
+                Modal::form(
+                    Form::new("Edit goal", vec![goal_field(&goal.text)]),
+                    Purpose::Goal {
+                        person_id: goal.person_id,
+                        goal_id: Some(goal_id),
+                    },
+                )
             }
             NoteAction::GoalStatus(goal_id) => {
                 let options = ["achieved", "dropped", "open"].map(String::from).to_vec();
@@ -131,7 +126,7 @@ impl App {
                             .with_value(iso(self.today)),
                     ],
                 );
-                NotesOverlay::GoalStatus { form, goal_id }
+                Modal::form(form, Purpose::GoalStatus { goal_id })
             }
             NoteAction::AddMeasure(person_id) => {
                 let instruments = Instrument::ALL
@@ -147,141 +142,92 @@ impl App {
                             .with_value(iso(self.today)),
                     ],
                 );
-                NotesOverlay::Measure { form, person_id }
+                Modal::form(form, Purpose::Measure { person_id })
             }
         };
-        self.overlay = Some(Overlay::Notes(overlay));
+        self.modals.push(modal);
     }
 
-    pub(super) fn notes_overlay_key(
-        &mut self,
-        overlay: NotesOverlay,
-        key: KeyEvent,
-    ) -> Option<NotesOverlay> {
-        match overlay {
-            NotesOverlay::Editor(mut editor) => {
-                let now = self.store.clock().now();
-                match editor.handle_key(key, now) {
-                    EditorOutcome::Continue => {}
-                    EditorOutcome::Changed => self.mark_draft_dirty(),
-                    EditorOutcome::External => self.external_edit = Some(editor.body_text()),
-                    EditorOutcome::Discard => {
-                        self.draft_dirty_since = None;
-                        let r = self.store.discard_draft(editor.person_id, editor.amends);
-                        self.report(r);
-                        self.refresh_person(editor.person_id);
-                        return None;
-                    }
-                    EditorOutcome::Save(note) => match self.store.add_conversation(&note) {
-                        Ok(_) => {
-                            self.draft_dirty_since = None;
-                            self.refresh_person(note.person_id);
-                            self.say(if note.amends.is_some() {
-                                "Correction saved; the original is kept"
-                            } else {
-                                "Note saved"
-                            });
-                            return None;
-                        }
-                        Err(e) => editor.error = Some(format!("Not saved: {e}")),
-                    },
-                }
-                Some(NotesOverlay::Editor(editor))
+    /// What the note editor asked for after a command; it stays open unless
+    /// the note was saved or discarded.
+    pub(super) fn editor_outcome(&mut self, mut editor: Box<NoteEditor>, outcome: EditorOutcome) {
+        match outcome {
+            EditorOutcome::Ignored | EditorOutcome::Continue => {}
+            EditorOutcome::Changed => self.mark_draft_dirty(),
+            EditorOutcome::External => self.external_edit = Some(editor.body_text()),
+            EditorOutcome::Discard => {
+                self.draft_dirty_since = None;
+                let r = self.store.discard_draft(editor.person_id, editor.amends);
+                self.report(r);
+                self.refresh_person(editor.person_id);
+                return;
             }
-            NotesOverlay::ConfirmDiscard(pid) => {
-                if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
-                    let drafts = std::mem::take(&mut self.person.drafts);
-                    for d in drafts {
-                        let r = self.store.discard_draft(pid, d.amends);
-                        self.report(r);
-                    }
-                    self.refresh_person(pid);
-                    self.say("Draft discarded");
+            EditorOutcome::Save(note) => match self.store.add_conversation(&note) {
+                Ok(_) => {
+                    self.draft_dirty_since = None;
+                    self.refresh_person(note.person_id);
+                    self.say(if note.amends.is_some() {
+                        "Correction saved; the original is kept"
+                    } else {
+                        "Note saved"
+                    });
+                    return;
                 }
-                None
-            }
-            NotesOverlay::Goal {
-                mut form,
-                person_id,
-                goal_id,
-            } => match form.handle_key(key) {
-                FormOutcome::Continue => Some(NotesOverlay::Goal {
-                    form,
-                    person_id,
-                    goal_id,
-                }),
-                FormOutcome::Cancel => None,
-                FormOutcome::Submit => {
-                    let saved = validate_text(form.value("text"))
-                        .map_err(|e| ("text", e))
-                        .and_then(|text| {
-                            match goal_id {
-                                Some(id) => self.store.update_goal_text(id, &text),
-                                None => self
-                                    .store
-                                    .add_goal(person_id, &text, self.today)
-                                    .map(|_| ()),
-                            }
-                            .map_err(|e| ("text", e.to_string()))
-                        });
-                    self.finish_form(form, saved, person_id, "Goal saved")
-                        .map(|form| NotesOverlay::Goal {
-                            form,
-                            person_id,
-                            goal_id,
-                        })
-                }
+                Err(e) => editor.error = Some(format!("Not saved: {e}")),
             },
-            NotesOverlay::GoalStatus { mut form, goal_id } => match form.handle_key(key) {
-                FormOutcome::Continue => Some(NotesOverlay::GoalStatus { form, goal_id }),
-                FormOutcome::Cancel => None,
-                FormOutcome::Submit => {
-                    let status =
-                        GoalStatus::parse(form.value("status")).unwrap_or(GoalStatus::Open);
-                    let saved = self
-                        .past_date(form.value("on"))
-                        .map_err(|e| ("on", e))
-                        .and_then(|on| {
-                            self.store
-                                .set_goal_status(goal_id, status, on)
-                                .map_err(|e| ("on", e.to_string()))
-                        });
-                    let pid = self.person.person.as_ref().map_or(0, |p| p.id);
-                    self.finish_form(form, saved, pid, "Goal updated")
-                        .map(|form| NotesOverlay::GoalStatus { form, goal_id })
-                }
-            },
-            NotesOverlay::Measure {
-                mut form,
-                person_id,
-            } => {
-                let outcome = form.handle_key(key);
-                let instrument =
-                    Instrument::parse(form.value("instrument")).unwrap_or(Instrument::Ons4);
-                if let Some(f) = form.fields.iter_mut().find(|f| f.key == "scores") {
-                    f.hint = instrument.hint();
-                }
-                match outcome {
-                    FormOutcome::Continue => Some(NotesOverlay::Measure { form, person_id }),
-                    FormOutcome::Cancel => None,
-                    FormOutcome::Submit => {
-                        let saved = Scores::parse(instrument, form.value("scores"))
-                            .map_err(|e| ("scores", e))
-                            .and_then(|scores| {
-                                let on = self
-                                    .past_date(form.value("taken_on"))
-                                    .map_err(|e| ("taken_on", e))?;
-                                self.store
-                                    .add_measure(person_id, &scores, on)
-                                    .map(|_| ())
-                                    .map_err(|e| ("scores", e.to_string()))
-                            });
-                        self.finish_form(form, saved, person_id, "Measure saved")
-                            .map(|form| NotesOverlay::Measure { form, person_id })
-                    }
-                }
-            }
         }
+        self.modals.push(Modal::Editor(editor));
+    }
+
+    pub(super) fn save_goal(
+        &mut self,
+        form: Form,
+        person_id: i64,
+        goal_id: Option<i64>,
+    ) -> Option<Form> {
+        let saved = validate_text(form.value("text"))
+            .map_err(|e| ("text", e))
+            .and_then(|text| {
+                match goal_id {
+                    Some(id) => self.store.update_goal_text(id, &text),
+                    None => self
+                        .store
+                        .add_goal(person_id, &text, self.today)
+                        .map(|_| ()),
+                }
+                .map_err(|e| ("text", e.to_string()))
+            });
+        self.finish_form(form, saved, person_id, "Goal saved")
+    }
+
+    pub(super) fn save_goal_status(&mut self, form: Form, goal_id: i64) -> Option<Form> {
+        let status = GoalStatus::parse(form.value("status")).unwrap_or(GoalStatus::Open);
+        let saved = self
+            .past_date(form.value("on"))
+            .map_err(|e| ("on", e))
+            .and_then(|on| {
+                self.store
+                    .set_goal_status(goal_id, status, on)
+                    .map_err(|e| ("on", e.to_string()))
+            });
+        let pid = self.person.person.as_ref().map_or(0, |p| p.id);
+        self.finish_form(form, saved, pid, "Goal updated")
+    }
+
+    pub(super) fn save_measure(&mut self, form: Form, person_id: i64) -> Option<Form> {
+        let instrument = Instrument::parse(form.value("instrument")).unwrap_or(Instrument::Ons4);
+        let saved = Scores::parse(instrument, form.value("scores"))
+            .map_err(|e| ("scores", e))
+            .and_then(|scores| {
+                let on = self
+                    .past_date(form.value("taken_on"))
+                    .map_err(|e| ("taken_on", e))?;
+                self.store
+                    .add_measure(person_id, &scores, on)
+                    .map(|_| ())
+                    .map_err(|e| ("scores", e.to_string()))
+            });
+        self.finish_form(form, saved, person_id, "Measure saved")
     }
 
     /// A date typed in a form that may not lie in the future.
@@ -324,19 +270,22 @@ impl App {
         self.report(r);
     }
 
-    fn mark_draft_dirty(&mut self) {
+    pub(super) fn mark_draft_dirty(&mut self) {
         self.draft_dirty_since.get_or_insert_with(Instant::now);
     }
 
     /// Saves the open note as a draft if it changed since the last autosave.
     pub fn autosave(&mut self) {
-        let Some(Overlay::Notes(NotesOverlay::Editor(editor))) = &self.overlay else {
+        if self.open_editor().is_none() {
             self.draft_dirty_since = None;
             return;
-        };
+        }
         if self.draft_dirty_since.take().is_none() {
             return;
         }
+        let Some(editor) = self.open_editor() else {
+            return;
+        };
         // An empty or untouched note leaves no draft behind to be "recovered".
         let r = if editor.has_content() {
             self.store.save_draft(&editor.to_draft())
@@ -365,7 +314,12 @@ impl App {
     }
 
     pub fn finish_external_edit(&mut self, result: Result<String, String>) {
-        let Some(Overlay::Notes(NotesOverlay::Editor(editor))) = &mut self.overlay else {
+        let Some(Modal::Editor(editor)) = self
+            .modals
+            .iter_mut()
+            .rev()
+            .find(|m| matches!(m, Modal::Editor(_)))
+        else {
             return;
         };
         match result {
@@ -379,35 +333,20 @@ impl App {
         }
     }
 
-    pub(super) fn notes_paste(&mut self, text: &str) -> bool {
-        let Some(Overlay::Notes(NotesOverlay::Editor(editor))) = &mut self.overlay else {
-            return false;
-        };
-        if editor.paste(text) == EditorOutcome::Changed {
-            self.mark_draft_dirty();
-        }
-        true
+    /// The note editor, wherever it is on the stack.
+    fn open_editor(&self) -> Option<&NoteEditor> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::Editor(e) => Some(e.as_ref()),
+            _ => None,
+        })
     }
+}
 
-    pub(super) fn render_notes_overlay(
-        &self,
-        overlay: &NotesOverlay,
-        frame: &mut Frame,
-        area: Rect,
-    ) {
-        match overlay {
-            NotesOverlay::Editor(e) => e.render(frame, area, &self.theme),
-            NotesOverlay::Goal { form, .. }
-            | NotesOverlay::GoalStatus { form, .. }
-            | NotesOverlay::Measure { form, .. } => form.render(frame, area, &self.theme),
-            NotesOverlay::ConfirmDiscard(_) => {
-                let form = Form::new(
-                    "Discard the recovered draft? y = discard, any other key = keep",
-                    vec![],
-                );
-                form.render(frame, area, &self.theme);
-            }
-        }
+/// The scores hint follows the instrument chosen.
+pub(super) fn measure_hint(form: &mut Form) {
+    let instrument = Instrument::parse(form.value("instrument")).unwrap_or(Instrument::Ons4);
+    if let Some(f) = form.fields.iter_mut().find(|f| f.key == "scores") {
+        f.hint = instrument.hint();
     }
 }
 

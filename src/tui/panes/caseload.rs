@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
@@ -17,9 +17,13 @@ use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
 use crate::domain::text::truncate;
 use crate::store::{PersonRow, StatusHistoryEntry};
-use crate::tui::action::Action;
-use crate::tui::keys::{self, KeyHelp};
+use crate::tui::action::{Action, Outcome};
+use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
+use crate::tui::text_input::{TextKey, text_key};
+
+/// A name filter longer than any name is a paste gone wrong; stop there.
+const MAX_FILTER_CHARS: usize = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
@@ -167,16 +171,6 @@ impl CaseloadPane {
         self.filtering
     }
 
-    pub fn keys(&self) -> &'static [KeyHelp] {
-        if self.filtering {
-            keys::FILTER
-        } else if self.detail.is_some() {
-            keys::PERSON_DETAIL
-        } else {
-            keys::CASELOAD
-        }
-    }
-
     fn refilter(&mut self) {
         let status = self.status_filter;
         let mut scored: Vec<(i64, usize)> = self
@@ -215,83 +209,109 @@ impl CaseloadPane {
         self.nav.select(self.nav.selected, self.visible.len());
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+    /// The keymap contexts this pane is in now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
         if self.filtering {
-            return self.filter_key(key);
-        }
-        if let Some(detail) = &mut self.detail {
-            let id = detail.person.id;
-            return match key.code {
-                KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('h') | KeyCode::Left => {
-                    self.detail = None;
-                    None
-                }
-                KeyCode::Char('j') | KeyCode::Down => {
-                    detail.scroll = detail.scroll.saturating_add(1);
-                    None
-                }
-                KeyCode::Char('k') | KeyCode::Up => {
-                    detail.scroll = detail.scroll.saturating_sub(1);
-                    None
-                }
-                KeyCode::Char('e') => Some(Action::EditPerson(id)),
-                KeyCode::Char('s') => Some(Action::ChangeStatus(id)),
-                _ => None,
-            };
-        }
-        if self.nav.handle_key(key, self.visible.len()) {
-            return None;
-        }
-        let selected = self.selected_id();
-        match key.code {
-            KeyCode::Char('/') => {
-                self.filtering = true;
-                None
-            }
-            KeyCode::Esc if !self.filter.is_empty() => {
-                self.filter.clear();
-                self.refilter();
-                None
-            }
-            KeyCode::Char('f') => {
-                self.status_filter = self.status_filter.next();
-                self.refilter();
-                None
-            }
-            KeyCode::Char('o') => {
-                self.sort = self.sort.next();
-                self.refilter();
-                self.nav.select(0, self.visible.len());
-                None
-            }
-            KeyCode::Char('a') => Some(Action::AddPerson),
-            KeyCode::Enter | KeyCode::Char('l') => selected.map(Action::OpenDetail),
-            KeyCode::Char('e') => selected.map(Action::EditPerson),
-            KeyCode::Char('s') => selected.map(Action::ChangeStatus),
-            _ => None,
+            chain::FILTER
+        } else if self.detail.is_some() {
+            chain::PERSON_DETAIL
+        } else {
+            chain::CASELOAD
         }
     }
 
-    fn filter_key(&mut self, key: KeyEvent) -> Option<Action> {
-        match key.code {
-            KeyCode::Enter => self.filtering = false,
-            KeyCode::Esc => {
+    pub fn handle(&mut self, cmd: Command) -> Outcome {
+        if self.filtering {
+            return self.filter_command(cmd);
+        }
+        if let Some(detail) = &mut self.detail {
+            let id = detail.person.id;
+            return match cmd {
+                Command::Back => {
+                    self.detail = None;
+                    Outcome::Done
+                }
+                Command::Down => {
+                    detail.scroll = detail.scroll.saturating_add(1);
+                    Outcome::Done
+                }
+                Command::Up => {
+                    detail.scroll = detail.scroll.saturating_sub(1);
+                    Outcome::Done
+                }
+                Command::Edit => Outcome::Act(Action::EditPerson(id)),
+                Command::Status => Outcome::Act(Action::ChangeStatus(id)),
+                _ => Outcome::Ignored,
+            };
+        }
+        if self.nav.handle(cmd, self.visible.len()) {
+            return Outcome::Done;
+        }
+        let selected = self.selected_id();
+        match cmd {
+            Command::Filter => self.filtering = true,
+            Command::ClearFilter => {
+                if !self.filter.is_empty() {
+                    self.filter.clear();
+                    self.refilter();
+                }
+            }
+            Command::StatusFilter => {
+                self.status_filter = self.status_filter.next();
+                self.refilter();
+            }
+            Command::Sort => {
+                self.sort = self.sort.next();
+                self.refilter();
+                self.nav.select(0, self.visible.len());
+            }
+            Command::Add => return Outcome::Act(Action::AddPerson),
+            Command::Open => return selected.map(Action::OpenDetail).into(),
+            Command::Edit => return selected.map(Action::EditPerson).into(),
+            Command::Status => return selected.map(Action::ChangeStatus).into(),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Done
+    }
+
+    fn filter_command(&mut self, cmd: Command) -> Outcome {
+        match cmd {
+            Command::Keep => self.filtering = false,
+            Command::ClearFilter => {
                 self.filtering = false;
                 self.filter.clear();
             }
-            KeyCode::Backspace => {
-                self.filter.pop();
+            Command::Down | Command::Up => {
+                self.nav.handle(cmd, self.visible.len());
+                return Outcome::Done;
             }
-            KeyCode::Down | KeyCode::Up => {
-                self.nav.handle_key(key, self.visible.len());
-                return None;
-            }
-            KeyCode::Char(c) if !c.is_control() => self.filter.push(c),
-            _ => return None,
+            _ => return Outcome::Ignored,
         }
         self.refilter();
         self.nav.select(0, self.visible.len());
-        None
+        Outcome::Done
+    }
+
+    /// Text typed or pasted into the filter: one refilter however long it is.
+    pub fn type_text(&mut self, text: &str) {
+        let room = MAX_FILTER_CHARS.saturating_sub(self.filter.chars().count());
+        self.filter
+            .extend(text.chars().filter(|c| !c.is_control()).take(room));
+        self.refilter();
+        self.nav.select(0, self.visible.len());
+    }
+
+    /// A key typed into the filter (the keymap had no command for it).
+    pub fn type_key(&mut self, key: KeyEvent) {
+        match text_key(key) {
+            Some(TextKey::Char(c)) => self.type_text(c.encode_utf8(&mut [0; 4])),
+            Some(TextKey::Backspace) => {
+                self.filter.pop();
+                self.refilter();
+                self.nav.select(0, self.visible.len());
+            }
+            _ => {}
+        }
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -13,8 +12,9 @@ use super::Ctx;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::service::{Connection, ConnectionStatus};
 use crate::domain::text::truncate;
-use crate::tui::action::{Action, Pane};
+use crate::tui::action::{Action, Outcome, Pane};
 use crate::tui::form::{Field, Form};
+use crate::tui::keymap::Command;
 
 #[derive(Default)]
 pub struct ConnectionsView {
@@ -46,17 +46,22 @@ impl ConnectionsView {
     }
 
     /// `[`/`]` choose a connection, `u` updates it, `c` goes to the directory.
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
-        match key.code {
-            KeyCode::Char(']') => {
+    pub fn handle(&mut self, cmd: Command) -> Outcome {
+        match cmd {
+            Command::NextConnection => {
                 self.selected = (self.selected + 1).min(self.list.len().saturating_sub(1))
             }
-            KeyCode::Char('[') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Char('u') => return self.selected().map(|c| Action::UpdateConnection(c.id)),
-            KeyCode::Char('c') => return Some(Action::ShowPane(Pane::Directory)),
-            _ => return None,
+            Command::PrevConnection => self.selected = self.selected.saturating_sub(1),
+            Command::UpdateConnection => {
+                return self
+                    .selected()
+                    .map(|c| Action::UpdateConnection(c.id))
+                    .into();
+            }
+            Command::Connect => return Outcome::Act(Action::ShowPane(Pane::Directory)),
+            _ => return Outcome::Ignored,
         }
-        None
+        Outcome::Done
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

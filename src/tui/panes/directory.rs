@@ -1,13 +1,13 @@
 //! Pane 3: the community directory. Type to search (fuzzy, ranked by
 //! `domain::search`, results on every keystroke), filter by category, area,
 //! activity and staleness, open an entry, verify it, edit it, connect a person.
-//! The pane owns its state and its service editor; writes go out as `Action`s.
+//! The pane owns its state; forms and writes go out as `Action`s.
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -18,11 +18,15 @@ use crate::domain::date::iso;
 use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
 use crate::domain::text::truncate;
-use crate::tui::action::Action;
-use crate::tui::form::{Field, Form, FormOutcome};
-use crate::tui::keys::{self, KeyHelp};
+use crate::tui::action::{Action, Outcome};
+use crate::tui::form::{Field, Form};
+use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
+use crate::tui::text_input::{TextKey, text_key};
 use crate::tui::theme::Theme;
+
+/// A query longer than any service description is a paste gone wrong.
+const MAX_QUERY_CHARS: usize = 200;
 
 /// Which entries the list shows, besides the search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,12 +46,13 @@ struct Detail {
     scroll: u16,
 }
 
-struct Editor {
-    form: Form,
+/// What a service form edits beyond its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceMeta {
     /// `Some(id)` when editing, `None` when adding.
-    id: Option<i64>,
-    uid: String,
-    source: String,
+    pub id: Option<i64>,
+    pub uid: String,
+    pub source: String,
 }
 
 #[derive(Default)]
@@ -64,7 +69,6 @@ pub struct DirectoryPane {
     results: Vec<u32>,
     nav: ListNav,
     detail: Option<Detail>,
-    editor: Option<Editor>,
     categories: Vec<String>,
     areas: Vec<String>,
     /// Today, for the stale filter; learnt from each key and frame.
@@ -173,24 +177,17 @@ impl DirectoryPane {
             .collect()
     }
 
-    /// Typing goes to the search box or the editor, not to the global keys.
-    pub fn captures_input(&self) -> bool {
-        self.searching || self.editor.is_some()
-    }
-
-    pub fn keys(&self) -> &'static [KeyHelp] {
-        if self.editor.is_some() {
-            keys::FORM
-        } else if self.searching {
-            keys::DIRECTORY_SEARCH
+    /// The keymap contexts this pane is in now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        if self.searching {
+            chain::SEARCH
         } else if self.detail.is_some() {
-            keys::DIRECTORY_DETAIL
+            chain::DIRECTORY_ENTRY
         } else {
-            keys::DIRECTORY
+            chain::DIRECTORY
         }
     }
 
-    /// Re-runs the search and filters; called on every keystroke in the search box.
     fn refresh(&mut self) {
         let today = self.today;
         let f = &self.filters;
@@ -225,7 +222,7 @@ impl DirectoryPane {
     }
 
     /// Learns today's date; a new day can change which entries are stale.
-    fn set_today(&mut self, today: chrono::NaiveDate) {
+    pub fn set_today(&mut self, today: chrono::NaiveDate) {
         if self.today != Some(today) {
             self.today = Some(today);
             self.refresh();
@@ -242,77 +239,64 @@ impl DirectoryPane {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
-        self.set_today(ctx.today);
-        if let Some(mut ed) = self.editor.take() {
-            return match ed.form.handle_key(key) {
-                FormOutcome::Continue => {
-                    self.editor = Some(ed);
-                    None
-                }
-                FormOutcome::Cancel => None,
-                FormOutcome::Submit => self.submit(ed, ctx),
-            };
-        }
+    pub fn handle(&mut self, cmd: Command, today: chrono::NaiveDate) -> Outcome {
+        self.set_today(today);
         if self.searching {
-            return self.search_key(key);
+            return self.search_command(cmd);
         }
         if let Some(d) = &mut self.detail {
-            match key.code {
-                KeyCode::Esc | KeyCode::Backspace => self.detail = None,
-                KeyCode::Char('j') | KeyCode::Down => d.scroll = d.scroll.saturating_add(1),
-                KeyCode::Char('k') | KeyCode::Up => d.scroll = d.scroll.saturating_sub(1),
-                _ => return self.entry_key(key, ctx),
+            match cmd {
+                Command::Back => self.detail = None,
+                Command::Down => d.scroll = d.scroll.saturating_add(1),
+                Command::Up => d.scroll = d.scroll.saturating_sub(1),
+                _ => return self.entry_command(cmd),
             }
-            return None;
+            return Outcome::Done;
         }
-        match key.code {
-            KeyCode::Char('/') => self.searching = true,
-            KeyCode::Esc if !self.query.is_empty() => {
-                self.query.clear();
-                self.refresh();
+        if self.nav.handle(cmd, self.results.len()) {
+            return Outcome::Done;
+        }
+        match cmd {
+            Command::Search => self.searching = true,
+            Command::ClearFilter => {
+                if !self.query.is_empty() {
+                    self.query.clear();
+                    self.refresh();
+                }
             }
-            KeyCode::Enter => return self.open_selected(),
-            KeyCode::Char('f') => {
+            Command::Open => return self.open_selected().into(),
+            Command::CategoryFilter => {
                 self.filters.category = Self::cycle(&self.categories, &self.filters.category);
                 self.refresh();
             }
-            KeyCode::Char('A') => {
+            Command::AreaFilter => {
                 self.filters.area = Self::cycle(&self.areas, &self.filters.area);
                 self.refresh();
             }
-            KeyCode::Char('i') => {
+            Command::ShowInactive => {
                 self.filters.include_inactive = !self.filters.include_inactive;
                 self.refresh();
             }
-            KeyCode::Char('S') => {
+            Command::StaleOnly => {
                 self.filters.stale_only = !self.filters.stale_only;
                 self.refresh();
             }
-            KeyCode::Char('a') => self.open_editor(None, ctx),
-            _ => {
-                if !self.nav.handle_key(key, self.results.len()) {
-                    return self.entry_key(key, ctx);
-                }
-            }
+            Command::Add => return Outcome::Act(Action::EditService(None)),
+            _ => return self.entry_command(cmd),
         }
-        None
+        Outcome::Done
     }
 
-    /// Keys that act on the current entry, from the list or the open entry.
-    fn entry_key(&mut self, key: KeyEvent, ctx: &Ctx) -> Option<Action> {
-        let s = self.current()?;
-        let id = s.id;
-        match key.code {
-            KeyCode::Char('v') => Some(Action::VerifyService(id)),
-            KeyCode::Char('c') => Some(Action::ConnectService(id)),
-            KeyCode::Char('x') => Some(Action::SetServiceActive(id, !s.active)),
-            KeyCode::Char('e') => {
-                let s = s.clone();
-                self.open_editor(Some(&s), ctx);
-                None
-            }
-            _ => None,
+    /// Commands that act on the current entry, from the list or the open entry.
+    fn entry_command(&mut self, cmd: Command) -> Outcome {
+        let entry = self.current().map(|s| (s.id, s.active));
+        let act = |f: fn(i64, bool) -> Action| entry.map(|(id, active)| f(id, active)).into();
+        match cmd {
+            Command::Verify => act(|id, _| Action::VerifyService(id)),
+            Command::Connect => act(|id, _| Action::ConnectService(id)),
+            Command::ToggleActive => act(|id, active| Action::SetServiceActive(id, !active)),
+            Command::Edit => act(|id, _| Action::EditService(Some(id))),
+            _ => Outcome::Ignored,
         }
     }
 
@@ -328,40 +312,59 @@ impl DirectoryPane {
         Some(Action::OpenService(id))
     }
 
-    /// Typing in the search box: every key re-ranks at once. Enter opens the
-    /// top result; ↓ or Tab moves to the list keeping the query.
-    fn search_key(&mut self, key: KeyEvent) -> Option<Action> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
+    /// Commands while typing in the search box. Enter opens the top result;
+    /// ↓ or Tab moves to the list keeping the query.
+    fn search_command(&mut self, cmd: Command) -> Outcome {
+        match cmd {
+            Command::ClearFilter => {
                 self.searching = false;
                 self.query.clear();
             }
-            KeyCode::Enter => {
+            Command::Open => {
                 self.searching = false;
-                return self.open_selected();
+                return self.open_selected().into();
             }
-            KeyCode::Down | KeyCode::Tab => {
+            Command::Results => {
                 self.searching = false;
-                return None;
+                return Outcome::Done;
             }
-            KeyCode::Backspace => {
-                self.query.pop();
-            }
-            KeyCode::Char('u') if ctrl => self.query.clear(),
-            KeyCode::Char(c) if !ctrl && !c.is_control() => self.query.push(c),
-            _ => return None,
+            Command::ClearField => self.query.clear(),
+            _ => return Outcome::Ignored,
         }
         self.nav.select(0, self.results.len());
         self.refresh();
-        None
+        Outcome::Done
     }
 
-    fn open_editor(&mut self, s: Option<&Service>, ctx: &Ctx) {
+    /// Text typed or pasted into the search: every key re-ranks at once, and
+    /// a paste ranks once, however long.
+    pub fn type_text(&mut self, text: &str) {
+        let room = MAX_QUERY_CHARS.saturating_sub(self.query.chars().count());
+        self.query
+            .extend(text.chars().filter(|c| !c.is_control()).take(room));
+        self.nav.select(0, self.results.len());
+        self.refresh();
+    }
+
+    /// A key typed into the search (the keymap had no command for it).
+    pub fn type_key(&mut self, key: KeyEvent) {
+        match text_key(key) {
+            Some(TextKey::Char(c)) => self.type_text(c.encode_utf8(&mut [0; 4])),
+            Some(TextKey::Backspace) => {
+                self.query.pop();
+                self.nav.select(0, self.results.len());
+                self.refresh();
+            }
+            _ => {}
+        }
+    }
+
+    /// The form for adding (`None`) or editing a service.
+    pub fn service_form(s: Option<&Service>, today: chrono::NaiveDate) -> (Form, ServiceMeta) {
         let input = match s {
             Some(s) => ServiceInput::from_service(s),
             None => ServiceInput {
-                last_verified_on: iso(ctx.today),
+                last_verified_on: iso(today),
                 ..Default::default()
             },
         };
@@ -415,19 +418,23 @@ impl DirectoryPane {
                 status,
             ],
         );
-        self.editor = Some(Editor {
-            form,
+        let meta = ServiceMeta {
             id: s.map(|s| s.id),
             uid: input.uid,
             source: input.source,
-        });
+        };
+        (form, meta)
     }
 
-    /// Validates the editor; a valid service goes to the app to save.
-    fn submit(&mut self, mut ed: Editor, ctx: &Ctx) -> Option<Action> {
-        let v = |k: &str| ed.form.value(k).to_string();
+    /// Reads a service form back: a valid service, or the problems per field.
+    pub fn service_from_form(
+        form: &Form,
+        meta: &ServiceMeta,
+        today: chrono::NaiveDate,
+    ) -> Result<Service, Vec<crate::domain::FieldError>> {
+        let v = |k: &str| form.value(k).to_string();
         let input = ServiceInput {
-            uid: ed.uid.clone(),
+            uid: meta.uid.clone(),
             name: v("name"),
             organisation: v("organisation"),
             description: v("description"),
@@ -444,38 +451,20 @@ impl DirectoryPane {
             how_to_refer: v("how_to_refer"),
             last_verified_on: v("last_verified_on"),
             status: v("status"),
-            source: if ed.source.is_empty() {
+            source: if meta.source.is_empty() {
                 "manual".into()
             } else {
-                ed.source.clone()
+                meta.source.clone()
             },
         };
-        match input.validate(ctx.today) {
-            Ok(mut s) => {
-                s.id = ed.id.unwrap_or(0);
-                // Kept open until the app reports the save.
-                self.editor = Some(ed);
-                Some(Action::SaveService(Box::new(s)))
-            }
-            Err(errors) => {
-                ed.form.set_errors(&errors);
-                self.editor = Some(ed);
-                None
-            }
-        }
+        let mut s = input.validate(today)?;
+        s.id = meta.id.unwrap_or(0);
+        Ok(s)
     }
 
-    /// The app saved the editor's service: close it and show the entry.
+    /// The app saved a service: show it.
     pub fn saved(&mut self, id: i64) {
-        self.editor = None;
         self.select_id(id);
-    }
-
-    /// The app could not save: keep the editor open with the reason.
-    pub fn save_failed(&mut self, message: String) {
-        if let Some(ed) = &mut self.editor {
-            ed.form.message = Some(message);
-        }
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -484,14 +473,10 @@ impl DirectoryPane {
         } else {
             self.render_list(frame, area, ctx);
         }
-        if let Some(ed) = &self.editor {
-            ed.form.render(frame, area, ctx.theme);
-        }
     }
 
     fn render_list(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
-        self.set_today(ctx.today);
         let [search, list] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         self.render_search_line(frame, search, t);

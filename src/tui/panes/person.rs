@@ -3,7 +3,6 @@
 //! has changed between the first and latest measure.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -14,8 +13,8 @@ use crate::domain::goal::{Goal, GoalStatus};
 use crate::domain::measure::{Instrument, Measure, changes};
 use crate::domain::person::Person;
 use crate::domain::text::{first_line, truncate, width, wrap};
-use crate::tui::action::{Action, NoteAction};
-use crate::tui::keys::{self, KeyHelp};
+use crate::tui::action::{Action, NoteAction, Outcome};
+use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,11 +61,13 @@ impl PersonPane {
         self.drafts = data.drafts;
     }
 
-    pub fn keys(&self) -> &'static [KeyHelp] {
-        match (self.reading, self.focus) {
-            (Some(_), _) => keys::NOTE_READER,
-            (None, Focus::Notes) => keys::PERSON,
-            (None, Focus::Goals) => keys::GOALS,
+    /// The keymap contexts this pane is in now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match (&self.person, self.reading, self.focus) {
+            (None, ..) => chain::NO_PERSON,
+            (_, Some(_), _) => chain::NOTE_READER,
+            (_, None, Focus::Notes) => chain::NOTES,
+            (_, None, Focus::Goals) => chain::GOALS,
         }
     }
 
@@ -78,73 +79,81 @@ impl PersonPane {
         self.goals.get(self.goal_nav.selected)
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
-        let pid = self.person.as_ref()?.id;
+    pub fn handle(&mut self, cmd: Command) -> Outcome {
+        let Some(pid) = self.person.as_ref().map(|p| p.id) else {
+            return Outcome::Ignored;
+        };
+        let note = |pane: &Self| {
+            pane.selected_note()
+                .map(|n| Action::Notes(NoteAction::AmendNote(n.id)))
+        };
         if let Some(scroll) = &mut self.reading {
-            match key.code {
-                KeyCode::Esc | KeyCode::Enter | KeyCode::Left | KeyCode::Char('h') => {
-                    self.reading = None
-                }
-                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
-                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown => *scroll = scroll.saturating_add(10),
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-                KeyCode::Char('e') => {
-                    return self
-                        .selected_note()
-                        .map(|n| Action::Notes(NoteAction::AmendNote(n.id)));
-                }
-                _ => {}
+            match cmd {
+                Command::Back => self.reading = None,
+                Command::Down => *scroll = scroll.saturating_add(1),
+                Command::Up => *scroll = scroll.saturating_sub(1),
+                Command::PageDown => *scroll = scroll.saturating_add(10),
+                Command::PageUp => *scroll = scroll.saturating_sub(10),
+                Command::Edit => return note(self).into(),
+                _ => return Outcome::Ignored,
             }
-            return None;
+            return Outcome::Done;
         }
-        match key.code {
-            KeyCode::Char('n') => return Some(Action::Notes(NoteAction::NewNote(pid))),
-            KeyCode::Char('m') => return Some(Action::Notes(NoteAction::AddMeasure(pid))),
-            KeyCode::Char('x') if !self.drafts.is_empty() => {
-                return Some(Action::Notes(NoteAction::DiscardDraft(pid)));
+        let act = |a: NoteAction| Outcome::Act(Action::Notes(a));
+        match cmd {
+            Command::NewNote => return act(NoteAction::NewNote(pid)),
+            Command::Measure => return act(NoteAction::AddMeasure(pid)),
+            Command::DiscardDraft if !self.drafts.is_empty() => {
+                return act(NoteAction::DiscardDraft(pid));
             }
-            KeyCode::Char('h') | KeyCode::Left => self.focus = Focus::Notes,
-            KeyCode::Char('l') | KeyCode::Right => self.focus = Focus::Goals,
-            _ => {}
+            Command::DiscardDraft => return Outcome::Done,
+            Command::ToNotes => self.focus = Focus::Notes,
+            Command::ToGoals => self.focus = Focus::Goals,
+            _ => return self.focused(cmd, pid),
         }
+        Outcome::Done
+    }
+
+    /// Commands for the focused list: the timeline or the goals.
+    fn focused(&mut self, cmd: Command, pid: i64) -> Outcome {
+        let act = |a: NoteAction| Outcome::Act(Action::Notes(a));
         match self.focus {
             Focus::Notes => {
-                if self.nav.handle_key(key, self.entries.len()) {
-                    return None;
+                if self.nav.handle(cmd, self.entries.len()) {
+                    return Outcome::Done;
                 }
-                match key.code {
-                    KeyCode::Enter if !self.entries.is_empty() => self.reading = Some(0),
-                    KeyCode::Char('a') => return Some(Action::Notes(NoteAction::NewNote(pid))),
-                    KeyCode::Char('e') => {
+                match cmd {
+                    Command::Open if !self.entries.is_empty() => self.reading = Some(0),
+                    Command::Open => {}
+                    Command::Edit => {
                         return self
                             .selected_note()
-                            .map(|n| Action::Notes(NoteAction::AmendNote(n.id)));
+                            .map(|n| Action::Notes(NoteAction::AmendNote(n.id)))
+                            .into();
                     }
-                    _ => {}
+                    _ => return Outcome::Ignored,
                 }
             }
             Focus::Goals => {
-                if self.goal_nav.handle_key(key, self.goals.len()) {
-                    return None;
+                if self.goal_nav.handle(cmd, self.goals.len()) {
+                    return Outcome::Done;
                 }
-                match key.code {
-                    KeyCode::Char('a') => return Some(Action::Notes(NoteAction::AddGoal(pid))),
-                    KeyCode::Char('e') => {
-                        return self
-                            .selected_goal()
-                            .map(|g| Action::Notes(NoteAction::EditGoal(g.id)));
+                let goal = self.selected_goal().map(|g| g.id);
+                match cmd {
+                    Command::Add => return act(NoteAction::AddGoal(pid)),
+                    Command::Edit => {
+                        return goal.map(|g| Action::Notes(NoteAction::EditGoal(g))).into();
                     }
-                    KeyCode::Char('s') => {
-                        return self
-                            .selected_goal()
-                            .map(|g| Action::Notes(NoteAction::GoalStatus(g.id)));
+                    Command::Status => {
+                        return goal
+                            .map(|g| Action::Notes(NoteAction::GoalStatus(g)))
+                            .into();
                     }
-                    _ => {}
+                    _ => return Outcome::Ignored,
                 }
             }
         }
-        None
+        Outcome::Done
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -6,23 +6,22 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Ctx;
-use crate::domain::FieldError;
+
 use crate::domain::date::iso;
 use crate::domain::reminder::{
     Bucket, CHECK_IN_DAYS, QUIET_DAYS, QuietPerson, Reminder, ReminderDraft, ReminderInput,
     SNOOZE_CHOICES, next_change, short_date, snooze_until,
 };
 use crate::domain::text::{pad, truncate};
-use crate::tui::action::Action;
-use crate::tui::form::{Field, Form, FormOutcome};
-use crate::tui::keys::{self, KeyHelp};
+use crate::tui::action::{Action, Outcome};
+use crate::tui::form::{Field, Form};
+use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 
 /// How many done follow-ups the history shows.
@@ -66,12 +65,6 @@ enum Entry {
     Item(Item),
 }
 
-/// `z`: where to move the selected follow-up.
-struct Snooze {
-    id: i64,
-    form: Form,
-}
-
 pub struct RemindersPane {
     reminders: Vec<Reminder>,
     buckets: Vec<Bucket>,
@@ -84,7 +77,6 @@ pub struct RemindersPane {
     nav: ListNav,
     now: NaiveDateTime,
     next_change: NaiveDateTime,
-    snooze: Option<Snooze>,
     /// Follow-ups marked done in this session, for `u`.
     undo: Vec<i64>,
     overdue: usize,
@@ -104,7 +96,6 @@ impl Default for RemindersPane {
             nav: ListNav::default(),
             now: NaiveDateTime::MIN,
             next_change: NaiveDateTime::MIN,
-            snooze: None,
             undo: Vec::new(),
             overdue: 0,
             due_today: 0,
@@ -286,100 +277,74 @@ impl RemindersPane {
         }
     }
 
-    /// The snooze popup is open: every key goes to it.
-    pub fn captures_input(&self) -> bool {
-        self.snooze.is_some()
-    }
-
-    pub fn keys(&self) -> &'static [KeyHelp] {
-        match (&self.snooze, self.view) {
-            (Some(_), _) => keys::FORM,
-            (None, View::Agenda) => keys::REMINDERS,
-            (None, View::Done) => keys::REMINDERS_DONE,
+    /// The keymap contexts this pane is in now, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match self.view {
+            View::Agenda => chain::REMINDERS,
+            View::Done => chain::REMINDERS_DONE,
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
-        if let Some(snooze) = self.snooze.take() {
-            return self.snooze_key(snooze, key);
-        }
-        if self.nav.handle_key(key, self.items.len()) {
-            return None;
+    pub fn handle(&mut self, cmd: Command) -> Outcome {
+        if self.nav.handle(cmd, self.items.len()) {
+            return Outcome::Done;
         }
         let item = self.selected_item();
         let id = self.selected().map(|r| r.id);
-        let notice = |text: &str| Some(Action::Notice(text.to_string()));
-        match (key.code, item) {
-            (KeyCode::Char('h'), _) => {
+        let notice = |text: &str| Outcome::Act(Action::Notice(text.to_string()));
+        let agenda = self.view == View::Agenda;
+        match (cmd, item) {
+            (Command::History, _) => {
                 self.view = match self.view {
                     View::Agenda => View::Done,
                     View::Done => View::Agenda,
                 };
                 self.nav = ListNav::default();
                 self.rebuild(self.now);
-                None
+                Outcome::Done
             }
-            (KeyCode::Enter, Some(_)) => match self.selected_subject() {
-                (Some(person), _) => Some(Action::GoToPerson(person)),
+            (Command::Open, Some(_)) => match self.selected_subject() {
+                (Some(person), _) => Outcome::Act(Action::GoToPerson(person)),
                 (None, Some(_)) => notice("This follow-up is about a service: see pane 3"),
                 (None, None) if self.selected().is_some_and(|r| r.about_deleted) => {
                     notice("The person or service this was about has been deleted")
                 }
                 (None, None) => notice("This follow-up is not about anyone in particular"),
             },
-            (KeyCode::Char('d' | 'z' | 'e'), Some(Item::Quiet(_))) => {
+            (Command::Done | Command::Snooze | Command::Edit, Some(Item::Quiet(_))) => {
                 notice("Not a follow-up yet: press r to add one for this person")
             }
-            (KeyCode::Char('d'), Some(Item::Open(_))) => {
-                let id = id?;
-                self.undo.push(id);
-                Some(Action::CompleteReminder(id))
-            }
-            (KeyCode::Char('u'), Some(Item::Done(_))) => id.map(Action::ReopenReminder),
-            (KeyCode::Char('u'), _) if self.view == View::Agenda => match self.undo.pop() {
-                Some(id) => Some(Action::ReopenReminder(id)),
+            (Command::Done, Some(Item::Open(_))) => match id {
+                Some(id) => {
+                    self.undo.push(id);
+                    Outcome::Act(Action::CompleteReminder(id))
+                }
+                None => Outcome::Done,
+            },
+            (Command::Reopen, Some(Item::Done(_))) => id.map(Action::ReopenReminder).into(),
+            (Command::Undo, _) if agenda => match self.undo.pop() {
+                Some(id) => Outcome::Act(Action::ReopenReminder(id)),
                 None => notice("Nothing to undo: h shows the done history, u there reopens one"),
             },
-            (KeyCode::Char('z'), Some(Item::Open(_))) => {
-                let id = id?;
-                self.snooze = Some(Snooze {
-                    id,
-                    form: snooze_form(id),
-                });
-                None
-            }
-            (KeyCode::Char('e'), Some(_)) => id.map(Action::EditReminder),
-            _ => None,
+            (Command::Snooze, Some(Item::Open(_))) => id.map(Action::OpenSnooze).into(),
+            (Command::Edit, Some(_)) => id.map(Action::EditReminder).into(),
+            // Bound here, but nothing is selected (an empty list): nothing to do.
+            (
+                Command::Open
+                | Command::Done
+                | Command::Snooze
+                | Command::Edit
+                | Command::Reopen
+                | Command::Undo,
+                _,
+            ) => Outcome::Done,
+            _ => Outcome::Ignored,
         }
     }
 
-    /// A key for the snooze popup: Ctrl-s checks the date and asks the app to
-    /// save; a bad date keeps the popup open with the reason beside the field.
-    fn snooze_key(&mut self, mut snooze: Snooze, key: KeyEvent) -> Option<Action> {
-        match snooze.form.handle_key(key) {
-            FormOutcome::Continue => {
-                self.snooze = Some(snooze);
-                None
-            }
-            FormOutcome::Cancel => None,
-            FormOutcome::Submit => {
-                let when = snooze.form.value("when");
-                match snooze_until(when, snooze.form.value("date"), self.now.date()) {
-                    Ok(until) => Some(Action::SnoozeReminder {
-                        id: snooze.id,
-                        until,
-                    }),
-                    Err(message) => {
-                        snooze.form.set_errors(&[FieldError {
-                            field: "date",
-                            message,
-                        }]);
-                        self.snooze = Some(snooze);
-                        None
-                    }
-                }
-            }
-        }
+    /// The snooze form was saved: the day it asks for, or why not.
+    pub fn snooze_date(&self, form: &Form) -> Result<NaiveDate, String> {
+        snooze_until(form.value("when"), form.value("date"), self.now.date())
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -427,9 +392,6 @@ impl RemindersPane {
                 .map(|e| self.line(*e, inner.width as usize, ctx))
                 .collect();
             frame.render_widget(Paragraph::new(lines), inner);
-        }
-        if let Some(snooze) = &self.snooze {
-            snooze.form.render(frame, area, t);
         }
     }
 
@@ -522,7 +484,7 @@ impl RemindersPane {
     }
 }
 
-fn snooze_form(id: i64) -> Form {
+pub fn snooze_form(id: i64) -> Form {
     Form::new(
         format!("Snooze follow-up #{id}"),
         vec![
@@ -604,10 +566,6 @@ impl ReminderForm {
             service_id: r.service_id,
             editing: Some(r.id),
         }
-    }
-
-    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
-        self.form.handle_key(key)
     }
 
     /// The validated follow-up, or `None` with the errors shown in the form.

@@ -1,0 +1,82 @@
+//! One stack for everything drawn over a pane: help, forms, the note editor
+//! and yes/no questions. The top one takes the keys; Esc or a save pops it.
+
+use super::action::Action;
+use super::editor::NoteEditor;
+use super::form::Form;
+use super::keymap::{Context, chain};
+use super::panes::directory::ServiceMeta;
+use crate::domain::person::Status;
+
+pub enum Modal {
+    Help,
+    /// A yes/no question; `yes` is carried out on y.
+    Confirm {
+        question: String,
+        yes: Action,
+    },
+    Editor(Box<NoteEditor>),
+    Form {
+        form: Form,
+        purpose: Purpose,
+    },
+}
+
+/// What a form is for, with the ids it needs to save: the form's fields are
+/// read back by the code for that purpose.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    /// `(id, version)` when editing; `None` when adding.
+    Person {
+        editing: Option<(i64, i64)>,
+    },
+    Status {
+        id: i64,
+        version: i64,
+        from: Status,
+    },
+    Reminder {
+        person_id: Option<i64>,
+        service_id: Option<i64>,
+        editing: Option<i64>,
+    },
+    Snooze {
+        id: i64,
+    },
+    Connect {
+        person_id: i64,
+        service_id: i64,
+    },
+    ConnectionStatus {
+        id: i64,
+    },
+    Service(ServiceMeta),
+    Goal {
+        person_id: i64,
+        goal_id: Option<i64>,
+    },
+    GoalStatus {
+        goal_id: i64,
+    },
+    Measure {
+        person_id: i64,
+    },
+}
+
+impl Modal {
+    pub fn form(form: Form, purpose: Purpose) -> Modal {
+        Modal::Form { form, purpose }
+    }
+
+    /// The keymap contexts while this modal is on top.
+    pub fn contexts(&self) -> &'static [Context] {
+        match self {
+            Modal::Help => chain::HELP,
+            Modal::Confirm { .. } => chain::CONFIRM,
+            Modal::Editor(e) if e.confirming() => chain::CONFIRM,
+            Modal::Editor(_) => chain::EDITOR,
+            Modal::Form { form, .. } if form.confirming() => chain::CONFIRM,
+            Modal::Form { .. } => chain::FORM,
+        }
+    }
+}
