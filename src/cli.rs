@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
+use crate::config::Config;
+use crate::tui::keymap::Keymap;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::demo;
@@ -32,14 +34,12 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
     /// Months after which an unverified directory entry is marked stale
-    #[arg(
-        long,
-        env = "CASELOAD_STALE_MONTHS",
-        global = true,
-        default_value_t = 12,
-        value_name = "N"
-    )]
-    pub stale_months: u32,
+    /// (default 12, or `stale_months` in config.toml)
+    #[arg(long, env = "CASELOAD_STALE_MONTHS", global = true, value_name = "N")]
+    pub stale_months: Option<u32>,
+    /// Keys, settings and colours (default: $XDG_CONFIG_HOME/caseload/config.toml)
+    #[arg(long, env = "CASELOAD_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -71,6 +71,8 @@ pub enum Command {
     Note(NoteCommand),
     /// Check the database's integrity and schema
     Check,
+    /// The effective keymap: context, command, keys, description
+    Keys,
     /// Overdue and upcoming follow-ups, for a login script or cron (exit 0)
     Remind {
         /// Also list follow-ups due within this many days (0: overdue and today)
@@ -224,7 +226,13 @@ pub fn open_store(path: &Path, clock: &Clock) -> CliResult<Store> {
 }
 
 /// Runs a subcommand, writing results to `out`.
-pub fn run(cli: &Cli, command: &Command, clock: &Clock, out: &mut dyn Write) -> CliResult {
+pub fn run(
+    cli: &Cli,
+    command: &Command,
+    clock: &Clock,
+    config: &Config,
+    out: &mut dyn Write,
+) -> CliResult {
     match command {
         Command::Demo {
             out: path,
@@ -269,6 +277,7 @@ pub fn run(cli: &Cli, command: &Command, clock: &Clock, out: &mut dyn Write) -> 
             let mut store = open_store(&db_path(cli)?, clock)?;
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
+        Command::Keys => keys(&config.keymap, out),
         Command::Check => check(&open_store(&db_path(cli)?, clock)?, out),
         Command::Remind { days, format } => {
             let store = open_store(&db_path(cli)?, clock)?;
@@ -1015,6 +1024,32 @@ pub fn directory_export(store: &Store, format: DirectoryFormat, out: &mut dyn Wr
                 .map_err(json_err)?;
             writeln!(out)?;
         }
+    }
+    Ok(())
+}
+
+/// `caseload keys`: every binding in effect, with the user's config applied.
+pub fn keys(keymap: &Keymap, out: &mut dyn Write) -> CliResult {
+    writeln!(
+        out,
+        "{:<16} {:<18} {:<20} description",
+        "context", "command", "keys"
+    )?;
+    for (binding, keys) in keymap.rows() {
+        let shown: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        let shown = if shown.is_empty() {
+            "(none)".to_string()
+        } else {
+            shown.join(" ")
+        };
+        writeln!(
+            out,
+            "{:<16} {:<18} {:<20} {}",
+            binding.context.name(),
+            binding.name,
+            shown,
+            binding.help
+        )?;
     }
     Ok(())
 }

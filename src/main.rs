@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use caseload::cli::{self, Cli, CliError, CliResult};
 use caseload::clock::Clock;
+use caseload::config::Config;
 use clap::Parser;
 use clap::error::ErrorKind;
 
@@ -12,12 +13,22 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };
-    caseload::domain::service::set_stale_after_months(cli.stale_months);
     let result = Clock::from_env()
         .map_err(CliError::User)
-        .and_then(|clock| match &cli.command {
-            Some(command) => cli::run(&cli, command, &clock, &mut std::io::stdout().lock()),
-            None => run_app(&cli, &clock),
+        .and_then(|clock| Ok((clock, load_config(&cli)?)))
+        .and_then(|(clock, config)| {
+            let months = cli.stale_months.or(config.stale_months).unwrap_or(12);
+            caseload::domain::service::set_stale_after_months(months);
+            match &cli.command {
+                Some(command) => cli::run(
+                    &cli,
+                    command,
+                    &clock,
+                    &config,
+                    &mut std::io::stdout().lock(),
+                ),
+                None => run_app(&cli, &clock, config),
+            }
         });
     match result {
         Ok(()) | Err(CliError::Quiet) => ExitCode::SUCCESS,
@@ -25,6 +36,16 @@ fn main() -> ExitCode {
             eprintln!("caseload: {}", e.message());
             ExitCode::from(e.exit_code() as u8)
         }
+    }
+}
+
+/// config.toml, if there is one; a broken one is a user error naming its line.
+fn load_config(cli: &Cli) -> CliResult<Config> {
+    match caseload::config::locate(cli.config.as_deref()) {
+        Some((path, required)) => {
+            Config::load(&path, required).map_err(|e| CliError::User(e.to_string()))
+        }
+        None => Ok(Config::default()),
     }
 }
 
@@ -47,7 +68,7 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     }
 }
 
-fn run_app(cli: &Cli, clock: &Clock) -> CliResult {
+fn run_app(cli: &Cli, clock: &Clock, config: Config) -> CliResult {
     // Keep the temporary demo folder alive until the app closes; dropping it deletes it.
     let mut _demo_dir = None;
     let store = if cli.demo {
@@ -61,5 +82,6 @@ fn run_app(cli: &Cli, clock: &Clock) -> CliResult {
     } else {
         cli::open_store(&cli::db_path(cli)?, clock)?
     };
+    let _ = &config;
     caseload::tui::run(store).map_err(|e| CliError::Data(format!("terminal error: {e}")))
 }

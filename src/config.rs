@@ -1,0 +1,192 @@
+//! `config.toml`: the user's keys, settings and colours, read once at start.
+//! A broken file is refused with its path, line and the problem; it is never
+//! silently ignored (a worker would not know why their keys do nothing).
+//!
+//! ```toml
+//! [keys]
+//! quit = ["Q"]                 # replaces q everywhere
+//! "directory.add" = ["n"]      # only in the directory
+//!
+//! [settings]
+//! stale_months = 12
+//!
+//! [colours]
+//! accent = "magenta"           # titles and keys
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::{Palette, parse_colour};
+
+/// The file's contents, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub keymap: Keymap,
+    pub stale_months: Option<u32>,
+    pub palette: Palette,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{} line {line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    keys: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    colours: BTreeMap<String, Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    stale_months: Option<Spanned<u32>>,
+}
+
+/// The largest staleness window that makes sense: ten years.
+const MAX_STALE_MONTHS: u32 = 120;
+
+impl Config {
+    /// The file at `path`, or the defaults when `required` is false and there
+    /// is no file (the default location need not exist).
+    pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
+        let error = |line, message: String| ConfigError {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let text = match std::fs::read(path) {
+            Ok(bytes) => {
+                String::from_utf8(bytes).map_err(|_| error(None, "is not UTF-8 text".into()))?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                return Ok(Config::default());
+            }
+            Err(e) => return Err(error(None, format!("cannot read it: {e}"))),
+        };
+        Config::parse(&text)
+            .map_err(|(offset, message)| error(offset.map(|o| line_of(&text, o)), message))
+    }
+
+    /// Parses the text; an error carries the byte offset it is about.
+    fn parse(text: &str) -> Result<Config, (Option<usize>, String)> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim().replace('\n', " ");
+            (e.span().map(|s| s.start), message)
+        })?;
+        let overrides: BTreeMap<String, Vec<String>> = file
+            .keys
+            .iter()
+            .map(|(k, v)| (k.clone(), v.get_ref().clone()))
+            .collect();
+        let keymap = Keymap::with_overrides(&overrides).map_err(|e| {
+            let at = file.keys.get(&e.name).map(|v| v.span().start);
+            (at, format!("[keys] {}: {}", e.name, e.message))
+        })?;
+        let stale_months = match file.settings.stale_months {
+            Some(m) if *m.get_ref() == 0 || *m.get_ref() > MAX_STALE_MONTHS => {
+                return Err((
+                    Some(m.span().start),
+                    format!("stale_months must be 1 to {MAX_STALE_MONTHS}"),
+                ));
+            }
+            Some(m) => Some(m.into_inner()),
+            None => None,
+        };
+        let mut palette = Palette::default();
+        for (role, colour) in &file.colours {
+            let c = parse_colour(colour.get_ref())
+                .map_err(|m| (Some(colour.span().start), format!("[colours] {role}: {m}")))?;
+            palette
+                .set(role, c)
+                .map_err(|m| (Some(colour.span().start), format!("[colours] {m}")))?;
+        }
+        Ok(Config {
+            keymap,
+            stale_months,
+            palette,
+        })
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()
+        .iter()
+        .take(offset)
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// `--config`, else `$CASELOAD_CONFIG` (both must exist), else
+/// `$XDG_CONFIG_HOME/caseload/config.toml` (may be absent).
+pub fn locate(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
+    if let Some(p) = explicit {
+        return Some((p.to_path_buf(), true));
+    }
+    directories::ProjectDirs::from("", "", "caseload")
+        .map(|d| (d.config_dir().join("config.toml"), false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Command, Context, Key};
+
+    fn err(text: &str) -> (usize, String) {
+        let e = Config::parse(text).unwrap_err();
+        (line_of(text, e.0.unwrap()), e.1)
+    }
+
+    #[test]
+    fn keys_settings_and_colours_are_read() {
+        let c = Config::parse(
+            "[keys]\nquit = [\"Q\"]\n\n[settings]\nstale_months = 6\n\n[colours]\naccent = \"magenta\"\n",
+        )
+        .unwrap();
+        let q = Key::parse("Q").unwrap();
+        assert_eq!(c.keymap.command(Context::Global, q), Some(Command::Quit));
+        assert_eq!(c.stale_months, Some(6));
+    }
+
+    #[test]
+    fn problems_name_their_line() {
+        let (line, m) = err("[keys]\nquit = [\"Q\"]\nfly = [\"z\"]\n");
+        assert_eq!(line, 3, "{m}");
+        assert!(m.contains("unknown command"), "{m}");
+        let (line, m) = err("[keys]\n\nquit = [\"a\"]\n");
+        assert_eq!(line, 3);
+        assert!(m.contains("bound to both"), "{m}");
+        let (line, m) = err("[settings]\nstale_months = 0\n");
+        assert_eq!(line, 2, "{m}");
+        let (line, m) = err("[keys]\nquit = \"Q\n");
+        assert_eq!(line, 2, "{m}");
+        let (line, m) = err("[colours]\n\naccent = \"rgb(1,2,3)\"\n");
+        assert_eq!(line, 3);
+        assert!(m.contains("named colour"), "{m}");
+        let (_, m) = err("[keyz]\nquit = [\"Q\"]\n");
+        assert!(m.contains("keyz"), "{m}");
+    }
+}
