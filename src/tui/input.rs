@@ -70,6 +70,17 @@ pub fn check_terminal() -> Result<(), String> {
     }
 }
 
+/// Points stdout and stderr at /dev/null: for when the terminal has gone.
+pub fn silence_output() {
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        // SAFETY: dup2 onto the standard fds; `null` stays open until both are done.
+        unsafe {
+            libc::dup2(null.as_raw_fd(), libc::STDOUT_FILENO);
+            libc::dup2(null.as_raw_fd(), libc::STDERR_FILENO);
+        }
+    }
+}
+
 /// The input threads and the receiving end of their channel.
 pub struct InputThreads {
     pub rx: Receiver<Input>,

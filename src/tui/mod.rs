@@ -17,6 +17,7 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, LeaveAlternateScreen, disable_raw_mode,
@@ -77,11 +78,21 @@ fn init() -> io::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
-/// Every step, whatever fails: after a hang-up the terminal is gone and each
-/// write fails (EIO), which is nobody's business any more.
+/// Every step, whatever fails. After a hang-up the terminal is gone and each
+/// write fails (EIO): then stdout and stderr are pointed at /dev/null, because
+/// later writes would panic (`eprintln!` in ratatui's `Terminal` drop and panic
+/// hook, and a panic in the hook aborts).
 fn restore() {
     let _ = disable_raw_mode();
-    let _ = ratatui::crossterm::execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
+    let written = ratatui::crossterm::execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    if written.is_err() {
+        input::silence_output();
+    }
 }
 
 /// Sleeps until input or the next timer; handles everything that is pending;
