@@ -175,17 +175,19 @@ fn sigterm_with_a_note_open_saves_the_draft_and_ends() {
     );
 }
 
-/// The app in a pseudo-terminal of our own, with SIGHUP ignored as under
-/// `nohup`, so that closing the terminal is the only sign the user has gone.
-/// (expectrl's session kills its child when dropped, so it cannot show this.)
-struct NohupPty {
+/// The app in a pseudo-terminal of our own, started through `sh -c PRELUDE;
+/// exec caseload`: with SIGHUP ignored as under `nohup` (closing the terminal
+/// is then the only sign the user has gone; expectrl's session kills its child
+/// when dropped, so it cannot show this), or with an `$EDITOR`, which the
+/// shared harness removes.
+struct OwnPty {
     master: Option<OwnedFd>,
     child: Child,
     out: Vec<u8>,
 }
 
-impl NohupPty {
-    fn spawn(sb: &Sandbox, db: &Path) -> NohupPty {
+impl OwnPty {
+    fn spawn(sb: &Sandbox, db: &Path, prelude: &str, env: &[(&str, &str)]) -> OwnPty {
         let (mut master, mut slave) = (-1, -1);
         let size = libc::winsize {
             ws_row: 24,
@@ -214,11 +216,11 @@ impl NohupPty {
             libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC);
         }
 
-        // The sandbox's environment, through a shell that ignores SIGHUP.
+        // The sandbox's environment, through the shell prelude.
         let template = sb.command();
         let mut cmd = Command::new("sh");
         cmd.arg("-c")
-            .arg(r#"trap "" HUP; exec "$0" "$@""#)
+            .arg(format!(r#"{prelude}; exec "$0" "$@""#))
             .arg(BIN)
             .arg("--db")
             .arg(db)
@@ -230,6 +232,7 @@ impl NohupPty {
                 None => cmd.env_remove(key),
             };
         }
+        cmd.envs(env.iter().copied());
         let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup the pty slave"));
         cmd.stdin(io(&slave)).stdout(io(&slave)).stderr(io(&slave));
         // SAFETY: only async-signal-safe calls between fork and exec.
@@ -243,7 +246,7 @@ impl NohupPty {
         }
         let child = cmd.spawn().expect("spawn caseload in our pty");
         drop(slave);
-        NohupPty {
+        OwnPty {
             master: Some(master),
             child,
             out: Vec::new(),
@@ -310,7 +313,7 @@ fn with_sighup_ignored_closing_the_terminal_saves_the_draft_and_ends() {
     let sb = Sandbox::new();
     let db = sb.path("nohup.db");
     add_person(&sb, &db, "Ann", "Test");
-    let mut pty = NohupPty::spawn(&sb, &db);
+    let mut pty = OwnPty::spawn(&sb, &db, r#"trap "" HUP"#, &[]);
     pty.expect("Ann Test");
     pty.send(b"2");
     pty.expect("Conversations (");
@@ -376,4 +379,58 @@ fn without_a_terminal_the_app_refuses_with_one_line_and_exit_2() {
     let line = out.fails(2);
     assert!(line.contains("terminal"), "says what is missing: {line}");
     assert!(!db.exists(), "nothing is created without a terminal");
+}
+
+// ---------------------------------------------------------------- $EDITOR
+
+#[test]
+fn the_external_editor_gets_every_key_while_the_reader_is_paused() {
+    let sb = Sandbox::new();
+    let db = sb.path("editor.db");
+    add_person(&sb, &db, "Ann", "Test");
+    // An "editor" that appends a line break and one line read from the terminal.
+    let editor = sb.path("line-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nIFS= read -r line\nprintf '\\n%s\\n' \"$line\" >> \"$1\"\n",
+    )
+    .expect("write the editor script");
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("make it executable");
+    let editor = editor.to_str().expect("UTF-8 path");
+    let mut pty = OwnPty::spawn(&sb, &db, "true", &[("EDITOR", editor), ("VISUAL", "")]);
+    pty.expect("Ann Test");
+    pty.send(b"2");
+    pty.expect("Conversations (");
+    pty.send(b"n");
+    pty.expect("New note");
+    pty.send(b"first");
+    pty.expect("first");
+
+    let before = pty.out.len();
+    pty.send(b"\x05"); // Ctrl-e
+    // The app has handed the terminal over (left the alternate screen).
+    let deadline = Instant::now() + LIMIT;
+    while !pty.out[before..].windows(8).any(|w| w == b"\x1b[?1049l") {
+        assert!(Instant::now() < deadline, "the app never ran the editor");
+        std::thread::sleep(Duration::from_millis(10));
+        pty.pump();
+    }
+    pty.send(b"typed in the editor\r");
+    pty.expect("typed in the editor");
+    // Back in the app, the note holds both lines; saved as a draft on SIGTERM.
+    // SAFETY: kill(2) on our own unreaped child.
+    unsafe { libc::kill(pty.child.id() as i32, libc::SIGTERM) };
+    let status = pty.wait_gone();
+    pty.pump();
+    assert_eq!(
+        status.code(),
+        Some(128 + libc::SIGTERM),
+        "{status:?} {:?}",
+        String::from_utf8_lossy(&pty.out[before..])
+    );
+    assert_eq!(
+        draft_bodies(&db),
+        vec!["first\ntyped in the editor".to_string()]
+    );
 }

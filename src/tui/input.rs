@@ -98,9 +98,12 @@ pub fn start() -> io::Result<InputThreads> {
     let (control, control_reader) = UnixStream::pair()?;
     let (paused_tx, paused) = mpsc::sync_channel(1);
     let (resume, resume_rx) = mpsc::sync_channel(1);
-    thread::Builder::new()
-        .name("input".into())
-        .spawn(move || read_tty(tx, control_reader, paused_tx, resume_rx))?;
+    thread::Builder::new().name("input".into()).spawn(move || {
+        // However the reader ends (end of input, an error, even a panic in
+        // the parser), the main loop hears of it and saves the draft.
+        let _hang_up = HangUpOnExit(tx.clone());
+        read_tty(tx, control_reader, paused_tx, resume_rx);
+    })?;
     Ok(InputThreads {
         rx,
         control,
@@ -173,7 +176,16 @@ fn start_signals(tx: Sender<Input>) -> io::Result<()> {
     Ok(())
 }
 
-/// The reader thread: waits for the tty (or a pause request), reads, parses, sends.
+struct HangUpOnExit(Sender<Input>);
+
+impl Drop for HangUpOnExit {
+    fn drop(&mut self) {
+        let _ = self.0.send(Input::HangUp);
+    }
+}
+
+/// The reader thread: waits for the tty (or a pause request), reads, parses,
+/// sends. Returns at end of input or on an error (then `HangUpOnExit` speaks).
 fn read_tty(
     tx: Sender<Input>,
     mut control: UnixStream,
@@ -202,7 +214,6 @@ fn read_tty(
             if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
                 continue;
             }
-            let _ = tx.send(Input::HangUp);
             return;
         }
         if fds[1].revents != 0 {
@@ -219,7 +230,6 @@ fn read_tty(
         let revents = fds[0].revents;
         if revents & libc::POLLIN == 0 {
             if revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-                let _ = tx.send(Input::HangUp);
                 return;
             }
             continue;
@@ -237,7 +247,6 @@ fn read_tty(
         }
         if n <= 0 {
             // 0: end of input (the terminal was closed); < 0: EIO and friends.
-            let _ = tx.send(Input::HangUp);
             return;
         }
         let n = n as usize;

@@ -1,6 +1,15 @@
 //! The terminal app: rendering and input. Draws only when something changed
 //! (a key, a resize, a follow-up falling due, the day turning over): idle CPU
 //! is zero.
+//!
+//! Input comes from two threads through one channel (`input.rs`); the main
+//! loop waits on it with the next timer as timeout, handles everything pending,
+//! then draws one frame. How the app ends, and the exit code `main` gives it:
+//! quit 0; the terminal gone (end of input, an I/O error) 0; SIGHUP, SIGINT,
+//! SIGTERM 128 + the signal (129, 130, 143). In every case the open note is
+//! saved as a draft first and the terminal restored if it is still there.
+//! Nothing here may use crossterm's event reader (`event::read`/`poll`,
+//! `cursor::position`, `Terminal::clear`): the input thread owns the tty.
 
 pub mod app;
 pub mod editor;
@@ -20,7 +29,8 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, LeaveAlternateScreen, disable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, LeaveAlternateScreen,
+    disable_raw_mode,
 };
 
 pub use app::App;
@@ -149,7 +159,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
                 Ok(t) => t,
                 Err(_) => return Exit::HangUp,
             };
-            if terminal.clear().is_err() {
+            // Not `terminal.clear()`: it asks the terminal where the cursor is,
+            // and the answer would go to our reader, not to crossterm.
+            if ratatui::crossterm::execute!(io::stdout(), Clear(ClearType::All)).is_err() {
                 return Exit::HangUp;
             }
             app.finish_external_edit(result);
