@@ -26,7 +26,6 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, LeaveAlternateScreen,
@@ -94,12 +93,9 @@ fn init() -> io::Result<DefaultTerminal> {
 /// hook, and a panic in the hook aborts).
 fn restore() {
     let _ = disable_raw_mode();
-    let written = ratatui::crossterm::execute!(
-        io::stdout(),
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        Show
-    );
+    // The cursor is shown again when ratatui's `Terminal` is dropped.
+    let written =
+        ratatui::crossterm::execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
     if written.is_err() {
         input::silence_output();
     }
