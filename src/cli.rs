@@ -289,7 +289,7 @@ pub fn run(
         }
         Command::Config(cmd) => {
             let mut store = open_store(&db_path(cli)?, clock)?;
-            config(&mut store, cmd, out)
+            self::config(&mut store, cmd, out)
         }
         Command::Directory(cmd) => directory(&mut open_store(&db_path(cli)?, clock)?, cmd, out),
     }

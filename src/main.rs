@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use caseload::cli::{self, Cli, CliError, CliResult};
 use caseload::clock::Clock;
 use caseload::config::Config;
+use caseload::tui::Exit;
 use clap::Parser;
 use clap::error::ErrorKind;
 
@@ -68,7 +69,10 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     }
 }
 
+/// The app, or exit 2 with one line when there is no terminal to run it in
+/// (checked first, so `caseload < /dev/null` creates no database either).
 fn run_app(cli: &Cli, clock: &Clock, config: Config) -> CliResult {
+    caseload::tui::check_terminal().map_err(CliError::Data)?;
     // Keep the temporary demo folder alive until the app closes; dropping it deletes it.
     let mut _demo_dir = None;
     let store = if cli.demo {
@@ -82,6 +86,14 @@ fn run_app(cli: &Cli, clock: &Clock, config: Config) -> CliResult {
     } else {
         cli::open_store(&cli::db_path(cli)?, clock)?
     };
-    let _ = &config;
-    caseload::tui::run(store).map_err(|e| CliError::Data(format!("terminal error: {e}")))
+    match caseload::tui::run(store, config) {
+        Ok(Exit::Quit | Exit::HangUp) => Ok(()),
+        // The draft is saved and the terminal restored: end as the signal asked,
+        // with the shell's code for it (SIGHUP 129, SIGINT 130, SIGTERM 143).
+        Ok(Exit::Signal(n)) => {
+            drop(_demo_dir);
+            std::process::exit(128 + n)
+        }
+        Err(e) => Err(CliError::Data(format!("terminal error: {e}"))),
+    }
 }
