@@ -59,7 +59,7 @@ fn run_app(cli: &Cli, clock: &Clock) -> CliResult {
         _demo_dir = Some(dir);
         store
     } else {
-        cli::open_store(&cli::db_path(cli)?, clock)?
+        cli::open_for_writing(cli, clock)?
     };
     caseload::tui::run(store).map_err(|e| CliError::Data(format!("terminal error: {e}")))
 }
