@@ -27,7 +27,7 @@ use crate::store::{PersonRow, Store, StoreError};
     after_help = "With no command, opens the app. Data: --db PATH, else $CASELOAD_DB, else the XDG data dir."
 )]
 pub struct Cli {
-    /// Database file (created, mode 0600, if missing)
+    /// Database file (created, mode 0600, by the app or a writing command if its folder exists)
     #[arg(long, env = "CASELOAD_DB", global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Open the app on a fresh temporary copy of the demo data (deleted on exit)
@@ -143,6 +143,9 @@ pub enum PersonCommand {
         /// Date of birth, YYYY-MM-DD or DD/MM/YYYY
         #[arg(long)]
         dob: Option<String>,
+        /// Add even if someone already has this NHS number
+        #[arg(long)]
+        allow_duplicate_nhs: bool,
     },
     /// Show one person
     Show {
@@ -225,6 +228,30 @@ pub fn open_store(path: &Path, clock: &Clock) -> CliResult<Store> {
     Ok(Store::open(path, clock.clone())?)
 }
 
+/// The store for the app and writing commands. Only the default location's
+/// folder is made (0700); a folder given with `--db` must exist, so a typo
+/// fails instead of starting an empty caseload somewhere unexpected.
+pub fn open_for_writing(cli: &Cli, clock: &Clock) -> CliResult<Store> {
+    let path = db_path(cli)?;
+    if cli.db.is_none()
+        && let Some(dir) = path.parent()
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| CliError::Data(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    open_store(&path, clock)
+}
+
+/// The store for commands that only read: never created, migrated or locked
+/// for writing, so a writer elsewhere does not hold them up.
+pub fn open_for_reading(cli: &Cli, clock: &Clock) -> CliResult<Store> {
+    Ok(Store::open_read_only(&db_path(cli)?, clock.clone())?)
+}
+
 /// Runs a subcommand, writing results to `out`.
 pub fn run(
     cli: &Cli,
@@ -241,57 +268,70 @@ pub fn run(
             seed,
             force,
         } => write_demo(path, *people, *services, *seed, *force, clock, out),
-        Command::Person(cmd) => {
-            let mut store = open_store(&db_path(cli)?, clock)?;
-            match cmd {
-                PersonCommand::List { status, format } => {
-                    person_list(&store, status.as_deref(), *format, out)
-                }
-                PersonCommand::Add {
-                    given,
-                    family,
-                    source,
-                    reason,
-                    nhs_number,
-                    dob,
-                } => {
-                    let input = PersonInput {
-                        given_name: given.clone(),
-                        family_name: family.clone(),
-                        referral_source: source.clone().unwrap_or_default(),
-                        referral_reason: reason.clone().unwrap_or_default(),
-                        nhs_number: nhs_number.clone().unwrap_or_default(),
-                        date_of_birth: dob.clone().unwrap_or_default(),
-                        ..Default::default()
-                    };
-                    person_add(&mut store, &input, out)
-                }
-                PersonCommand::Show { id, format } => person_show(&store, *id, *format, out),
+        Command::Person(cmd) => match cmd {
+            PersonCommand::List { status, format } => person_list(
+                &open_for_reading(cli, clock)?,
+                status.as_deref(),
+                *format,
+                out,
+            ),
+            PersonCommand::Add {
+                given,
+                family,
+                source,
+                reason,
+                nhs_number,
+                dob,
+                allow_duplicate_nhs,
+            } => {
+                let input = PersonInput {
+                    given_name: given.clone(),
+                    family_name: family.clone(),
+                    referral_source: source.clone().unwrap_or_default(),
+                    referral_reason: reason.clone().unwrap_or_default(),
+                    nhs_number: nhs_number.clone().unwrap_or_default(),
+                    date_of_birth: dob.clone().unwrap_or_default(),
+                    ..Default::default()
+                };
+                let mut store = open_for_writing(cli, clock)?;
+                person_add(&mut store, &input, *allow_duplicate_nhs, out)
             }
-        }
+            PersonCommand::Show { id, format } => {
+                person_show(&open_for_reading(cli, clock)?, *id, *format, out)
+            }
+        },
         Command::Note(NoteCommand::Add {
             person_id,
             kind,
             text,
         }) => {
-            let mut store = open_store(&db_path(cli)?, clock)?;
+            let mut store = open_for_writing(cli, clock)?;
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
         Command::Keys => keys(&config.keymap, out),
-        Command::Check => check(&open_store(&db_path(cli)?, clock)?, out),
+        Command::Check => check(&open_for_reading(cli, clock)?, out),
         Command::Remind { days, format } => {
-            let store = open_store(&db_path(cli)?, clock)?;
+            let store = open_for_reading(cli, clock)?;
             remind(&store, clock.now(), *days, *format, out)
         }
         Command::Calendar { out: path } => {
-            let store = open_store(&db_path(cli)?, clock)?;
+            let store = open_for_reading(cli, clock)?;
             calendar(&store, path, clock.now_utc(), out)
         }
         Command::Config(cmd) => {
-            let mut store = open_store(&db_path(cli)?, clock)?;
+            let mut store = match cmd {
+                ConfigCommand::List => open_for_reading(cli, clock)?,
+                ConfigCommand::Set { .. } => open_for_writing(cli, clock)?,
+            };
             self::config(&mut store, cmd, out)
         }
-        Command::Directory(cmd) => directory(&mut open_store(&db_path(cli)?, clock)?, cmd, out),
+        Command::Directory(cmd) => {
+            let mut store = match cmd {
+                DirectoryCommand::Import { dry_run: false, .. } => open_for_writing(cli, clock)?,
+                _ => open_for_reading(cli, clock)?,
+            };
+            directory(&mut store, cmd, out)
+        }
     }
 }
 
@@ -464,11 +504,28 @@ fn json_err(e: serde_json::Error) -> CliError {
     }
 }
 
-pub fn person_add(store: &mut Store, input: &PersonInput, out: &mut dyn Write) -> CliResult {
+pub fn person_add(
+    store: &mut Store,
+    input: &PersonInput,
+    allow_duplicate_nhs: bool,
+    out: &mut dyn Write,
+) -> CliResult {
     let details = input.validate(store.clock().today()).map_err(|errors| {
         let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
         CliError::User(format!("{}; nothing saved", all.join("; ")))
     })?;
+    if let Some(nhs) = details
+        .nhs_number
+        .as_deref()
+        .filter(|_| !allow_duplicate_nhs)
+        && let Some(existing) = store.person_with_nhs_number(nhs)?
+    {
+        return Err(CliError::User(format!(
+            "person {existing} already has this NHS number; check it is not the same person, or pass --allow-duplicate-nhs; nothing saved"
+        )));
+    }
+    // A damaged table is refused before anything is written into it.
+    store.check_people_tables()?;
     let id = store.add_person(&details)?;
     writeln!(out, "{id}")?;
     Ok(())
@@ -575,11 +632,29 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
 pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
     let problems = store.check()?;
     if !problems.is_empty() {
-        return Err(CliError::Data(format!(
-            "{} problem(s) found: {}",
-            problems.len(),
-            problems.join("; ")
-        )));
+        // This is the integrity check, so the advice is what to do next, not
+        // to run it; detail is page numbers and table names, never contents.
+        let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
+        let more = problems.len().saturating_sub(shown.len());
+        let more = if more > 0 {
+            format!("; and {more} more")
+        } else {
+            String::new()
+        };
+        let advice = if problems.iter().all(|p| p.starts_with("foreign key:")) {
+            "the file is readable but inconsistent; ask for help before changing it"
+        } else {
+            "it is damaged; restore it from a backup made before the damage"
+        };
+        return Err(CliError::Data(
+            format!(
+                "{} problem(s) found in {}: {}{more}; {advice}",
+                problems.len(),
+                store.path().display(),
+                shown.join("; ")
+            )
+            .replace(['\n', '\r'], " "),
+        ));
     }
     let c = store.counts(store.clock().today())?;
     writeln!(

@@ -236,6 +236,7 @@ fn demo_force_replaces_an_existing_demo_database() {
 #[test]
 fn demo_creates_a_private_file() {
     let sb = Sandbox::new();
+    fs::create_dir_all(sb.path("nested/dir")).unwrap();
     let db = demo(&sb, "nested/dir/demo.db", &["--people", "3"]);
     assert_eq!(mode(&db), 0o600);
 }
@@ -347,6 +348,9 @@ fn list_table_shows_names_and_header() {
 fn list_on_an_empty_database_has_only_the_header() {
     let sb = Sandbox::new();
     let db = sb.path("empty.db");
+    // A writing command makes the database; listing alone would not.
+    sb.run_db(&db, &["config", "set", "show_gone_quiet", "on"])
+        .ok();
     let out = sb.run_db(&db, &["person", "list", "--format", "csv"]);
     assert_eq!(parse_people_csv(out.ok()), vec![]);
     let out = sb.run_db(&db, &["person", "list", "--format", "json"]);
@@ -815,16 +819,25 @@ fn default_database_falls_back_to_home_local_share() {
 }
 
 #[test]
-fn new_database_is_mode_0600_with_parent_dirs_created() {
+fn new_database_is_mode_0600_in_an_existing_folder_only() {
     let sb = Sandbox::new();
-    let db = sb.path("a/b/c/new.db");
-    assert!(!sb.path("a").exists());
+    // A mistyped folder is refused: nothing is created, exit 2, says what to do.
+    let typo = sb.path("a/b/c/new.db");
+    let line = sb
+        .run_db(
+            &typo,
+            &["person", "add", "--given", "Ann", "--family", "Lee"],
+        )
+        .fails(2)
+        .to_string();
+    assert!(line.contains("no folder"), "{line}");
+    assert!(!sb.path("a").exists(), "no folder was made");
+
+    fs::create_dir_all(sb.path("a/b/c")).unwrap();
+    let db = typo;
     add(&sb, &db, "Ann", "Lee", &[]);
     assert!(db.is_file());
     assert_eq!(mode(&db), 0o600, "new database file is private");
-    for dir in ["a", "a/b", "a/b/c"] {
-        assert_eq!(mode(&sb.path(dir)), 0o700, "{dir} is private");
-    }
     for suffix in ["-wal", "-shm"] {
         let side = with_suffix(&db, suffix);
         if side.exists() {

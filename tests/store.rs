@@ -16,9 +16,14 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn db() -> (TempDir, PathBuf) {
+    use std::os::unix::fs::DirBuilderExt;
     let dir = TempDir::new().unwrap();
-    let path = dir.path().join("nested").join("case.db");
-    (dir, path)
+    let nested = dir.path().join("nested");
+    std::fs::DirBuilder::new()
+        .mode(0o700)
+        .create(&nested)
+        .unwrap();
+    (dir, nested.join("case.db"))
 }
 
 fn details(given: &str, family: &str) -> PersonDetails {
@@ -39,6 +44,19 @@ fn reopen(path: &Path) -> Store {
 }
 
 #[test]
+fn a_missing_folder_is_refused_and_nothing_is_created() {
+    let (dir, path) = db();
+    let missing = dir.path().join("typo").join("case.db");
+    match Store::open(&missing, common::clock()) {
+        Err(StoreError::NoFolder(p)) => assert_eq!(p, dir.path().join("typo")),
+        Err(e) => panic!("expected NoFolder, got {e}"),
+        Ok(_) => panic!("a mistyped folder must not become a database"),
+    }
+    assert!(!dir.path().join("typo").exists());
+    assert!(!path.exists());
+}
+
+#[test]
 fn new_file_is_private_migrated_and_reopens_without_change() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, path) = db();
@@ -47,12 +65,6 @@ fn new_file_is_private_migrated_and_reopens_without_change() {
     drop(store);
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    let parent_mode = std::fs::metadata(path.parent().unwrap())
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777;
-    assert_eq!(parent_mode, 0o700);
     let store = reopen(&path);
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(store.check().unwrap().is_empty());

@@ -52,11 +52,11 @@ fn set_status(store: &mut Store, id: i64, to: Status, reason: &str) {
 }
 
 #[test]
-fn schema_is_version_4_with_a_stable_database_id() {
+fn schema_is_version_5_with_a_stable_database_id() {
     let (_dir, path) = db();
     let store = Store::open(&path, common::clock()).unwrap();
-    assert_eq!(SCHEMA_VERSION, 4);
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(SCHEMA_VERSION, 5);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let id = store.database_id().unwrap();
     assert_eq!(id.len(), 32, "{id}");
     drop(store);
@@ -324,7 +324,7 @@ fn a_version_2_database_with_reminders_upgrades_to_4() {
     .unwrap();
     drop(conn);
     let store = Store::open(&path, common::clock()).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let open = store.open_reminders().unwrap();
     assert_eq!(open.len(), 1);
     assert!(!open[0].about_deleted);

@@ -16,12 +16,25 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("there is no folder {}; create it first or check the path", .0.display())]
+    NoFolder(PathBuf),
     #[error("cannot open {}: {source}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the database is busy in another caseload window; try again in a moment")]
+    #[error("no caseload database at {}; check the path", .0.display())]
+    Missing(PathBuf),
+    #[error("{} uses an older schema ({found}; this version writes {known}); open it once with the app or a writing command such as `caseload person add` to upgrade it", path.display())]
+    OlderSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{} is read-only (a backup or read-only media?); copy it somewhere writable to change it", .0.display())]
+    ReadOnly(PathBuf),
+    // The lock holder may be sqlite3, a backup tool or another caseload: do not guess.
+    #[error("the database is busy (locked by another program or caseload); try again in a moment")]
     Busy,
     #[error("{entity} {id} was changed elsewhere since you opened it; reload and try again")]
     Conflict { entity: &'static str, id: i64 },
@@ -29,22 +42,15 @@ pub enum StoreError {
     NotFound { entity: &'static str, id: i64 },
     #[error("{0}")]
     Invalid(String),
+    /// Confirmed by an integrity check, never by one failed read.
     #[error("{} is damaged ({}); restore it from a backup", .0.display(), .1)]
     Damaged(PathBuf, String),
-    #[error("the database is damaged ({0}); run `caseload check` and restore a backup")]
+    /// SQLite reported damage mid-query but nothing has confirmed it yet: a read
+    /// racing a checkpoint can see this too, so no restore is advised.
+    #[error("the database reported damage ({0}); run `caseload check` before restoring anything")]
     Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
-}
-
-impl StoreError {
-    /// Names the file when the error came from opening it.
-    pub(crate) fn with_path(self, path: &std::path::Path) -> StoreError {
-        match self {
-            StoreError::Corrupt(e) => StoreError::Damaged(path.to_path_buf(), e),
-            other => other,
-        }
-    }
 }
 
 impl From<rusqlite::Error> for StoreError {

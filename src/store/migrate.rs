@@ -10,12 +10,19 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_draft.sql"),
     include_str!("migrations/003_connection_history.sql"),
     include_str!("migrations/004_setting.sql"),
+    include_str!("migrations/005_audit_key.sql"),
 ];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    // Reading the version needs no write lock: a file that is up to date opens
+    // at once even while another program holds the lock to write.
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current == SCHEMA_VERSION {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {

@@ -8,6 +8,7 @@ mod directory;
 mod error;
 mod goal;
 mod migrate;
+mod os;
 mod person;
 mod reminder;
 mod service;
@@ -15,7 +16,7 @@ mod setting;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
@@ -45,6 +46,10 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     clock: Clock,
+    /// Set once an integrity check found damage: no write goes in after that.
+    damaged: Option<String>,
+    /// Opened by `open_read_only`: writes are refused before reaching SQLite.
+    read_only: bool,
 }
 
 /// Counts for the status line.
@@ -61,53 +66,211 @@ pub struct Counts {
 }
 
 impl Store {
-    /// Opens (or creates, mode 0600) the database at `path` and brings its schema
-    /// up to date. A file that is not SQLite, or whose schema is newer than this
-    /// build knows, is refused before anything is written to it.
+    /// Opens (or creates, mode 0600) the database at `path` for reading and
+    /// writing, and brings its schema up to date. A file that is not SQLite, is
+    /// damaged, is read-only, or whose schema is newer than this build knows, is
+    /// refused before anything is written to it. A new file is made only in a
+    /// folder that exists (the caller makes the default data folder).
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
         let io_err = |source| StoreError::Io {
             path: path.to_path_buf(),
             source,
         };
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                return Err(io_err(std::io::Error::other(
-                    "it is a folder; give a file path",
-                )));
-            }
+        let wal = match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => return Err(folder_error(path)),
             Ok(meta) if meta.len() > 0 => {
-                check_header(path)?;
-                check_readable(path)?;
+                let header = check_header(path)?;
+                if !os::writable(path) {
+                    return Err(StoreError::ReadOnly(path.to_path_buf()));
+                }
+                probe(path)?;
+                header.wal
             }
-            Ok(_) => {}
+            Ok(_) => {
+                if !os::writable(path) {
+                    return Err(StoreError::ReadOnly(path.to_path_buf()));
+                }
+                // An empty file (from `touch` or mktemp) is about to hold health records.
+                fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io_err)?;
+                false
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                create_private_file(path).map_err(io_err)?;
+                create_private_file(path)?;
+                false
             }
             Err(e) => return Err(io_err(e)),
-        }
-        let conn = Connection::open(path)?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            actor: std::env::var("USER").unwrap_or_else(|_| "caseload".into()),
-            clock,
         };
-        store.apply_pragmas()?;
-        migrate::migrate(&mut store.conn)?;
+        // No CREATE flag: the file exists by now, and if it vanished meanwhile
+        // an error is better than silently starting an empty caseload.
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let mut store = Store::new(conn, path, clock);
+        store.apply_pragmas(wal).map_err(|e| store.confirm(e))?;
+        migrate::migrate(&mut store.conn).map_err(|e| store.confirm(e))?;
         Ok(store)
     }
 
-    fn apply_pragmas(&self) -> Result<()> {
-        // busy_timeout first: setting WAL mode itself may wait for another instance.
-        self.conn
-            .busy_timeout(std::time::Duration::from_millis(5000))?;
+    /// Opens an existing database for a command that only reads: never creates,
+    /// migrates, locks for writing or changes the journal mode, so a writer
+    /// holding the lock does not hold it up. A missing file is an error.
+    pub fn open_read_only(path: &Path, clock: Clock) -> Result<Store> {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => return Err(folder_error(path)),
+            Ok(meta) if meta.len() > 0 => {}
+            // An empty file is not a caseload yet; a writing command makes it one.
+            Ok(_) => return Err(StoreError::Missing(path.to_path_buf())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Missing(path.to_path_buf()));
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+        check_header(path)?;
+        let conn = if os::writable(path) {
+            probe(path)?;
+            // Read-write flags, but `query_only` below: a READ_ONLY connection
+            // would have to create `-wal`/`-shm` and could never remove them,
+            // while this one removes them when it is the last to close.
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?
+        } else {
+            // Nobody can write a file in a read-only place, so reading it as
+            // immutable is safe, and it takes no locks and makes no side files.
+            open_immutable(path)?
+        };
+        let mut store = Store::new(conn, path, clock);
+        store.read_only = true;
+        store.apply_read_pragmas().map_err(|e| store.confirm(e))?;
+        let found = store.schema_version().map_err(|e| store.confirm(e))?;
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::OlderSchema {
+                path: path.to_path_buf(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        Ok(store)
+    }
+
+    fn new(conn: Connection, path: &Path, clock: Clock) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            actor: os::login_name(),
+            clock,
+            damaged: None,
+            read_only: false,
+        }
+    }
+
+    fn apply_pragmas(&self, wal: bool) -> Result<()> {
+        // busy_timeout first: switching to WAL takes a lock and may wait.
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Asking for WAL on a file that is already WAL still needs a lock, so a
+        // file caseload made (always WAL) is left alone: opening never waits.
+        if !wal {
+            self.conn
+                .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        }
         self.conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = FULL;
+            "PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = ON;
-             PRAGMA secure_delete = ON;",
+             PRAGMA secure_delete = ON;
+             PRAGMA cell_size_check = ON;",
         )?;
         Ok(())
+    }
+
+    fn apply_read_pragmas(&self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Belt and braces: nothing this store runs can change the file.
+        self.conn.execute_batch(
+            "PRAGMA query_only = ON;
+             PRAGMA foreign_keys = ON;
+             PRAGMA cell_size_check = ON;",
+        )?;
+        Ok(())
+    }
+
+    /// SQLite said "malformed" mid-query. A real integrity check decides
+    /// whether that is damage (and then no write goes in after it); otherwise
+    /// it stays a one-off error that advises no restore.
+    fn confirm(&mut self, e: StoreError) -> StoreError {
+        let StoreError::Corrupt(seen) = e else {
+            return e;
+        };
+        match self.quick_check() {
+            Ok(problems) if problems.is_empty() => StoreError::Corrupt(seen),
+            Ok(problems) => self.mark_damaged(&problems.join("; ")),
+            Err(StoreError::Corrupt(detail)) => self.mark_damaged(&detail),
+            Err(other) => other,
+        }
+    }
+
+    /// `PRAGMA quick_check`: the app runs it in the background after its first
+    /// frame. Empty when the file is sound; a damaged file's problems otherwise
+    /// (page numbers and table names, never contents).
+    pub fn quick_check(&self) -> Result<Vec<String>> {
+        self.pragma_problems("PRAGMA quick_check")
+    }
+
+    /// Refuses every later write with `StoreError::Damaged`: once an integrity
+    /// check has found damage, writing more into the file can only spread it.
+    pub fn mark_damaged(&mut self, detail: &str) -> StoreError {
+        let detail = first_problems(detail);
+        self.damaged = Some(detail.clone());
+        StoreError::Damaged(self.path.clone(), detail)
+    }
+
+    /// Whether an integrity check has found damage (and so writes are refused).
+    pub fn is_damaged(&self) -> bool {
+        self.damaged.is_some()
+    }
+
+    /// A quick check of the tables that adding a person writes to, run by the
+    /// CLI before it writes. (A full quick check costs ~120 ms on the 10k demo,
+    /// more than a one-shot command should pay per write; these tables ~12 ms.)
+    pub fn check_people_tables(&mut self) -> Result<()> {
+        let mut problems = Vec::new();
+        for table in ["person", "status_change", "audit"] {
+            match self.pragma_problems(&format!("PRAGMA quick_check({table})")) {
+                Ok(found) => problems.extend(found),
+                Err(StoreError::Corrupt(detail)) => problems.push(detail),
+                Err(e) => return Err(e),
+            }
+        }
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(self.mark_damaged(&problems.join("; ")))
+    }
+
+    fn pragma_problems(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut problems = Vec::new();
+        for row in rows {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+        Ok(problems)
     }
 
     pub fn path(&self) -> &Path {
@@ -124,6 +287,24 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction, &Stamp) -> Result<T>,
     ) -> Result<T> {
+        if let Some(detail) = &self.damaged {
+            return Err(StoreError::Damaged(self.path.clone(), detail.clone()));
+        }
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
+        match self.write_once(f) {
+            Err(StoreError::Sqlite(e))
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
+                Err(StoreError::ReadOnly(self.path.clone()))
+            }
+            Err(e) => Err(self.confirm(e)),
+            ok => ok,
+        }
+    }
+
+    fn write_once<T>(&mut self, f: impl FnOnce(&Transaction, &Stamp) -> Result<T>) -> Result<T> {
         let at = Stamp {
             now: self.clock.now_text(),
             actor: self.actor.clone(),
@@ -182,28 +363,27 @@ impl Store {
         Ok(counts)
     }
 
-    /// Full integrity check plus schema version, for `caseload check`.
+    /// Full integrity check plus foreign keys, for `caseload check`.
     pub fn check(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let row = row?;
-            if row != "ok" {
-                problems.push(row);
+        let mut problems = match self.pragma_problems("PRAGMA integrity_check") {
+            Ok(found) => found,
+            // Too damaged to walk at all: that is the finding, not an error.
+            Err(StoreError::Corrupt(detail)) => vec![detail],
+            Err(e) => return Err(e),
+        };
+        if problems.is_empty() {
+            let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+            let rows = stmt.query_map([], |r| {
+                Ok(format!(
+                    "foreign key: {} row {} points at a missing {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?
+                ))
+            })?;
+            for row in rows {
+                problems.push(row?);
             }
-        }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(format!(
-                "foreign key: {} row {} points at a missing {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?
-            ))
-        })?;
-        for row in rows {
-            problems.push(row?);
         }
         Ok(problems)
     }
@@ -223,26 +403,62 @@ impl Store {
     }
 }
 
-/// A new database file: parent folders made private, the file itself 0600.
-fn create_private_file(path: &Path) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(parent)?;
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(5000);
+
+/// How many times an unlocked read of a file nobody has open is retried
+/// before an integrity check is asked whether it is damaged.
+const PROBE_TRIES: u32 = 3;
+
+fn folder_error(path: &Path) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other("it is a folder; give a file path"),
     }
+}
+
+/// At most the first three problems of an integrity check, so the message stays one line.
+fn first_problems(detail: &str) -> String {
+    let mut parts: Vec<&str> = detail.split("; ").collect();
+    let more = parts.len().saturating_sub(3);
+    parts.truncate(3);
+    let line = parts.join("; ").replace(['\n', '\r'], " ");
+    if more > 0 {
+        format!("{line}; and {more} more")
+    } else {
+        line
+    }
+}
+
+/// A new database file, 0600, in a folder that must already exist: a
+/// mistyped path is an error, not a new empty caseload.
+fn create_private_file(path: &Path) -> Result<()> {
     OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
-        .open(path)?;
+        .open(path)
+        .map_err(|source| match path.parent() {
+            Some(dir) if source.kind() == std::io::ErrorKind::NotFound && !dir.exists() => {
+                StoreError::NoFolder(dir.to_path_buf())
+            }
+            _ => StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        })?;
     Ok(())
+}
+
+/// What the first 100 bytes say, read without SQLite (no lock, no side file).
+struct Header {
+    /// Bytes 18 and 19 are 2 in a WAL-mode file.
+    wal: bool,
 }
 
 /// Refuses anything that is not an SQLite file, or whose schema (the
 /// `user_version` at byte 60 of the header) is newer than this build, by
 /// reading the header alone: nothing is opened, locked or written.
-fn check_header(path: &Path) -> Result<()> {
+fn check_header(path: &Path) -> Result<Header> {
     let mut header = [0u8; 100];
     let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
@@ -261,12 +477,12 @@ fn check_header(path: &Path) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    Ok(())
+    Ok(Header {
+        wal: header[18] == 2 && header[19] == 2,
+    })
 }
 
-/// Reads the schema through an immutable connection (no locks, no -wal or
-/// -shm files), so a damaged file is refused before anything touches it.
-fn check_readable(path: &Path) -> Result<()> {
+fn open_immutable(path: &Path) -> Result<Connection> {
     let uri = format!(
         "file:{}?immutable=1",
         path.to_string_lossy()
@@ -274,15 +490,69 @@ fn check_readable(path: &Path) -> Result<()> {
             .replace('?', "%3F")
             .replace('#', "%23")
     );
-    let conn = Connection::open_with_flags(
+    Ok(Connection::open_with_flags(
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    )?)
+}
+
+/// Reads the schema through an immutable connection (no locks, no `-wal` or
+/// `-shm` files), so a damaged file is refused before anything touches it.
+///
+/// Immutable means "nobody changes this file", which is false while another
+/// process checkpoints: the read can then see half-copied pages. So a failed
+/// read is never taken as damage by itself. If a `-wal` exists someone may be
+/// writing, and the normal connection (which honours their locks) decides;
+/// otherwise the read is retried, and only an integrity check that still
+/// finds problems calls the file damaged.
+fn probe(path: &Path) -> Result<()> {
+    let wal = {
+        let mut p = path.as_os_str().to_owned();
+        p.push("-wal");
+        PathBuf::from(p)
+    };
+    for attempt in 1..=PROBE_TRIES {
+        match read_schema_immutably(path) {
+            Ok(()) => return Ok(()),
+            Err(StoreError::Corrupt(_)) if wal.exists() => return Ok(()),
+            Err(StoreError::Corrupt(_)) => {
+                std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let conn = open_immutable(path)?;
+    let mut problems = Vec::new();
+    let checked = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| {
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            for row in rows {
+                problems.push(row?);
+            }
+            Ok(())
+        })
+        .map_err(StoreError::from);
+    match checked {
+        Err(StoreError::Corrupt(detail)) => problems.push(detail),
+        Err(e) => return Err(e),
+        Ok(()) => problems.retain(|p| p != "ok"),
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(StoreError::Damaged(
+        path.to_path_buf(),
+        first_problems(&problems.join("; ")),
+    ))
+}
+
+fn read_schema_immutably(path: &Path) -> Result<()> {
+    let conn = open_immutable(path)?;
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
         r.get::<_, i64>(0)
-    })
-    .map_err(|e| StoreError::from(e).with_path(path))?;
+    })?;
     Ok(())
 }

@@ -149,6 +149,19 @@ impl Store {
             })
     }
 
+    /// The first person already holding this NHS number (10 digits, as stored),
+    /// so a second record for the same person can be refused.
+    pub fn person_with_nhs_number(&self, nhs_number: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM person WHERE nhs_number = ?1 ORDER BY id LIMIT 1",
+                [nhs_number],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Adds a person as `referred`, with the first line of their status history.
     pub fn add_person(&mut self, p: &PersonDetails) -> Result<i64> {
         self.write(|tx, at| {

@@ -36,7 +36,12 @@ impl Store {
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (setting.key(), crate::domain::setting::switch_text(on)),
             )?;
-            Store::audit(tx, at, "set", "setting", 0)?;
+            // Which switch changed: its key is a fixed name, not personal data.
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, entity_key)
+                 VALUES (?1, ?2, 'set', 'setting', NULL, ?3)",
+                (&at.now, &at.actor, setting.key()),
+            )?;
             Ok(())
         })
     }
