@@ -77,31 +77,41 @@ fn winsize(cols: u16, rows: u16) -> libc::winsize {
     }
 }
 
+/// A new pseudo-terminal's master and slave, both close-on-exec from the
+/// start: tests run in parallel threads, and a child forked by another thread
+/// must not inherit them (it would keep this terminal open after our app
+/// ends, so neither its end nor a hang-up would be seen).
+fn open_pair() -> io::Result<(OwnedFd, OwnedFd)> {
+    // SAFETY: plain libc calls; every descriptor is wrapped as soon as it exists.
+    unsafe {
+        let master = check(libc::posix_openpt(
+            libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
+        ))?;
+        let master = OwnedFd::from_raw_fd(master);
+        check(libc::grantpt(master.as_raw_fd()))?;
+        check(libc::unlockpt(master.as_raw_fd()))?;
+        let mut name = [0 as libc::c_char; 128];
+        let r = libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len());
+        if r != 0 {
+            return Err(io::Error::from_raw_os_error(r));
+        }
+        let slave = check(libc::open(
+            name.as_ptr(),
+            libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
+        ))?;
+        Ok((master, OwnedFd::from_raw_fd(slave)))
+    }
+}
+
 impl Pty {
     /// Opens a `cols` x `rows` pseudo-terminal and starts `cmd` on it (its
     /// standard input, output and error). The caller sets the environment.
     pub fn spawn(mut cmd: Command, cols: u16, rows: u16) -> io::Result<Pty> {
-        let (mut master, mut slave) = (-1, -1);
+        let (master, slave) = open_pair()?;
         let size = winsize(cols, rows);
-        // SAFETY: openpty writes two descriptors; the name and termios are optional.
-        check(unsafe {
-            libc::openpty(
-                &mut master,
-                &mut slave,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                &size,
-            )
-        })?;
-        // SAFETY: both descriptors were just opened and are owned by nobody else.
-        let (master, slave) =
-            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-        for fd in [master.as_raw_fd(), slave.as_raw_fd()] {
-            // SAFETY: fcntl on a descriptor we own. The child must not keep the
-            // master open, or closing ours would not hang the terminal up.
-            check(unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) })?;
-        }
-        // SAFETY: as above.
+        // SAFETY: TIOCSWINSZ reads one winsize.
+        check(unsafe { libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size) })?;
+        // SAFETY: fcntl on a descriptor we own.
         let flags = check(unsafe { libc::fcntl(master.as_raw_fd(), libc::F_GETFL) })?;
         check(unsafe { libc::fcntl(master.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) })?;
 

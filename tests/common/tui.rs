@@ -201,10 +201,9 @@ impl Tui {
         });
     }
 
-    /// Waits until the app has written nothing for `quiet` (and, if it is
-    /// still running, has ended a frame since the last write began). Returns
-    /// the screen then. `quiet` is how long silence must last, not a deadline:
-    /// the wait still fails after `TIMEOUT`.
+    /// Waits until the app has written nothing for `quiet` (or its terminal
+    /// has ended) and returns the screen then. `quiet` is how long silence
+    /// must last, not a deadline: the wait still fails after `TIMEOUT`.
     pub fn wait_stable(&mut self, quiet: Duration) -> Screen {
         let deadline = Instant::now() + TIMEOUT;
         let mut last_change = Instant::now();
@@ -232,7 +231,7 @@ impl Tui {
         });
     }
 
-    /// Sends `text` as typed keys (UTF-8).
+    /// Sends bytes as typed keys (`b"Ruth"`, `b"\x13"` for Ctrl-s).
     pub fn send(&mut self, bytes: &[u8]) {
         self.send_bytes(bytes);
     }
@@ -388,5 +387,18 @@ impl Tui {
             self.screen().dump(),
             String::from_utf8_lossy(&self.raw[tail_start..])
         );
+    }
+}
+
+/// For `Tui::spawn_with`'s `tweak`: the app starts with SIGHUP ignored, as
+/// under `nohup`, so a hang-up reaches it only as the end of its terminal.
+pub fn ignore_sighup(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: signal() is async-signal-safe; an ignored disposition survives exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGHUP, libc::SIG_IGN);
+            Ok(())
+        });
     }
 }
