@@ -7,7 +7,6 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -18,10 +17,7 @@ struct Run {
 }
 
 fn run(db: &Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("caseload")
-        .unwrap()
-        .env_remove("CASELOAD_DB")
-        .env("CASELOAD_NOW", common::NOW)
+    let out = common::assert_command_in(db.parent().expect("db in a directory"))
         .arg("--db")
         .arg(db)
         .args(args)
@@ -43,9 +39,7 @@ fn ok(db: &Path, args: &[&str]) -> String {
 
 fn demo(dir: &TempDir) -> PathBuf {
     let db = dir.path().join("demo.db");
-    let out = Command::cargo_bin("caseload")
-        .unwrap()
-        .env("CASELOAD_NOW", common::NOW)
+    let out = common::assert_command_in(dir.path())
         .args(["demo", "--out"])
         .arg(&db)
         .output()

@@ -84,11 +84,8 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
 }
 
 fn caseload(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("caseload").unwrap();
-    cmd.env_remove("CASELOAD_DB")
-        .env("CASELOAD_NOW", common::NOW)
-        .arg("--db")
-        .arg(db);
+    let mut cmd = common::assert_command_in(db.parent().expect("db in a directory"));
+    cmd.arg("--db").arg(db);
     cmd
 }
 

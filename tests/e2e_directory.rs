@@ -7,8 +7,7 @@ use std::path::Path;
 
 use caseload::store::Store;
 use common::Sandbox;
-use common::pty::Tui;
-use expectrl::process::unix::WaitStatus;
+use common::tui::Tui;
 
 fn connection_count(db: &Path) -> usize {
     let store = Store::open(db, common::clock()).unwrap();
@@ -46,10 +45,7 @@ fn search_open_and_connect_in_a_real_terminal() {
     app.expect("Connection suggested");
     app.expect("Connected now   1 person");
     app.send(b"q");
-    assert!(
-        matches!(app.wait_end(), WaitStatus::Exited(_, 0)),
-        "the app quits cleanly"
-    );
+    assert_eq!(app.wait_exit(), 0, "the app quits cleanly");
 
     assert_eq!(connection_count(&db), before + 1);
 }

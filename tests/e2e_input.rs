@@ -15,9 +15,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::pty::Tui;
+use common::tui::Tui;
 use common::{BIN, Out, Sandbox, open_read_only};
-use expectrl::process::unix::WaitStatus;
 
 /// Generous: a slow, busy CI machine must still pass; a hang still fails.
 const LIMIT: Duration = Duration::from_secs(30);
@@ -60,7 +59,7 @@ fn wait_for_draft(tui: &mut Tui, db: &Path, body: &str) {
 }
 
 fn pid(tui: &Tui) -> i32 {
-    tui.session.get_process().pid().as_raw()
+    tui.pid() as i32
 }
 
 fn signal(tui: &Tui, sig: i32) {
@@ -70,19 +69,17 @@ fn signal(tui: &Tui, sig: i32) {
 
 /// Changes the pty's size: the kernel sends SIGWINCH to the app.
 fn resize(tui: &mut Tui, (cols, rows): (u16, u16)) {
-    tui.session
-        .get_process_mut()
-        .set_window_size(cols, rows)
-        .expect("resize the pty");
+    tui.resize(cols, rows);
 }
 
 /// The app ended by itself (after a signal: 128 + its number, or 0).
 #[track_caller]
 fn assert_ended(tui: &mut Tui, codes: &[i32]) {
-    match tui.wait_end() {
-        WaitStatus::Exited(_, code) if codes.contains(&code) => {}
-        other => tui.fail(&format!(
-            "expected an exit with one of {codes:?}, got {other:?}"
+    let status = tui.wait_end();
+    match status.code() {
+        Some(code) if codes.contains(&code) => {}
+        _ => tui.fail(&format!(
+            "expected an exit with one of {codes:?}, got {status:?}"
         )),
     }
 }

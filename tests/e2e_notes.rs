@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::pty::Tui;
+use common::tui::Tui;
 use common::{Sandbox, count_rows, open_read_only};
 use serde_json::Value;
 

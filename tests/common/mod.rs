@@ -1,13 +1,18 @@
 //! Shared helpers for the black-box tests: a sandbox directory per test, a way to
 //! run the real `caseload` binary inside it, and assertions on its output.
 //!
-//! Every command runs with `CASELOAD_DB` removed and `HOME` / `XDG_DATA_HOME`
-//! pointing into the sandbox, so a test that forgets `--db` can never touch the
-//! real data directory of whoever runs the tests.
+//! Every run of the binary (plain, through `assert_cmd`, or in a pseudo-terminal
+//! through `tui::Tui`) is set up by `configure`: a cleared environment with
+//! `HOME` and `XDG_*` in a sandbox directory, `CASELOAD_NOW` pinned, `NO_COLOR=1`
+//! and one `TERM`. A test that forgets `--db` can never touch the real data
+//! directory of whoever runs the tests, and no `EDITOR`, `CASELOAD_*` or locale
+//! of theirs leaks in.
 
 #![allow(dead_code)] // each test crate uses a different subset
 
 pub mod keys;
+pub mod pty;
+pub mod tui;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -32,6 +37,51 @@ pub fn today() -> chrono::NaiveDate {
 /// A clock fixed at `NOW`, for opening a `Store` in a test.
 pub fn clock() -> caseload::clock::Clock {
     caseload::clock::Clock::fixed(now())
+}
+
+/// The terminal type every run sees (the pty tests draw on an xterm model).
+pub const TERM: &str = "xterm-256color";
+
+/// Variables passed through from the environment the tests run in: the search
+/// path, the time zone (the suite must pass in any, e.g. `TZ=Europe/London`),
+/// and what coverage and backtraces need. Everything else is cleared.
+const PASSED_THROUGH: &[&str] = &["PATH", "TZ", "RUST_BACKTRACE", "LLVM_PROFILE_FILE"];
+
+/// The one place that sets up the environment of a run of the binary, with
+/// `root` as the sandbox: the environment is cleared (so no `CASELOAD_DB`,
+/// `CASELOAD_CONFIG`, `EDITOR`, `VISUAL`, `COLUMNS` or `LINES` unless the test
+/// sets it afterwards), `HOME` and `XDG_{DATA,CONFIG,STATE,CACHE}_HOME` point
+/// into `root`, `CASELOAD_NOW` is `NOW`, `NO_COLOR=1`, `TERM` is `TERM`, and
+/// the working directory is `root`.
+pub fn configure(cmd: &mut std::process::Command, root: &Path) {
+    std::fs::create_dir_all(root.join("home")).expect("create fake home");
+    cmd.env_clear();
+    for name in PASSED_THROUGH {
+        if let Some(value) = std::env::var_os(name) {
+            cmd.env(name, value);
+        }
+    }
+    cmd.env("HOME", root.join("home"))
+        .env("XDG_DATA_HOME", root.join("xdg-data"))
+        .env("XDG_CONFIG_HOME", root.join("xdg-config"))
+        .env("XDG_STATE_HOME", root.join("xdg-state"))
+        .env("XDG_CACHE_HOME", root.join("xdg-cache"))
+        .env("CASELOAD_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .env("TERM", TERM)
+        .current_dir(root);
+}
+
+/// A command for the binary, set up by `configure` with `root` as the sandbox.
+pub fn command_in(root: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(BIN);
+    configure(&mut cmd, root);
+    cmd
+}
+
+/// The same as an `assert_cmd::Command` (for `write_stdin`, `timeout`, ...).
+pub fn assert_command_in(root: &Path) -> assert_cmd::Command {
+    assert_cmd::Command::from_std(command_in(root))
 }
 
 /// What one run of the binary produced.
@@ -122,15 +172,7 @@ impl Sandbox {
 
     /// A `std::process::Command` for the binary with the sandboxed environment.
     pub fn command(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(BIN);
-        cmd.env_remove("CASELOAD_DB")
-            .env("HOME", self.home())
-            .env("XDG_DATA_HOME", self.xdg_data_home())
-            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
-            .env("CASELOAD_NOW", NOW)
-            .env("NO_COLOR", "1")
-            .current_dir(self.dir.path());
-        cmd
+        command_in(self.dir.path())
     }
 
     /// Runs the binary with exactly these arguments (no `--db` added).
@@ -148,7 +190,7 @@ impl Sandbox {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let mut cmd = assert_cmd::Command::from_std(self.command());
+        let mut cmd = assert_command_in(self.dir.path());
         cmd.args(args);
         // A hang should fail the test, not block CI forever.
         cmd.timeout(std::time::Duration::from_secs(120));
@@ -266,397 +308,4 @@ pub fn count_rows(db: &Path, table: &str) -> i64 {
     open_read_only(db)
         .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("count rows of {table}: {e}"))
-}
-
-/// The real app in a pseudo-terminal, seen through a small terminal model.
-///
-/// The same approach as `tests/e2e.rs` (which keeps its own copy): ratatui only
-/// redraws the cells that changed and moves the cursor between them, so the raw
-/// output is not the text on screen. The output is fed through `Screen` and the
-/// tests wait for text to appear on it.
-pub mod pty {
-    use std::path::Path;
-    use std::time::{Duration, Instant};
-
-    use expectrl::process::unix::{Signal, WaitStatus};
-    use unicode_width::UnicodeWidthChar;
-
-    use super::{BIN, Sandbox};
-
-    /// Long enough for a slow, busy CI machine; a hang still fails the test.
-    pub const TIMEOUT: Duration = Duration::from_secs(30);
-
-    /// Just enough of a VT100/xterm to know what text is where: printable text,
-    /// cursor positioning, erasing, and the alternate screen. Colours are ignored.
-    pub struct Screen {
-        cols: usize,
-        rows: usize,
-        cells: Vec<Vec<String>>,
-        x: usize,
-        y: usize,
-        saved: (usize, usize),
-    }
-
-    impl Screen {
-        pub fn new(cols: u16, rows: u16) -> Screen {
-            let (cols, rows) = (cols as usize, rows as usize);
-            Screen {
-                cols,
-                rows,
-                cells: vec![vec![" ".to_string(); cols]; rows],
-                x: 0,
-                y: 0,
-                saved: (0, 0),
-            }
-        }
-
-        /// Rebuilds the screen from the whole transcript.
-        pub fn from_bytes(cols: u16, rows: u16, bytes: &[u8]) -> Screen {
-            let mut screen = Screen::new(cols, rows);
-            screen.feed(&String::from_utf8_lossy(bytes));
-            screen
-        }
-
-        fn clear(&mut self) {
-            for row in &mut self.cells {
-                row.fill(" ".to_string());
-            }
-        }
-
-        fn erase_line(&mut self, from: usize, to: usize) {
-            if let Some(row) = self.cells.get_mut(self.y) {
-                for cell in row.iter_mut().take(to.min(self.cols)).skip(from) {
-                    *cell = " ".to_string();
-                }
-            }
-        }
-
-        fn line_feed(&mut self) {
-            if self.y + 1 < self.rows {
-                self.y += 1;
-            } else {
-                self.cells.remove(0);
-                self.cells.push(vec![" ".to_string(); self.cols]);
-            }
-        }
-
-        fn put(&mut self, c: char) {
-            let width = c.width().unwrap_or(0);
-            if width == 0 {
-                return;
-            }
-            if self.x + width > self.cols {
-                self.x = 0;
-                self.line_feed();
-            }
-            self.cells[self.y][self.x] = c.to_string();
-            if width == 2 && self.x + 1 < self.cols {
-                self.cells[self.y][self.x + 1] = String::new();
-            }
-            self.x += width;
-        }
-
-        fn csi(&mut self, private: bool, params: &str, fin: char) {
-            let nums: Vec<usize> = params.split(';').map(|p| p.parse().unwrap_or(0)).collect();
-            let n = |i: usize, default: usize| match nums.get(i) {
-                Some(0) | None => default,
-                Some(&v) => v,
-            };
-            if private {
-                // Only the alternate screen matters here; it starts blank.
-                if params
-                    .split(';')
-                    .any(|p| p == "1049" || p == "47" || p == "1047")
-                {
-                    self.clear();
-                }
-                return;
-            }
-            match fin {
-                'H' | 'f' => {
-                    self.y = (n(0, 1) - 1).min(self.rows - 1);
-                    self.x = (n(1, 1) - 1).min(self.cols - 1);
-                }
-                'A' => self.y = self.y.saturating_sub(n(0, 1)),
-                'B' => self.y = (self.y + n(0, 1)).min(self.rows - 1),
-                'C' => self.x = (self.x + n(0, 1)).min(self.cols - 1),
-                'D' => self.x = self.x.saturating_sub(n(0, 1)),
-                'G' => self.x = (n(0, 1) - 1).min(self.cols - 1),
-                'd' => self.y = (n(0, 1) - 1).min(self.rows - 1),
-                'J' => match nums.first().copied().unwrap_or(0) {
-                    0 => {
-                        self.erase_line(self.x, self.cols);
-                        for row in self.cells.iter_mut().skip(self.y + 1) {
-                            row.fill(" ".to_string());
-                        }
-                    }
-                    1 => {
-                        for row in self.cells.iter_mut().take(self.y) {
-                            row.fill(" ".to_string());
-                        }
-                        self.erase_line(0, self.x + 1);
-                    }
-                    _ => self.clear(),
-                },
-                'K' => match nums.first().copied().unwrap_or(0) {
-                    0 => self.erase_line(self.x, self.cols),
-                    1 => self.erase_line(0, self.x + 1),
-                    _ => self.erase_line(0, self.cols),
-                },
-                _ => {} // colours, modes, scrolling regions: not needed
-            }
-        }
-
-        pub fn feed(&mut self, text: &str) {
-            let mut chars = text.chars().peekable();
-            while let Some(c) = chars.next() {
-                match c {
-                    '\x1b' => match chars.next() {
-                        Some('[') => {
-                            let private = chars.next_if(|c| "?<=>".contains(*c)).is_some();
-                            let mut params = String::new();
-                            let mut fin = None;
-                            for c in chars.by_ref() {
-                                if ('\x40'..='\x7e').contains(&c) {
-                                    fin = Some(c);
-                                    break;
-                                }
-                                params.push(c);
-                            }
-                            if let Some(fin) = fin {
-                                self.csi(private, &params, fin);
-                            }
-                        }
-                        Some(']') => {
-                            // OSC: up to BEL or ST.
-                            while let Some(c) = chars.next() {
-                                if c == '\x07' || (c == '\x1b' && chars.next_if_eq(&'\\').is_some())
-                                {
-                                    break;
-                                }
-                            }
-                        }
-                        Some('7') => self.saved = (self.x, self.y),
-                        Some('8') => (self.x, self.y) = self.saved,
-                        Some('(' | ')' | '*' | '+') => {
-                            chars.next();
-                        }
-                        _ => {}
-                    },
-                    '\r' => self.x = 0,
-                    '\n' => self.line_feed(),
-                    '\x08' => self.x = self.x.saturating_sub(1),
-                    c if c.is_control() => {}
-                    c => self.put(c),
-                }
-            }
-        }
-
-        pub fn lines(&self) -> Vec<String> {
-            self.cells.iter().map(|row| row.concat()).collect()
-        }
-
-        pub fn contains(&self, text: &str) -> bool {
-            self.lines().iter().any(|l| l.contains(text))
-        }
-
-        /// The first line holding `text`, if any.
-        pub fn line_with(&self, text: &str) -> Option<String> {
-            self.lines().into_iter().find(|l| l.contains(text))
-        }
-
-        pub fn dump(&self) -> String {
-            self.lines()
-                .iter()
-                .map(|l| format!("|{}|", l.trim_end()))
-                .collect::<Vec<_>>()
-                .join("\n")
-        }
-    }
-
-    /// The app running in a pseudo-terminal of a fixed size.
-    pub struct Tui {
-        pub session: expectrl::session::OsSession,
-        pub cols: u16,
-        pub rows: u16,
-        /// Every byte the app has written so far.
-        pub raw: Vec<u8>,
-        pub eof: bool,
-        pub exit: Option<WaitStatus>,
-    }
-
-    impl Tui {
-        /// Starts `caseload --db DB` in a `cols` x `rows` pseudo-terminal.
-        pub fn spawn(sb: &Sandbox, db: &Path, cols: u16, rows: u16) -> Tui {
-            // The size must be in place before the app asks for it: the shell waits
-            // until the terminal reports it, then becomes the app (same process).
-            let mut cmd = std::process::Command::new("sh");
-            cmd.arg("-c")
-                .arg(
-                    r#"while [ "$(stty size)" != "$CASELOAD_TEST_SIZE" ]; do sleep 0.05; done; exec "$0" "$@""#,
-                )
-                .arg(BIN)
-                .arg("--db")
-                .arg(db)
-                .env("CASELOAD_TEST_SIZE", format!("{rows} {cols}"))
-                .env_remove("CASELOAD_DB")
-                .env_remove("COLUMNS")
-                .env_remove("LINES")
-                .env_remove("EDITOR")
-                .env_remove("VISUAL")
-                .env("HOME", sb.home())
-                .env("XDG_DATA_HOME", sb.xdg_data_home())
-                .env("XDG_CONFIG_HOME", sb.path("xdg-config"))
-                .env("CASELOAD_NOW", super::NOW)
-                .env("NO_COLOR", "1")
-                .env("TERM", "xterm-256color")
-                .current_dir(sb.dir.path());
-            let mut session = expectrl::Session::spawn(cmd).expect("spawn caseload in a pty");
-            session
-                .get_process_mut()
-                .set_window_size(cols, rows)
-                .expect("set pty size");
-            Tui {
-                session,
-                cols,
-                rows,
-                raw: Vec::new(),
-                eof: false,
-                exit: None,
-            }
-        }
-
-        pub fn screen(&self) -> Screen {
-            Screen::from_bytes(self.cols, self.rows, &self.raw)
-        }
-
-        /// Reads whatever output is ready; returns whether anything arrived.
-        pub fn pump(&mut self) -> bool {
-            if self.eof {
-                return false;
-            }
-            let mut got = false;
-            let mut buf = [0u8; 8192];
-            loop {
-                match self.session.try_read(&mut buf) {
-                    Ok(0) => {
-                        self.eof = true;
-                        return got;
-                    }
-                    Ok(n) => {
-                        self.raw.extend_from_slice(&buf[..n]);
-                        got = true;
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return got,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    // EIO: the app has gone and closed the terminal.
-                    Err(e) if e.raw_os_error() == Some(5) => {
-                        self.eof = true;
-                        return got;
-                    }
-                    Err(e) => panic!("reading the pty: {e}"),
-                }
-            }
-        }
-
-        /// Pumps output until `done` holds, failing after `TIMEOUT`.
-        pub fn wait_until(&mut self, what: &str, mut done: impl FnMut(&mut Tui) -> bool) {
-            let deadline = Instant::now() + TIMEOUT;
-            loop {
-                self.pump();
-                self.poll_exit();
-                if done(self) {
-                    return;
-                }
-                if Instant::now() > deadline {
-                    self.fail(&format!("timed out after {TIMEOUT:?} waiting for {what}"));
-                }
-                if self.eof && self.exit.is_some() {
-                    self.fail(&format!("the app exited while waiting for {what}"));
-                }
-                // Polling interval only: what we wait for is the condition above.
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        }
-
-        /// Waits until `text` is visible somewhere on the screen.
-        pub fn expect(&mut self, text: &str) {
-            self.wait_until(&format!("{text:?} on screen"), |t| {
-                t.screen().contains(text)
-            });
-        }
-
-        /// Waits until `text` is no longer visible anywhere on the screen.
-        pub fn expect_gone(&mut self, text: &str) {
-            self.wait_until(&format!("{text:?} to leave the screen"), |t| {
-                !t.screen().contains(text)
-            });
-        }
-
-        pub fn send(&mut self, bytes: &[u8]) {
-            use std::io::Write;
-            self.session.write_all(bytes).expect("write to pty");
-            self.session.flush().expect("flush pty");
-        }
-
-        pub fn poll_exit(&mut self) {
-            if self.exit.is_none() {
-                match self.session.get_process().status() {
-                    Ok(WaitStatus::StillAlive) => {}
-                    Ok(status) => self.exit = Some(status),
-                    Err(e) => panic!("waitpid: {e}"),
-                }
-            }
-        }
-
-        /// Waits for the app to end and its output to stop; returns how it ended.
-        pub fn wait_end(&mut self) -> WaitStatus {
-            let deadline = Instant::now() + TIMEOUT;
-            loop {
-                self.pump();
-                self.poll_exit();
-                if let (true, Some(status)) = (self.eof, self.exit) {
-                    return status;
-                }
-                if Instant::now() > deadline {
-                    self.fail(&format!(
-                        "timed out after {TIMEOUT:?} waiting for the app to exit"
-                    ));
-                }
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        }
-
-        /// Waits for the app to exit and its output to end; returns the exit code.
-        pub fn wait_exit(&mut self) -> i32 {
-            match self.wait_end() {
-                WaitStatus::Exited(_, code) => code,
-                other => self.fail(&format!("the app did not exit normally: {other:?}")),
-            }
-        }
-
-        /// Kills the app with SIGKILL, as a crash or a power cut would: no
-        /// destructor, no exit hook, no chance to save anything more.
-        pub fn kill_hard(&mut self) {
-            self.session
-                .get_process_mut()
-                .kill(Signal::SIGKILL)
-                .expect("send SIGKILL");
-            match self.wait_end() {
-                WaitStatus::Signaled(_, Signal::SIGKILL, _) => {}
-                other => self.fail(&format!("expected death by SIGKILL, got {other:?}")),
-            }
-        }
-
-        pub fn fail(&self, why: &str) -> ! {
-            let tail_start = self.raw.len().saturating_sub(1500);
-            panic!(
-                "{why}\n--- screen ({}x{}) ---\n{}\n--- last raw output ---\n{:?}",
-                self.cols,
-                self.rows,
-                self.screen().dump(),
-                String::from_utf8_lossy(&self.raw[tail_start..])
-            );
-        }
-    }
 }
