@@ -2,6 +2,9 @@
 
 use serde::Serialize;
 
+use super::limits::{MAX_FIELD_CHARS, MAX_NOTE_BYTES, check_bytes, check_chars};
+use super::text::is_blank;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConversationKind {
@@ -76,15 +79,19 @@ pub struct NewNote {
 }
 
 impl NewNote {
-    /// An empty note is never saved; an amendment needs a reason.
+    /// An empty note is never saved (invisible characters alone, such as a
+    /// zero-width space or a BOM, count as empty); an amendment needs a reason.
+    /// Notes over [`MAX_NOTE_BYTES`] or holding NUL are refused.
     pub fn validate(self) -> Result<NewNote, String> {
-        if self.body.trim().is_empty() {
+        check_bytes("the note", &self.body, MAX_NOTE_BYTES)?;
+        if is_blank(&self.body) {
             return Err("the note is empty: write something before saving".into());
         }
-        if let Some((_, reason)) = &self.amends
-            && reason.trim().is_empty()
-        {
-            return Err("say why the note is being corrected".into());
+        if let Some((_, reason)) = &self.amends {
+            check_chars("the reason", reason, MAX_FIELD_CHARS)?;
+            if is_blank(reason) {
+                return Err("say why the note is being corrected".into());
+            }
         }
         Ok(self)
     }
@@ -200,5 +207,31 @@ mod tests {
             ..n
         };
         assert!(n.validate().is_err());
+    }
+
+    #[test]
+    fn invisible_nul_and_oversized_notes_are_refused() {
+        let n = |body: &str| NewNote {
+            person_id: 1,
+            kind: ConversationKind::Other,
+            occurred_at: chrono::NaiveDateTime::default(),
+            body: body.into(),
+            amends: None,
+        };
+        for invisible in ["\u{200B}", "\u{FEFF}", "\u{200D} \u{2060}\n"] {
+            let e = n(invisible).validate().unwrap_err();
+            assert!(e.starts_with("the note is empty"), "{invisible:?}: {e}");
+        }
+        assert!(
+            n("\0starts with NUL")
+                .validate()
+                .unwrap_err()
+                .contains("NUL")
+        );
+        assert!(n("cut\0short").validate().unwrap_err().contains("NUL"));
+        let big = "x".repeat(crate::domain::limits::MAX_NOTE_BYTES + 1);
+        assert!(n(&big).validate().unwrap_err().contains("too long"));
+        let max = "x".repeat(crate::domain::limits::MAX_NOTE_BYTES);
+        assert!(n(&max).validate().is_ok());
     }
 }

@@ -4,10 +4,52 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 pub const DATE_HINT: &str = "use YYYY-MM-DD or DD/MM/YYYY";
 
+/// The earliest year any date in the caseload can have. Dates of birth start
+/// there too; year 0 or a negative year is always a typo, and would be read
+/// back from the database as missing (a connection then shows 1970-01-01).
+pub const MIN_YEAR: i32 = 1900;
+
+/// How far ahead any typed date may lie: the longest follow-up window.
+pub const MAX_DAYS_AHEAD: i64 = 3650;
+
+/// 1900-01-01.
+pub fn earliest() -> NaiveDate {
+    NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
 /// Parses a day as typed in a form or a command line:
 /// `2026-12-01`, `01/12/2026` (UK order), `today`, `tomorrow`, `yesterday`,
 /// `+3d`, `+2w`, `-1d`, or a weekday name (`mon`..`sun`, the next one after today).
+/// Any result lies between 1900-01-01 and ten years ahead; callers narrow it
+/// further (e.g. [`parse_past_day`] for things that already happened).
 pub fn parse_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let d = parse_any_day(input, today)?;
+    check_range(
+        d,
+        earliest(),
+        today + Duration::days(MAX_DAYS_AHEAD),
+        "the date",
+    )
+}
+
+/// A day on which something already happened (a measure, a status change, a
+/// connection step, a goal's end): 1900-01-01 through today.
+pub fn parse_past_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let d = parse_any_day(input, today)?;
+    if d > today {
+        return Err("the date cannot be in the future".into());
+    }
+    check_range(d, earliest(), today, "the date")
+}
+
+/// A day planned ahead within a year (e.g. a goal's target): 1900-01-01
+/// through a year from today.
+pub fn parse_day_within_a_year(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let d = parse_any_day(input, today)?;
+    check_range(d, earliest(), today + Duration::days(366), "the date")
+}
+
+fn parse_any_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let s = input.trim().to_lowercase();
     if s.is_empty() {
         return Err("date is required".into());
@@ -33,8 +75,13 @@ pub fn parse_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     Err(format!("'{}' is not a date: {DATE_HINT}", clip(input)))
 }
 
-/// Parses only the two written forms, for data in files.
+/// Parses only the two written forms, for data in files. Years before
+/// [`MIN_YEAR`] (including 0 and negative years) are not dates we keep.
 pub fn parse_iso_or_uk(s: &str) -> Option<NaiveDate> {
+    parse_written(s).filter(|d| d.year() >= MIN_YEAR)
+}
+
+fn parse_written(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
@@ -141,9 +188,9 @@ pub fn check_range(
     }
 }
 
-/// Keeps user text short inside error messages.
+/// Keeps user text short, on one line and free of controls inside error messages.
 fn clip(s: &str) -> String {
-    s.chars().take(20).collect()
+    super::text::for_terminal_line(s).chars().take(20).collect()
 }
 
 pub fn iso(d: NaiveDate) -> String {
@@ -238,5 +285,38 @@ mod tests {
         ] {
             assert!(parse_time(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn year_zero_negative_and_far_future_years_are_refused() {
+        let today = d(2026, 11, 23);
+        for input in [
+            "0000-01-01",
+            "01/01/0000",
+            "-001-01-01",
+            "01/01/-001",
+            "1899-12-31",
+            "31/12/1899",
+            "9999-01-01",
+            "2036-11-21",
+        ] {
+            assert!(
+                parse_day(input, today).is_err(),
+                "{input:?} should be refused"
+            );
+        }
+        assert_eq!(parse_iso_or_uk("0000-01-01"), None);
+        assert_eq!(parse_day("2036-11-20", today), Ok(d(2036, 11, 20)));
+        assert_eq!(parse_past_day("today", today), Ok(today));
+        assert!(parse_past_day("tomorrow", today).is_err());
+        assert!(parse_past_day("0000-06-01", today).is_err());
+        assert_eq!(parse_day_within_a_year("+2w", today), Ok(d(2026, 12, 7)));
+        assert!(parse_day_within_a_year("+2000d", today).is_err());
+    }
+
+    #[test]
+    fn errors_echo_typed_text_on_one_line_without_controls() {
+        let e = parse_day("x\u{1b}[2J\nmore", d(2026, 11, 23)).unwrap_err();
+        assert!(!e.contains('\n') && !e.contains('\u{1b}'), "{e:?}");
     }
 }

@@ -37,10 +37,12 @@ pub struct Goal {
     pub ended_on: Option<NaiveDate>,
 }
 
-/// A goal's text: required, trimmed.
+/// A goal's text: required (invisible characters alone count as empty),
+/// trimmed, at most [`MAX_GOAL_CHARS`](super::limits::MAX_GOAL_CHARS), no NUL.
 pub fn validate_text(text: &str) -> Result<String, String> {
     let t = text.trim();
-    if t.is_empty() {
+    super::limits::check_chars("the goal", t, super::limits::MAX_GOAL_CHARS)?;
+    if super::text::is_blank(t) {
         Err("goal text is required".into())
     } else {
         Ok(t.to_string())

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::date::{check_range, parse_day};
+use super::limits::{MAX_FIELD_CHARS, MAX_NAME_CHARS, MAX_TEXT_BYTES, check_bytes, check_chars};
 use super::nhs_number::NhsNumber;
+use super::text::is_blank;
 
 /// Where a person is on their journey with the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -203,10 +205,19 @@ impl PersonInput {
     pub fn validate(&self, today: NaiveDate) -> Result<PersonDetails, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut fail = |field, message: String| errors.push(FieldError { field, message });
-        if self.given_name.trim().is_empty() {
+        for (field, what, value, limit) in self.limited_fields() {
+            let checked = match limit {
+                Limit::Chars(max) => check_chars(what, value, max),
+                Limit::Bytes(max) => check_bytes(what, value, max),
+            };
+            if let Err(e) = checked {
+                fail(field, e);
+            }
+        }
+        if is_blank(&self.given_name) {
             fail("given_name", "given name is required".into());
         }
-        if self.family_name.trim().is_empty() {
+        if is_blank(&self.family_name) {
             fail("family_name", "family name is required".into());
         }
         let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
@@ -256,6 +267,13 @@ impl PersonInput {
             );
         }
         if !errors.is_empty() {
+            // One message per field: a too-long field is not also "not a date".
+            let mut seen = Vec::new();
+            errors.retain(|e| {
+                let first = !seen.contains(&e.field);
+                seen.push(e.field);
+                first
+            });
             return Err(errors);
         }
         Ok(PersonDetails {
@@ -274,6 +292,89 @@ impl PersonInput {
             referred_on,
             risk_note: opt(&self.risk_note),
         })
+    }
+}
+
+enum Limit {
+    Chars(usize),
+    Bytes(usize),
+}
+
+impl PersonInput {
+    /// Every field with its label and size limit (see [`super::limits`]).
+    fn limited_fields(&self) -> [(&'static str, &'static str, &str, Limit); 14] {
+        use Limit::{Bytes, Chars};
+        [
+            (
+                "given_name",
+                "given name",
+                &self.given_name,
+                Chars(MAX_NAME_CHARS),
+            ),
+            (
+                "family_name",
+                "family name",
+                &self.family_name,
+                Chars(MAX_NAME_CHARS),
+            ),
+            (
+                "preferred_name",
+                "preferred name",
+                &self.preferred_name,
+                Chars(MAX_NAME_CHARS),
+            ),
+            (
+                "date_of_birth",
+                "date of birth",
+                &self.date_of_birth,
+                Chars(MAX_FIELD_CHARS),
+            ),
+            (
+                "nhs_number",
+                "NHS number",
+                &self.nhs_number,
+                Chars(MAX_FIELD_CHARS),
+            ),
+            ("phone", "phone", &self.phone, Chars(MAX_FIELD_CHARS)),
+            ("email", "email", &self.email, Chars(MAX_FIELD_CHARS)),
+            ("address", "address", &self.address, Bytes(MAX_TEXT_BYTES)),
+            (
+                "postcode",
+                "postcode",
+                &self.postcode,
+                Chars(MAX_FIELD_CHARS),
+            ),
+            (
+                "contact_preferences",
+                "contact preferences",
+                &self.contact_preferences,
+                Bytes(MAX_TEXT_BYTES),
+            ),
+            (
+                "referral_source",
+                "referral source",
+                &self.referral_source,
+                Chars(MAX_FIELD_CHARS),
+            ),
+            (
+                "referral_reason",
+                "referral reason",
+                &self.referral_reason,
+                Bytes(MAX_TEXT_BYTES),
+            ),
+            (
+                "referred_on",
+                "referral date",
+                &self.referred_on,
+                Chars(MAX_FIELD_CHARS),
+            ),
+            (
+                "risk_note",
+                "risk note",
+                &self.risk_note,
+                Bytes(MAX_TEXT_BYTES),
+            ),
+        ]
     }
 }
 
@@ -321,7 +422,8 @@ pub fn validate_status_change(
             to.as_str()
         ));
     }
-    let reason = opt(reason);
+    check_bytes("the reason", reason, MAX_TEXT_BYTES)?;
+    let reason = opt(reason).filter(|r| !is_blank(r));
     if to.needs_reason() && reason.is_none() {
         return Err(format!(
             "a reason is required when a case is {}",
@@ -405,5 +507,38 @@ mod tests {
         assert!(validate_status_change(Status::Active, Status::Closed, "goals met", t).is_ok());
         assert!(validate_status_change(Status::Referred, Status::Paused, "", t).is_err());
         assert!(validate_status_change(Status::Closed, Status::Active, "", t).is_ok());
+    }
+
+    #[test]
+    fn size_limits_nul_and_invisible_names() {
+        let long = PersonInput {
+            given_name: "x".repeat(130_000),
+            risk_note: "y".repeat(200_000),
+            ..input()
+        };
+        let errs = long.validate(today()).unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["given_name", "risk_note"]);
+        assert!(errs[0].message.contains("at most 200 characters"));
+        let nul = PersonInput {
+            family_name: "Ng\0Evil".into(),
+            ..input()
+        };
+        assert!(
+            nul.validate(today()).unwrap_err()[0]
+                .message
+                .contains("NUL")
+        );
+        let invisible = PersonInput {
+            given_name: "\u{200B}\u{FEFF}".into(),
+            ..input()
+        };
+        assert_eq!(
+            invisible.validate(today()).unwrap_err()[0].message,
+            "given name is required"
+        );
+        assert!(
+            validate_status_change(Status::Active, Status::Closed, "\u{200B}", today()).is_err()
+        );
     }
 }

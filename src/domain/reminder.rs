@@ -176,7 +176,12 @@ impl ReminderInput {
                 .ok()
         };
         let text = self.text.trim();
-        if text.is_empty() {
+        if text.contains('\0') {
+            errors.push(FieldError {
+                field: "text",
+                message: "the text contains a NUL character (\\0); remove it".into(),
+            });
+        } else if super::text::is_blank(text) {
             errors.push(FieldError {
                 field: "text",
                 message: "say what to do, e.g. Call to see how it went".into(),

@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
+use super::limits::{MAX_FIELD_CHARS, MAX_NAME_CHARS, MAX_TEXT_BYTES, check_bytes, check_chars};
 use super::person::{FieldError, looks_like_email, looks_like_phone};
+use super::text::is_blank;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Service {
@@ -105,6 +107,30 @@ fn opt(s: &str) -> Option<String> {
 }
 
 impl ServiceInput {
+    /// Every field by name, and whether it is long text (limited in bytes).
+    fn limited_fields(&self) -> [(&'static str, &str, bool); 18] {
+        [
+            ("uid", &self.uid, false),
+            ("name", &self.name, false),
+            ("organisation", &self.organisation, false),
+            ("description", &self.description, true),
+            ("categories", &self.categories, false),
+            ("area", &self.area, false),
+            ("address", &self.address, true),
+            ("postcode", &self.postcode, false),
+            ("phone", &self.phone, false),
+            ("email", &self.email, false),
+            ("url", &self.url, false),
+            ("opening_times", &self.opening_times, true),
+            ("eligibility", &self.eligibility, true),
+            ("cost", &self.cost, true),
+            ("how_to_refer", &self.how_to_refer, true),
+            ("last_verified_on", &self.last_verified_on, false),
+            ("status", &self.status, false),
+            ("source", &self.source, false),
+        ]
+    }
+
     pub fn from_service(s: &Service) -> ServiceInput {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         ServiceInput {
@@ -134,7 +160,19 @@ impl ServiceInput {
     pub fn validate(&self, today: NaiveDate) -> Result<Service, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut fail = |field, message: String| errors.push(FieldError { field, message });
-        if self.name.trim().is_empty() {
+        for (field, value, bytes) in self.limited_fields() {
+            let checked = if bytes {
+                check_bytes(field, value, MAX_TEXT_BYTES)
+            } else if matches!(field, "name" | "organisation") {
+                check_chars(field, value, MAX_NAME_CHARS)
+            } else {
+                check_chars(field, value, MAX_FIELD_CHARS)
+            };
+            if let Err(e) = checked {
+                fail(field, e);
+            }
+        }
+        if is_blank(&self.name) {
             fail("name", "name is required".into());
         }
         let url = self.url.trim();
@@ -170,6 +208,13 @@ impl ServiceInput {
             }
         };
         if !errors.is_empty() {
+            // One message per field: a too-long field is not also "not a date".
+            let mut seen = Vec::new();
+            errors.retain(|e| {
+                let first = !seen.contains(&e.field);
+                seen.push(e.field);
+                first
+            });
             return Err(errors);
         }
         let categories = opt(&self.categories).map(|c| {
@@ -370,5 +415,19 @@ mod tests {
             Some(DidNotAttend)
         );
         assert!(!Ended.is_current());
+    }
+
+    #[test]
+    fn size_limits_and_nul_name_the_field() {
+        let input = ServiceInput {
+            name: "\0Food bank".into(),
+            description: "d".repeat(20_000),
+            ..Default::default()
+        };
+        let errors = input.validate(today()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["name", "description"]);
+        assert!(errors[0].message.contains("NUL"), "{:?}", errors[0]);
+        assert!(errors[1].message.contains("too long"), "{:?}", errors[1]);
     }
 }

@@ -1,10 +1,23 @@
-//! Display-width aware text helpers: columns must not break on emoji or CJK.
+//! Display-width aware text helpers: columns must not break on emoji or CJK,
+//! and stored text must never reach a terminal as a control sequence.
+//!
+//! One measure of width, [`width`], is used by every caller: it is the sum of
+//! each character's width (controls count 0), which is what xterm and tmux
+//! draw. [`truncate`], [`pad`] and [`wrap`] measure with the same function, so
+//! a cut cell never measures wider than the room it was cut for.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use std::borrow::Cow;
 
-/// Display width in terminal cells.
+use unicode_width::UnicodeWidthChar;
+
+/// Cells one character takes; controls and other zero-width characters take 0.
+pub fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Display width in terminal cells: the sum of [`char_width`] over `s`.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    s.chars().map(char_width).sum()
 }
 
 /// Cuts `s` to at most `max` cells, ending in '…' when it had to cut.
@@ -18,7 +31,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+        let w = char_width(c);
         if used + w > max - 1 {
             break;
         }
@@ -28,6 +41,160 @@ pub fn truncate(s: &str, max: usize) -> String {
     out.push('…');
     out
 }
+
+/// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
+/// they can make text display in an order other than the one stored
+/// ("Trojan Source"), and they leave stray cells in some terminals.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The visible stand-in for a control character: the Unicode "control
+/// pictures" (␛ for ESC, ␇ for BEL, …) for C0 and DEL, '�' for C1.
+fn control_picture(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// Text as it may be printed to a terminal: every C0/C1 control except
+/// newline and tab is shown as a visible placeholder (so `ESC[2J` prints as
+/// `␛[2J` and cannot clear the screen, write the clipboard or retitle the
+/// window), and bidi overrides/isolates are removed. Newline and tab are kept
+/// because multi-line output (`person show`, CSV quoted cells) needs them and
+/// they start no escape sequence. Borrows when there is nothing to change.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    neutralise(s, |c| match c {
+        '\n' | '\t' => Keep,
+        c if c.is_control() => Replace(control_picture(c)),
+        c if is_bidi_control(c) => Remove,
+        _ => Keep,
+    })
+}
+
+/// [`for_terminal`] for one line (a table cell, an echoed value in an error
+/// message): newline and other line breaks become '␊', tab a space.
+pub fn for_terminal_line(s: &str) -> Cow<'_, str> {
+    neutralise(s, |c| match c {
+        '\t' => Replace(' '),
+        '\n' | '\u{2028}' | '\u{2029}' => Replace('\u{240A}'),
+        c if c.is_control() => Replace(control_picture(c)),
+        c if is_bidi_control(c) => Remove,
+        _ => Keep,
+    })
+}
+
+/// A value typed by someone, quoted for an error message: one line, no
+/// controls, at most `max` cells (so a pasted note cannot flood stderr).
+pub fn quote(s: &str, max: usize) -> String {
+    format!("'{}'", truncate(&for_terminal_line(s), max))
+}
+
+/// Text made to draw the same width in ratatui's buffer (which measures
+/// grapheme clusters) as terminals draw it (which mostly measure characters):
+/// - ZWJ (U+200D) is dropped: "👨‍👩‍👧" is one 2-cell cluster to unicode-width
+///   but three emoji (6 cells) in xterm and tmux; without the joiner both agree.
+/// - Emoji variation selectors (U+FE0E, U+FE0F) are dropped: "❤️" is 2 cells to
+///   unicode-width but 1 in xterm/tmux; the bare "❤" is 1 everywhere.
+/// - Regional-indicator flags ("🇬🇧") are kept: unicode-width gives the pair 2,
+///   and terminals draw either a 2-cell flag or two 1-cell letters, so 2 cells
+///   in every case.
+/// - Line and paragraph separators (U+2028, U+2029, U+0085, newline, tab, …)
+///   become a space; other controls a visible placeholder as in [`for_terminal`].
+/// - Bidi overrides and isolates are removed (a stray U+202E leaves a cell
+///   behind on a screen change).
+pub fn display_safe(s: &str) -> Cow<'_, str> {
+    neutralise(s, |c| match c {
+        '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' => Remove,
+        '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            Replace(' ')
+        }
+        c if c.is_control() => Replace(control_picture(c)),
+        c if is_bidi_control(c) => Remove,
+        _ => Keep,
+    })
+}
+
+/// Characters that draw nothing and are not whitespace to `char::is_whitespace`:
+/// zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks and
+/// controls, variation selectors. Text made only of these counts as empty.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+        )
+}
+
+/// True when `s` has nothing a reader could see.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(is_invisible)
+}
+
+enum Action {
+    Keep,
+    Remove,
+    Replace(char),
+}
+use Action::{Keep, Remove, Replace};
+
+/// Applies `act` to every character, borrowing when all are kept.
+fn neutralise(s: &str, act: impl Fn(char) -> Action) -> Cow<'_, str> {
+    let Some(first) = s.char_indices().find(|(_, c)| !matches!(act(*c), Keep)) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first.0]);
+    for c in s[first.0..].chars() {
+        match act(c) {
+            Keep => out.push(c),
+            Remove => {}
+            Replace(r) => out.push(r),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A cell of CSV meant for a spreadsheet: a cell starting with `=`, `+`, `-`,
+/// `@`, tab or CR would be run as a formula by Excel or LibreOffice, so it gets
+/// a leading `'` (OWASP's advice for CSV injection). A value that already
+/// starts with quotes before such a character gets one more, so that
+/// [`from_spreadsheet_cell`] (which removes exactly one) gives back the value.
+pub fn spreadsheet_cell(s: &str) -> Cow<'_, str> {
+    if s.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Undoes [`spreadsheet_cell`]: removes one `'` from a cell whose leading
+/// quotes are followed by a formula start; any other `'` is data and kept.
+pub fn from_spreadsheet_cell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => s,
+    }
+}
+
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Word-wraps `s` into lines of at most `max` cells, at most `lines` of them;
 /// the last is cut with '…' if text remains. Long words are split.
@@ -72,7 +239,7 @@ pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
 fn prefix_within(s: &str, max: usize) -> &str {
     let mut used = 0;
     for (i, c) in s.char_indices() {
-        used += c.width().unwrap_or(0);
+        used += char_width(c);
         if used > max {
             return &s[..i];
         }
@@ -120,5 +287,86 @@ mod tests {
         assert_eq!(truncate("Łukasz Nowak", 6), "Łukas…");
         assert_eq!(truncate("abc", 0), "");
         assert!(width(&truncate("🙂🙂🙂", 5)) <= 5);
+    }
+
+    #[test]
+    fn for_terminal_shows_controls_and_strips_bidi() {
+        let evil = "Evil\u{1b}[2J\u{1b}]52;c;aGk=\u{7}";
+        assert_eq!(for_terminal(evil), "Evil␛[2J␛]52;c;aGk=␇");
+        assert_eq!(for_terminal("a\u{9b}b\u{7f}"), "a\u{FFFD}b\u{2421}");
+        assert_eq!(for_terminal("\u{202E}evil\u{2066}x"), "evilx");
+        assert_eq!(for_terminal("two\nlines\tok"), "two\nlines\tok");
+        assert!(matches!(for_terminal("Zoë 美玲"), Cow::Borrowed(_)));
+        assert_eq!(for_terminal_line("a\nb\tc\rd"), "a␊b c␍d");
+        assert_eq!(quote("x\u{1b}[2J\nline", 40), "'x␛[2J␊line'");
+        assert!(!quote(&"a".repeat(500), 30).contains(&"a".repeat(31)));
+    }
+
+    #[test]
+    fn display_safe_draws_the_same_width_everywhere() {
+        use unicode_width::UnicodeWidthStr;
+        let cases = [
+            ("👨\u{200D}👩\u{200D}👧", "👨👩👧", 6),
+            ("❤\u{FE0F}", "❤", 1),
+            ("🇬🇧", "🇬🇧", 2),
+            ("a\u{2028}b", "a b", 3),
+            ("\u{202E}evil", "evil", 4),
+            ("美玲", "美玲", 4),
+            ("Zoë", "Zoë", 3),
+        ];
+        for (input, want, cells) in cases {
+            let got = display_safe(input);
+            assert_eq!(got, want, "{input:?}");
+            // unicode-width's string width is what ratatui measures; ours is
+            // what terminals draw. After display_safe they agree.
+            assert_eq!(width(&got), cells, "{input:?}");
+            assert_eq!(UnicodeWidthStr::width(got.as_ref()), cells, "{input:?}");
+        }
+        assert_eq!(display_safe("\u{1b}[2J"), "␛[2J");
+    }
+
+    #[test]
+    fn truncate_never_measures_wider_than_asked() {
+        for s in [
+            "Evil\u{1b}[2J\u{1b}]52;c;aGk=\u{7}",
+            "Stored\u{1b}[2J",
+            "👨\u{200D}👩",
+            "❤\u{FE0F}❤\u{FE0F}",
+        ] {
+            for max in 0..12 {
+                assert!(width(&truncate(s, max)) <= max, "{s:?} {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn invisible_only_text_is_blank() {
+        for s in [
+            "",
+            " \n",
+            "\u{200B}",
+            "\u{FEFF}\u{200D}\u{2060}",
+            "\u{00AD}\u{FE0F}",
+        ] {
+            assert!(is_blank(s), "{s:?}");
+        }
+        assert!(!is_blank("\u{200B}a"));
+        assert!(!is_blank("美"));
+    }
+
+    #[test]
+    fn spreadsheet_cells_never_start_a_formula_and_round_trip() {
+        for s in ["=1+1", "+44 113", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = spreadsheet_cell(s);
+            assert!(cell.starts_with('\''), "{s:?}");
+            assert_eq!(from_spreadsheet_cell(&cell), s);
+        }
+        for s in ["'=x", "''-1"] {
+            assert_eq!(from_spreadsheet_cell(&spreadsheet_cell(s)), s);
+        }
+        for s in ["Food bank", "'quoted'", "", "O'Brien"] {
+            assert_eq!(spreadsheet_cell(s), s);
+            assert_eq!(from_spreadsheet_cell(s), s);
+        }
     }
 }

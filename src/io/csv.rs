@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{ImportError, derived_uid};
 use crate::domain::service::{Service, ServiceInput};
+use crate::domain::text::{for_terminal, from_spreadsheet_cell, quote, spreadsheet_cell};
 
 /// Column names, in export order. Imports accept any order and any subset that
 /// includes `name`; unknown columns are refused so a typo is never ignored.
@@ -81,19 +82,115 @@ pub fn record(s: &Service) -> [String; 18] {
     ]
 }
 
-/// Writes `services` with the header row.
+/// Writes `services` with the header row. Cells that a spreadsheet would run
+/// as a formula get a leading `'` ([`spreadsheet_cell`]); [`parse`] removes
+/// it again, so export then import changes nothing.
 pub fn write(services: &[Service], out: &mut dyn Write) -> std::io::Result<()> {
+    write_cells(services, out, |cell| cell.to_string())
+}
+
+/// [`write`] for a terminal: also shows control characters as visible
+/// placeholders ([`for_terminal`]); newlines in quoted cells are kept.
+pub fn write_for_terminal(services: &[Service], out: &mut dyn Write) -> std::io::Result<()> {
+    write_cells(services, out, |cell| for_terminal(cell).into_owned())
+}
+
+fn write_cells(
+    services: &[Service],
+    out: &mut dyn Write,
+    show: impl Fn(&str) -> String,
+) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let err = |e: csv::Error| std::io::Error::other(e.to_string());
     w.write_record(COLUMNS).map_err(err)?;
     for s in services {
-        w.write_record(record(s)).map_err(err)?;
+        let cells = record(s).map(|c| show(&spreadsheet_cell(&c)));
+        w.write_record(cells).map_err(err)?;
     }
     w.flush()
 }
 
-fn line_of(e: &csv::Error) -> u64 {
-    e.position().map_or(0, csv::Position::line)
+/// The 1-based line of the record at a byte offset. Counted from the bytes
+/// ourselves so that CRLF files number right: the reader ends a record at the
+/// CR and may report the next one as starting at the LF, so line terminators
+/// at the offset are skipped first.
+fn line_at(bytes: &[u8], offset: u64) -> u64 {
+    let mut end = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    while matches!(bytes.get(end), Some(b'\r' | b'\n')) {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+fn line_of(bytes: &[u8], e: &csv::Error) -> u64 {
+    e.position().map_or(0, |p| line_at(bytes, p.byte()))
+}
+
+/// Refuses quoting that would silently swallow rows: a quoted field still
+/// open at the end of the file, or one that runs over a line break into text
+/// holding as many delimiters as the header (that is, into what looks like a
+/// row). A CSV reader takes both as one long field and reports success.
+/// Follows the reader's rules: a quote opens a field only at its start, and
+/// `""` inside a quoted field is a literal quote.
+fn check_quotes(bytes: &[u8], columns: usize) -> Result<(), ImportError> {
+    let delimiters = columns.saturating_sub(1);
+    let mut line: u64 = 1;
+    let mut opened_on: Option<u64> = None;
+    let mut field_start = true;
+    let mut commas_this_line = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if opened_on.is_some() {
+            match b {
+                b'"' if bytes.get(i + 1) == Some(&b'"') => i += 1,
+                b'"' => opened_on = None,
+                b',' => commas_this_line += 1,
+                b'\n' => {
+                    line += 1;
+                    commas_this_line = 0;
+                }
+                _ => {}
+            }
+            if let Some(start) = opened_on
+                && line > start
+                && delimiters > 0
+                && commas_this_line >= delimiters
+            {
+                return Err(ImportError::Line {
+                    line: start,
+                    message: format!(
+                        "the quoted field opened here runs into line {line}, which looks like \
+                         a row of its own; close the quote"
+                    ),
+                });
+            }
+            field_start = false;
+        } else {
+            match b {
+                b'"' if field_start => {
+                    opened_on = Some(line);
+                    commas_this_line = 0;
+                }
+                b',' | b'\r' => field_start = true,
+                b'\n' => {
+                    line += 1;
+                    field_start = true;
+                }
+                _ => field_start = false,
+            }
+        }
+        i += 1;
+    }
+    match opened_on {
+        Some(start) => Err(ImportError::Line {
+            line: start,
+            message: "a quoted field opened here is never closed; add the closing quote".into(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Parses a whole file; any problem refuses all of it, naming the line.
@@ -105,7 +202,7 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError
         .flexible(false)
         .from_reader(bytes);
     let header = reader.byte_headers().map_err(|e| ImportError::Line {
-        line: line_of(&e).max(1),
+        line: line_of(bytes, &e).max(1),
         message: format!("cannot read the header: {}", csv_reason(&e)),
     })?;
     if header.is_empty() {
@@ -124,9 +221,9 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError
             return Err(ImportError::Line {
                 line: 1,
                 message: format!(
-                    "unknown column {} ('{}'); expected some of: {}",
+                    "unknown column {} ({}); expected some of: {}",
                     n + 1,
-                    crate::domain::text::truncate(&name, 30),
+                    quote(&name, 30),
                     COLUMNS.join(",")
                 ),
             });
@@ -145,21 +242,22 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError
             message: "the header has no 'name' column".into(),
         });
     }
+    check_quotes(bytes, columns.len())?;
     let mut services = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for record in reader.byte_records() {
         let record = record.map_err(|e| ImportError::Line {
-            line: line_of(&e),
+            line: line_of(bytes, &e),
             message: csv_reason(&e),
         })?;
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record.position().map_or(0, |p| line_at(bytes, p.byte()));
         let mut input = ServiceInput::default();
         for (field, column) in record.iter().zip(&columns) {
             let text = std::str::from_utf8(field).map_err(|_| ImportError::Line {
                 line,
                 message: format!("column '{column}' is not UTF-8 text; save the file as UTF-8"),
             })?;
-            set(&mut input, column, text.to_string());
+            set(&mut input, column, from_spreadsheet_cell(text).to_string());
         }
         let mut service = input.validate(today).map_err(|errors| ImportError::Line {
             line,
@@ -255,5 +353,80 @@ mod tests {
         let b = parse(b"postcode,name\nls1 1aa, food bank \n", today()).unwrap();
         assert_eq!(a[0].uid, b[0].uid);
         assert!(a[0].uid.starts_with("csv-"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_naming_its_line() {
+        // Issue 10 item 1: this imported as "added 1", two rows inside an area.
+        let e = err("name,area\nFood Bank,\"North\nLunch Club,South\nWalking Group,East\n");
+        assert!(e.starts_with("line 2: "), "{e}");
+        assert!(e.ends_with("nothing imported"), "{e}");
+        // Open at the end of the file, with no row-like text after it.
+        let e = err("name,area\nFood Bank,\"North\nand south\n");
+        assert!(
+            e.starts_with("line 2: a quoted field opened here is never closed"),
+            "{e}"
+        );
+        let e = err("name,area\r\nA,x\r\nFood Bank,\"North\r\nLunch Club,South\r\n");
+        assert!(e.starts_with("line 3: "), "{e}");
+    }
+
+    #[test]
+    fn a_quoted_line_break_into_a_row_is_refused_but_real_multi_line_text_imports() {
+        let e = err("name,area\nFood Bank,\"North\nLunch Club,South\"\n");
+        assert!(
+            e.starts_with("line 2: the quoted field opened here runs into line 3"),
+            "{e}"
+        );
+        let ok = parse(
+            b"name,area,cost\n\"Food\nBank\",\"North, \"\"upper\"\"\nand south\",free\nB,\"x\",y\n",
+            today(),
+        )
+        .unwrap();
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[0].name, "Food\nBank");
+        assert_eq!(ok[0].area.as_deref(), Some("North, \"upper\"\nand south"));
+        // A quote inside an unquoted field is a literal character, as for the reader.
+        let ok = parse(b"name,area\nO\"Brien Club,North\nB,South\n", today()).unwrap();
+        assert_eq!(ok[0].name, "O\"Brien Club");
+    }
+
+    #[test]
+    fn crlf_files_name_the_right_line() {
+        let e = err("name,area\r\nA,North\r\nB\r\n");
+        assert!(e.starts_with("line 3: expected 2 columns"), "{e}");
+        let e = err("name,last_verified_on\r\nA,2026-01-01\r\nB,31/02/2026\r\n");
+        assert!(e.starts_with("line 3: column 'last_verified_on'"), "{e}");
+        let e = err("uid,name\r\na,\"A\r\nmore\"\r\na,B\r\n");
+        assert!(e.contains("line 4: the same uid as line 2"), "{e}");
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_on_export_and_restored_on_import() {
+        let s = Service {
+            uid: "=cmd".into(),
+            name: "=HYPERLINK(\"http://x\")".into(),
+            description: Some("-2+3".into()),
+            cost: Some("@SUM(A1)".into()),
+            phone: Some("+44 113 496 0000".into()),
+            area: Some("'=already quoted".into()),
+            active: true,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        write(std::slice::from_ref(&s), &mut out).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        for cell in text.lines().nth(1).unwrap().split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell} in {text}");
+        }
+        assert_eq!(parse(&out, today()).unwrap(), vec![s]);
+    }
+
+    #[test]
+    fn unknown_headers_are_echoed_on_one_line_without_controls() {
+        let e = err("name,\"col\nour\u{1b}[2J\"\nA,red\n");
+        assert!(!e.contains('\n') && !e.contains('\u{1b}'), "{e:?}");
+        assert!(e.contains("unknown column 2"), "{e}");
     }
 }

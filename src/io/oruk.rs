@@ -135,6 +135,11 @@ fn json_reason(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match e.classify() {
         Category::Eof => "it ends too early".into(),
+        // serde_json stops at 128 levels of nesting (a guard against stack
+        // overflow); no real feed nests more than about ten.
+        Category::Syntax if e.to_string().starts_with("recursion limit exceeded") => {
+            "nested too deeply (more than 128 levels of lists and objects)".into()
+        }
         Category::Syntax => format!("syntax error at column {}", e.column()),
         Category::Data => "unexpected value".into(),
         Category::Io => "cannot read".into(),
@@ -647,5 +652,13 @@ mod tests {
         assert!(err(r#"{"id":"a","name":"A","url":"nope"}"#).contains("field url"));
         let e = parse(b"[\n{\"name\": \"\xff\"}]", today()).unwrap_err();
         assert!(e.to_string().starts_with("line 2: not UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_says_so() {
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let e = err(&deep);
+        assert!(e.contains("nested too deeply"), "{e}");
+        assert!(!e.contains("column 128"), "{e}");
     }
 }
