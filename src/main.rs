@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use caseload::cli::{self, Cli, CliError, CliResult};
 use caseload::clock::Clock;
+use caseload::domain::text::for_terminal_line;
 use clap::Parser;
 use clap::error::ErrorKind;
 
@@ -22,7 +23,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) | Err(CliError::Quiet) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("caseload: {}", e.message());
+            // Messages may quote what was typed: keep them one line, no controls.
+            eprintln!("caseload: {}", for_terminal_line(e.message()));
             ExitCode::from(e.exit_code() as u8)
         }
     }
@@ -41,7 +43,10 @@ fn clap_exit(e: clap::Error) -> ExitCode {
             let text = e.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("caseload: {first} (see caseload --help)");
+            eprintln!(
+                "caseload: {} (see caseload --help)",
+                for_terminal_line(first)
+            );
             ExitCode::from(1)
         }
     }
