@@ -15,7 +15,7 @@ use crate::demo;
 use crate::domain::conversation::{ConversationKind, NewNote, timeline};
 use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
-use crate::domain::text::first_line;
+use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
 use crate::io::table;
 use crate::store::{PersonRow, Store, StoreError};
 
@@ -335,7 +335,32 @@ pub fn run(
     }
 }
 
-/// Creates a demo database, refusing to overwrite unless `force`.
+/// Most people `demo --people` generates: ten times the benchmark caseload
+/// (10,000), far beyond any real caseload (a link worker holds a few hundred).
+/// Each person brings about ten notes, so this is about a million rows and a
+/// few hundred MB held in memory while generating; more runs machines out of memory.
+pub const MAX_DEMO_PEOPLE: usize = 100_000;
+/// Most services `demo --services` generates: twice the 100k the directory
+/// search target is measured at.
+pub const MAX_DEMO_SERVICES: usize = 200_000;
+
+fn check_demo_counts(people: Option<usize>, services: Option<usize>) -> CliResult {
+    if people.is_some_and(|n| n > MAX_DEMO_PEOPLE) {
+        return Err(CliError::User(format!(
+            "--people can be at most {MAX_DEMO_PEOPLE} (enough for any benchmark)"
+        )));
+    }
+    if services.is_some_and(|n| n > MAX_DEMO_SERVICES) {
+        return Err(CliError::User(format!(
+            "--services can be at most {MAX_DEMO_SERVICES} (enough for any benchmark)"
+        )));
+    }
+    Ok(())
+}
+
+/// Creates a demo database, refusing to overwrite unless `force`. It is built
+/// in a private temporary folder beside the target and renamed into place at
+/// the end, so a crash or kill never leaves half a database at `path`.
 pub fn write_demo(
     path: &Path,
     people: Option<usize>,
@@ -345,29 +370,52 @@ pub fn write_demo(
     clock: &Clock,
     out: &mut dyn Write,
 ) -> CliResult {
-    if path.exists() {
-        if !force {
-            return Err(CliError::User(format!(
-                "{} already exists; choose another path or pass --force",
-                path.display()
-            )));
-        }
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            match std::fs::remove_file(&p) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(CliError::Data(format!(
-                        "cannot replace {}: {e}",
-                        path.display()
-                    )));
-                }
-                _ => {}
-            }
+    check_demo_counts(people, services)?;
+    if path.exists() && !force {
+        return Err(CliError::User(format!(
+            "{} already exists; choose another path or pass --force",
+            path.display()
+        )));
+    }
+    let cannot =
+        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    {
+        // As for any new database: missing parent folders are made, private.
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| cannot(&e))?;
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix(".caseload-demo-")
+        .tempdir_in(dir)
+        .map_err(|e| cannot(&e))?;
+    let built = tmp.path().join("demo.db");
+    let mut store = open_store(&built, clock)?;
+    let counts = build_demo(&mut store, people, services, seed)?;
+    // Closing the last connection checkpoints the WAL into the file.
+    drop(store);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&built, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| cannot(&e))?;
+    }
+    // A stale -wal beside the old file would be replayed into the new one.
+    for suffix in ["-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(cannot(&e)),
+            _ => {}
         }
     }
-    let mut store = open_store(path, clock)?;
-    let counts = build_demo(&mut store, people, services, seed)?;
+    std::fs::rename(&built, path).map_err(|e| cannot(&e))?;
     writeln!(
         out,
         "wrote {}: {} people, {} services",
@@ -385,6 +433,7 @@ pub fn build_demo(
     services: Option<usize>,
     seed: u64,
 ) -> CliResult<crate::store::Counts> {
+    check_demo_counts(people, services)?;
     let today = store.clock().today();
     store.load_demo()?;
     let base = store.counts(today)?;
@@ -410,7 +459,8 @@ fn parse_status_filter(s: &str) -> CliResult<Vec<Status>> {
     }
     Status::parse(s).map(|s| vec![s]).ok_or_else(|| {
         CliError::User(format!(
-            "unknown status '{s}'; use referred, active, paused, closed, declined, open or all"
+            "unknown status {}; use referred, active, paused, closed, declined, open or all",
+            quote(s, 20)
         ))
     })
 }
@@ -478,7 +528,8 @@ pub fn person_list(
             let mut w = csv::Writer::from_writer(out);
             w.write_record(LIST_COLUMNS).map_err(csv_err)?;
             for p in &people {
-                w.write_record(csv_row(p)).map_err(csv_err)?;
+                w.write_record(csv_row(p).map(|c| terminal_csv_cell(&c)))
+                    .map_err(csv_err)?;
             }
             w.flush()?;
         }
@@ -488,6 +539,12 @@ pub fn person_list(
         }
     }
     Ok(())
+}
+
+/// A CSV cell printed to standard output: safe in a spreadsheet (no formula
+/// start) and in a terminal (no control sequences; newlines stay, quoted).
+fn terminal_csv_cell(cell: &str) -> String {
+    for_terminal(&spreadsheet_cell(cell)).into_owned()
 }
 
 fn csv_err(e: csv::Error) -> CliError {
@@ -574,14 +631,14 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
             ];
             writeln!(out, "Person {}", person.id)?;
             for (label, value) in fields.iter().filter_map(|(l, v)| Some((l, v.as_ref()?))) {
-                writeln!(out, "  {label:<16} {value}")?;
+                writeln!(out, "  {label:<16} {}", for_terminal_line(value))?;
             }
             writeln!(out, "Status history")?;
             for h in &history {
                 let reason = h
                     .reason
                     .as_deref()
-                    .map(|r| format!(" ({r})"))
+                    .map(|r| format!(" ({})", for_terminal_line(r)))
                     .unwrap_or_default();
                 writeln!(
                     out,
@@ -592,7 +649,12 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
             }
             writeln!(out, "Goals")?;
             for g in &goals {
-                writeln!(out, "  [{}] {}", g.status.as_str(), g.text)?;
+                writeln!(
+                    out,
+                    "  [{}] {}",
+                    g.status.as_str(),
+                    for_terminal_line(&g.text)
+                )?;
             }
             writeln!(out, "Wellbeing")?;
             for instrument in crate::domain::measure::Instrument::ALL {
@@ -621,7 +683,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                     "  {} {:<12} {}",
                     &c.occurred_at.get(..10).unwrap_or(""),
                     c.kind.label(),
-                    first_line(&c.body)
+                    for_terminal_line(first_line(&c.body))
                 )?;
             }
         }
@@ -679,7 +741,8 @@ pub fn note_add(
 ) -> CliResult {
     let kind = ConversationKind::parse(kind).ok_or_else(|| {
         CliError::User(format!(
-            "unknown kind '{kind}'; use what_matters, follow_up, phone, visit, accompanied or other"
+            "unknown kind {}; use what_matters, follow_up, phone, visit, accompanied or other",
+            quote(kind, 20)
         ))
     })?;
     let body = match text {
@@ -720,7 +783,7 @@ pub fn remind(
 ) -> CliResult {
     use crate::domain::reminder::{Bucket, QUIET_DAYS, short_date};
     use crate::domain::setting::Setting;
-    use crate::domain::text::pad;
+    use crate::domain::text::{display_safe, pad};
     let today = now.date();
     let horizon = today + chrono::Duration::days(i64::from(days));
     let mut due: Vec<(Bucket, crate::domain::Reminder)> = store
@@ -802,9 +865,9 @@ pub fn remind(
             "{mark}{} {}  {}  #{} {}",
             pad(&short_date(r.effective_due(), today), 11),
             pad(r.due_time.as_deref().unwrap_or(""), 5),
-            pad(&r.about_label(), 20),
+            pad(&display_safe(&r.about_label()), 20),
             r.id,
-            crate::domain::text::first_line(&r.text)
+            for_terminal_line(first_line(&r.text))
         );
         writeln!(out, "{}", line.trim_end())?;
     }
@@ -815,7 +878,7 @@ pub fn remind(
                 "  {} {}  {}  {} days since last contact",
                 pad(&short_date(q.last_contact, today), 11),
                 pad("", 5),
-                pad(&q.name, 20),
+                pad(&display_safe(&q.name), 20),
                 q.days_quiet(today)
             );
             writeln!(out, "{line}")?;
@@ -923,8 +986,48 @@ pub enum DirectoryFormat {
     Oruk,
 }
 
-/// Import files larger than this are refused before reading.
+/// Import files larger than this are refused, counted while reading.
 pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads an import file of at most `cap` bytes. Only regular files: a FIFO
+/// would block forever and `/dev/zero` never ends, and both report size 0, so
+/// the cap is enforced on the bytes actually read (`take(cap + 1)`), never
+/// taken from metadata.
+pub fn read_import_file(file: &Path, cap: u64) -> CliResult<Vec<u8>> {
+    use std::io::Read;
+    let name = file.display();
+    let cannot = |e: std::io::Error| {
+        CliError::User(format!(
+            "cannot read {name}: {e}; check the path; nothing imported"
+        ))
+    };
+    let not_regular = || {
+        CliError::User(format!(
+            "{name} is not a regular file (a folder, pipe or device); give a file; nothing imported"
+        ))
+    };
+    // Checked before opening: opening a FIFO for reading blocks until a writer comes.
+    if !std::fs::metadata(file).map_err(cannot)?.is_file() {
+        return Err(not_regular());
+    }
+    let handle = std::fs::File::open(file).map_err(cannot)?;
+    // Checked again on the open handle, in case the path was swapped meanwhile.
+    if !handle.metadata().map_err(cannot)?.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    handle
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > cap {
+        return Err(CliError::Data(format!(
+            "{name} is larger than the {} MB an import can take; split it; nothing imported",
+            cap / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
 
 pub fn directory(store: &mut Store, cmd: &DirectoryCommand, out: &mut dyn Write) -> CliResult {
     match cmd {
@@ -940,10 +1043,10 @@ pub fn directory(store: &mut Store, cmd: &DirectoryCommand, out: &mut dyn Write)
             dry_run,
         } => directory_import(store, file, *format, *dry_run, out),
         DirectoryCommand::Export { format, out: file } => match file {
-            None => directory_export(store, *format, out),
+            None => directory_export(store, *format, Destination::Terminal, out),
             Some(path) => {
                 let mut buf = Vec::new();
-                directory_export(store, *format, &mut buf)?;
+                directory_export(store, *format, Destination::File, &mut buf)?;
                 std::fs::write(path, buf)
                     .map_err(|e| CliError::Data(format!("cannot write {}: {e}", path.display())))
             }
@@ -1007,6 +1110,7 @@ pub fn directory_search(
                     s.is_stale(today).to_string(),
                 ];
                 rec.extend(crate::io::csv::record(s));
+                let rec: Vec<String> = rec.iter().map(|c| terminal_csv_cell(c)).collect();
                 w.write_record(&rec).map_err(csv_err)?;
             }
             w.flush()?;
@@ -1051,22 +1155,7 @@ pub fn directory_import(
             DirectoryFormat::Csv
         }
     });
-    let cannot = |e: std::io::Error| {
-        CliError::User(format!(
-            "cannot read {}: {e}; check the path",
-            file.display()
-        ))
-    };
-    let size = std::fs::metadata(file).map_err(cannot)?.len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(CliError::Data(format!(
-            "{} is {} MB, more than the {} MB an import can take; split it; nothing imported",
-            file.display(),
-            size / (1024 * 1024),
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(file).map_err(cannot)?;
+    let bytes = read_import_file(file, MAX_IMPORT_BYTES)?;
     let parsed = match format {
         DirectoryFormat::Csv => crate::io::csv::parse(&bytes, store.clock().today()),
         DirectoryFormat::Oruk => crate::io::oruk::parse(&bytes, store.clock().today()),
@@ -1090,9 +1179,26 @@ pub fn directory_import(
     Ok(())
 }
 
-pub fn directory_export(store: &Store, format: DirectoryFormat, out: &mut dyn Write) -> CliResult {
+/// Where an export goes: standard output may be a terminal, so control
+/// characters there are shown as placeholders; a file gets the exact text
+/// (CSV cells are made formula-safe either way). JSON escapes controls itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Destination {
+    Terminal,
+    File,
+}
+
+pub fn directory_export(
+    store: &Store,
+    format: DirectoryFormat,
+    to: Destination,
+    out: &mut dyn Write,
+) -> CliResult {
     let services = store.list_services()?;
     match format {
+        DirectoryFormat::Csv if to == Destination::Terminal => {
+            crate::io::csv::write_for_terminal(&services, out)?
+        }
         DirectoryFormat::Csv => crate::io::csv::write(&services, out)?,
         DirectoryFormat::Oruk => {
             serde_json::to_writer_pretty(&mut *out, &crate::io::oruk::to_json(&services))

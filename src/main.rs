@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use caseload::cli::{self, Cli, CliError, CliResult};
 use caseload::clock::Clock;
 use caseload::config::Config;
+use caseload::domain::text::for_terminal_line;
 use caseload::tui::Exit;
 use clap::Parser;
 use clap::error::ErrorKind;
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) | Err(CliError::Quiet) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("caseload: {}", e.message());
+            // Messages may quote what was typed: keep them one line, no controls.
+            eprintln!("caseload: {}", for_terminal_line(e.message()));
             ExitCode::from(e.exit_code() as u8)
         }
     }
@@ -63,7 +65,10 @@ fn clap_exit(e: clap::Error) -> ExitCode {
             let text = e.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("caseload: {first} (see caseload --help)");
+            eprintln!(
+                "caseload: {} (see caseload --help)",
+                for_terminal_line(first)
+            );
             ExitCode::from(1)
         }
     }

@@ -300,19 +300,35 @@ fn unknown_person_is_refused_and_nothing_is_saved() {
 }
 
 #[test]
-fn a_one_megabyte_note_from_stdin_is_kept_whole() {
+fn a_note_at_the_size_limit_from_stdin_is_kept_whole_and_a_byte_more_refused() {
     let sb = Sandbox::new();
     let (db, pid) = db_with_person(&sb);
+    let limit = caseload::domain::limits::MAX_NOTE_BYTES;
     // Mixed widths and byte lengths, so a cut or re-encoding would show.
     let unit = "Line about the café, the 公园 and the allotment 🌱 — keep going.\n";
-    let mut text = String::with_capacity(1 << 20);
-    while text.len() + unit.len() <= 1 << 20 {
+    let mut text = String::with_capacity(limit);
+    while text.len() + unit.len() <= limit {
         text.push_str(unit);
     }
-    while text.len() < 1 << 20 {
+    while text.len() < limit {
         text.push('x');
     }
-    assert_eq!(text.len(), 1 << 20);
+    assert_eq!(text.len(), limit);
+    let over = format!("{text}x");
+    let refused = sb.run_with(
+        [
+            "--db",
+            db.to_str().unwrap(),
+            "note",
+            "add",
+            &pid.to_string(),
+        ],
+        |cmd| {
+            cmd.write_stdin(over.into_bytes());
+        },
+    );
+    assert!(refused.fails(1).contains("at most 100 KB"));
+    assert!(conversations(&sb, &db, pid).is_empty());
 
     let id = parse_id(&note_add(&sb, &db, pid, &["--kind", "visit"], &text));
     let list = conversations(&sb, &db, pid);
@@ -321,7 +337,7 @@ fn a_one_megabyte_note_from_stdin_is_kept_whole() {
     let body = body_of(&list[0]);
     assert_eq!(body.len(), text.len(), "same length in bytes");
     assert_eq!(body.chars().count(), text.chars().count());
-    assert!(body == text, "the 1 MB note reads back unchanged");
+    assert!(body == text, "the 100 KB note reads back unchanged");
 }
 
 #[test]

@@ -378,12 +378,17 @@ mod what_matters {
     }
 
     #[test]
-    fn a_megabyte_note_saves_whole() {
+    fn a_note_at_the_size_limit_saves_whole_and_a_larger_one_is_refused() {
         let (_dir, path) = db();
         let mut store = Store::open(&path, common::clock()).unwrap();
         let pid = store.add_person(&details("Ann", "Lee")).unwrap();
-        let body: String = "Café 王 notes 🙂\n".repeat(60_000);
-        assert!(body.len() > 1_000_000);
+        let limit = caseload::domain::limits::MAX_NOTE_BYTES;
+        let unit = "Café 王 notes 🙂\n";
+        let mut body: String = unit.repeat(limit / unit.len());
+        body.push_str(&"x".repeat(limit - body.len()));
+        assert_eq!(body.len(), limit);
+        let over = format!("{body}x");
+        assert!(store.add_conversation(&note(pid, &over, None)).is_err());
         store.add_conversation(&note(pid, &body, None)).unwrap();
         assert_eq!(reopen(&path).conversations(pid).unwrap()[0].body, body);
     }

@@ -140,9 +140,32 @@ fn csv_export_then_import_changes_nothing() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     store.load_demo().unwrap();
+    // Cells a spreadsheet would run as formulas are exported with a leading
+    // `'` and restored on import.
+    let formulas = Service {
+        uid: "formula-1".into(),
+        name: "=HYPERLINK(\"http://x\")".into(),
+        description: Some("-2 for members".into()),
+        cost: Some("@SUM(A1)".into()),
+        area: Some("'=already quoted".into()),
+        active: true,
+        ..Default::default()
+    };
+    let minus = Service {
+        uid: "formula-2".into(),
+        name: "-Minus Club".into(),
+        active: true,
+        ..Default::default()
+    };
+    store.import_services(&[formulas, minus]).unwrap();
     let before = store.list_services().unwrap();
     let mut file = Vec::new();
     csv::write(&before, &mut file).unwrap();
+    let text = String::from_utf8_lossy(&file);
+    assert!(
+        text.contains("\"'=HYPERLINK") && text.contains(",'-Minus Club,"),
+        "{text}"
+    );
     let parsed = csv::parse(&file, today()).unwrap();
     assert_eq!(
         store.import_services(&parsed).unwrap(),

@@ -113,15 +113,45 @@ fn write_cells(
 /// The 1-based line of the record at a byte offset. Counted from the bytes
 /// ourselves so that CRLF files number right: the reader ends a record at the
 /// CR and may report the next one as starting at the LF, so line terminators
-/// at the offset are skipped first.
-fn line_at(bytes: &[u8], offset: u64) -> u64 {
-    let mut end = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(bytes.len());
-    while matches!(bytes.get(end), Some(b'\r' | b'\n')) {
-        end += 1;
+/// at the offset are skipped first. Counts on from the previous offset, so
+/// numbering every record of a large file stays linear.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
     }
-    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let bytes = self.bytes;
+        let mut end = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        while matches!(bytes.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        if end < self.offset {
+            *self = LineCounter::new(bytes);
+        }
+        self.line += bytes[self.offset..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.offset = end;
+        self.line
+    }
+}
+
+fn line_at(bytes: &[u8], offset: u64) -> u64 {
+    LineCounter::new(bytes).line_at(offset)
 }
 
 fn line_of(bytes: &[u8], e: &csv::Error) -> u64 {
@@ -245,12 +275,13 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError
     check_quotes(bytes, columns.len())?;
     let mut services = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut lines = LineCounter::new(bytes);
     for record in reader.byte_records() {
         let record = record.map_err(|e| ImportError::Line {
             line: line_of(bytes, &e),
             message: csv_reason(&e),
         })?;
-        let line = record.position().map_or(0, |p| line_at(bytes, p.byte()));
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let mut input = ServiceInput::default();
         for (field, column) in record.iter().zip(&columns) {
             let text = std::str::from_utf8(field).map_err(|_| ImportError::Line {
