@@ -425,3 +425,38 @@ mod what_matters {
         assert_eq!(m[1].total, Some(8));
     }
 }
+
+/// The change counters name exactly the tables a write touched, whichever
+/// connection wrote: the app reloads only those parts of the screen.
+#[test]
+fn change_counters_name_the_tables_a_write_touched() {
+    use caseload::domain::conversation::{ConversationKind, NewNote};
+    let (_dir, path) = db();
+    let mut store = reopen(&path);
+    let id = store.add_person(&details("Ann", "Test")).unwrap();
+    let before = store.changes().unwrap();
+    // Another connection (another window) adds a note.
+    let mut other = reopen(&path);
+    other
+        .add_conversation(&NewNote {
+            person_id: id,
+            kind: ConversationKind::Phone,
+            occurred_at: common::now(),
+            body: "Called; going to the lunch club".into(),
+            amends: None,
+        })
+        .unwrap();
+    let changed = store.changes().unwrap().since(&before);
+    let tables: Vec<&str> = changed.tables().collect();
+    // The note, and the draft it clears; not people, services or follow-ups.
+    assert!(tables.contains(&"conversation"), "{tables:?}");
+    assert!(
+        !changed.any(&["person", "service", "reminder", "goal"]),
+        "{tables:?}"
+    );
+    // Nothing more happened: nothing to reload.
+    let now = store.changes().unwrap();
+    assert!(now.since(&now).is_empty());
+    // A first reading against nothing names every table.
+    assert!(now.since(&Default::default()).any(&["person", "service"]));
+}

@@ -29,7 +29,7 @@ use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::person::{PersonInput, Status, validate_status_change};
 use crate::domain::text::truncate;
-use crate::store::{Counts, Store, StoreError};
+use crate::store::{Changed, Changes, Counts, Store, StoreError};
 
 /// Smallest terminal the layout is drawn in; below it, a message instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -58,7 +58,32 @@ pub struct App {
     external_edit: Option<String>,
     /// The database's data_version when last loaded: see `refresh_if_changed`.
     seen_version: i64,
+    /// The per-table change counters when last loaded: see `reload_changed`.
+    seen_changes: Changes,
+    /// The directory and the agenda load after the first frame (`tick`), or
+    /// on first visit, whichever comes first.
+    directory_loaded: bool,
+    agenda_loaded: bool,
 }
+
+/// Tables each part of the screen is read from.
+const PEOPLE_TABLES: &[&str] = &["person", "reminder", "goal"];
+const COUNT_TABLES: &[&str] = &["person", "service", "reminder"];
+const DIRECTORY_TABLES: &[&str] = &["service"];
+const AGENDA_TABLES: &[&str] = &["reminder", "person", "service"];
+/// What the gone-quiet list also reads (it needs a full agenda load).
+const QUIET_TABLES: &[&str] = &["conversation", "setting", "status_change"];
+const PERSON_TABLES: &[&str] = &[
+    "person",
+    "status_change",
+    "conversation",
+    "draft",
+    "goal",
+    "measure",
+    "connection",
+    "connection_history",
+    "service",
+];
 
 impl App {
     /// The app reads "now" from the store's clock, so both agree on the day.
@@ -87,9 +112,15 @@ impl App {
             draft_dirty_since: None,
             external_edit: None,
             seen_version: 0,
+            seen_changes: Changes::default(),
+            directory_loaded: false,
+            agenda_loaded: false,
         };
+        // The first frame needs only the caseload and the status line.
         app.seen_version = app.store.data_version()?;
-        app.reload()?;
+        app.seen_changes = app.store.changes()?;
+        app.caseload.set_people(app.store.list_people(None)?);
+        app.counts = app.store.counts(app.today)?;
         Ok(app)
     }
 
@@ -101,16 +132,78 @@ impl App {
         &self.keymap
     }
 
-    /// Re-reads everything shown from the database.
+    /// Re-reads everything shown from the database (Ctrl-r, a new day).
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        self.caseload.set_people(self.store.list_people(None)?);
-        self.directory.set(self.store.list_services()?);
-        self.counts = self.store.counts(self.today)?;
-        self.load_reminders()?;
-        if let Some(id) = self.person.person.as_ref().map(|p| p.id) {
+        let now = self.store.changes()?;
+        let all = now.since(&Changes::default());
+        self.seen_changes = now;
+        self.reload_parts(&all)
+    }
+
+    /// After a write (ours or another process's): reloads only the parts of
+    /// the screen read from the tables whose change counters moved.
+    pub(super) fn reload_changed(&mut self) -> Result<(), StoreError> {
+        let now = self.store.changes()?;
+        let changed = now.since(&self.seen_changes);
+        self.seen_changes = now;
+        if changed.is_empty() {
+            return Ok(());
+        }
+        self.reload_parts(&changed)
+    }
+
+    fn reload_parts(&mut self, changed: &Changed) -> Result<(), StoreError> {
+        if changed.any(PEOPLE_TABLES) {
+            self.caseload.set_people(self.store.list_people(None)?);
+        }
+        if changed.any(COUNT_TABLES) {
+            self.counts = self.store.counts(self.today)?;
+        }
+        if self.directory_loaded && changed.any(DIRECTORY_TABLES) {
+            self.directory.set(self.store.list_services()?);
+        }
+        if self.agenda_loaded && changed.any(QUIET_TABLES) {
+            self.load_reminders()?;
+        } else if self.agenda_loaded && changed.any(AGENDA_TABLES) {
+            self.reminders.set_reminders(
+                self.store.open_reminders()?,
+                self.store.done_reminders(DONE_HISTORY)?,
+                self.store.clock().now(),
+            );
+        }
+        if self.agenda_loaded {
+            self.sync_reminder_counts();
+        }
+        if changed.any(PERSON_TABLES)
+            && let Some(id) = self.person.person.as_ref().map(|p| p.id)
+        {
             self.load_person(id)?;
         }
+        if changed.any(&["person", "status_change"])
+            && let Some(id) = self.caseload.detail.as_ref().map(|d| d.person.id)
+        {
+            self.open_detail(id)?;
+        }
         Ok(())
+    }
+
+    /// Loads what the first frame left out: the agenda (its timer decides
+    /// when the app next wakes) and the directory (its search index builds
+    /// on its own thread).
+    fn load_deferred(&mut self) -> Result<(), StoreError> {
+        if !self.agenda_loaded {
+            self.agenda_loaded = true;
+            self.load_reminders()?;
+        }
+        if !self.directory_loaded {
+            self.directory_loaded = true;
+            self.directory.set(self.store.list_services()?);
+        }
+        Ok(())
+    }
+
+    fn deferred_pending(&self) -> bool {
+        !(self.agenda_loaded && self.directory_loaded)
     }
 
     /// Called when the timer fires: a draft autosave may be due, the day may
@@ -119,6 +212,11 @@ impl App {
     pub fn tick(&mut self) -> bool {
         if self.autosave_due_in() == Some(std::time::Duration::ZERO) {
             self.autosave();
+        }
+        if self.deferred_pending() {
+            let r = self.load_deferred();
+            self.report(r);
+            return true;
         }
         let now = self.store.clock().now();
         if now.date() != self.today {
@@ -140,7 +238,7 @@ impl App {
         match self.store.data_version() {
             Ok(v) if v != self.seen_version => {
                 self.seen_version = v;
-                let r = self.reload();
+                let r = self.reload_changed();
                 self.report(r);
             }
             Ok(_) => {}
@@ -466,8 +564,13 @@ impl App {
         }
     }
 
-    /// Pane 2 always follows the person selected in the caseload.
+    /// Pane 2 always follows the person selected in the caseload; panes 3
+    /// and 4 load now if the first key came before their deferred load.
     fn show_pane(&mut self, pane: Pane) {
+        if matches!(pane, Pane::Directory | Pane::Reminders) && self.deferred_pending() {
+            let r = self.load_deferred();
+            self.report(r);
+        }
         if pane == Pane::Person
             && let Some(id) = self.caseload.selected_id()
         {

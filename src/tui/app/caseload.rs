@@ -117,7 +117,7 @@ impl App {
 
     /// Refreshes what is on screen after a write and keeps the person in view.
     pub(super) fn after_save(&mut self, id: i64, message: String) {
-        let r = self.reload();
+        let r = self.reload_changed();
         self.caseload.reveal(id);
         if self
             .caseload

@@ -81,7 +81,7 @@ impl App {
     pub(super) fn after_directory_write(&mut self, r: Result<(), StoreError>, message: &str) {
         match r {
             Ok(()) => {
-                let r = self.reload();
+                let r = self.reload_changed();
                 self.report(r);
                 if let Some(id) = self.directory.open_service().map(|s| s.id) {
                     self.apply_directory(Action::OpenService(id));
@@ -110,7 +110,7 @@ impl App {
         };
         match result {
             Ok(id) => {
-                let r = self.reload();
+                let r = self.reload_changed();
                 self.directory.saved(id);
                 self.report(r);
                 self.say(format!("Saved {}", service.name));
@@ -159,7 +159,7 @@ impl App {
                     let r = self.load_person(person_id);
                     self.report(r);
                 }
-                let r = self.reload();
+                let r = self.reload_changed();
                 self.report(r);
                 if let Some(id) = self.directory.open_service().map(|s| s.id) {
                     self.apply_directory(Action::OpenService(id));

@@ -32,6 +32,10 @@ impl App {
     /// How long the event loop may sleep: until the next follow-up falls due
     /// or midnight, and at most an hour (so a suspended laptop catches up).
     pub fn until_next_wake(&self) -> std::time::Duration {
+        if self.deferred_pending() {
+            // Right after the first frame: `tick` loads the rest.
+            return std::time::Duration::ZERO;
+        }
         let hour = std::time::Duration::from_secs(3600);
         (self.reminders.next_change() - self.store.clock().now())
             .to_std()
@@ -118,24 +122,10 @@ impl App {
         }
     }
 
-    /// A follow-up changed: the agenda, the counts and the caseload's "Next"
-    /// column can change; the directory and the notes cannot.
-    pub(super) fn reload_after_reminder_write(&mut self) -> Result<(), StoreError> {
-        self.caseload.set_people(self.store.list_people(None)?);
-        self.counts = self.store.counts(self.today)?;
-        self.reminders.set_reminders(
-            self.store.open_reminders()?,
-            self.store.done_reminders(DONE_HISTORY)?,
-            self.store.clock().now(),
-        );
-        self.sync_reminder_counts();
-        Ok(())
-    }
-
     pub(super) fn after_reminder(&mut self, r: Result<(), StoreError>, message: String) {
         match r {
             Ok(()) => {
-                let r = self.reload_after_reminder_write();
+                let r = self.reload_changed();
                 self.report(r);
                 if self.message.is_none() {
                     self.say(message);
@@ -190,7 +180,7 @@ impl App {
         };
         match saved {
             Ok(id) => {
-                let r = self.reload_after_reminder_write();
+                let r = self.reload_changed();
                 self.report(r);
                 self.reminders.select_reminder(id);
                 let when = crate::domain::reminder::short_date(draft.due_on, self.today);

@@ -260,13 +260,14 @@ impl App {
         }
     }
 
+    /// After a write about `id`: pane 2 shows them, and whatever else the
+    /// write touched (the caseload's columns, the agenda) is reloaded.
     fn refresh_person(&mut self, id: i64) {
-        let r = self.load_person(id);
-        self.report(r);
-        let r = self
-            .store
-            .list_people(None)
-            .map(|p| self.caseload.set_people(p));
+        if self.person.person.as_ref().map(|p| p.id) != Some(id) {
+            let r = self.load_person(id);
+            self.report(r);
+        }
+        let r = self.reload_changed();
         self.report(r);
     }
 
