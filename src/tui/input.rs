@@ -54,6 +54,9 @@ pub enum Input {
     HangUp,
     /// SIGHUP, SIGTERM or SIGINT, by number.
     Signal(i32),
+    /// The terminal answered the device-attributes query sent after a frame:
+    /// it has drawn everything before it (see `tui::event_loop`).
+    Drawn,
 }
 
 /// One line for a missing terminal, or `Ok` when stdin and stdout are both one.
@@ -256,6 +259,11 @@ fn read_tty(
                 return;
             }
         }
+        while parser.take_drawn() {
+            if tx.send(Input::Drawn).is_err() {
+                return;
+            }
+        }
     }
 }
 
@@ -266,6 +274,8 @@ fn read_tty(
 pub(crate) struct Parser {
     buffer: Vec<u8>,
     events: VecDeque<Event>,
+    /// Answers to the device-attributes query not yet passed on.
+    drawn: usize,
 }
 
 impl Parser {
@@ -284,6 +294,10 @@ impl Parser {
                 self.events.push_back(event);
                 self.buffer.clear();
             }
+            Ok(Some(InternalEvent::PrimaryDeviceAttributes)) => {
+                self.drawn += 1;
+                self.buffer.clear();
+            }
             // Replies to queries this app never makes.
             Ok(Some(_)) => self.buffer.clear(),
             Ok(None) => {} // wait for the rest of the sequence
@@ -299,6 +313,12 @@ impl Parser {
 
     pub(crate) fn next(&mut self) -> Option<Event> {
         self.events.pop_front()
+    }
+
+    fn take_drawn(&mut self) -> bool {
+        let any = self.drawn > 0;
+        self.drawn = self.drawn.saturating_sub(1);
+        any
     }
 }
 

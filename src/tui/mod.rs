@@ -26,7 +26,7 @@ pub mod theme;
 
 use std::io::{self, Write};
 use std::sync::mpsc::RecvTimeoutError;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -113,19 +113,27 @@ fn restore() {
 /// Sleeps until input or the next timer; handles everything that is pending;
 /// draws once. Keys that arrive while a frame is being written (a slow link)
 /// pile up in the channel and are handled together: frames never queue, the
-/// last state wins.
+/// last state wins. Each frame ends with a device-attributes query; the next
+/// frame waits for the terminal's answer (see `Pacing`).
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputThreads) -> Exit {
-    if draw(terminal, app).is_err() {
+    let mut pacing = Pacing::default();
+    if draw(terminal, app, &mut pacing).is_err() {
         return Exit::HangUp;
     }
     // Set when the last wait was a timer that was already due: if the timers
     // keep saying "now" (a save that keeps failing), wait a little, never spin.
     let mut was_due = false;
+    // A frame is owed: something changed while the terminal was still busy.
+    let mut owed = false;
     while !app.quit {
-        // Sleep until input, the next follow-up falling due (or midnight), or a draft autosave.
+        // Sleep until input, the next follow-up falling due (or midnight), a
+        // draft autosave, or the terminal's answer timing out.
         let mut wait = app.until_next_wake();
         if let Some(autosave) = app.autosave_due_in() {
             wait = wait.min(autosave);
+        }
+        if let Some(left) = pacing.time_left() {
+            wait = wait.min(left);
         }
         if was_due && wait.is_zero() {
             wait = Duration::from_millis(100);
@@ -133,13 +141,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
         let mut dirty = match input.rx.recv_timeout(wait) {
             Ok(first) => {
                 was_due = false;
-                match handle(app, first) {
+                match handle(app, first, &mut pacing) {
                     Ok(dirty) => dirty,
                     Err(exit) => return exit,
                 }
             }
             Err(RecvTimeoutError::Timeout) => {
                 was_due = wait.is_zero();
+                pacing.check_timeout();
                 app.tick()
             }
             Err(RecvTimeoutError::Disconnected) => return Exit::HangUp,
@@ -147,7 +156,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
         // Drain whatever else arrived (a paste, key repeat, a resize) before drawing once.
         while !app.quit {
             match input.rx.try_recv() {
-                Ok(next) => match handle(app, next) {
+                Ok(next) => match handle(app, next, &mut pacing) {
                     Ok(d) => dirty |= d,
                     Err(exit) => return exit,
                 },
@@ -155,6 +164,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
             }
         }
         if let Some(text) = app.take_external_edit() {
+            // The terminal's answer must not be typed into the editor.
+            if let Err(exit) = pacing.settle(app, input) {
+                return exit;
+            }
             input.pause();
             restore();
             let result = external::edit(&text);
@@ -172,28 +185,119 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
             app.finish_external_edit(result);
             dirty = true;
         }
-        if dirty && !app.quit && draw(terminal, app).is_err() {
+        // A slow link: while the terminal has not drawn the last frame, draw
+        // nothing; when it has, draw the latest state once.
+        let dirty = dirty || owed;
+        owed = dirty && !app.quit && pacing.busy();
+        if dirty && !owed && !app.quit && draw(terminal, app, &mut pacing).is_err() {
             return Exit::HangUp;
         }
     }
     Exit::Quit
 }
 
+/// Frame pacing by the terminal itself. After each frame the app asks for the
+/// terminal's device attributes (`ESC [ c`, answered by every VT100-style
+/// terminal); the answer comes back only once everything before it has been
+/// drawn, however slow the link. Until then no new frame is written, so frames
+/// never pile up in kernel, SSH or tmux buffers and the screen settles as soon
+/// as the keys stop. A terminal that never answers the first query is not
+/// asked again.
+#[derive(Default)]
+struct Pacing {
+    asked_at: Option<Instant>,
+    /// `None` until the terminal answers once, or is found not to.
+    answers: Option<bool>,
+}
+
+/// Waiting longer than this for an answer: draw anyway. A terminal that has
+/// never answered gets a short wait; one that has, a slow link's worth.
+const FIRST_ANSWER_WAIT: Duration = Duration::from_millis(700);
+const ANSWER_WAIT: Duration = Duration::from_secs(3);
+
+impl Pacing {
+    fn limit(&self) -> Duration {
+        if self.answers == Some(true) {
+            ANSWER_WAIT
+        } else {
+            FIRST_ANSWER_WAIT
+        }
+    }
+
+    /// True while the terminal has not answered the query after the last frame.
+    fn busy(&self) -> bool {
+        self.asked_at.is_some()
+    }
+
+    fn time_left(&self) -> Option<Duration> {
+        self.asked_at
+            .map(|at| self.limit().saturating_sub(at.elapsed()))
+    }
+
+    fn check_timeout(&mut self) {
+        if self.time_left() == Some(Duration::ZERO) {
+            self.asked_at = None;
+            // Never answered at all: this terminal does not; stop asking.
+            if self.answers.is_none() {
+                self.answers = Some(false);
+            }
+        }
+    }
+
+    fn answered(&mut self) {
+        self.asked_at = None;
+        self.answers = Some(true);
+    }
+
+    /// Whether to ask after this frame.
+    fn ask(&mut self) -> bool {
+        let ask = self.answers != Some(false);
+        if ask {
+            self.asked_at = Some(Instant::now());
+        }
+        ask
+    }
+
+    /// Before handing the terminal to `$EDITOR`: waits for an outstanding
+    /// answer, handling whatever else arrives meanwhile as usual.
+    fn settle(&mut self, app: &mut App, input: &mut InputThreads) -> Result<(), Exit> {
+        while let Some(left) = self.time_left().filter(|l| !l.is_zero()) {
+            match input.rx.recv_timeout(left) {
+                Ok(next) => {
+                    handle(app, next, self)?;
+                }
+                Err(_) => break,
+            }
+        }
+        self.check_timeout();
+        self.asked_at = None;
+        Ok(())
+    }
+}
+
 /// One input: `Ok(redraw?)`, or how the app must end.
-fn handle(app: &mut App, input: Input) -> Result<bool, Exit> {
+fn handle(app: &mut App, input: Input, pacing: &mut Pacing) -> Result<bool, Exit> {
     match input {
         Input::Event(event) => Ok(app.handle_event(event)),
         Input::Resize(cols, rows) => Ok(app.handle_event(Event::Resize(cols, rows))),
+        Input::Drawn => {
+            pacing.answered();
+            Ok(false)
+        }
         Input::HangUp => Err(Exit::HangUp),
         Input::Signal(n) => Err(Exit::Signal(n)),
     }
 }
 
-/// One frame inside a synchronized update, so SSH and tmux never show half a frame.
-fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// One frame inside a synchronized update, so SSH and tmux never show half a
+/// frame, followed by the pacing query.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App, pacing: &mut Pacing) -> io::Result<()> {
     let mut out = io::stdout();
     ratatui::crossterm::queue!(out, BeginSynchronizedUpdate)?;
     terminal.draw(|f| app.render(f))?;
-    ratatui::crossterm::execute!(out, EndSynchronizedUpdate)?;
+    ratatui::crossterm::queue!(out, EndSynchronizedUpdate)?;
+    if pacing.ask() {
+        out.write_all(b"\x1b[c")?;
+    }
     out.flush()
 }

@@ -152,7 +152,9 @@ impl Pty {
             // SAFETY: reading into a buffer of at least `want` bytes.
             let n = unsafe { libc::read(master.as_raw_fd(), buf.as_mut_ptr().cast(), want) };
             if n > 0 {
+                let start = out.len();
                 out.extend_from_slice(&buf[..n as usize]);
+                self.answer_queries(out, start)?;
                 return Ok(Read::Bytes(n as usize));
             }
             if n == 0 {
@@ -167,6 +169,18 @@ impl Pty {
                 _ => return Err(e),
             }
         }
+    }
+
+    /// Like a real terminal, answers each device-attributes query (`ESC [ c`)
+    /// once it has read it: the app paces its frames by the answers. A query
+    /// split across two reads is found by looking back two bytes.
+    fn answer_queries(&mut self, out: &[u8], start: usize) -> io::Result<()> {
+        let from = start.saturating_sub(2);
+        let asked = out[from..].windows(3).filter(|w| *w == b"\x1b[c").count();
+        for _ in 0..asked {
+            self.write_all(b"\x1b[?62;22c")?;
+        }
+        Ok(())
     }
 
     /// Appends everything that is ready now to `out`; returns the count, or
