@@ -71,8 +71,8 @@ const PEOPLE_TABLES: &[&str] = &["person", "reminder", "goal"];
 const COUNT_TABLES: &[&str] = &["person", "service", "reminder"];
 const DIRECTORY_TABLES: &[&str] = &["service"];
 const AGENDA_TABLES: &[&str] = &["reminder", "person", "service"];
-/// What the gone-quiet list also reads (it needs a full agenda load).
-const QUIET_TABLES: &[&str] = &["conversation", "setting", "status_change"];
+/// What the gone-quiet list reads.
+const QUIET_TABLES: &[&str] = &["conversation", "setting", "status_change", "person"];
 const PERSON_TABLES: &[&str] = &[
     "person",
     "status_change",
@@ -162,14 +162,16 @@ impl App {
         if self.directory_loaded && changed.any(DIRECTORY_TABLES) {
             self.directory.set(self.store.list_services()?);
         }
-        if self.agenda_loaded && changed.any(QUIET_TABLES) {
-            self.load_reminders()?;
-        } else if self.agenda_loaded && changed.any(AGENDA_TABLES) {
+        if self.agenda_loaded && changed.any(AGENDA_TABLES) {
             self.reminders.set_reminders(
                 self.store.open_reminders()?,
                 self.store.done_reminders(DONE_HISTORY)?,
                 self.store.clock().now(),
             );
+        }
+        if self.agenda_loaded && changed.any(QUIET_TABLES) {
+            let quiet = self.gone_quiet()?;
+            self.reminders.set_quiet(quiet, self.store.clock().now());
         }
         if self.agenda_loaded {
             self.sync_reminder_counts();

@@ -6,13 +6,7 @@ use super::*;
 /// Follow-ups (issue 6): the agenda's data, its timer and its actions.
 impl App {
     pub(super) fn load_reminders(&mut self) -> Result<(), StoreError> {
-        use crate::domain::reminder::QUIET_DAYS;
-        use crate::domain::setting::Setting;
-        let quiet = if self.store.setting(Setting::ShowGoneQuiet)? {
-            self.store.gone_quiet(self.today, QUIET_DAYS)?
-        } else {
-            Vec::new()
-        };
+        let quiet = self.gone_quiet()?;
         self.reminders.set(
             self.store.open_reminders()?,
             quiet,
@@ -21,6 +15,19 @@ impl App {
         );
         self.sync_reminder_counts();
         Ok(())
+    }
+
+    /// People with an open case and no recent conversation, if shown.
+    pub(super) fn gone_quiet(
+        &self,
+    ) -> Result<Vec<crate::domain::reminder::QuietPerson>, StoreError> {
+        use crate::domain::reminder::QUIET_DAYS;
+        use crate::domain::setting::Setting;
+        if self.store.setting(Setting::ShowGoneQuiet)? {
+            self.store.gone_quiet(self.today, QUIET_DAYS)
+        } else {
+            Ok(Vec::new())
+        }
     }
 
     /// The status line counts what the agenda shows, timed follow-ups included.

@@ -135,6 +135,14 @@ impl RemindersPane {
         self.set(reminders, quiet, done, now);
     }
 
+    /// Replaces who has gone quiet only, after a conversation or a status
+    /// changed: the follow-ups are as they were.
+    pub fn set_quiet(&mut self, quiet: Vec<QuietPerson>, now: NaiveDateTime) {
+        let reminders = std::mem::take(&mut self.reminders);
+        let done = std::mem::take(&mut self.done);
+        self.set(reminders, quiet, done, now);
+    }
+
     /// Re-buckets when a due moment or midnight has passed; true if it did.
     pub fn rebucket(&mut self, now: NaiveDateTime) -> bool {
         if now < self.next_change && now.date() == self.now.date() {
