@@ -29,3 +29,24 @@ pub fn due_span(due: NaiveDate, ctx: &Ctx) -> Span<'static> {
     };
     Span::styled(relative(due, ctx.today), style)
 }
+
+/// Stored text (names, notes, goals, service fields, follow-ups, reasons) as
+/// it may be handed to ratatui: [`display_safe`] draws the same width in the
+/// buffer as terminals draw it, shows controls as visible placeholders and
+/// drops bidi overrides, so no stray cell is left behind on a screen change.
+/// Every pane passes stored text through this, [`fit`] or [`pad`].
+///
+/// [`display_safe`]: crate::domain::text::display_safe
+pub fn safe(s: &str) -> String {
+    crate::domain::text::display_safe(s).into_owned()
+}
+
+/// Stored text made [`safe`], then cut to at most `max` cells (with '…').
+pub fn fit(s: &str, max: usize) -> String {
+    crate::domain::text::truncate(&crate::domain::text::display_safe(s), max)
+}
+
+/// Stored text made [`safe`], then cut or padded to exactly `cells` cells.
+pub fn pad(s: &str, cells: usize) -> String {
+    crate::domain::text::pad(&crate::domain::text::display_safe(s), cells)
+}
