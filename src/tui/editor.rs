@@ -12,12 +12,13 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::form::Field;
 use super::keymap::Command;
+use super::panes::safe;
 use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::conversation::{ConversationKind, Draft, NewNote, WHAT_MATTERS_TEMPLATE};
 use crate::domain::date::{parse_day, parse_time};
 use crate::domain::limits::MAX_NOTE_BYTES;
-use crate::domain::text::{display_safe, truncate};
+use crate::domain::text::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
@@ -324,7 +325,7 @@ impl NoteEditor {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Clear, area);
         let block = Block::default().borders(Borders::ALL).title(Span::styled(
-            format!(" {} ", display_safe(&self.title)),
+            format!(" {} ", safe(&self.title)),
             theme.title(),
         ));
         let inner = block.inner(area);
@@ -348,19 +349,13 @@ impl NoteEditor {
             Span::styled("Kind ", theme.dim()),
             Span::styled(format!("‹{}›", self.kind.label()), style_for(Focus::Kind)),
             Span::styled("   Date ", theme.dim()),
-            Span::styled(
-                display_safe(&self.date.value).into_owned(),
-                style_for(Focus::Date),
-            ),
+            Span::styled(safe(&self.date.value), style_for(Focus::Date)),
         ])];
         if self.amends.is_some() {
             let reason = if self.reason.value.is_empty() && self.focus != Focus::Reason {
                 Span::styled("(required)", theme.dim())
             } else {
-                Span::styled(
-                    display_safe(&self.reason.value).into_owned(),
-                    style_for(Focus::Reason),
-                )
+                Span::styled(safe(&self.reason.value), style_for(Focus::Reason))
             };
             lines.push(Line::from(vec![
                 Span::styled("Correction reason ", theme.warn()),
@@ -387,10 +382,7 @@ impl NoteEditor {
                 theme.warn(),
             )
         } else if let Some(e) = &self.error {
-            Span::styled(
-                truncate(&display_safe(e), status.width as usize),
-                theme.danger(),
-            )
+            Span::styled(truncate(&safe(e), status.width as usize), theme.danger())
         } else {
             Span::styled(
                 "Drafts are autosaved. Ctrl-z undo · Ctrl-y redo",

@@ -8,11 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::keymap::Command;
+use super::panes::safe;
 use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::FieldError;
 use crate::domain::limits;
-use crate::domain::text::{display_safe, truncate, width};
+use crate::domain::text::{truncate, width};
 
 #[derive(Debug, Clone)]
 pub enum FieldKind {
@@ -273,7 +274,7 @@ impl Form {
         let popup = centered(area, width, height);
         frame.render_widget(Clear, popup);
         let block = Block::default().borders(Borders::ALL).title(Span::styled(
-            format!(" {} ", display_safe(&self.title)),
+            format!(" {} ", safe(&self.title)),
             theme.title(),
         ));
         let inner = block.inner(popup);
@@ -315,9 +316,7 @@ impl Form {
                 Span::styled(shown, value_style),
             ]));
             let below = match (&f.error, focused) {
-                (Some(e), _) => {
-                    Span::styled(truncate(&display_safe(e), value_width), theme.danger())
-                }
+                (Some(e), _) => Span::styled(truncate(&safe(e), value_width), theme.danger()),
                 (None, true) => Span::styled(truncate(f.hint, value_width), theme.dim()),
                 _ => Span::raw(""),
             };
@@ -332,7 +331,7 @@ impl Form {
                 theme.warn(),
             )
         } else if let Some(m) = &self.message {
-            Span::styled(display_safe(m).into_owned(), theme.danger())
+            Span::styled(safe(m), theme.danger())
         } else {
             Span::styled("Ctrl-s save · Esc cancel · Tab next field", theme.dim())
         };
@@ -364,7 +363,7 @@ impl Form {
 
 /// The part of `value` to show in `max` cells so the cursor stays in view,
 /// and the cursor's column within it. Each character is shown as
-/// [`display_safe`] draws it (a control as a placeholder, a joiner or bidi
+/// [`safe`] draws it (a control as a placeholder, a joiner or bidi
 /// override as nothing), and measured as shown, so the cursor lands where
 /// the terminal draws it.
 fn visible_slice(value: &str, cursor: usize, max: usize) -> (String, usize) {
@@ -373,7 +372,7 @@ fn visible_slice(value: &str, cursor: usize, max: usize) -> (String, usize) {
     }
     let shown: Vec<String> = value
         .chars()
-        .map(|c| display_safe(c.encode_utf8(&mut [0; 4])).into_owned())
+        .map(|c| safe(c.encode_utf8(&mut [0; 4])))
         .collect();
     let cw = |s: &String| width(s);
     // Start as far left as possible while the cursor cell still fits.
