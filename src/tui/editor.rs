@@ -12,10 +12,12 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::form::Field;
 use super::keymap::Command;
+use super::panes::safe;
 use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::conversation::{ConversationKind, Draft, NewNote, WHAT_MATTERS_TEMPLATE};
 use crate::domain::date::{parse_day, parse_time};
+use crate::domain::limits::MAX_NOTE_BYTES;
 use crate::domain::text::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,22 +151,36 @@ impl NoteEditor {
         }
     }
 
-    /// Pasted text goes where the cursor is.
+    /// Bytes the body holds now, as it would be saved.
+    fn body_bytes(&self) -> usize {
+        let lines = self.body.lines();
+        lines.iter().map(String::len).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    /// Pasted text goes where the cursor is. Into the body, only as much as
+    /// keeps the note within `MAX_NOTE_BYTES`; the rest is left out and the
+    /// error line says so. A one-line field takes the first line.
     pub fn paste(&mut self, text: &str) -> EditorOutcome {
-        match self.focus {
+        self.error = None;
+        let changed = match self.focus {
             Focus::Body => {
-                self.body
-                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                let room = MAX_NOTE_BYTES.saturating_sub(self.body_bytes());
+                let fits = prefix_within_bytes(&text, room);
+                if fits.len() < text.len() {
+                    self.error = Some(too_long(if fits.is_empty() {
+                        "Nothing pasted"
+                    } else {
+                        "Paste cut short"
+                    }));
+                }
+                !fits.is_empty() && self.body.insert_str(fits)
             }
-            Focus::Date => self.date.value.push_str(text.lines().next().unwrap_or("")),
-            Focus::Reason => self
-                .reason
-                .value
-                .push_str(text.lines().next().unwrap_or("")),
-            Focus::Kind => return EditorOutcome::Continue,
-        }
-        self.changed = true;
-        EditorOutcome::Changed
+            Focus::Date => self.date.insert(text),
+            Focus::Reason => self.reason.insert(text),
+            Focus::Kind => false,
+        };
+        self.changed_if(changed)
     }
 
     fn focus_order(&self) -> Vec<Focus> {
@@ -215,7 +231,12 @@ impl NoteEditor {
                 return EditorOutcome::Continue;
             }
             Command::Template if self.focus == Focus::Body => {
-                self.body.insert_str(WHAT_MATTERS_TEMPLATE)
+                if self.body_bytes() + WHAT_MATTERS_TEMPLATE.len() > MAX_NOTE_BYTES {
+                    self.error = Some(too_long("Headings not added"));
+                    false
+                } else {
+                    self.body.insert_str(WHAT_MATTERS_TEMPLATE)
+                }
             }
             Command::UndoEdit if self.focus == Focus::Body => self.body.undo(),
             Command::RedoEdit if self.focus == Focus::Body => self.body.redo(),
@@ -237,7 +258,12 @@ impl NoteEditor {
             Focus::Body => {
                 let alt_char = key.modifiers.contains(KeyModifiers::ALT)
                     && matches!(key.code, KeyCode::Char(_));
-                !alt_char && self.body.input(key)
+                if !alt_char && self.would_overflow(key) {
+                    self.error = Some(too_long("Not typed"));
+                    false
+                } else {
+                    !alt_char && self.body.input(key)
+                }
             }
             Focus::Kind => {
                 let all = ConversationKind::ALL;
@@ -254,6 +280,17 @@ impl NoteEditor {
             Focus::Reason => text_key(key).is_some_and(|k| self.reason.edit(k)),
         };
         self.changed_if(changed)
+    }
+
+    /// Whether `key` would add text to a body already at `MAX_NOTE_BYTES`.
+    fn would_overflow(&self, key: KeyEvent) -> bool {
+        let added = match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => c.len_utf8(),
+            KeyCode::Enter => 1,
+            KeyCode::Tab => 1,
+            _ => return false,
+        };
+        self.body_bytes() + added > MAX_NOTE_BYTES
     }
 
     fn changed_if(&mut self, changed: bool) -> EditorOutcome {
@@ -287,9 +324,10 @@ impl NoteEditor {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Clear, area);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(Span::styled(format!(" {} ", self.title), theme.title()));
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            format!(" {} ", safe(&self.title)),
+            theme.title(),
+        ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let fields_height = if self.amends.is_some() { 2 } else { 1 };
@@ -311,13 +349,13 @@ impl NoteEditor {
             Span::styled("Kind ", theme.dim()),
             Span::styled(format!("‹{}›", self.kind.label()), style_for(Focus::Kind)),
             Span::styled("   Date ", theme.dim()),
-            Span::styled(self.date.value.clone(), style_for(Focus::Date)),
+            Span::styled(safe(&self.date.value), style_for(Focus::Date)),
         ])];
         if self.amends.is_some() {
             let reason = if self.reason.value.is_empty() && self.focus != Focus::Reason {
                 Span::styled("(required)", theme.dim())
             } else {
-                Span::styled(self.reason.value.clone(), style_for(Focus::Reason))
+                Span::styled(safe(&self.reason.value), style_for(Focus::Reason))
             };
             lines.push(Line::from(vec![
                 Span::styled("Correction reason ", theme.warn()),
@@ -344,7 +382,7 @@ impl NoteEditor {
                 theme.warn(),
             )
         } else if let Some(e) = &self.error {
-            Span::styled(truncate(e, status.width as usize), theme.danger())
+            Span::styled(truncate(&safe(e), status.width as usize), theme.danger())
         } else {
             Span::styled(
                 "Drafts are autosaved. Ctrl-z undo · Ctrl-y redo",
@@ -353,6 +391,23 @@ impl NoteEditor {
         };
         frame.render_widget(Paragraph::new(line), status);
     }
+}
+
+/// The error line for text refused because the note is full.
+fn too_long(what: &str) -> String {
+    format!("{what}: a note holds at most {} KB", MAX_NOTE_BYTES / 1024)
+}
+
+/// The longest prefix of `s` of at most `max` bytes, ending on a character.
+fn prefix_within_bytes(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// "2026-11-23 14:05", "23/11/2026 9:30", "today", "yesterday 16:00": not in the future.

@@ -6,12 +6,13 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::UnicodeWidthChar;
 
 use super::keymap::Command;
+use super::panes::safe;
 use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::FieldError;
+use crate::domain::limits;
 use crate::domain::text::{truncate, width};
 
 #[derive(Debug, Clone)]
@@ -87,6 +88,7 @@ impl Field {
             return true;
         }
         match key {
+            TextKey::Char(_) if self.len() >= MAX_FIELD_CHARS => {}
             TextKey::Char(c) => {
                 let at = self.byte_at(self.cursor);
                 self.value.insert(at, c);
@@ -143,8 +145,10 @@ impl Field {
     }
 }
 
-/// One-line fields hold names, dates, phone numbers: none is near this long.
-pub const MAX_FIELD_CHARS: usize = 1000;
+/// The most a one-line field takes, typed or pasted: the domain's limit for
+/// one-line fields. Names have a lower limit ([`limits::MAX_NAME_CHARS`]),
+/// which the form's validation reports beside the field.
+pub const MAX_FIELD_CHARS: usize = limits::MAX_FIELD_CHARS;
 
 /// What the form wants its owner to do after a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,9 +273,10 @@ impl Form {
         let width = area.width.min(76);
         let popup = centered(area, width, height);
         frame.render_widget(Clear, popup);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(Span::styled(format!(" {} ", self.title), theme.title()));
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            format!(" {} ", safe(&self.title)),
+            theme.title(),
+        ));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         if inner.height == 0 || inner.width == 0 {
@@ -311,7 +316,7 @@ impl Form {
                 Span::styled(shown, value_style),
             ]));
             let below = match (&f.error, focused) {
-                (Some(e), _) => Span::styled(truncate(e, value_width), theme.danger()),
+                (Some(e), _) => Span::styled(truncate(&safe(e), value_width), theme.danger()),
                 (None, true) => Span::styled(truncate(f.hint, value_width), theme.dim()),
                 _ => Span::raw(""),
             };
@@ -326,7 +331,7 @@ impl Form {
                 theme.warn(),
             )
         } else if let Some(m) = &self.message {
-            Span::styled(m.clone(), theme.danger())
+            Span::styled(safe(m), theme.danger())
         } else {
             Span::styled("Ctrl-s save · Esc cancel · Tab next field", theme.dim())
         };
@@ -357,28 +362,34 @@ impl Form {
 }
 
 /// The part of `value` to show in `max` cells so the cursor stays in view,
-/// and the cursor's column within it.
+/// and the cursor's column within it. Each character is shown as
+/// [`safe`] draws it (a control as a placeholder, a joiner or bidi
+/// override as nothing), and measured as shown, so the cursor lands where
+/// the terminal draws it.
 fn visible_slice(value: &str, cursor: usize, max: usize) -> (String, usize) {
     if max == 0 {
         return (String::new(), 0);
     }
-    let chars: Vec<char> = value.chars().collect();
-    let cw = |c: &char| c.width().unwrap_or(0);
+    let shown: Vec<String> = value
+        .chars()
+        .map(|c| safe(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    let cw = |s: &String| width(s);
     // Start as far left as possible while the cursor cell still fits.
     let mut start = 0;
-    let mut before: usize = chars[..cursor.min(chars.len())].iter().map(cw).sum();
+    let mut before: usize = shown[..cursor.min(shown.len())].iter().map(cw).sum();
     while before >= max && start < cursor {
-        before -= cw(&chars[start]);
+        before -= cw(&shown[start]);
         start += 1;
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in &chars[start..] {
-        if used + cw(c) > max {
+    for s in &shown[start..] {
+        if used + cw(s) > max {
             break;
         }
-        used += cw(c);
-        out.push(*c);
+        used += cw(s);
+        out.push_str(s);
     }
     debug_assert!(width(&out) <= max);
     (out, before)

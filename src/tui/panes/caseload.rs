@@ -11,11 +11,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use super::{Ctx, due_span};
+use super::{Ctx, due_span, fit, safe};
 use crate::domain::date::iso;
 use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
-use crate::domain::text::truncate;
 use crate::store::{PersonRow, StatusHistoryEntry};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::keymap::{Command, Context, chain};
@@ -325,36 +324,31 @@ impl CaseloadPane {
         let block = Block::default().borders(Borders::TOP);
         let inner_height = block.inner(table_area).height.saturating_sub(1) as usize;
         let range = self.nav.window(inner_height, self.visible.len());
-        let name_width = table_area
-            .width
-            .saturating_sub(2 + 8 + 15 + 10 + 12 + 5 + 6)
-            .max(4) as usize;
+        let cols = Column::fitting(table_area.width);
+        let name_width = Column::name_width(&cols, table_area.width) as usize;
         let rows: Vec<Row> = self.visible[range.clone()]
             .iter()
             .enumerate()
             .map(|(n, &i)| {
                 let p = &self.people[i];
-                let risk = if p.risk {
-                    Span::styled("!", ctx.theme.danger())
-                } else {
-                    Span::raw(" ")
-                };
-                let next = p
-                    .next_follow_up
-                    .map(|d| due_span(d, ctx))
-                    .unwrap_or_else(|| Span::styled("—", ctx.theme.dim()));
-                let row = Row::new(vec![
-                    Cell::from(risk),
-                    Cell::from(truncate(&p.display_name(), name_width)),
-                    Cell::from(p.status.as_str()),
-                    Cell::from(truncate(&p.referral_source, 15)),
-                    Cell::from(p.referred_on.map(iso).unwrap_or_default()),
-                    Cell::from(next),
-                    Cell::from(match p.open_goals {
+                let cells = cols.iter().map(|c| match c {
+                    Column::Risk if p.risk => Cell::from(Span::styled("!", ctx.theme.danger())),
+                    Column::Risk => Cell::from(" "),
+                    Column::Name => Cell::from(fit(&p.display_name(), name_width)),
+                    Column::Status => Cell::from(p.status.as_str()),
+                    Column::Source => Cell::from(fit(&p.referral_source, 15)),
+                    Column::Referred => Cell::from(p.referred_on.map(iso).unwrap_or_default()),
+                    Column::Next => Cell::from(
+                        p.next_follow_up
+                            .map(|d| due_span(d, ctx))
+                            .unwrap_or_else(|| Span::styled("—", ctx.theme.dim())),
+                    ),
+                    Column::Goals => Cell::from(match p.open_goals {
                         0 => String::new(),
                         n => n.to_string(),
                     }),
-                ]);
+                });
+                let row = Row::new(cells);
                 if range.start + n == self.nav.selected {
                     row.style(ctx.theme.selected())
                 } else {
@@ -362,21 +356,15 @@ impl CaseloadPane {
                 }
             })
             .collect();
-        let widths = [
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(8),
-            Constraint::Length(15),
-            Constraint::Length(10),
-            Constraint::Length(12),
-            Constraint::Length(5),
-        ];
-        let header = Row::new(["", "Name", "Status", "Source", "Referred", "Next", "Goals"])
-            .style(ctx.theme.header());
+        let widths = cols.iter().map(|c| match c.width() {
+            0 => Constraint::Fill(1),
+            w => Constraint::Length(w),
+        });
+        let header = Row::new(cols.iter().map(|c| c.title())).style(ctx.theme.header());
         let table = Table::new(rows, widths)
             .header(header)
             .block(block)
-            .column_spacing(1);
+            .column_spacing(COLUMN_SPACING);
         frame.render_widget(table, table_area);
         if self.visible.is_empty() {
             let msg = if self.people.is_empty() {
@@ -400,7 +388,7 @@ impl CaseloadPane {
         let mut spans = vec![];
         if self.filtering || !self.filter.is_empty() {
             spans.push(Span::styled("/", ctx.theme.key()));
-            spans.push(Span::raw(self.filter.clone()));
+            spans.push(Span::raw(safe(&self.filter)));
             if self.filtering {
                 spans.push(Span::styled("▏", ctx.theme.key()));
             }
@@ -420,23 +408,106 @@ impl CaseloadPane {
     }
 }
 
+/// The caseload table's columns, in the order they are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Risk,
+    Name,
+    Status,
+    Source,
+    Referred,
+    Next,
+    Goals,
+}
+
+const COLUMN_SPACING: u16 = 1;
+
+/// The Name column keeps at least this many cells: other columns go first.
+const MIN_NAME_CELLS: u16 = 14;
+
+impl Column {
+    const ALL: [Column; 7] = [
+        Column::Risk,
+        Column::Name,
+        Column::Status,
+        Column::Source,
+        Column::Referred,
+        Column::Next,
+        Column::Goals,
+    ];
+
+    /// Dropped in this order when the terminal is narrow; risk and name stay.
+    const DROP_ORDER: [Column; 5] = [
+        Column::Source,
+        Column::Referred,
+        Column::Goals,
+        Column::Next,
+        Column::Status,
+    ];
+
+    /// Fixed width in cells; 0 for the name, which takes the rest.
+    fn width(self) -> u16 {
+        match self {
+            Column::Risk => 1,
+            Column::Name => 0,
+            Column::Status => 8,
+            Column::Source => 15,
+            Column::Referred => 10,
+            Column::Next => 12,
+            Column::Goals => 5,
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Column::Risk => "",
+            Column::Name => "Name",
+            Column::Status => "Status",
+            Column::Source => "Source",
+            Column::Referred => "Referred",
+            Column::Next => "Next",
+            Column::Goals => "Goals",
+        }
+    }
+
+    /// Cells left for the name when `cols` are drawn in `total` cells.
+    fn name_width(cols: &[Column], total: u16) -> u16 {
+        let fixed: u16 = cols.iter().map(|c| c.width()).sum();
+        let gaps = (cols.len() as u16).saturating_sub(1) * COLUMN_SPACING;
+        total.saturating_sub(fixed + gaps)
+    }
+
+    /// The columns that fit in `total` cells with the name at least
+    /// `MIN_NAME_CELLS` wide, dropping the least needed first.
+    fn fitting(total: u16) -> Vec<Column> {
+        let mut cols = Column::ALL.to_vec();
+        for drop in Column::DROP_ORDER {
+            if Column::name_width(&cols, total) >= MIN_NAME_CELLS {
+                break;
+            }
+            cols.retain(|c| *c != drop);
+        }
+        cols
+    }
+}
+
 fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
     let p = &d.person;
     let t = ctx.theme;
     let label = |s: &'static str| Span::styled(format!("{s:<18}"), t.dim());
     let field = |name: &'static str, value: Option<String>| -> Option<Line<'static>> {
-        value.map(|v| Line::from(vec![label(name), Span::raw(v)]))
+        value.map(|v| Line::from(vec![label(name), Span::raw(safe(&v))]))
     };
     let dd = &p.details;
     let mut lines: Vec<Line> = vec![Line::from(vec![
-        Span::styled(p.display_name(), t.title()),
+        Span::styled(safe(&p.display_name()), t.title()),
         Span::raw(format!("  #{}  ", p.id)),
         Span::styled(p.status.as_str(), t.key()),
     ])];
     if let Some(risk) = &dd.risk_note {
         lines.push(Line::from(vec![
             Span::styled("! RISK ", t.danger()),
-            Span::styled(risk.clone(), t.danger()),
+            Span::styled(safe(risk), t.danger()),
         ]));
     }
     lines.push(Line::from(""));
@@ -491,7 +562,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
             Span::raw(h.status.as_str()),
         ];
         if let Some(r) = &h.reason {
-            spans.push(Span::raw(format!(" — {r}")));
+            spans.push(Span::raw(format!(" — {}", safe(r))));
         }
         lines.push(Line::from(spans));
     }

@@ -8,10 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::Ctx;
+use super::{Ctx, fit};
 use crate::domain::date::{iso, parse_day};
 use crate::domain::service::{Connection, ConnectionStatus};
-use crate::domain::text::truncate;
 use crate::tui::action::{Action, Outcome, Pane};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Command;
@@ -91,7 +90,7 @@ impl ConnectionsView {
                 label(c.status),
                 c.service_name
             );
-            lines.push(Line::from(Span::styled(truncate(&head, width), style)));
+            lines.push(Line::from(Span::styled(fit(&head, width), style)));
             // Earlier steps, newest first, indented under the connection.
             for e in c.history.iter().rev().skip(1) {
                 let note = e
@@ -100,7 +99,7 @@ impl ConnectionsView {
                     .map(|n| format!(" · {n}"))
                     .unwrap_or_default();
                 let text = format!("    {} {}{note}", iso(e.on), label(e.status));
-                lines.push(Line::from(Span::styled(truncate(&text, width), t.dim())));
+                lines.push(Line::from(Span::styled(fit(&text, width), t.dim())));
             }
         }
         // Keep the selected connection in view.

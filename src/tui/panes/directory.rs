@@ -13,11 +13,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use super::Ctx;
+use super::{Ctx, fit, safe};
 use crate::domain::date::iso;
 use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
-use crate::domain::text::truncate;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Command, Context, chain};
@@ -517,7 +516,7 @@ impl DirectoryPane {
                         Style::new(),
                         t.highlight(),
                     )),
-                    Cell::from(truncate(s.area.as_deref().unwrap_or(""), 10)),
+                    Cell::from(fit(s.area.as_deref().unwrap_or(""), 10)),
                     Cell::from(verified),
                 ]);
                 if range.start + n == self.nav.selected {
@@ -552,15 +551,15 @@ impl DirectoryPane {
         if self.query.is_empty() && !self.searching {
             spans.push(Span::styled("/ to type", t.dim()));
         } else {
-            spans.push(Span::raw(self.query.clone()));
+            spans.push(Span::raw(safe(&self.query)));
         }
         let f = &self.filters;
         let mut parts = Vec::new();
         if let Some(c) = &f.category {
-            parts.push(format!("category {c}"));
+            parts.push(format!("category {}", safe(c)));
         }
         if let Some(a) = &f.area {
-            parts.push(format!("area {a}"));
+            parts.push(format!("area {}", safe(a)));
         }
         parts.push(if f.include_inactive {
             "all".into()
@@ -573,7 +572,7 @@ impl DirectoryPane {
         spans.push(Span::styled(format!("   [{}]", parts.join(" · ")), t.dim()));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         if self.searching {
-            let x = area.x + 8 + crate::domain::text::width(&self.query) as u16;
+            let x = area.x + 8 + crate::domain::text::width(&safe(&self.query)) as u16;
             if x < area.x + area.width {
                 frame.set_cursor_position((x, area.y));
             }
@@ -589,7 +588,7 @@ impl DirectoryPane {
             return;
         };
         let mut lines = vec![Line::from(vec![
-            Span::styled(s.name.clone(), t.title()),
+            Span::styled(safe(&s.name), t.title()),
             if s.active {
                 Span::raw("")
             } else {
@@ -597,7 +596,7 @@ impl DirectoryPane {
             },
         ])];
         if let Some(o) = &s.organisation {
-            lines.push(Line::from(Span::styled(o.clone(), t.dim())));
+            lines.push(Line::from(Span::styled(safe(o), t.dim())));
         }
         let verified = match s.last_verified_on {
             Some(v) if s.is_stale(ctx.today) => {
@@ -619,7 +618,7 @@ impl DirectoryPane {
         ]));
         if let Some(desc) = &s.description {
             lines.push(Line::from(""));
-            lines.push(Line::from(desc.clone()));
+            lines.extend(desc.lines().map(|l| Line::from(safe(l))));
         }
         lines.push(Line::from(""));
         let fields: [(&str, &Option<String>); 11] = [
@@ -639,7 +638,7 @@ impl DirectoryPane {
             if let Some(v) = value {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{label:<16}"), t.key()),
-                    Span::raw(v.clone()),
+                    Span::raw(safe(v)),
                 ]));
             }
         }
@@ -658,7 +657,8 @@ impl DirectoryPane {
 
 /// `text` cut to `width` cells with the chars `query` matches in `mark` style.
 fn highlighted(text: &str, query: &str, width: usize, base: Style, mark: Style) -> Line<'static> {
-    let shown = truncate(text, width);
+    let text = &safe(text);
+    let shown = crate::domain::text::truncate(text, width);
     let marks = if query.trim().is_empty() {
         Vec::new()
     } else {
@@ -667,7 +667,7 @@ fn highlighted(text: &str, query: &str, width: usize, base: Style, mark: Style) 
     if marks.is_empty() {
         return Line::from(Span::styled(shown, base));
     }
-    let cut = if shown == text {
+    let cut = if shown == *text {
         usize::MAX
     } else {
         shown.chars().count().saturating_sub(1)

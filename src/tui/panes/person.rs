@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::Ctx;
+use super::{Ctx, fit, safe};
 use crate::domain::conversation::{Conversation, Draft, TimelineEntry, timeline};
 use crate::domain::goal::{Goal, GoalStatus};
 use crate::domain::measure::{Instrument, Measure, changes};
@@ -193,17 +193,20 @@ impl PersonPane {
         let t = ctx.theme;
         let d = &p.details;
         let mut header = vec![Line::from(vec![
-            Span::styled(p.display_name(), t.title()),
+            Span::styled(safe(&p.display_name()), t.title()),
             Span::raw("  "),
             Span::styled(p.status.as_str(), t.key()),
-            Span::styled(format!("  referred by {}", d.referral_source), t.dim()),
+            Span::styled(
+                format!("  referred by {}", safe(&d.referral_source)),
+                t.dim(),
+            ),
         ])];
         if let Some(reason) = &d.referral_reason {
-            header.push(Line::from(Span::raw(truncate(reason, width as usize))));
+            header.push(Line::from(Span::raw(fit(reason, width as usize))));
         }
         // A risk note is never cut short silently: up to three lines, then '…'.
         if let Some(risk) = &d.risk_note {
-            let lines = wrap(&format!("! RISK {risk}"), width as usize, 3);
+            let lines = wrap(&format!("! RISK {}", safe(risk)), width as usize, 3);
             header.extend(
                 lines
                     .into_iter()
@@ -259,7 +262,7 @@ impl PersonPane {
                 let c = &e.current;
                 let marker = if e.history.is_empty() { " " } else { "✎" };
                 let when = c.occurred_at.get(..10).unwrap_or(&c.occurred_at);
-                let text = truncate(first_line(&c.body), text_width);
+                let text = fit(first_line(&c.body), text_width);
                 let pad = text_width.saturating_sub(width(&text));
                 let line = Line::from(vec![
                     Span::styled(format!("{when} "), t.dim()),
@@ -315,7 +318,7 @@ impl PersonPane {
                         GoalStatus::Achieved => ("✓", t.ok()),
                         GoalStatus::Dropped => ("–", t.dim()),
                     };
-                    let text = truncate(&g.text, (inner.width as usize).saturating_sub(2));
+                    let text = fit(&g.text, (inner.width as usize).saturating_sub(2));
                     let line = Line::from(vec![
                         Span::styled(format!("{mark} "), style),
                         Span::styled(text, style),
@@ -423,7 +426,7 @@ impl PersonPane {
             ),
             Span::raw(format!("  {}", c.kind.label())),
             Span::styled(
-                format!("  by {}", c.author.as_deref().unwrap_or("unknown")),
+                format!("  by {}", safe(c.author.as_deref().unwrap_or("unknown"))),
                 t.dim(),
             ),
         ])];
@@ -437,7 +440,7 @@ impl PersonPane {
             )));
         }
         lines.push(Line::from(""));
-        lines.extend(c.body.lines().map(|l| Line::from(l.to_string())));
+        lines.extend(c.body.lines().map(|l| Line::from(safe(l))));
         for (i, v) in e.history.iter().enumerate().rev() {
             let next = e.history.get(i + 1).unwrap_or(c);
             lines.push(Line::from(""));
@@ -450,20 +453,20 @@ impl PersonPane {
                         .chars()
                         .take(16)
                         .collect::<String>(),
-                    v.author.as_deref().unwrap_or("unknown"),
+                    safe(v.author.as_deref().unwrap_or("unknown")),
                     next.created_at
                         .replace('T', " ")
                         .chars()
                         .take(16)
                         .collect::<String>(),
-                    next.amend_reason.as_deref().unwrap_or("")
+                    safe(next.amend_reason.as_deref().unwrap_or(""))
                 ),
                 t.dim(),
             )));
             lines.extend(
                 v.body
                     .lines()
-                    .map(|l| Line::from(Span::styled(l.to_string(), t.dim()))),
+                    .map(|l| Line::from(Span::styled(safe(l), t.dim()))),
             );
         }
         let block = Block::default()

@@ -11,14 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::Ctx;
+use super::{Ctx, fit, pad};
 
 use crate::domain::date::iso;
 use crate::domain::reminder::{
     Bucket, CHECK_IN_DAYS, QUIET_DAYS, QuietPerson, Reminder, ReminderDraft, ReminderInput,
     SNOOZE_CHOICES, next_change, short_date, snooze_until,
 };
-use crate::domain::text::{pad, truncate};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Command, Context, chain};
@@ -473,7 +472,6 @@ impl RemindersPane {
                 )
             }
         };
-        let about = truncate(&about, 20);
         let line = Line::from(vec![
             Span::styled(mark, style),
             Span::styled(pad(&when, 11), style),
@@ -482,7 +480,7 @@ impl RemindersPane {
             Span::raw("  "),
             Span::raw(pad(&about, 20)),
             Span::raw("  "),
-            Span::raw(truncate(&text, text_width)),
+            Span::raw(fit(&text, text_width)),
         ]);
         if is_selected {
             line.style(t.selected())
