@@ -98,16 +98,20 @@ pub fn quote(s: &str, max: usize) -> String {
 ///   but three emoji (6 cells) in xterm and tmux; without the joiner both agree.
 /// - Emoji variation selectors (U+FE0E, U+FE0F) are dropped: "❤️" is 2 cells to
 ///   unicode-width but 1 in xterm/tmux; the bare "❤" is 1 everywhere.
-/// - Regional-indicator flags ("🇬🇧") are kept: unicode-width gives the pair 2,
-///   and terminals draw either a 2-cell flag or two 1-cell letters, so 2 cells
-///   in every case.
+/// - Regional-indicator flags ("🇬🇧") become their letters ("GB"): ratatui
+///   keeps the pair as one 2-cell glyph, but xterm, tmux and vt100 draw two
+///   1-cell letters, so a repaint left a stray cell behind.
+/// - Skin-tone modifiers (U+1F3FB–U+1F3FF) are dropped: "👍🏽" is 2 cells to
+///   ratatui and 4 in terminals.
 /// - Line and paragraph separators (U+2028, U+2029, U+0085, newline, tab, …)
 ///   become a space; other controls a visible placeholder as in [`for_terminal`].
 /// - Bidi overrides and isolates are removed (a stray U+202E leaves a cell
 ///   behind on a screen change).
 pub fn display_safe(s: &str) -> Cow<'_, str> {
     neutralise(s, |c| match c {
-        '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' => Remove,
+        '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' => Remove,
+        // A regional indicator stands for the letter at its offset from U+1F1E6.
+        c @ '\u{1F1E6}'..='\u{1F1FF}' => Replace(char::from(b'A' + (c as u32 - 0x1F1E6) as u8)),
         '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
             Replace(' ')
         }
@@ -308,7 +312,8 @@ mod tests {
         let cases = [
             ("👨\u{200D}👩\u{200D}👧", "👨👩👧", 6),
             ("❤\u{FE0F}", "❤", 1),
-            ("🇬🇧", "🇬🇧", 2),
+            ("🇬🇧", "GB", 2),
+            ("👍🏽", "👍", 2),
             ("a\u{2028}b", "a b", 3),
             ("\u{202E}evil", "evil", 4),
             ("美玲", "美玲", 4),

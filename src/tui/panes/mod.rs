@@ -32,42 +32,16 @@ pub fn due_span(due: NaiveDate, ctx: &Ctx) -> Span<'static> {
 
 /// Stored text (names, notes, goals, service fields, follow-ups, reasons) as
 /// it may be handed to ratatui: [`display_safe`] draws the same width in the
-/// buffer as terminals draw it, shows controls as visible placeholders and
-/// drops bidi overrides, so no stray cell is left behind on a screen change.
-/// Two more sequences on which ratatui (one cluster, 2 cells) and terminals
-/// (char by char) disagree get a substitute:
-/// - a regional-indicator flag ("🇬🇧") becomes its letters ("GB"): xterm and
-///   vt100 draw two 1-cell letters that ratatui repaints only one of, while
-///   tmux may draw one 2-cell flag;
-/// - an emoji skin-tone modifier (U+1F3FB–U+1F3FF) is dropped: "👍🏽" is one
-///   2-cell cluster to ratatui but 4 cells in terminals.
+/// buffer as terminals draw it (ZWJ sequences, variation selectors, flags and
+/// skin tones included), shows controls as visible placeholders and drops
+/// bidi overrides, so no stray cell is left behind on a screen change.
 ///
 /// Every pane, form and the note editor pass stored text through this,
 /// [`fit`] or [`pad`].
 ///
 /// [`display_safe`]: crate::domain::text::display_safe
 pub fn safe(s: &str) -> String {
-    let s = crate::domain::text::display_safe(s);
-    if !s
-        .chars()
-        .any(|c| regional_letter(c).is_some() || is_skin_tone(c))
-    {
-        return s.into_owned();
-    }
-    s.chars()
-        .filter(|c| !is_skin_tone(*c))
-        .map(|c| regional_letter(c).unwrap_or(c))
-        .collect()
-}
-
-/// The letter a regional indicator symbol (U+1F1E6–U+1F1FF) stands for.
-fn regional_letter(c: char) -> Option<char> {
-    let n = (c as u32).checked_sub(0x1F1E6)?;
-    (n < 26).then(|| char::from(b'A' + n as u8))
-}
-
-fn is_skin_tone(c: char) -> bool {
-    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+    crate::domain::text::display_safe(s).into_owned()
 }
 
 /// Stored text made [`safe`], then cut to at most `max` cells (with '…').
