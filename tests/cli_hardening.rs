@@ -4,10 +4,11 @@
 mod common;
 
 use std::fs;
-use std::io::{Seek, SeekFrom, Write};
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+use common::damage::{noise, overwrite, page_size};
 use common::{Sandbox, list_people, with_suffix};
 
 /// `caseload person add` that must succeed; returns the printed id.
@@ -29,36 +30,6 @@ fn side_files(db: &Path) -> Vec<PathBuf> {
         .map(|s| with_suffix(db, s))
         .filter(|p| p.exists())
         .collect()
-}
-
-/// Deterministic noise (SplitMix64).
-fn noise(len: usize, seed: u64) -> Vec<u8> {
-    let mut state = seed;
-    let mut bytes = Vec::with_capacity(len + 8);
-    while bytes.len() < len {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        bytes.extend_from_slice(&(z ^ (z >> 31)).to_le_bytes());
-    }
-    bytes.truncate(len);
-    bytes
-}
-
-fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
-    let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
-    f.seek(SeekFrom::Start(offset)).unwrap();
-    f.write_all(bytes).unwrap();
-    f.sync_all().unwrap();
-}
-
-fn page_size(path: &Path) -> u64 {
-    let header = fs::read(path).unwrap();
-    match u16::from_be_bytes([header[16], header[17]]) {
-        1 => 65536,
-        n => u64::from(n),
-    }
 }
 
 // ---------------------------------------------------------------- item 2: false "damaged"

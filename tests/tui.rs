@@ -695,6 +695,12 @@ fn a_timed_follow_up_turns_overdue_at_its_time_and_the_timer_wakes_for_it() {
     let today = day(2026, 11, 23);
     let (_dir, mut app, clock) = fixture_with_clock(at(today, 14, 0, 0));
     press(&mut app, KeyCode::Char('4'));
+    // The background integrity check started after the first frame wakes the
+    // app every 100 ms until it reports; let it finish first.
+    while app.checking_integrity() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.tick();
+    }
     // Asleep until 14:30, when "Food bank referral check" falls due.
     assert_eq!(
         app.until_next_wake(),

@@ -64,6 +64,11 @@ pub struct App {
     /// on first visit, whichever comes first.
     directory_loaded: bool,
     agenda_loaded: bool,
+    /// `PRAGMA quick_check`, run on its own connection and thread after the
+    /// first frame; `None` once its answer is in.
+    integrity: Option<std::thread::JoinHandle<Result<Vec<String>, StoreError>>>,
+    /// The banner shown once the check found damage; writes are then refused.
+    damaged: Option<String>,
 }
 
 /// Tables each part of the screen is read from.
@@ -115,6 +120,8 @@ impl App {
             seen_changes: Changes::default(),
             directory_loaded: false,
             agenda_loaded: false,
+            integrity: None,
+            damaged: None,
         };
         // The first frame needs only the caseload and the status line.
         app.seen_version = app.store.data_version()?;
@@ -193,6 +200,9 @@ impl App {
     /// when the app next wakes) and the directory (its search index builds
     /// on its own thread).
     fn load_deferred(&mut self) -> Result<(), StoreError> {
+        if !self.agenda_loaded && self.integrity.is_none() && self.damaged.is_none() {
+            self.start_integrity_check();
+        }
         if !self.agenda_loaded {
             self.agenda_loaded = true;
             self.load_reminders()?;
@@ -208,12 +218,60 @@ impl App {
         !(self.agenda_loaded && self.directory_loaded)
     }
 
+    /// Starts `PRAGMA quick_check` on a read-only connection of its own, so a
+    /// 10k caseload's check (about 120 ms) never holds up a key.
+    fn start_integrity_check(&mut self) {
+        let path = self.store.path().to_path_buf();
+        let clock = self.store.clock().clone();
+        self.integrity = std::thread::Builder::new()
+            .name("quick-check".into())
+            .spawn(move || Store::open_read_only(&path, clock)?.quick_check())
+            .ok();
+    }
+
+    /// Takes the check's answer once it is in; true if it found damage. From
+    /// then on the store refuses every write and the banner says why.
+    pub fn poll_integrity(&mut self) -> bool {
+        if !self.integrity.as_ref().is_some_and(|h| h.is_finished()) {
+            return false;
+        }
+        let Some(handle) = self.integrity.take() else {
+            return false;
+        };
+        let problems = match handle.join() {
+            Ok(Ok(problems)) => problems,
+            // A page so broken the check itself stops: damaged all the same
+            // (the check reads a consistent snapshot, so this is no race).
+            Ok(Err(StoreError::Damaged(_, detail) | StoreError::Corrupt(detail))) => vec![detail],
+            // Busy, or the check could not run: say nothing rather than alarm.
+            Ok(Err(_)) | Err(_) => return false,
+        };
+        if problems.is_empty() {
+            return false;
+        }
+        self.store.mark_damaged(&problems.join("; "));
+        self.damaged = Some(
+            "This database is damaged: nothing more is saved. Close the app, keep the file \
+             aside and restore your latest backup."
+                .into(),
+        );
+        true
+    }
+
+    /// True while the integrity check runs: the event loop looks again soon.
+    pub fn checking_integrity(&self) -> bool {
+        self.integrity.is_some()
+    }
+
     /// Called when the timer fires: a draft autosave may be due, the day may
     /// have changed, or a follow-up may have fallen due. Returns true if the
     /// screen needs redrawing.
     pub fn tick(&mut self) -> bool {
         if self.autosave_due_in() == Some(std::time::Duration::ZERO) {
             self.autosave();
+        }
+        if self.poll_integrity() {
+            return true;
         }
         if self.deferred_pending() {
             let r = self.load_deferred();
@@ -687,13 +745,20 @@ impl App {
             ));
         }
         let right = Line::from(right);
+        // Messages name people: drawn safe like any stored text. A damaged
+        // file's banner stays until the app closes, over everything else.
+        let message = match (&self.message, &self.damaged) {
+            (Some((m, error)), _) => Some((super::panes::safe(m), *error)),
+            (None, Some(banner)) => Some((banner.clone(), true)),
+            (None, None) => None,
+        };
         // A message (what just happened) wins over the counts when space is short.
-        let left_width = match &self.message {
+        let left_width = match &message {
             Some((m, _)) => (crate::domain::text::width(m) + 1).min(area.width as usize),
             None => (area.width as usize).saturating_sub(right.width() + 1),
         };
         let right_width = area.width.saturating_sub(left_width as u16);
-        let left = match &self.message {
+        let left = match &message {
             Some((m, true)) => Span::styled(truncate(m, left_width), t.danger()),
             Some((m, false)) => Span::styled(truncate(m, left_width), t.ok()),
             None => {

@@ -130,8 +130,14 @@ impl NoteEditor {
         self.body.lines().join("\n")
     }
 
+    /// Replaces the body (text back from `$EDITOR`), kept within
+    /// `MAX_NOTE_BYTES` like typing and pasting; the error line says if cut.
     pub fn set_body(&mut self, text: &str) {
-        let mut body = TextArea::new(text.split('\n').map(str::to_string).collect());
+        let fits = prefix_within_bytes(text, MAX_NOTE_BYTES);
+        if fits.len() < text.len() {
+            self.error = Some(too_long("Text from the editor cut short"));
+        }
+        let mut body = TextArea::new(fits.split('\n').map(str::to_string).collect());
         body.set_wrap_mode(WrapMode::WordOrGlyph);
         body.set_cursor_line_style(Style::default());
         body.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -427,4 +433,26 @@ pub fn parse_moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, Str
         return Err("a note cannot be dated in the future".into());
     }
     Ok(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_back_from_the_external_editor_is_kept_within_the_note_limit() {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .unwrap_or_default();
+        let mut e = NoteEditor::new(1, "t".into(), now);
+        e.set_body(&"é".repeat(MAX_NOTE_BYTES));
+        assert!(e.body_text().len() <= MAX_NOTE_BYTES);
+        assert!(
+            e.body_text().len() > MAX_NOTE_BYTES - 2,
+            "cut on a character"
+        );
+        assert!(e.error.as_deref().is_some_and(|m| m.contains("cut short")));
+        e.set_body("short");
+        assert_eq!(e.body_text(), "short");
+    }
 }

@@ -309,3 +309,40 @@ pub fn count_rows(db: &Path, table: &str) -> i64 {
         .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("count rows of {table}: {e}"))
 }
+
+/// Damaging a database file on purpose, as a disk or a bad copy would.
+pub mod damage {
+    use std::fs;
+    use std::io::{Seek, SeekFrom, Write};
+    use std::path::Path;
+
+    /// Deterministic bytes that look like nothing SQLite wrote.
+    pub fn noise(len: usize, seed: u64) -> Vec<u8> {
+        let mut state = seed;
+        let mut bytes = Vec::with_capacity(len + 8);
+        while bytes.len() < len {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            bytes.extend_from_slice(&(z ^ (z >> 31)).to_le_bytes());
+        }
+        bytes.truncate(len);
+        bytes
+    }
+
+    pub fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
+        let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
+        f.seek(SeekFrom::Start(offset)).unwrap();
+        f.write_all(bytes).unwrap();
+        f.sync_all().unwrap();
+    }
+
+    pub fn page_size(path: &Path) -> u64 {
+        let header = fs::read(path).unwrap();
+        match u16::from_be_bytes([header[16], header[17]]) {
+            1 => 65536,
+            n => u64::from(n),
+        }
+    }
+}

@@ -43,6 +43,10 @@ impl App {
             // Right after the first frame: `tick` loads the rest.
             return std::time::Duration::ZERO;
         }
+        if self.checking_integrity() {
+            // Look for the check's answer soon; it takes a fraction of a second.
+            return std::time::Duration::from_millis(100);
+        }
         let hour = std::time::Duration::from_secs(3600);
         (self.reminders.next_change() - self.store.clock().now())
             .to_std()
