@@ -3,33 +3,38 @@
 
 use chrono::NaiveDate;
 
+/// A tab: the four core panes, then those in `panes::registry` by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Caseload,
     Person,
     Directory,
     Reminders,
+    More(usize),
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [
+    pub const CORE: [Pane; 4] = [
         Pane::Caseload,
         Pane::Person,
         Pane::Directory,
         Pane::Reminders,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// Its place in the tab bar.
+    pub fn index(self) -> usize {
         match self {
-            Pane::Caseload => "Caseload",
-            Pane::Person => "What matters",
-            Pane::Directory => "Directory",
-            Pane::Reminders => "Reminders",
+            Pane::More(i) => Pane::CORE.len() + i,
+            core => Pane::CORE.iter().position(|p| *p == core).unwrap_or(0),
         }
     }
 
-    pub fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    /// The tab at `index`.
+    pub fn at(index: usize) -> Pane {
+        Pane::CORE
+            .get(index)
+            .copied()
+            .unwrap_or(Pane::More(index.saturating_sub(Pane::CORE.len())))
     }
 }
 

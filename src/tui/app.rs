@@ -15,13 +15,15 @@ mod follow_ups;
 mod what_matters;
 
 pub use super::action::{Action, NoteAction, Outcome, Pane};
+use super::component::Component;
 use super::editor::EditorOutcome;
 use super::form::{Field, Form, FormOutcome, centered};
+use super::keymap::chain;
 use super::keymap::{Command, Context, Key, Keymap};
 pub use super::modal::{Modal, Purpose};
 use super::panes::Ctx;
 use super::panes::caseload::{CaseloadPane, Detail};
-use super::panes::connections::{self, ConnectionsView};
+use super::panes::connections;
 use super::panes::directory::DirectoryPane;
 use super::panes::person::PersonPane;
 use super::panes::reminders::{DONE_HISTORY, ReminderForm, RemindersPane};
@@ -45,7 +47,8 @@ pub struct App {
     pub person: PersonPane,
     pub directory: DirectoryPane,
     pub reminders: RemindersPane,
-    pub connections: ConnectionsView,
+    /// Panes beyond the core four, from `panes::registry`, in tab order.
+    more: Vec<Box<dyn Component>>,
     modals: Vec<Modal>,
     counts: Counts,
     message: Option<(String, bool)>,
@@ -108,7 +111,7 @@ impl App {
             person: PersonPane::default(),
             directory: DirectoryPane::default(),
             reminders: RemindersPane::default(),
-            connections: ConnectionsView::default(),
+            more: super::panes::registry(),
             modals: Vec::new(),
             counts: Counts::default(),
             message: None,
@@ -341,12 +344,33 @@ impl App {
         if let Some(modal) = self.modals.last() {
             return modal.contexts();
         }
-        match self.pane {
-            Pane::Caseload => self.caseload.contexts(),
-            Pane::Person => self.person.contexts(),
-            Pane::Directory => self.directory.contexts(),
-            Pane::Reminders => self.reminders.contexts(),
-        }
+        self.component(self.pane)
+            .map_or(chain::NO_PERSON, |c| c.contexts())
+    }
+
+    /// The pane behind a tab, as every pane is to the app.
+    pub fn component(&self, pane: Pane) -> Option<&dyn Component> {
+        Some(match pane {
+            Pane::Caseload => &self.caseload,
+            Pane::Person => &self.person,
+            Pane::Directory => &self.directory,
+            Pane::Reminders => &self.reminders,
+            Pane::More(i) => self.more.get(i)?.as_ref(),
+        })
+    }
+
+    fn component_mut(&mut self, pane: Pane) -> Option<&mut dyn Component> {
+        Some(match pane {
+            Pane::Caseload => &mut self.caseload,
+            Pane::Person => &mut self.person,
+            Pane::Directory => &mut self.directory,
+            Pane::Reminders => &mut self.reminders,
+            Pane::More(i) => self.more.get_mut(i)?.as_mut(),
+        })
+    }
+
+    fn tab_count(&self) -> usize {
+        Pane::CORE.len() + self.more.len()
     }
 
     /// True while keys are typed as text (a form, the editor, a filter).
@@ -404,7 +428,6 @@ impl App {
             Context::Help | Context::Confirm | Context::Form | Context::Editor => {
                 self.modal_command(cmd)
             }
-            Context::Connections => self.connections.handle(cmd),
             _ => self.pane_command(cmd),
         };
         if let Outcome::Act(action) = &outcome {
@@ -414,12 +437,13 @@ impl App {
     }
 
     fn pane_command(&mut self, cmd: Command) -> Outcome {
-        match self.pane {
-            Pane::Caseload => self.caseload.handle(cmd),
-            Pane::Person => self.person.handle(cmd),
-            Pane::Directory => self.directory.handle(cmd, self.today),
-            Pane::Reminders => self.reminders.handle(cmd),
-        }
+        let (theme, today, pane) = (self.theme, self.today, self.pane);
+        let ctx = Ctx {
+            theme: &theme,
+            today,
+        };
+        self.component_mut(pane)
+            .map_or(Outcome::Ignored, |c| c.handle(cmd, &ctx))
     }
 
     fn global_command(&mut self, cmd: Command) -> Outcome {
@@ -535,11 +559,11 @@ impl App {
                 }
             }
             Some(_) => {}
-            None => match self.pane {
-                Pane::Caseload => self.caseload.type_key(key),
-                Pane::Directory => self.directory.type_key(key),
-                Pane::Person | Pane::Reminders => {}
-            },
+            None => {
+                if let Some(c) = self.component_mut(self.pane) {
+                    c.type_key(key);
+                }
+            }
         }
     }
 
@@ -558,11 +582,11 @@ impl App {
                 }
             }
             Some(_) => self.say("Paste ignored: answer the question first"),
-            None if typing => match self.pane {
-                Pane::Caseload => self.caseload.type_text(text),
-                Pane::Directory => self.directory.type_text(text),
-                Pane::Person | Pane::Reminders => {}
-            },
+            None if typing => {
+                if let Some(c) = self.component_mut(self.pane) {
+                    c.type_text(text);
+                }
+            }
             None => self.say("Paste ignored: paste into a note, a form or a search (/)"),
         }
     }
@@ -578,8 +602,14 @@ impl App {
                 }
                 self.report(r);
             }
-            Action::NextPane => self.show_pane(Pane::ALL[(self.pane.index() + 1) % 4]),
-            Action::PrevPane => self.show_pane(Pane::ALL[(self.pane.index() + 3) % 4]),
+            Action::NextPane => {
+                let n = self.tab_count();
+                self.show_pane(Pane::at((self.pane.index() + 1) % n))
+            }
+            Action::PrevPane => {
+                let n = self.tab_count();
+                self.show_pane(Pane::at((self.pane.index() + n - 1) % n))
+            }
             Action::ShowPane(p) => self.show_pane(p),
             Action::OpenDetail(id) => {
                 let r = self.open_detail(id);
@@ -666,26 +696,14 @@ impl App {
         ])
         .areas(area);
         self.render_tabs(frame, tabs);
+        // A copy of the theme: the pane is borrowed mutably while it draws.
+        let theme = self.theme;
         let ctx = Ctx {
-            theme: &self.theme,
+            theme: &theme,
             today: self.today,
         };
-        match self.pane {
-            Pane::Caseload => self.caseload.render(frame, body, &ctx),
-            Pane::Person => {
-                let below = match self.person.person {
-                    Some(_) => self.connections.height(body.height),
-                    None => 0,
-                };
-                let [top, bottom] =
-                    Layout::vertical([Constraint::Fill(1), Constraint::Length(below)]).areas(body);
-                self.person.render(frame, top, &ctx);
-                if below > 0 {
-                    self.connections.render(frame, bottom, &ctx);
-                }
-            }
-            Pane::Directory => self.directory.render(frame, body, &ctx),
-            Pane::Reminders => self.reminders.render(frame, body, &ctx),
+        if let Some(c) = self.component_mut(self.pane) {
+            c.render(frame, body, &ctx);
         }
         self.render_status(frame, status);
         self.render_footer(frame, footer);
@@ -708,9 +726,11 @@ impl App {
 
     fn render_tabs(&self, frame: &mut Frame, area: Rect) {
         let mut spans = Vec::new();
-        for (i, p) in Pane::ALL.iter().enumerate() {
-            let text = format!(" {} {} ", i + 1, p.title());
-            let style = if *p == self.pane {
+        for i in 0..self.tab_count() {
+            let p = Pane::at(i);
+            let title = self.component(p).map_or("", |c| c.title());
+            let text = format!(" {} {} ", i + 1, title);
+            let style = if p == self.pane {
                 self.theme.tab_active()
             } else {
                 self.theme.dim()
@@ -801,12 +821,9 @@ impl App {
         let t = &self.theme;
         // Help describes the screen under it, not itself.
         let under: &[Context] = match self.modals.len() {
-            0 | 1 => match self.pane {
-                Pane::Caseload => self.caseload.contexts(),
-                Pane::Person => self.person.contexts(),
-                Pane::Directory => self.directory.contexts(),
-                Pane::Reminders => self.reminders.contexts(),
-            },
+            0 | 1 => self
+                .component(self.pane)
+                .map_or(chain::NO_PERSON, |c| c.contexts()),
             n => self.modals[n - 2].contexts(),
         };
         let mut rows_out: Vec<(Option<&'static str>, String, &'static str)> = Vec::new();

@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod app;
+pub mod component;
 pub mod editor;
 mod external;
 pub mod form;

@@ -67,7 +67,7 @@ impl App {
                 }
             }
             Action::UpdateConnection(id) => {
-                let found = self.connections.list.iter().find(|c| c.id == id);
+                let found = self.person.connections.list.iter().find(|c| c.id == id);
                 if let Some(c) = found {
                     let form = connections::status_form(c, self.today);
                     self.modals
@@ -144,6 +144,7 @@ impl App {
                 .map(|_| (person_id, service_id)),
             Err(id) => {
                 let service_id = self
+                    .person
                     .connections
                     .selected()
                     .filter(|c| c.id == id)

@@ -55,19 +55,8 @@ impl App {
 
     /// Who `r` would add a follow-up for, in the current pane.
     pub(super) fn reminder_subject(&self) -> (Option<i64>, Option<i64>) {
-        match self.pane {
-            Pane::Caseload => (
-                self.caseload
-                    .detail
-                    .as_ref()
-                    .map(|d| d.person.id)
-                    .or_else(|| self.caseload.selected_id()),
-                None,
-            ),
-            Pane::Person => (self.person.person.as_ref().map(|p| p.id), None),
-            Pane::Directory => (None, self.directory.selected().map(|s| s.id)),
-            Pane::Reminders => self.reminders.selected_subject(),
-        }
+        self.component(self.pane)
+            .map_or((None, None), |c| c.subject())
     }
 
     pub(super) fn apply_reminder(&mut self, action: Action) {

@@ -27,7 +27,9 @@ impl App {
             drafts: self.store.drafts(id)?,
         };
         self.person.set(data);
-        self.connections.set(self.store.connections_for_person(id)?);
+        self.person
+            .connections
+            .set(self.store.connections_for_person(id)?);
         Ok(())
     }
 

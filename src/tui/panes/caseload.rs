@@ -17,6 +17,7 @@ use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
 use crate::store::{PersonRow, StatusHistoryEntry};
 use crate::tui::action::{Action, Outcome};
+use crate::tui::component::Component;
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::text_input::{TextKey, text_key};
@@ -123,6 +124,32 @@ impl Default for CaseloadPane {
     }
 }
 
+impl Component for CaseloadPane {
+    fn title(&self) -> &'static str {
+        "Caseload"
+    }
+    fn contexts(&self) -> &'static [Context] {
+        self.contexts_now()
+    }
+    fn handle(&mut self, cmd: Command, _ctx: &Ctx) -> Outcome {
+        self.handle_command(cmd)
+    }
+    fn type_key(&mut self, key: KeyEvent) {
+        self.filter_key(key)
+    }
+    fn type_text(&mut self, text: &str) {
+        self.filter_text(text)
+    }
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+    /// The person open in detail, else the one selected.
+    fn subject(&self) -> (Option<i64>, Option<i64>) {
+        let open = self.detail.as_ref().map(|d| d.person.id);
+        (open.or_else(|| self.selected_id()), None)
+    }
+}
+
 impl CaseloadPane {
     /// Replaces the rows (after a save or reload), keeping the selected person.
     pub fn set_people(&mut self, people: Vec<PersonRow>) {
@@ -208,8 +235,7 @@ impl CaseloadPane {
         self.nav.select(self.nav.selected, self.visible.len());
     }
 
-    /// The keymap contexts this pane is in now, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
+    fn contexts_now(&self) -> &'static [Context] {
         if self.filtering {
             chain::FILTER
         } else if self.detail.is_some() {
@@ -219,7 +245,7 @@ impl CaseloadPane {
         }
     }
 
-    pub fn handle(&mut self, cmd: Command) -> Outcome {
+    fn handle_command(&mut self, cmd: Command) -> Outcome {
         if self.filtering {
             return self.filter_command(cmd);
         }
@@ -292,7 +318,7 @@ impl CaseloadPane {
     }
 
     /// Text typed or pasted into the filter: one refilter however long it is.
-    pub fn type_text(&mut self, text: &str) {
+    fn filter_text(&mut self, text: &str) {
         let room = MAX_FILTER_CHARS.saturating_sub(self.filter.chars().count());
         self.filter
             .extend(text.chars().filter(|c| !c.is_control()).take(room));
@@ -301,9 +327,9 @@ impl CaseloadPane {
     }
 
     /// A key typed into the filter (the keymap had no command for it).
-    pub fn type_key(&mut self, key: KeyEvent) {
+    fn filter_key(&mut self, key: KeyEvent) {
         match text_key(key) {
-            Some(TextKey::Char(c)) => self.type_text(c.encode_utf8(&mut [0; 4])),
+            Some(TextKey::Char(c)) => self.filter_text(c.encode_utf8(&mut [0; 4])),
             Some(TextKey::Backspace) => {
                 self.filter.pop();
                 self.refilter();
@@ -313,7 +339,7 @@ impl CaseloadPane {
         }
     }
 
-    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if let Some(detail) = &self.detail {
             render_detail(frame, area, detail, ctx);
             return;

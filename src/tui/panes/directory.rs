@@ -18,6 +18,7 @@ use crate::domain::date::iso;
 use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
 use crate::tui::action::{Action, Outcome};
+use crate::tui::component::Component;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
@@ -72,6 +73,30 @@ pub struct DirectoryPane {
     areas: Vec<String>,
     /// Today, for the stale filter; learnt from each key and frame.
     today: Option<chrono::NaiveDate>,
+}
+
+impl Component for DirectoryPane {
+    fn title(&self) -> &'static str {
+        "Directory"
+    }
+    fn contexts(&self) -> &'static [Context] {
+        self.contexts_now()
+    }
+    fn handle(&mut self, cmd: Command, ctx: &Ctx) -> Outcome {
+        self.handle_command(cmd, ctx.today)
+    }
+    fn type_key(&mut self, key: KeyEvent) {
+        self.search_key(key)
+    }
+    fn type_text(&mut self, text: &str) {
+        self.search_text(text)
+    }
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+    fn subject(&self) -> (Option<i64>, Option<i64>) {
+        (None, self.selected().map(|s| s.id))
+    }
 }
 
 impl DirectoryPane {
@@ -176,8 +201,7 @@ impl DirectoryPane {
             .collect()
     }
 
-    /// The keymap contexts this pane is in now, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
+    fn contexts_now(&self) -> &'static [Context] {
         if self.searching {
             chain::SEARCH
         } else if self.detail.is_some() {
@@ -238,7 +262,7 @@ impl DirectoryPane {
         }
     }
 
-    pub fn handle(&mut self, cmd: Command, today: chrono::NaiveDate) -> Outcome {
+    fn handle_command(&mut self, cmd: Command, today: chrono::NaiveDate) -> Outcome {
         self.set_today(today);
         if self.searching {
             return self.search_command(cmd);
@@ -337,7 +361,7 @@ impl DirectoryPane {
 
     /// Text typed or pasted into the search: every key re-ranks at once, and
     /// a paste ranks once, however long.
-    pub fn type_text(&mut self, text: &str) {
+    fn search_text(&mut self, text: &str) {
         let room = MAX_QUERY_CHARS.saturating_sub(self.query.chars().count());
         self.query
             .extend(text.chars().filter(|c| !c.is_control()).take(room));
@@ -346,9 +370,9 @@ impl DirectoryPane {
     }
 
     /// A key typed into the search (the keymap had no command for it).
-    pub fn type_key(&mut self, key: KeyEvent) {
+    fn search_key(&mut self, key: KeyEvent) {
         match text_key(key) {
-            Some(TextKey::Char(c)) => self.type_text(c.encode_utf8(&mut [0; 4])),
+            Some(TextKey::Char(c)) => self.search_text(c.encode_utf8(&mut [0; 4])),
             Some(TextKey::Backspace) => {
                 self.query.pop();
                 self.nav.select(0, self.results.len());
@@ -466,7 +490,7 @@ impl DirectoryPane {
         self.select_id(id);
     }
 
-    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         if self.detail.is_some() {
             self.render_detail(frame, area, ctx);
         } else {

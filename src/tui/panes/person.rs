@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::connections::ConnectionsView;
 use super::{Ctx, fit, safe};
 use crate::domain::conversation::{Conversation, Draft, TimelineEntry, timeline};
 use crate::domain::goal::{Goal, GoalStatus};
@@ -14,6 +15,7 @@ use crate::domain::measure::{Instrument, Measure, changes};
 use crate::domain::person::Person;
 use crate::domain::text::{first_line, truncate, width, wrap};
 use crate::tui::action::{Action, NoteAction, Outcome};
+use crate::tui::component::Component;
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 
@@ -36,6 +38,8 @@ pub struct PersonPane {
     focus: Focus,
     /// Reading one note in full: its scroll offset.
     reading: Option<u16>,
+    /// The person's connections to services, below the timeline.
+    pub connections: ConnectionsView,
 }
 
 /// Everything the pane shows for one person, loaded together.
@@ -45,6 +49,41 @@ pub struct PersonData {
     pub goals: Vec<Goal>,
     pub measures: Vec<Measure>,
     pub drafts: Vec<Draft>,
+}
+
+impl Component for PersonPane {
+    fn title(&self) -> &'static str {
+        "What matters"
+    }
+    fn contexts(&self) -> &'static [Context] {
+        self.contexts_now()
+    }
+    /// The connections section first: its commands are its own.
+    fn handle(&mut self, cmd: Command, _ctx: &Ctx) -> Outcome {
+        if self.person.is_some() && self.reading.is_none() {
+            match self.connections.handle(cmd) {
+                Outcome::Ignored => {}
+                done => return done,
+            }
+        }
+        self.handle_command(cmd)
+    }
+    /// The person's notes and goals, and their connections below.
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let below = match self.person {
+            Some(_) => self.connections.height(area.height),
+            None => 0,
+        };
+        let [top, bottom] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(below)]).areas(area);
+        self.draw(frame, top, ctx);
+        if below > 0 {
+            self.connections.render(frame, bottom, ctx);
+        }
+    }
+    fn subject(&self) -> (Option<i64>, Option<i64>) {
+        (self.person.as_ref().map(|p| p.id), None)
+    }
 }
 
 impl PersonPane {
@@ -61,8 +100,7 @@ impl PersonPane {
         self.drafts = data.drafts;
     }
 
-    /// The keymap contexts this pane is in now, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
+    fn contexts_now(&self) -> &'static [Context] {
         match (&self.person, self.reading, self.focus) {
             (None, ..) => chain::NO_PERSON,
             (_, Some(_), _) => chain::NOTE_READER,
@@ -79,7 +117,7 @@ impl PersonPane {
         self.goals.get(self.goal_nav.selected)
     }
 
-    pub fn handle(&mut self, cmd: Command) -> Outcome {
+    fn handle_command(&mut self, cmd: Command) -> Outcome {
         let Some(pid) = self.person.as_ref().map(|p| p.id) else {
             return Outcome::Ignored;
         };
@@ -156,7 +194,7 @@ impl PersonPane {
         Outcome::Done
     }
 
-    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
         let Some(p) = &self.person else {
             let msg = "No person selected. Choose someone in the caseload (1) first.";

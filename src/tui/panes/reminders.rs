@@ -19,6 +19,7 @@ use crate::domain::reminder::{
     SNOOZE_CHOICES, next_change, short_date, snooze_until,
 };
 use crate::tui::action::{Action, Outcome};
+use crate::tui::component::Component;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
@@ -99,6 +100,24 @@ impl Default for RemindersPane {
             overdue: 0,
             due_today: 0,
         }
+    }
+}
+
+impl Component for RemindersPane {
+    fn title(&self) -> &'static str {
+        "Reminders"
+    }
+    fn contexts(&self) -> &'static [Context] {
+        self.contexts_now()
+    }
+    fn handle(&mut self, cmd: Command, _ctx: &Ctx) -> Outcome {
+        self.handle_command(cmd)
+    }
+    fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx)
+    }
+    fn subject(&self) -> (Option<i64>, Option<i64>) {
+        self.selected_subject()
     }
 }
 
@@ -284,15 +303,14 @@ impl RemindersPane {
         }
     }
 
-    /// The keymap contexts this pane is in now, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
+    fn contexts_now(&self) -> &'static [Context] {
         match self.view {
             View::Agenda => chain::REMINDERS,
             View::Done => chain::REMINDERS_DONE,
         }
     }
 
-    pub fn handle(&mut self, cmd: Command) -> Outcome {
+    fn handle_command(&mut self, cmd: Command) -> Outcome {
         if self.nav.handle(cmd, self.items.len()) {
             return Outcome::Done;
         }
@@ -354,7 +372,7 @@ impl RemindersPane {
         snooze_until(form.value("when"), form.value("date"), self.now.date())
     }
 
-    pub fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
         let title = match self.view {
             View::Agenda => {
