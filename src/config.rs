@@ -100,7 +100,7 @@ impl Config {
             .iter()
             .map(|(k, v)| (k.clone(), v.get_ref().clone()))
             .collect();
-        let keymap = Keymap::with_overrides(&overrides).map_err(|e| {
+        let keymap = crate::tui::panes::keymap(&overrides).map_err(|e| {
             let at = file.keys.get(&e.name).map(|v| v.span().start);
             (at, format!("[keys] {}: {}", e.name, e.message))
         })?;

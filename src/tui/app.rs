@@ -67,6 +67,7 @@ pub struct App {
     /// on first visit, whichever comes first.
     directory_loaded: bool,
     agenda_loaded: bool,
+    more_loaded: bool,
     /// `PRAGMA quick_check`, run on its own connection and thread after the
     /// first frame; `None` once its answer is in.
     integrity: Option<std::thread::JoinHandle<Result<Vec<String>, StoreError>>>,
@@ -96,10 +97,22 @@ const PERSON_TABLES: &[&str] = &[
 impl App {
     /// The app reads "now" from the store's clock, so both agree on the day.
     pub fn new(store: Store, theme: Theme) -> Result<App, StoreError> {
-        App::with_keymap(store, theme, Keymap::default())
+        let keymap = super::panes::keymap(&Default::default()).unwrap_or_default();
+        App::with_keymap(store, theme, keymap)
     }
 
+    /// With the registered panes (`panes::registry`) after the core four.
     pub fn with_keymap(store: Store, theme: Theme, keymap: Keymap) -> Result<App, StoreError> {
+        App::with_panes(store, theme, keymap, super::panes::registry())
+    }
+
+    /// With these panes after the core four; `keymap` must hold their bindings.
+    pub fn with_panes(
+        store: Store,
+        theme: Theme,
+        keymap: Keymap,
+        more: Vec<Box<dyn Component>>,
+    ) -> Result<App, StoreError> {
         let today = store.clock().today();
         let mut app = App {
             store,
@@ -111,7 +124,7 @@ impl App {
             person: PersonPane::default(),
             directory: DirectoryPane::default(),
             reminders: RemindersPane::default(),
-            more: super::panes::registry(),
+            more,
             modals: Vec::new(),
             counts: Counts::default(),
             message: None,
@@ -123,6 +136,7 @@ impl App {
             seen_changes: Changes::default(),
             directory_loaded: false,
             agenda_loaded: false,
+            more_loaded: false,
             integrity: None,
             damaged: None,
         };
@@ -196,6 +210,13 @@ impl App {
         {
             self.open_detail(id)?;
         }
+        if self.more_loaded {
+            for pane in &mut self.more {
+                if changed.any(pane.tables()) {
+                    pane.load(&self.store, self.today)?;
+                }
+            }
+        }
         Ok(())
     }
 
@@ -214,11 +235,17 @@ impl App {
             self.directory_loaded = true;
             self.directory.set(self.store.list_services()?);
         }
+        if !self.more_loaded {
+            self.more_loaded = true;
+            for pane in &mut self.more {
+                pane.load(&self.store, self.today)?;
+            }
+        }
         Ok(())
     }
 
     fn deferred_pending(&self) -> bool {
-        !(self.agenda_loaded && self.directory_loaded)
+        !(self.agenda_loaded && self.directory_loaded && self.more_loaded)
     }
 
     /// Starts `PRAGMA quick_check` on a read-only connection of its own, so a
@@ -657,7 +684,7 @@ impl App {
     /// Pane 2 always follows the person selected in the caseload; panes 3
     /// and 4 load now if the first key came before their deferred load.
     fn show_pane(&mut self, pane: Pane) {
-        if matches!(pane, Pane::Directory | Pane::Reminders) && self.deferred_pending() {
+        if pane != Pane::Caseload && pane != Pane::Person && self.deferred_pending() {
             let r = self.load_deferred();
             self.report(r);
         }

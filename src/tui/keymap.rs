@@ -37,6 +37,9 @@ pub enum Context {
     /// A yes/no question.
     Confirm,
     Help,
+    /// A pane from `panes::registry`, by its name; its chain is
+    /// `Always, Pane(name), List, Global`.
+    Pane(&'static str),
 }
 
 impl Context {
@@ -83,6 +86,7 @@ impl Context {
             Context::Editor => "editor",
             Context::Confirm => "confirm",
             Context::Help => "help",
+            Context::Pane(name) => name,
         }
     }
 
@@ -108,6 +112,7 @@ impl Context {
             Context::Editor => "Note editor",
             Context::Confirm => "Question",
             Context::Help => "Help",
+            Context::Pane(name) => name,
         }
     }
 
@@ -185,9 +190,12 @@ pub enum Command {
     Yes,
     No,
     Close,
+    /// A command of a registered pane, by name (see `Component::bindings`).
+    Named(&'static str),
 }
 
 /// One row of the table.
+#[derive(Debug)]
 pub struct Binding {
     pub context: Context,
     pub command: Command,
@@ -199,7 +207,8 @@ pub struct Binding {
     pub footer: &'static str,
 }
 
-const fn b(
+/// A binding, for `DEFAULTS` and for registered panes' `Component::bindings`.
+pub const fn binding(
     context: Context,
     command: Command,
     name: &'static str,
@@ -217,6 +226,7 @@ const fn b(
     }
 }
 
+use self::binding as b;
 use Command as C;
 use Context as X;
 
@@ -1064,22 +1074,42 @@ pub struct KeymapError {
 /// The effective keymap: defaults with a user's replacements applied.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    /// (context, command) -> keys, in table order.
+    /// Every binding: the defaults, then those of registered panes.
+    bindings: Vec<&'static Binding>,
+    /// (context, command) -> keys, in the order of `bindings`.
     keys: Vec<(Context, Command, Vec<Key>)>,
     lookup: BTreeMap<(Context, Key), Command>,
 }
 
 impl Default for Keymap {
+    /// The defaults alone (no registered panes, no config): what tests and the
+    /// bench drive. The app builds its keymap with `panes::keymap`.
     fn default() -> Self {
         match Keymap::with_overrides(&BTreeMap::new()) {
             Ok(map) => map,
             // The defaults are checked by a unit test; never reached.
             Err(_) => Keymap {
+                bindings: Vec::new(),
                 keys: Vec::new(),
                 lookup: BTreeMap::new(),
             },
         }
     }
+}
+
+/// True if a key bound in `a` could shadow one in `b`: some screen consults
+/// both. A registered pane's context is consulted with `Always`, `List` and
+/// `Global`.
+fn consulted_together(a: Context, b: Context) -> bool {
+    let with_pane = |p: Context, other: Context| {
+        matches!(p, Context::Pane(_))
+            && (other == p || matches!(other, Context::Always | Context::List | Context::Global))
+    };
+    with_pane(a, b)
+        || with_pane(b, a)
+        || CHAINS
+            .iter()
+            .any(|chain| chain.contains(&a) && chain.contains(&b))
 }
 
 /// The chains of contexts a screen consults, most specific first. A key may be
@@ -1131,8 +1161,20 @@ impl Keymap {
     pub fn with_overrides(
         overrides: &BTreeMap<String, Vec<String>>,
     ) -> Result<Keymap, KeymapError> {
+        Keymap::with_bindings(overrides, &[])
+    }
+
+    /// The defaults plus the bindings of registered panes, then `overrides`.
+    pub fn with_bindings(
+        overrides: &BTreeMap<String, Vec<String>>,
+        extra: &[&'static [Binding]],
+    ) -> Result<Keymap, KeymapError> {
+        let bindings: Vec<&'static Binding> = DEFAULTS
+            .iter()
+            .chain(extra.iter().flat_map(|b| b.iter()))
+            .collect();
         let mut keys: Vec<(Context, Command, Vec<Key>)> = Vec::new();
-        for d in DEFAULTS {
+        for d in bindings.iter().copied() {
             let parsed = d
                 .keys
                 .iter()
@@ -1148,8 +1190,9 @@ impl Keymap {
             let (context, command) = match name.split_once('.') {
                 Some((c, n)) => (
                     Some(
-                        Context::ALL
-                            .into_iter()
+                        bindings
+                            .iter()
+                            .map(|b| b.context)
                             .find(|x| x.name() == c)
                             .ok_or_else(|| KeymapError {
                                 name: name.clone(),
@@ -1169,7 +1212,7 @@ impl Keymap {
                     message,
                 })?;
             let mut found = false;
-            for (i, d) in DEFAULTS.iter().enumerate() {
+            for (i, d) in bindings.iter().enumerate() {
                 if d.name == command && context.is_none_or(|c| c == d.context) {
                     keys[i].2 = parsed.clone();
                     found = true;
@@ -1182,8 +1225,12 @@ impl Keymap {
                 });
             }
         }
-        let lookup = build_lookup(&keys)?;
-        Ok(Keymap { keys, lookup })
+        let lookup = build_lookup(&bindings, &keys)?;
+        Ok(Keymap {
+            bindings,
+            keys,
+            lookup,
+        })
     }
 
     /// The command `key` means in `context` (one context, no chain).
@@ -1246,14 +1293,16 @@ impl Keymap {
 
     /// Every row: (binding, effective keys), in table order.
     pub fn rows(&self) -> impl Iterator<Item = (&'static Binding, &[Key])> {
-        DEFAULTS
+        self.bindings
             .iter()
+            .copied()
             .zip(&self.keys)
             .map(|(d, (_, _, k))| (d, k.as_slice()))
     }
 }
 
 fn build_lookup(
+    bindings: &[&'static Binding],
     keys: &[(Context, Command, Vec<Key>)],
 ) -> Result<BTreeMap<(Context, Key), Command>, KeymapError> {
     let mut lookup = BTreeMap::new();
@@ -1262,15 +1311,10 @@ fn build_lookup(
             lookup.insert((*context, *key), *command);
             // The same key for another command anywhere this context is consulted.
             let clash = keys.iter().enumerate().find(|(j, (c2, m2, l2))| {
-                *j != i
-                    && m2 != command
-                    && l2.contains(key)
-                    && CHAINS
-                        .iter()
-                        .any(|chain| chain.contains(context) && chain.contains(c2))
+                *j != i && m2 != command && l2.contains(key) && consulted_together(*context, *c2)
             });
             if let Some((j, _)) = clash {
-                let (a, b) = (&DEFAULTS[i], &DEFAULTS[j]);
+                let (a, b) = (bindings[i], bindings[j]);
                 return Err(KeymapError {
                     name: a.name.into(),
                     message: format!(

@@ -11,7 +11,10 @@ use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
+use std::collections::BTreeMap;
+
 use super::component::Component;
+use super::keymap::{Binding, Keymap, KeymapError};
 use super::theme::Theme;
 use crate::domain::reminder::relative;
 
@@ -19,6 +22,14 @@ use crate::domain::reminder::relative;
 /// file implementing `Component` (with `pub mod` above) and one line here.
 pub fn registry() -> Vec<Box<dyn Component>> {
     vec![]
+}
+
+/// The keymap: the defaults, the registered panes' bindings, then a user's
+/// `[keys]` from config.toml.
+pub fn keymap(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeymapError> {
+    let panes = registry();
+    let extra: Vec<&'static [Binding]> = panes.iter().map(|p| p.bindings()).collect();
+    Keymap::with_bindings(overrides, &extra)
 }
 
 /// What every pane needs to draw: the theme and today's date.

@@ -1,0 +1,136 @@
+//! A pane is one `Component`: this test defines a small one here, hands it to
+//! the app as `panes::registry` would, and checks that the app treats it like
+//! the core panes: a tab, its own key (in help, footer and `Tab` order), its
+//! data loaded after the first frame and reloaded when its table changes.
+
+mod common;
+
+use caseload::domain::person::PersonInput;
+use caseload::store::{Store, StoreError};
+use caseload::tui::App;
+use caseload::tui::action::Outcome;
+use caseload::tui::component::Component;
+use caseload::tui::keymap::{Binding, Command, Context, Keymap, binding};
+use caseload::tui::panes::Ctx;
+use caseload::tui::theme::Theme;
+use chrono::NaiveDate;
+use common::keys::press;
+use ratatui::Frame;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+const TALLY: Context = Context::Pane("tally");
+const CHAIN: &[Context] = &[Context::Always, TALLY, Context::List, Context::Global];
+const BINDINGS: &[Binding] = &[binding(
+    TALLY,
+    Command::Named("wave"),
+    "wave",
+    &["w"],
+    "wave at the caseload",
+    "wave",
+)];
+
+/// People on record, and how often it was waved at.
+#[derive(Default)]
+struct Tally {
+    people: usize,
+    waves: usize,
+}
+
+impl Component for Tally {
+    fn title(&self) -> &'static str {
+        "Tally"
+    }
+    fn contexts(&self) -> &'static [Context] {
+        CHAIN
+    }
+    fn handle(&mut self, cmd: Command, _ctx: &Ctx) -> Outcome {
+        match cmd {
+            Command::Named("wave") => {
+                self.waves += 1;
+                Outcome::Done
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+    fn render(&mut self, frame: &mut Frame, area: Rect, _ctx: &Ctx) {
+        let text = format!("{} people, {} waves", self.people, self.waves);
+        frame.render_widget(Paragraph::new(text), area);
+    }
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+    fn tables(&self) -> &'static [&'static str] {
+        &["person"]
+    }
+    fn load(&mut self, store: &Store, _today: NaiveDate) -> Result<(), StoreError> {
+        self.people = store.list_people(None)?.len();
+        Ok(())
+    }
+}
+
+fn person(store: &mut Store, given: &str) {
+    let p = PersonInput {
+        given_name: given.into(),
+        family_name: "Test".into(),
+        ..Default::default()
+    };
+    store
+        .add_person(&p.validate(common::today()).unwrap())
+        .unwrap();
+}
+
+fn screen(app: &mut App) -> String {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| app.render(f)).unwrap();
+    t.backend().to_string()
+}
+
+#[test]
+fn a_registered_pane_gets_a_tab_its_keys_and_its_data() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("tally.db");
+    let mut store = Store::open(&path, common::clock()).unwrap();
+    person(&mut store, "Ann");
+    let keymap = Keymap::with_bindings(&Default::default(), &[BINDINGS]).unwrap();
+    let more: Vec<Box<dyn Component>> = vec![Box::new(Tally::default())];
+    let mut app = App::with_panes(store, Theme::plain(), keymap, more).unwrap();
+    assert!(screen(&mut app).contains("5 Tally"), "a fifth tab");
+    app.tick(); // right after the first frame: deferred loads, ours included
+    // Tab from the follow-ups reaches it; its key acts; help and footer know it.
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.contexts(), CHAIN);
+    press(&mut app, KeyCode::Char('w'));
+    let s = screen(&mut app);
+    assert!(s.contains("1 people, 1 waves"), "{s}");
+    assert!(s.contains("w wave"), "footer: {s}");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(screen(&mut app).contains("wave at the caseload"));
+    press(&mut app, KeyCode::Esc);
+    // Another window adds a person: the pane reloads on the next key.
+    let mut other = Store::open(&path, common::clock()).unwrap();
+    person(&mut other, "Bea");
+    press(&mut app, KeyCode::Char('w'));
+    assert!(screen(&mut app).contains("2 people, 2 waves"));
+    // And Tab goes round to the caseload.
+    press(&mut app, KeyCode::Tab);
+    assert!(screen(&mut app).contains("Ann Test"));
+}
+
+#[test]
+fn a_registered_pane_cannot_shadow_a_global_key() {
+    const BAD: &[Binding] = &[binding(
+        TALLY,
+        Command::Named("wave"),
+        "wave",
+        &["q"],
+        "wave",
+        "",
+    )];
+    let e = Keymap::with_bindings(&Default::default(), &[BAD]).unwrap_err();
+    assert!(e.message.contains("global.quit"), "{}", e.message);
+}
