@@ -919,3 +919,44 @@ fn r_in_the_directory_adds_a_follow_up_about_the_service() {
     assert_eq!((r.person_id, r.service_id), (None, Some(3)));
     assert_eq!(r.about.as_deref(), Some("Benefits Advice Drop-in"));
 }
+
+/// Done, undo, snooze and edit update one follow-up in place (not 10k rows):
+/// what they leave on screen must be what a fresh load of the file shows.
+#[test]
+fn follow_up_changes_in_place_match_a_fresh_load() {
+    let (dir, mut app) = fixture();
+    let fresh = |dir: &TempDir, keys: &str| {
+        let mut app = App::new(reopen_store(dir), Theme::plain()).unwrap();
+        for c in keys.chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        screen(&mut app, 80, 24)
+    };
+    let body = |s: &str| s.lines().skip(1).take(21).collect::<Vec<_>>().join("\n");
+    // The caseload sorted by next follow-up: its "Next" column moves too.
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('4'));
+    for keys in ["d", "u", "jd", "hu", "h", "z"] {
+        for c in keys.chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        if keys == "z" {
+            ctrl(&mut app, 's'); // snooze to the first choice
+        }
+        let agenda = screen(&mut app, 80, 24);
+        if agenda.contains("Done history") {
+            press(&mut app, KeyCode::Char('h'));
+        }
+        let agenda = screen(&mut app, 80, 24);
+        assert_eq!(body(&agenda), body(&fresh(&dir, "oo4")), "after {keys}");
+        press(&mut app, KeyCode::Char('h'));
+        let history = screen(&mut app, 80, 24);
+        assert_eq!(body(&history), body(&fresh(&dir, "oo4h")), "after {keys}");
+        press(&mut app, KeyCode::Char('h'));
+        press(&mut app, KeyCode::Char('1'));
+        let caseload = screen(&mut app, 80, 24);
+        assert_eq!(body(&caseload), body(&fresh(&dir, "oo1")), "after {keys}");
+        press(&mut app, KeyCode::Char('4'));
+    }
+}

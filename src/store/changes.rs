@@ -29,6 +29,14 @@ impl Changes {
     }
 }
 
+impl Changes {
+    /// How many row changes `table` saw since `before`.
+    pub fn delta(&self, before: &Changes, table: &str) -> i64 {
+        let n = |c: &Changes| c.0.get(table).copied().unwrap_or(0);
+        n(self) - n(before)
+    }
+}
+
 impl Changed {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -34,6 +34,17 @@ fn reminder_from_row(r: &Row) -> rusqlite::Result<Reminder> {
 
 impl Store {
     /// Open reminders, soonest first, with who or what each is about.
+    /// The day a person's next open follow-up is due (the caseload's "Next").
+    pub fn next_follow_up(&self, person_id: i64) -> Result<Option<NaiveDate>> {
+        let next: Option<String> = self.conn.query_row(
+            "SELECT min(coalesce(snoozed_until, due_on)) FROM reminder
+              WHERE person_id = ?1 AND done_at IS NULL",
+            [person_id],
+            |r| r.get(0),
+        )?;
+        Ok(day(next))
+    }
+
     pub fn open_reminders(&self) -> Result<Vec<Reminder>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{REMINDER_SELECT}

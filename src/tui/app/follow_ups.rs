@@ -81,17 +81,17 @@ impl App {
             }
             Action::CompleteReminder(id) => {
                 let r = self.store.complete_reminder(id);
-                self.after_reminder(r, format!("Done: follow-up #{id} (u undoes)"));
+                self.after_reminder(r, id, format!("Done: follow-up #{id} (u undoes)"));
             }
             Action::ReopenReminder(id) => {
                 let r = self.store.reopen_reminder(id);
-                self.after_reminder(r, format!("Follow-up #{id} is open again"));
+                self.after_reminder(r, id, format!("Follow-up #{id} is open again"));
                 self.reminders.select_reminder(id);
             }
             Action::SnoozeReminder { id, until } => {
                 let r = self.store.snooze_reminder(id, until);
                 let when = crate::domain::reminder::short_date(until, self.today);
-                self.after_reminder(r, format!("Follow-up #{id} snoozed until {when}"));
+                self.after_reminder(r, id, format!("Follow-up #{id} snoozed until {when}"));
                 self.reminders.select_reminder(id);
             }
             Action::OfferCheckIn {
@@ -122,10 +122,34 @@ impl App {
         }
     }
 
-    pub(super) fn after_reminder(&mut self, r: Result<(), StoreError>, message: String) {
+    /// One follow-up changed through this app (done, reopened, snoozed,
+    /// edited): it is updated where it shows, the agenda and its person's
+    /// "Next", instead of reloading 10k rows. If anything else changed
+    /// meanwhile (another window), that is reloaded as usual.
+    pub(super) fn refresh_reminder(&mut self, id: i64) -> Result<(), StoreError> {
+        let now = self.store.changes()?;
+        let changed = now.since(&self.seen_changes);
+        let only_this = changed.tables().eq(["reminder"])
+            && now.delta(&self.seen_changes, "reminder") == 1
+            && self.agenda_loaded;
+        self.seen_changes = now;
+        if !only_this {
+            return self.reload_parts(&changed);
+        }
+        let r = self.store.get_reminder(id)?;
+        if let Some(person) = r.person_id {
+            let next = self.store.next_follow_up(person)?;
+            self.caseload.set_next_follow_up(person, next);
+        }
+        self.reminders.replace(r, self.store.clock().now());
+        self.sync_reminder_counts();
+        Ok(())
+    }
+
+    pub(super) fn after_reminder(&mut self, r: Result<(), StoreError>, id: i64, message: String) {
         match r {
             Ok(()) => {
-                let r = self.reload_changed();
+                let r = self.refresh_reminder(id);
                 self.report(r);
                 if self.message.is_none() {
                     self.say(message);
@@ -180,7 +204,7 @@ impl App {
         };
         match saved {
             Ok(id) => {
-                let r = self.reload_changed();
+                let r = self.refresh_reminder(id);
                 self.report(r);
                 self.reminders.select_reminder(id);
                 let when = crate::domain::reminder::short_date(draft.due_on, self.today);

@@ -161,6 +161,22 @@ impl CaseloadPane {
         }
     }
 
+    /// One person's next follow-up changed: only their row changes (and
+    /// the order, when sorted by next follow-up).
+    pub fn set_next_follow_up(&mut self, id: i64, next: Option<chrono::NaiveDate>) {
+        let Some(row) = self.people.iter_mut().find(|p| p.id == id) else {
+            return;
+        };
+        row.next_follow_up = next;
+        if self.sort == Sort::NextFollowUp {
+            let keep = self.selected_id();
+            self.refilter();
+            if let Some(id) = keep {
+                self.select_id(id);
+            }
+        }
+    }
+
     pub fn select_id(&mut self, id: i64) {
         if let Some(pos) = self.visible.iter().position(|&i| self.people[i].id == id) {
             self.nav.select(pos, self.visible.len());

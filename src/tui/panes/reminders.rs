@@ -153,6 +153,33 @@ impl RemindersPane {
         self.set(reminders, quiet, done, now);
     }
 
+    /// One follow-up changed (done, reopened, snoozed, edited): it moves to
+    /// where it now belongs, in the store's order, without reloading the rest.
+    pub fn replace(&mut self, r: Reminder, now: NaiveDateTime) {
+        let mut reminders = std::mem::take(&mut self.reminders);
+        let mut done = std::mem::take(&mut self.done);
+        reminders.retain(|x| x.id != r.id);
+        done.retain(|x| x.id != r.id);
+        if r.done_at.is_some() {
+            done.insert(0, r);
+            done.truncate(DONE_HISTORY);
+        } else {
+            // As `open_reminders` sorts: day, timed before untimed, time, id.
+            let key = |x: &Reminder| {
+                (
+                    x.effective_due(),
+                    x.due_time.is_none(),
+                    x.due_time.clone(),
+                    x.id,
+                )
+            };
+            let at = reminders.partition_point(|x| key(x) < key(&r));
+            reminders.insert(at, r);
+        }
+        let quiet = std::mem::take(&mut self.quiet);
+        self.set(reminders, quiet, done, now);
+    }
+
     /// Replaces who has gone quiet only, after a conversation or a status
     /// changed: the follow-ups are as they were.
     pub fn set_quiet(&mut self, quiet: Vec<QuietPerson>, now: NaiveDateTime) {
