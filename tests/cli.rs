@@ -63,18 +63,9 @@ fn today() -> String {
     common::today().format("%Y-%m-%d").to_string()
 }
 
-/// Deterministic "random" bytes (SplitMix64) that do not start like SQLite.
+/// Deterministic "random" bytes that do not start like SQLite.
 fn noise(len: usize) -> Vec<u8> {
-    let mut state: u64 = 0x5EED;
-    let mut bytes = Vec::with_capacity(len);
-    while bytes.len() < len {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        bytes.extend_from_slice(&(z ^ (z >> 31)).to_le_bytes());
-    }
-    bytes.truncate(len);
+    let mut bytes = common::damage::noise(len, 0x5EED);
     bytes[0] = 0xFF;
     bytes
 }

@@ -185,15 +185,7 @@ impl App {
     }
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn percentile(samples: &mut [f64], p: f64) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    samples[i]
-}
+use super::{ms, percentile};
 
 /// `first_frame_exec_ms`: from just before the fork and exec to reading the
 /// end of the first synchronized frame, over `runs` fresh starts.
