@@ -10,8 +10,8 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::action::Outcome;
+use super::draw::Ctx;
 use super::keymap::{Binding, Command, Context};
-use super::panes::Ctx;
 use crate::store::{Store, StoreError};
 
 pub trait Component {

@@ -10,9 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use super::draw::safe;
 use super::form::Field;
 use super::keymap::Command;
-use super::panes::safe;
 use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::conversation::{ConversationKind, Draft, NewNote, WHAT_MATTERS_TEMPLATE};

@@ -14,6 +14,7 @@
 pub mod action;
 pub mod app;
 pub mod component;
+pub mod draw;
 pub mod editor;
 mod external;
 pub mod form;

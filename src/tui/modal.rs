@@ -5,7 +5,6 @@ use super::action::Action;
 use super::editor::NoteEditor;
 use super::form::Form;
 use super::keymap::{Context, chain};
-use super::panes::directory::ServiceMeta;
 use crate::domain::person::Status;
 
 pub enum Modal {
@@ -79,4 +78,13 @@ impl Modal {
             Modal::Form { .. } => chain::FORM,
         }
     }
+}
+
+/// What a service form edits beyond its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceMeta {
+    /// `Some(id)` when editing, `None` when adding.
+    pub id: Option<i64>,
+    pub uid: String,
+    pub source: String,
 }

@@ -2,7 +2,7 @@
 //! asks for and the forms it opens, carried out through the store.
 
 use super::*;
-use crate::tui::panes::directory::ServiceMeta;
+use crate::tui::modal::ServiceMeta;
 
 /// The directory and connections: actions carried out through the store.
 impl App {

@@ -22,6 +22,7 @@ use crate::tui::component::Component;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
+use crate::tui::modal::ServiceMeta;
 use crate::tui::text_input::{TextKey, text_key};
 use crate::tui::theme::Theme;
 
@@ -44,15 +45,6 @@ struct Detail {
     service: usize,
     connected_now: i64,
     scroll: u16,
-}
-
-/// What a service form edits beyond its fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServiceMeta {
-    /// `Some(id)` when editing, `None` when adding.
-    pub id: Option<i64>,
-    pub uid: String,
-    pub source: String,
 }
 
 #[derive(Default)]

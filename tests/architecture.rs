@@ -1,0 +1,152 @@
+//! The layout that shows the architecture, held by a test: `domain` does no
+//! I/O and knows no other layer, only `store` holds SQL, and the modules of
+//! `tui` import each other without a cycle (a pane never imports the app).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn src(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(rel)
+}
+
+/// Lines of `path` that are code, not comments.
+fn code(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn layers_import_only_downwards() {
+    let forbidden: &[(&str, &[&str])] = &[
+        (
+            "domain",
+            &[
+                "crate::store",
+                "crate::tui",
+                "crate::io",
+                "crate::cli",
+                "rusqlite",
+                "std::fs",
+            ],
+        ),
+        ("store", &["crate::tui", "crate::io", "crate::cli"]),
+        ("io", &["crate::tui", "crate::cli", "rusqlite"]),
+        ("tui", &["rusqlite", "crate::cli"]),
+    ];
+    for (layer, words) in forbidden {
+        for file in rust_files(&src(layer)) {
+            let text = code(&file);
+            for w in *words {
+                assert!(!text.contains(w), "{} uses {w}", file.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn sql_lives_in_the_store_only() {
+    let mut files = rust_files(&src("tui"));
+    files.extend(rust_files(&src("io")));
+    files.push(src("cli.rs"));
+    for file in files {
+        let text = code(&file);
+        for w in [
+            "SELECT ",
+            "INSERT INTO",
+            "UPDATE ",
+            "DELETE FROM",
+            "PRAGMA ",
+        ] {
+            assert!(!text.contains(w), "{} holds SQL ({w})", file.display());
+        }
+    }
+}
+
+/// `tui/<module>` -> the other `tui` modules it names.
+fn tui_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let root = src("tui");
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in rust_files(&root) {
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let module = rel
+            .trim_end_matches(".rs")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        if module == "mod" {
+            continue; // the root: it declares every module
+        }
+        let top_level_file = !rel.contains('/') || rel.ends_with("/mod.rs");
+        let text = code(&file);
+        let mut names = BTreeSet::new();
+        for (prefix, ok) in [("crate::tui::", true), ("use super::", top_level_file)] {
+            if !ok {
+                continue;
+            }
+            for piece in text.split(prefix).skip(1) {
+                let name: String = piece
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != module {
+                    names.insert(name);
+                }
+            }
+        }
+        graph.entry(module).or_default().extend(names);
+    }
+    graph
+}
+
+#[test]
+fn tui_modules_form_no_cycle() {
+    let graph = tui_imports();
+    // Depth-first search for a path back to the start.
+    fn reaches(
+        g: &BTreeMap<String, BTreeSet<String>>,
+        from: &str,
+        to: &str,
+        seen: &mut BTreeSet<String>,
+    ) -> bool {
+        for next in g.get(from).into_iter().flatten() {
+            if next == to || (seen.insert(next.clone()) && reaches(g, next, to, seen)) {
+                return true;
+            }
+        }
+        false
+    }
+    for module in graph.keys() {
+        assert!(
+            !reaches(&graph, module, module, &mut BTreeSet::new()),
+            "tui::{module} imports itself through a cycle: {graph:?}"
+        );
+    }
+    // The leaf every pane shares imports no other tui module.
+    assert!(
+        graph.get("action").is_none_or(|d| d.is_empty()),
+        "{graph:?}"
+    );
+    assert!(!graph["panes"].contains("app"), "a pane imports the app");
+}
