@@ -17,7 +17,7 @@ mod what_matters;
 pub use super::action::{Action, NoteAction, Outcome, Pane};
 use super::component::Component;
 use super::editor::EditorOutcome;
-use super::form::{Field, Form, FormOutcome, centered};
+use super::form::{Field, FieldKey, Form, FormOutcome, centered};
 use super::keymap::chain;
 use super::keymap::{Command, Context, Key, Keymap};
 pub use super::modal::{Modal, Purpose};

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::draw::safe;
-use super::form::Field;
+use super::form::{Field, FieldKey};
 use super::keymap::Command;
 use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
@@ -69,9 +69,9 @@ impl NoteEditor {
             title,
             amends: None,
             kind: ConversationKind::FollowUp,
-            date: Field::text("date", "Date", "YYYY-MM-DD HH:MM")
+            date: Field::text(FieldKey::Date, "Date", "YYYY-MM-DD HH:MM")
                 .with_value(now.format(DATE_FORMAT).to_string()),
-            reason: Field::text("reason", "Reason", "why it is being corrected"),
+            reason: Field::text(FieldKey::Reason, "Reason", "why it is being corrected"),
             body,
             focus: Focus::Body,
             changed: false,

@@ -15,6 +15,94 @@ use crate::domain::FieldError;
 use crate::domain::limits;
 use crate::domain::text::{truncate, width};
 
+/// Every field a form has, by name: a form is built and read back with
+/// these, so a misspelt field is a compile error, not an empty value. The
+/// name is the one domain validation uses in its `FieldError`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKey {
+    Address,
+    Area,
+    Categories,
+    ChangedOn,
+    ContactPreferences,
+    Cost,
+    Date,
+    DateOfBirth,
+    Description,
+    Eligibility,
+    Email,
+    FamilyName,
+    GivenName,
+    HowToRefer,
+    Instrument,
+    LastVerifiedOn,
+    Name,
+    NhsNumber,
+    Note,
+    On,
+    OpeningTimes,
+    Organisation,
+    Phone,
+    Postcode,
+    PreferredName,
+    Reason,
+    ReferralReason,
+    ReferralSource,
+    ReferredOn,
+    RiskNote,
+    Scores,
+    Status,
+    TakenOn,
+    Text,
+    Time,
+    Url,
+    When,
+}
+
+impl FieldKey {
+    pub const fn name(self) -> &'static str {
+        match self {
+            FieldKey::Address => "address",
+            FieldKey::Area => "area",
+            FieldKey::Categories => "categories",
+            FieldKey::ChangedOn => "changed_on",
+            FieldKey::ContactPreferences => "contact_preferences",
+            FieldKey::Cost => "cost",
+            FieldKey::Date => "date",
+            FieldKey::DateOfBirth => "date_of_birth",
+            FieldKey::Description => "description",
+            FieldKey::Eligibility => "eligibility",
+            FieldKey::Email => "email",
+            FieldKey::FamilyName => "family_name",
+            FieldKey::GivenName => "given_name",
+            FieldKey::HowToRefer => "how_to_refer",
+            FieldKey::Instrument => "instrument",
+            FieldKey::LastVerifiedOn => "last_verified_on",
+            FieldKey::Name => "name",
+            FieldKey::NhsNumber => "nhs_number",
+            FieldKey::Note => "note",
+            FieldKey::On => "on",
+            FieldKey::OpeningTimes => "opening_times",
+            FieldKey::Organisation => "organisation",
+            FieldKey::Phone => "phone",
+            FieldKey::Postcode => "postcode",
+            FieldKey::PreferredName => "preferred_name",
+            FieldKey::Reason => "reason",
+            FieldKey::ReferralReason => "referral_reason",
+            FieldKey::ReferralSource => "referral_source",
+            FieldKey::ReferredOn => "referred_on",
+            FieldKey::RiskNote => "risk_note",
+            FieldKey::Scores => "scores",
+            FieldKey::Status => "status",
+            FieldKey::TakenOn => "taken_on",
+            FieldKey::Text => "text",
+            FieldKey::Time => "time",
+            FieldKey::Url => "url",
+            FieldKey::When => "when",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum FieldKind {
     Text,
@@ -24,7 +112,7 @@ pub enum FieldKind {
 
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub key: &'static str,
+    pub key: FieldKey,
     pub label: &'static str,
     pub hint: &'static str,
     pub kind: FieldKind,
@@ -35,7 +123,7 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(key: &'static str, label: &'static str, hint: &'static str) -> Field {
+    pub fn text(key: FieldKey, label: &'static str, hint: &'static str) -> Field {
         Field {
             key,
             label,
@@ -47,7 +135,7 @@ impl Field {
         }
     }
 
-    pub fn choice(key: &'static str, label: &'static str, options: Vec<String>) -> Field {
+    pub fn choice(key: FieldKey, label: &'static str, options: Vec<String>) -> Field {
         Field {
             value: options.first().cloned().unwrap_or_default(),
             kind: FieldKind::Choice(options),
@@ -186,11 +274,19 @@ impl Form {
         }
     }
 
-    pub fn value(&self, key: &str) -> &str {
+    pub fn value(&self, key: FieldKey) -> &str {
         self.fields
             .iter()
             .find(|f| f.key == key)
             .map_or("", |f| f.value.as_str())
+    }
+
+    /// One problem found by the app (not the domain's validation).
+    pub fn set_error(&mut self, key: FieldKey, message: String) {
+        self.set_errors(&[FieldError {
+            field: key.name(),
+            message,
+        }]);
     }
 
     /// Shows each error beside its field and moves to the first one.
@@ -198,7 +294,7 @@ impl Form {
         for f in &mut self.fields {
             f.error = errors
                 .iter()
-                .find(|e| e.field == f.key)
+                .find(|e| e.field == f.key.name())
                 .map(|e| e.message.clone());
         }
         if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
@@ -418,7 +514,7 @@ mod tests {
 
     #[test]
     fn typing_inserts_at_cursor_with_multibyte_chars() {
-        let mut f = Field::text("n", "Name", "").with_value("Zë");
+        let mut f = Field::text(FieldKey::Name, "Name", "").with_value("Zë");
         f.edit(TextKey::Left);
         f.edit(TextKey::Char('o'));
         assert_eq!(f.value, "Zoë");
@@ -438,30 +534,30 @@ mod tests {
 
     #[test]
     fn esc_after_a_change_asks_first() {
-        let mut form = Form::new("t", vec![Field::text("a", "A", "")]);
+        let mut form = Form::new("t", vec![Field::text(FieldKey::Text, "A", "")]);
         form.type_key(key(KeyCode::Char('x')));
         assert_eq!(form.command(Command::Cancel), FormOutcome::Continue);
         assert!(form.confirming());
         assert_eq!(form.command(Command::No), FormOutcome::Continue);
-        assert_eq!(form.value("a"), "x");
+        assert_eq!(form.value(FieldKey::Text), "x");
         form.command(Command::Cancel);
         assert_eq!(form.command(Command::Yes), FormOutcome::Cancel);
     }
 
     #[test]
     fn alt_and_ctrl_characters_are_never_typed() {
-        let mut form = Form::new("t", vec![Field::text("a", "A", "")]);
+        let mut form = Form::new("t", vec![Field::text(FieldKey::Text, "A", "")]);
         form.type_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
         form.type_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-        assert_eq!(form.value("a"), "");
+        assert_eq!(form.value(FieldKey::Text), "");
     }
 
     #[test]
     fn a_paste_is_one_line_and_bounded() {
-        let mut form = Form::new("t", vec![Field::text("a", "A", "")]);
+        let mut form = Form::new("t", vec![Field::text(FieldKey::Text, "A", "")]);
         form.paste("first\nsecond");
-        assert_eq!(form.value("a"), "first");
+        assert_eq!(form.value(FieldKey::Text), "first");
         form.paste(&"x".repeat(5000));
-        assert_eq!(form.value("a").chars().count(), MAX_FIELD_CHARS);
+        assert_eq!(form.value(FieldKey::Text).chars().count(), MAX_FIELD_CHARS);
     }
 }

@@ -33,9 +33,13 @@ impl App {
         let form = Form::new(
             format!("Change status (now {})", from.as_str()),
             vec![
-                Field::choice("status", "New status", options),
-                Field::text("reason", "Reason", "required when closing or declining"),
-                Field::text("changed_on", "Date", "YYYY-MM-DD or DD/MM/YYYY")
+                Field::choice(FieldKey::Status, "New status", options),
+                Field::text(
+                    FieldKey::Reason,
+                    "Reason",
+                    "required when closing or declining",
+                ),
+                Field::text(FieldKey::ChangedOn, "Date", "YYYY-MM-DD or DD/MM/YYYY")
                     .with_value(iso(self.today)),
             ],
         );
@@ -81,8 +85,8 @@ impl App {
         version: i64,
         from: Status,
     ) -> Option<Form> {
-        let to = Status::parse(form.value("status"));
-        let change = parse_day(form.value("changed_on"), self.today)
+        let to = Status::parse(form.value(FieldKey::Status));
+        let change = parse_day(form.value(FieldKey::ChangedOn), self.today)
             .and_then(|on| {
                 if on > self.today {
                     Err("the date cannot be in the future".into())
@@ -90,16 +94,16 @@ impl App {
                     Ok(on)
                 }
             })
-            .map_err(|e| ("changed_on", e))
+            .map_err(|e| (FieldKey::ChangedOn, e))
             .and_then(|on| {
-                let to = to.ok_or(("status", "choose a status".to_string()))?;
-                validate_status_change(from, to, form.value("reason"), on)
-                    .map_err(|e| ("reason", e))
+                let to = to.ok_or((FieldKey::Status, "choose a status".to_string()))?;
+                validate_status_change(from, to, form.value(FieldKey::Reason), on)
+                    .map_err(|e| (FieldKey::Reason, e))
             });
         let change = match change {
             Ok(c) => c,
             Err((field, message)) => {
-                form.set_errors(&[crate::domain::FieldError { field, message }]);
+                form.set_error(field, message);
                 return Some(form);
             }
         };
@@ -136,33 +140,49 @@ impl App {
 }
 
 /// The person form, in the order a worker fills it in: (field, label, hint).
-const PERSON_FIELDS: [(&str, &str, &str); 14] = [
-    ("given_name", "Given name", "required"),
-    ("family_name", "Family name", "required"),
+const PERSON_FIELDS: [(FieldKey, &str, &str); 14] = [
+    (FieldKey::GivenName, "Given name", "required"),
+    (FieldKey::FamilyName, "Family name", "required"),
     (
-        "preferred_name",
+        FieldKey::PreferredName,
         "Preferred name",
         "what they like to be called",
     ),
-    ("referral_source", "Referral source", ""),
+    (FieldKey::ReferralSource, "Referral source", ""),
     (
-        "referral_reason",
+        FieldKey::ReferralReason,
         "Referral reason",
         "in their words where possible",
     ),
-    ("referred_on", "Referred on", "YYYY-MM-DD or DD/MM/YYYY"),
-    ("date_of_birth", "Date of birth", "YYYY-MM-DD or DD/MM/YYYY"),
-    ("nhs_number", "NHS number", "10 digits, spaces allowed"),
-    ("phone", "Phone", ""),
-    ("email", "Email", ""),
-    ("address", "Address", ""),
-    ("postcode", "Postcode", ""),
     (
-        "contact_preferences",
+        FieldKey::ReferredOn,
+        "Referred on",
+        "YYYY-MM-DD or DD/MM/YYYY",
+    ),
+    (
+        FieldKey::DateOfBirth,
+        "Date of birth",
+        "YYYY-MM-DD or DD/MM/YYYY",
+    ),
+    (
+        FieldKey::NhsNumber,
+        "NHS number",
+        "10 digits, spaces allowed",
+    ),
+    (FieldKey::Phone, "Phone", ""),
+    (FieldKey::Email, "Email", ""),
+    (FieldKey::Address, "Address", ""),
+    (FieldKey::Postcode, "Postcode", ""),
+    (
+        FieldKey::ContactPreferences,
         "Contact prefs",
         "e.g. text first, no voicemail",
     ),
-    ("risk_note", "Risk note", "shown as a flag everywhere"),
+    (
+        FieldKey::RiskNote,
+        "Risk note",
+        "shown as a flag everywhere",
+    ),
 ];
 
 pub(super) fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) -> Form {
@@ -170,9 +190,9 @@ pub(super) fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) ->
     let fields = PERSON_FIELDS
         .iter()
         .map(|&(key, label, hint)| {
-            let value = p.get_mut(key).map_or("", |v| v.as_str());
+            let value = p.get_mut(key.name()).map_or("", |v| v.as_str());
             match key {
-                "referral_source" => {
+                FieldKey::ReferralSource => {
                     let mut f = Field::choice(key, label, sources.clone());
                     if !value.is_empty() {
                         f.value = value.to_string();
@@ -189,7 +209,7 @@ pub(super) fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) ->
 fn input_from_form(form: &Form) -> PersonInput {
     let mut input = PersonInput::default();
     for f in &form.fields {
-        if let Some(slot) = input.get_mut(f.key) {
+        if let Some(slot) = input.get_mut(f.key.name()) {
             *slot = f.value.clone();
         }
     }

@@ -133,7 +133,7 @@ impl App {
         let (status, on, note) = match connections::read_form(&form, self.today) {
             Ok(v) => v,
             Err((field, message)) => {
-                form.set_errors(&[crate::domain::FieldError { field, message }]);
+                form.set_error(field, message);
                 return Some(form);
             }
         };

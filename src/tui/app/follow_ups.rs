@@ -176,10 +176,7 @@ impl App {
                 None
             }
             Err(message) => {
-                form.set_errors(&[crate::domain::FieldError {
-                    field: "date",
-                    message,
-                }]);
+                form.set_error(FieldKey::Date, message);
                 Some(form)
             }
         }

@@ -4,14 +4,13 @@
 use std::time::{Duration, Instant};
 
 use super::{Action, App, Modal, NoteAction, Purpose};
-use crate::domain::FieldError;
 use crate::domain::conversation::ConversationKind;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::goal::{GoalStatus, validate_text};
 use crate::domain::measure::{Instrument, Scores};
 use crate::store::StoreError;
 use crate::tui::editor::{EditorOutcome, NoteEditor};
-use crate::tui::form::{Field, Form};
+use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::panes::person::PersonData;
 
 /// Autosave a draft this long after the first unsaved change.
@@ -123,8 +122,8 @@ impl App {
                 let form = Form::new(
                     "Goal status",
                     vec![
-                        Field::choice("status", "Status", options),
-                        Field::text("on", "Date", "YYYY-MM-DD or DD/MM/YYYY")
+                        Field::choice(FieldKey::Status, "Status", options),
+                        Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY")
                             .with_value(iso(self.today)),
                     ],
                 );
@@ -138,9 +137,9 @@ impl App {
                 let form = Form::new(
                     format!("Wellbeing measure · {name}"),
                     vec![
-                        Field::choice("instrument", "Instrument", instruments),
-                        Field::text("scores", "Scores", Instrument::Ons4.hint()),
-                        Field::text("taken_on", "Date", "YYYY-MM-DD or DD/MM/YYYY")
+                        Field::choice(FieldKey::Instrument, "Instrument", instruments),
+                        Field::text(FieldKey::Scores, "Scores", Instrument::Ons4.hint()),
+                        Field::text(FieldKey::TakenOn, "Date", "YYYY-MM-DD or DD/MM/YYYY")
                             .with_value(iso(self.today)),
                     ],
                 );
@@ -187,8 +186,8 @@ impl App {
         person_id: i64,
         goal_id: Option<i64>,
     ) -> Option<Form> {
-        let saved = validate_text(form.value("text"))
-            .map_err(|e| ("text", e))
+        let saved = validate_text(form.value(FieldKey::Text))
+            .map_err(|e| (FieldKey::Text, e))
             .and_then(|text| {
                 match goal_id {
                     Some(id) => self.store.update_goal_text(id, &text),
@@ -197,37 +196,38 @@ impl App {
                         .add_goal(person_id, &text, self.today)
                         .map(|_| ()),
                 }
-                .map_err(|e| ("text", e.to_string()))
+                .map_err(|e| (FieldKey::Text, e.to_string()))
             });
         self.finish_form(form, saved, person_id, "Goal saved")
     }
 
     pub(super) fn save_goal_status(&mut self, form: Form, goal_id: i64) -> Option<Form> {
-        let status = GoalStatus::parse(form.value("status")).unwrap_or(GoalStatus::Open);
+        let status = GoalStatus::parse(form.value(FieldKey::Status)).unwrap_or(GoalStatus::Open);
         let saved = self
-            .past_date(form.value("on"))
-            .map_err(|e| ("on", e))
+            .past_date(form.value(FieldKey::On))
+            .map_err(|e| (FieldKey::On, e))
             .and_then(|on| {
                 self.store
                     .set_goal_status(goal_id, status, on)
-                    .map_err(|e| ("on", e.to_string()))
+                    .map_err(|e| (FieldKey::On, e.to_string()))
             });
         let pid = self.person.person.as_ref().map_or(0, |p| p.id);
         self.finish_form(form, saved, pid, "Goal updated")
     }
 
     pub(super) fn save_measure(&mut self, form: Form, person_id: i64) -> Option<Form> {
-        let instrument = Instrument::parse(form.value("instrument")).unwrap_or(Instrument::Ons4);
-        let saved = Scores::parse(instrument, form.value("scores"))
-            .map_err(|e| ("scores", e))
+        let instrument =
+            Instrument::parse(form.value(FieldKey::Instrument)).unwrap_or(Instrument::Ons4);
+        let saved = Scores::parse(instrument, form.value(FieldKey::Scores))
+            .map_err(|e| (FieldKey::Scores, e))
             .and_then(|scores| {
                 let on = self
-                    .past_date(form.value("taken_on"))
-                    .map_err(|e| ("taken_on", e))?;
+                    .past_date(form.value(FieldKey::TakenOn))
+                    .map_err(|e| (FieldKey::TakenOn, e))?;
                 self.store
                     .add_measure(person_id, &scores, on)
                     .map(|_| ())
-                    .map_err(|e| ("scores", e.to_string()))
+                    .map_err(|e| (FieldKey::Scores, e.to_string()))
             });
         self.finish_form(form, saved, person_id, "Measure saved")
     }
@@ -245,7 +245,7 @@ impl App {
     fn finish_form(
         &mut self,
         mut form: Form,
-        saved: Result<(), (&'static str, String)>,
+        saved: Result<(), (FieldKey, String)>,
         person_id: i64,
         message: &str,
     ) -> Option<Form> {
@@ -256,7 +256,7 @@ impl App {
                 None
             }
             Err((field, message)) => {
-                form.set_errors(&[FieldError { field, message }]);
+                form.set_error(field, message);
                 Some(form)
             }
         }
@@ -347,15 +347,16 @@ impl App {
 
 /// The scores hint follows the instrument chosen.
 pub(super) fn measure_hint(form: &mut Form) {
-    let instrument = Instrument::parse(form.value("instrument")).unwrap_or(Instrument::Ons4);
-    if let Some(f) = form.fields.iter_mut().find(|f| f.key == "scores") {
+    let instrument =
+        Instrument::parse(form.value(FieldKey::Instrument)).unwrap_or(Instrument::Ons4);
+    if let Some(f) = form.fields.iter_mut().find(|f| f.key == FieldKey::Scores) {
         f.hint = instrument.hint();
     }
 }
 
 fn goal_field(text: &str) -> Field {
     Field::text(
-        "text",
+        FieldKey::Text,
         "Goal",
         "in the person's words, e.g. get out twice a week",
     )

@@ -12,7 +12,7 @@ use super::{Ctx, fit};
 use crate::domain::date::{iso, parse_day};
 use crate::domain::service::{Connection, ConnectionStatus};
 use crate::tui::action::{Action, Outcome, Pane};
-use crate::tui::form::{Field, Form};
+use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::Command;
 
 #[derive(Default)]
@@ -129,9 +129,9 @@ pub fn connect_form(person: &str, service: &str, today: NaiveDate) -> Form {
     Form::new(
         format!("Connect {person} to {service}"),
         vec![
-            Field::choice("status", "Status", options),
-            Field::text("on", "Date", "YYYY-MM-DD or DD/MM/YYYY").with_value(iso(today)),
-            Field::text("note", "Note", "optional"),
+            Field::choice(FieldKey::Status, "Status", options),
+            Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY").with_value(iso(today)),
+            Field::text(FieldKey::Note, "Note", "optional"),
         ],
     )
 }
@@ -147,9 +147,9 @@ pub fn status_form(c: &Connection, today: NaiveDate) -> Form {
     Form::new(
         format!("{} (now {})", c.service_name, label(c.status)),
         vec![
-            Field::choice("status", "New status", options),
-            Field::text("on", "Date", "YYYY-MM-DD or DD/MM/YYYY").with_value(iso(today)),
-            Field::text("note", "Note", "optional"),
+            Field::choice(FieldKey::Status, "New status", options),
+            Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY").with_value(iso(today)),
+            Field::text(FieldKey::Note, "Note", "optional"),
         ],
     )
 }
@@ -158,13 +158,13 @@ pub fn status_form(c: &Connection, today: NaiveDate) -> Form {
 pub fn read_form(
     form: &Form,
     today: NaiveDate,
-) -> Result<(ConnectionStatus, NaiveDate, Option<String>), (&'static str, String)> {
-    let status = ConnectionStatus::parse(form.value("status"))
-        .ok_or(("status", "choose a status".to_string()))?;
-    let on = parse_day(form.value("on"), today).map_err(|e| ("on", e))?;
+) -> Result<(ConnectionStatus, NaiveDate, Option<String>), (FieldKey, String)> {
+    let status = ConnectionStatus::parse(form.value(FieldKey::Status))
+        .ok_or((FieldKey::Status, "choose a status".to_string()))?;
+    let on = parse_day(form.value(FieldKey::On), today).map_err(|e| (FieldKey::On, e))?;
     if on > today {
-        return Err(("on", "the date cannot be in the future".into()));
+        return Err((FieldKey::On, "the date cannot be in the future".into()));
     }
-    let note = Some(form.value("note").trim().to_string()).filter(|n| !n.is_empty());
+    let note = Some(form.value(FieldKey::Note).trim().to_string()).filter(|n| !n.is_empty());
     Ok((status, on, note))
 }

@@ -19,7 +19,7 @@ use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::Component;
-use crate::tui::form::{Field, Form};
+use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::modal::ServiceMeta;
@@ -389,7 +389,7 @@ impl DirectoryPane {
             "Add service"
         };
         let mut status = Field::choice(
-            "status",
+            FieldKey::Status,
             "Status",
             vec!["active".to_string(), "inactive".to_string()],
         );
@@ -400,32 +400,42 @@ impl DirectoryPane {
         let form = Form::new(
             title,
             vec![
-                t("name", "Name", "required", &input.name),
-                t("organisation", "Organisation", "", &input.organisation),
-                t("description", "Description", "", &input.description),
+                t(FieldKey::Name, "Name", "required", &input.name),
                 t(
-                    "categories",
+                    FieldKey::Organisation,
+                    "Organisation",
+                    "",
+                    &input.organisation,
+                ),
+                t(FieldKey::Description, "Description", "", &input.description),
+                t(
+                    FieldKey::Categories,
                     "Categories",
                     "comma-separated, e.g. food,money",
                     &input.categories,
                 ),
-                t("area", "Area", "", &input.area),
-                t("address", "Address", "", &input.address),
-                t("postcode", "Postcode", "", &input.postcode),
-                t("phone", "Phone", "", &input.phone),
-                t("email", "Email", "", &input.email),
-                t("url", "Web address", "https://…", &input.url),
+                t(FieldKey::Area, "Area", "", &input.area),
+                t(FieldKey::Address, "Address", "", &input.address),
+                t(FieldKey::Postcode, "Postcode", "", &input.postcode),
+                t(FieldKey::Phone, "Phone", "", &input.phone),
+                t(FieldKey::Email, "Email", "", &input.email),
+                t(FieldKey::Url, "Web address", "https://…", &input.url),
                 t(
-                    "opening_times",
+                    FieldKey::OpeningTimes,
                     "Opening times",
                     "e.g. Tue 10:00-13:00",
                     &input.opening_times,
                 ),
-                t("eligibility", "Eligibility", "", &input.eligibility),
-                t("cost", "Cost", "", &input.cost),
-                t("how_to_refer", "How to refer", "", &input.how_to_refer),
+                t(FieldKey::Eligibility, "Eligibility", "", &input.eligibility),
+                t(FieldKey::Cost, "Cost", "", &input.cost),
                 t(
-                    "last_verified_on",
+                    FieldKey::HowToRefer,
+                    "How to refer",
+                    "",
+                    &input.how_to_refer,
+                ),
+                t(
+                    FieldKey::LastVerifiedOn,
                     "Last verified",
                     "YYYY-MM-DD or DD/MM/YYYY",
                     &input.last_verified_on,
@@ -447,25 +457,25 @@ impl DirectoryPane {
         meta: &ServiceMeta,
         today: chrono::NaiveDate,
     ) -> Result<Service, Vec<crate::domain::FieldError>> {
-        let v = |k: &str| form.value(k).to_string();
+        let v = |k: FieldKey| form.value(k).to_string();
         let input = ServiceInput {
             uid: meta.uid.clone(),
-            name: v("name"),
-            organisation: v("organisation"),
-            description: v("description"),
-            categories: v("categories"),
-            area: v("area"),
-            address: v("address"),
-            postcode: v("postcode"),
-            phone: v("phone"),
-            email: v("email"),
-            url: v("url"),
-            opening_times: v("opening_times"),
-            eligibility: v("eligibility"),
-            cost: v("cost"),
-            how_to_refer: v("how_to_refer"),
-            last_verified_on: v("last_verified_on"),
-            status: v("status"),
+            name: v(FieldKey::Name),
+            organisation: v(FieldKey::Organisation),
+            description: v(FieldKey::Description),
+            categories: v(FieldKey::Categories),
+            area: v(FieldKey::Area),
+            address: v(FieldKey::Address),
+            postcode: v(FieldKey::Postcode),
+            phone: v(FieldKey::Phone),
+            email: v(FieldKey::Email),
+            url: v(FieldKey::Url),
+            opening_times: v(FieldKey::OpeningTimes),
+            eligibility: v(FieldKey::Eligibility),
+            cost: v(FieldKey::Cost),
+            how_to_refer: v(FieldKey::HowToRefer),
+            last_verified_on: v(FieldKey::LastVerifiedOn),
+            status: v(FieldKey::Status),
             source: if meta.source.is_empty() {
                 "manual".into()
             } else {

@@ -20,7 +20,7 @@ use crate::domain::reminder::{
 };
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::Component;
-use crate::tui::form::{Field, Form};
+use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 
@@ -396,7 +396,11 @@ impl RemindersPane {
 
     /// The snooze form was saved: the day it asks for, or why not.
     pub fn snooze_date(&self, form: &Form) -> Result<NaiveDate, String> {
-        snooze_until(form.value("when"), form.value("date"), self.now.date())
+        snooze_until(
+            form.value(FieldKey::When),
+            form.value(FieldKey::Date),
+            self.now.date(),
+        )
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -540,12 +544,12 @@ pub fn snooze_form(id: i64) -> Form {
         format!("Snooze follow-up #{id}"),
         vec![
             Field::choice(
-                "when",
+                FieldKey::When,
                 "Snooze until",
                 SNOOZE_CHOICES.iter().map(|s| s.to_string()).collect(),
             ),
             Field::text(
-                "date",
+                FieldKey::Date,
                 "Or a date",
                 "+3d, fri, 01/12/2026: wins over the choice",
             ),
@@ -569,10 +573,14 @@ impl ReminderForm {
         Form::new(
             title,
             vec![
-                Field::text("date", "Due", DATE_FORMS).with_value(date),
-                Field::text("time", "Time", "optional, HH:MM (24-hour)").with_value(time),
-                Field::text("text", "What to do", "e.g. Call to see how the group went")
-                    .with_value(text),
+                Field::text(FieldKey::Date, "Due", DATE_FORMS).with_value(date),
+                Field::text(FieldKey::Time, "Time", "optional, HH:MM (24-hour)").with_value(time),
+                Field::text(
+                    FieldKey::Text,
+                    "What to do",
+                    "e.g. Call to see how the group went",
+                )
+                .with_value(text),
             ],
         )
     }
@@ -622,9 +630,9 @@ impl ReminderForm {
     /// The validated follow-up, or `None` with the errors shown in the form.
     pub fn draft(&mut self, today: NaiveDate) -> Option<ReminderDraft> {
         let input = ReminderInput {
-            date: self.form.value("date").to_string(),
-            time: self.form.value("time").to_string(),
-            text: self.form.value("text").to_string(),
+            date: self.form.value(FieldKey::Date).to_string(),
+            time: self.form.value(FieldKey::Time).to_string(),
+            text: self.form.value(FieldKey::Text).to_string(),
         };
         match input.validate(self.person_id, self.service_id, today) {
             Ok(d) => Some(d),
