@@ -10,6 +10,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use common::tui::Tui;
 use common::{Sandbox, count_rows, open_read_only};
@@ -49,7 +50,9 @@ fn assert_running(tui: &mut Tui) {
     tui.pump();
     tui.poll_exit();
     if let Some(status) = tui.exit {
-        tui.fail(&format!("the app should still be running, it ended: {status:?}"));
+        tui.fail(&format!(
+            "the app should still be running, it ended: {status:?}"
+        ));
     }
 }
 
@@ -59,6 +62,17 @@ fn line_with(tui: &Tui, text: &str) -> String {
         Some(line) => line,
         None => tui.fail(&format!("no line holds {text:?}")),
     }
+}
+
+/// Sends a lone Esc once the app has settled and every device-attributes
+/// query it sent has been answered. Sent while a query is outstanding, the
+/// harness's answer (`ESC [?62;22c`) can follow the Esc into the same read,
+/// and the app's parser (as crossterm's) takes `ESC ESC` as one Esc and the
+/// rest of the answer as typed keys (`?` opens the help). That is an app bug,
+/// recorded by the ignored test at the end; here it must not decide the test.
+fn send_lone_esc(t: &mut Tui) {
+    t.wait_stable(Duration::from_millis(300));
+    t.send(b"\x1b");
 }
 
 /// `len` characters of the alphabet over and over: no newline, no control,
@@ -90,7 +104,10 @@ fn a_paste_outside_a_text_field_runs_no_commands() {
     t.expect(PASTE_IGNORED);
     assert_running(&mut t);
     assert_eq!(active_services(&db), active, "a paste deactivated services");
-    assert!(t.screen().contains(SEARCH_EMPTY), "nor went into the search");
+    assert!(
+        t.screen().contains(SEARCH_EMPTY),
+        "nor went into the search"
+    );
 
     // Follow-ups: `d` marks the selected one done.
     t.send(b"4");
@@ -126,11 +143,17 @@ fn a_paste_outside_a_text_field_runs_no_commands() {
 /// run per character: 44 s at 2,000 people in the caseload, 10 s in the
 /// directory): the paste must show and the next key be answered within the
 /// harness's limit. Also catches a paste into the filter that is dropped.
+/// Checked by taking the fix out: a filter run per character in the caseload
+/// stalls past the limit at 6,000 people. In the directory the search index
+/// now makes a search per character cheap, so that half proves only that
+/// nothing stalls there, not that the paste is one edit.
 #[test]
 fn a_5000_character_paste_into_the_filter_or_search_is_one_edit() {
     let sb = Sandbox::new();
-    // Big enough that a filter run per pasted character is a visible stall.
-    let db = demo_db(&sb, "big.db", &["--people", "2000", "--services", "2000"]);
+    // Big enough that a filter run per pasted character stalls for longer
+    // than the harness waits, even on a fast machine (at 2,000 people a
+    // debug build here took about 30 s for the caseload paste alone).
+    let db = demo_db(&sb, "big.db", &["--people", "6000", "--services", "6000"]);
     let text = long_text(5_000);
     let start = &text[..30];
 
@@ -145,7 +168,7 @@ fn a_5000_character_paste_into_the_filter_or_search_is_one_edit() {
     t.paste(&text);
     t.expect(&format!("/{start}"));
     // The next key is answered: Esc clears the filter, the whole list is back.
-    t.send(b"\x1b");
+    send_lone_esc(&mut t);
     t.expect_gone(&format!("/{start}"));
     t.wait_until("the people list to come back", |t| {
         t.screen().line_with("sort name").as_ref() == Some(&bar)
@@ -160,7 +183,7 @@ fn a_5000_character_paste_into_the_filter_or_search_is_one_edit() {
     t.expect_gone(SEARCH_EMPTY);
     t.paste(&text);
     t.expect(&format!("Search: {start}"));
-    t.send(b"\x1b");
+    send_lone_esc(&mut t);
     t.expect(SEARCH_EMPTY);
     t.wait_until("the directory list to come back", |t| {
         t.screen().line_with("Directory (").as_ref() == Some(&heading)
@@ -216,11 +239,9 @@ fn below_the_minimum_size_only_quit_acts() {
 }
 
 /// Catches the caseload filter typing Ctrl- and Alt-letters as plain letters
-/// (the bug: Ctrl-t typed `t`, Alt-x typed `x`), and an Esc run together with
-/// a digit (tmux, a slow link: Alt-4) being typed into the directory search
-/// instead of acting as Esc, then 4.
+/// (the bug: Ctrl-t typed `t`, Alt-x typed `x`).
 #[test]
-fn text_fields_never_type_ctrl_or_alt_keys() {
+fn the_filter_never_types_ctrl_or_alt_letters() {
     let sb = Sandbox::new();
     let db = demo_db(&sb, "demo.db", &[]);
 
@@ -238,7 +259,9 @@ fn text_fields_never_type_ctrl_or_alt_keys() {
     assert!(line_with(&t, "/Ruth▏").contains("/Ruth▏  status"));
 
     // Alt-x (ESC x in one write): never an `x` in the filter. Unbound, it is
-    // Esc then `x`: the filter is cleared and `x` does nothing in the list.
+    // Esc then `x` (see `handle_key`): the filter is cleared, and `x` does
+    // nothing in the list. So the filter does not end as `Ruth`, as the
+    // brief for this test had it, but empty.
     send_handled(&mut t, b"\x1bx");
     t.expect_gone("/Ruth");
     t.wait_until("the full list after Alt-x", |t| {
@@ -251,7 +274,20 @@ fn text_fields_never_type_ctrl_or_alt_keys() {
         screen.dump()
     );
 
-    // Alt-4 in the directory search: Esc (clear the search), then pane 4.
+    t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// Catches an Esc run together with a digit (tmux, a slow link: it arrives as
+/// Alt-4) being typed into the directory search, or dropped, instead of
+/// acting as Esc (clear the search) and then 4 (the follow-ups pane).
+#[test]
+fn alt_digit_in_the_search_is_esc_then_the_digit() {
+    let sb = Sandbox::new();
+    let db = demo_db(&sb, "demo.db", &[]);
+
+    let mut t = Tui::spawn(&sb, &db, 80, 24);
+    t.expect(CASELOAD_FOOTER);
     t.send(b"3");
     t.expect(SEARCH_EMPTY);
     t.send(b"/fo");
@@ -261,8 +297,44 @@ fn text_fields_never_type_ctrl_or_alt_keys() {
     assert!(!t.screen().contains("Search: fo4"));
     t.send(b"3");
     t.expect(SEARCH_EMPTY);
-    assert!(!t.screen().contains("fo4"), "Alt-4 was typed into the search");
+    assert!(
+        !t.screen().contains("fo4"),
+        "Alt-4 was typed into the search"
+    );
 
     t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// Found while writing the tests above: an Esc key followed in the same read
+/// by an escape sequence (here the terminal's answer to the app's own
+/// device-attributes query, sent after every frame) is parsed as `ESC ESC` =
+/// one Esc, and the rest of the sequence is run as keys: `[?62;22c`, so `?`
+/// opens the help (and `2` would switch pane, `c` connect in the directory).
+/// A user who presses Esc just as a frame is answered hits this. The parser
+/// is `src/tui/input/parse.rs` (the `b'\x1B'` after `b'\x1B'` arm). Ignored
+/// until that is fixed; `src/` is being refactored and is not ours to edit.
+#[test]
+#[ignore = "open bug: ESC followed by an escape sequence in one read runs the sequence as keys"]
+fn an_esc_run_together_with_a_terminal_answer_types_nothing() {
+    let sb = Sandbox::new();
+    let db = demo_db(&sb, "demo.db", &[]);
+    let mut t = Tui::spawn(&sb, &db, 80, 24);
+    t.expect(CASELOAD_FOOTER);
+    t.wait_stable(Duration::from_millis(300));
+    // What the app reads when the Esc key and the terminal's answer arrive together.
+    t.send(b"\x1b\x1b[?62;22c");
+    // Then a key whose effect shows: the filter opens (unless help is open).
+    t.send(b"/");
+    t.wait_until("the filter or the help", |t| {
+        let screen = t.screen();
+        screen.contains("/▏") || screen.contains("Help ·")
+    });
+    assert!(
+        !t.screen().contains("Help ·"),
+        "the answer was run as keys:\n{}",
+        t.screen().dump()
+    );
+    t.send(b"\x03");
     assert_eq!(t.wait_exit(), 0);
 }
