@@ -312,10 +312,9 @@ fn alt_digit_in_the_search_is_esc_then_the_digit() {
 /// one Esc, and the rest of the sequence is run as keys: `[?62;22c`, so `?`
 /// opens the help (and `2` would switch pane, `c` connect in the directory).
 /// A user who presses Esc just as a frame is answered hits this. The parser
-/// is `src/tui/input/parse.rs` (the `b'\x1B'` after `b'\x1B'` arm). Ignored
-/// until that is fixed; `src/` is being refactored and is not ours to edit.
+/// is `src/tui/input/parse.rs` (the `b'\x1B'` after `b'\x1B'` arm). Fixed in
+/// `input.rs`: the first ESC is the Esc key, the second starts a sequence.
 #[test]
-#[ignore = "open bug: ESC followed by an escape sequence in one read runs the sequence as keys"]
 fn an_esc_run_together_with_a_terminal_answer_types_nothing() {
     let sb = Sandbox::new();
     let db = demo_db(&sb, "demo.db", &[]);

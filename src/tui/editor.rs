@@ -170,7 +170,14 @@ impl NoteEditor {
         self.error = None;
         let changed = match self.focus {
             Focus::Body => {
-                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                // Line ends kept as newlines, tabs kept; other controls (NUL
+                // among them) would be invisible here and refused on save.
+                let text: String = text
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n")
+                    .chars()
+                    .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                    .collect();
                 let room = MAX_NOTE_BYTES.saturating_sub(self.body_bytes());
                 let fits = prefix_within_bytes(&text, room);
                 if fits.len() < text.len() {

@@ -288,6 +288,14 @@ impl Parser {
     }
 
     fn push(&mut self, byte: u8, more: bool) {
+        // ESC then ESC: the first is the Esc key, the second starts whatever
+        // follows (a terminal's answer, an arrow). crossterm's parser would
+        // take both as one Esc and type the rest of the sequence as keys.
+        if self.buffer == [0x1b] && byte == 0x1b {
+            self.events
+                .push_back(Event::Key(ratatui::crossterm::event::KeyCode::Esc.into()));
+            self.buffer.clear();
+        }
         self.buffer.push(byte);
         match parse_event(&self.buffer, more) {
             Ok(Some(InternalEvent::Event(event))) => {
@@ -331,6 +339,22 @@ mod tests {
         let mut p = Parser::default();
         p.advance(bytes, false);
         std::iter::from_fn(|| p.next()).collect()
+    }
+
+    #[test]
+    fn esc_then_a_terminal_answer_is_the_esc_key_and_the_answer() {
+        let mut p = Parser::default();
+        p.advance(b"\x1b\x1b[?62;22c", false);
+        assert_eq!(p.next(), Some(Event::Key(KeyCode::Esc.into())));
+        assert_eq!(p.next(), None, "the answer is no key");
+        assert!(p.take_drawn(), "the answer is the terminal's");
+        assert_eq!(
+            parse(b"\x1b\x1b[A"),
+            [
+                Event::Key(KeyCode::Esc.into()),
+                Event::Key(KeyCode::Up.into())
+            ]
+        );
     }
 
     fn key(c: char) -> Event {
