@@ -310,7 +310,11 @@ impl Parser {
             Ok(Some(_)) => self.buffer.clear(),
             Ok(None) => {} // wait for the rest of the sequence
             Err(_) => {
-                let retry = self.buffer.len() > 1 && self.buffer[0] >= 0x80;
+                // A broken prefix is dropped, not the byte that broke it when
+                // that byte can start something of its own: an ESC (a new
+                // sequence, such as the terminal's answer after half an
+                // escape sequence), or anything after a broken UTF-8 start.
+                let retry = self.buffer.len() > 1 && (self.buffer[0] >= 0x80 || byte == 0x1b);
                 self.buffer.clear();
                 if retry {
                     self.push(byte, more);
@@ -355,6 +359,15 @@ mod tests {
                 Event::Key(KeyCode::Up.into())
             ]
         );
+    }
+
+    #[test]
+    fn half_a_sequence_then_a_terminal_answer_types_nothing() {
+        let mut p = Parser::default();
+        p.advance(b"\x1b[", true);
+        p.advance(b"\x1b[?62;22c", false);
+        assert_eq!(p.next(), None, "nothing typed");
+        assert!(p.take_drawn(), "the answer still counts");
     }
 
     fn key(c: char) -> Event {
