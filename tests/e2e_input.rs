@@ -262,7 +262,17 @@ impl OwnPty {
         let mut file = std::fs::File::from(master.try_clone().expect("dup master"));
         let mut buf = [0u8; 8192];
         while let Ok(n @ 1..) = file.read(&mut buf) {
+            let start = self.out.len().saturating_sub(2);
             self.out.extend_from_slice(&buf[..n]);
+            // Like a terminal (and the shared harness), answer the app's
+            // device-attributes query: it paces its frames by the answers.
+            let asked = self.out[start..]
+                .windows(3)
+                .filter(|w| *w == b"\x1b[c")
+                .count();
+            for _ in 0..asked {
+                self.send(b"\x1b[?62;22c");
+            }
         }
     }
 
