@@ -16,8 +16,8 @@ fn write_config(sb: &Sandbox, text: &str) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn a_rebound_quit_works_in_a_real_terminal() {
+/// A sandbox with one person in `team.db`.
+fn with_ann() -> (Sandbox, std::path::PathBuf) {
     let sb = Sandbox::new();
     let db = sb.path("team.db");
     sb.run_db(
@@ -25,6 +25,12 @@ fn a_rebound_quit_works_in_a_real_terminal() {
         &["person", "add", "--given", "Ann", "--family", "Test"],
     )
     .ok();
+    (sb, db)
+}
+
+#[test]
+fn a_rebound_quit_works_in_a_real_terminal() {
+    let (sb, db) = with_ann();
     write_config(&sb, "[keys]\nquit = [\"Q\"]\n");
     let mut tui = Tui::spawn(&sb, &db, 80, 24);
     tui.expect("Ann Test");
@@ -40,13 +46,7 @@ fn a_rebound_quit_works_in_a_real_terminal() {
 
 #[test]
 fn a_broken_config_is_refused_with_its_line() {
-    let sb = Sandbox::new();
-    let db = sb.path("team.db");
-    sb.run_db(
-        &db,
-        &["person", "add", "--given", "Ann", "--family", "Test"],
-    )
-    .ok();
+    let (sb, db) = with_ann();
     let path = write_config(&sb, "[keys]\nquit = [\"Q\"]\nhelp = [\"a\"]\n");
     let out = sb.run_db(&db, &["keys"]);
     let line = out.fails(1);
