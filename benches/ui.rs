@@ -106,12 +106,33 @@ fn main() {
     if !ok {
         return;
     }
-    real_binary(dir.path(), &path);
-    // `cargo bench --bench ui -- exec`: only the figures of the real binary.
-    if std::env::args().skip(1).any(|a| a == "exec") {
-        return;
+    if wants("exec") {
+        real_binary(dir.path(), &path);
     }
+    if wants("ui") {
+        in_process(&path);
+    }
+    if wants("agenda") {
+        agenda(&path);
+    }
+    if wants("search") {
+        directory_search_bench();
+    }
+}
 
+/// `cargo bench --bench ui -- exec search`: only the named sections (exec, ui,
+/// agenda, search, ...); with no names, every section.
+fn wants(section: &str) -> bool {
+    let names: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    names.is_empty() || names.iter().any(|n| n == section)
+}
+
+/// The library in this process on a TestBackend: first frame, keys, bytes.
+fn in_process(path: &std::path::Path) {
+    let path = path.to_path_buf();
     // In this process: open, load what the first screen shows, draw once on a
     // TestBackend; then the deferred loads the event loop runs right after.
     let t = Instant::now();
@@ -191,9 +212,6 @@ fn main() {
         "bytes_per_row_scroll {} bytes",
         scrolling.iter().sum::<usize>() / scrolling.len()
     );
-
-    agenda(&path);
-    directory_search_bench();
 }
 
 /// The figures measured on the release binary in an 80x24 pseudo-terminal.
