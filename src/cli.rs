@@ -17,7 +17,7 @@ use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
 use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
 use crate::io::table;
-use crate::store::{PersonRow, Store, StoreError};
+use crate::store::{Overwrite, PersonRow, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -71,6 +71,15 @@ pub enum Command {
     Note(NoteCommand),
     /// Check the database's integrity and schema
     Check,
+    /// Copy the database while it is in use (SQLite online backup), verified, mode 0600
+    Backup {
+        /// The backup file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// The effective keymap: context, command, keys, description
     Keys,
     /// Overdue and upcoming follow-ups, for a login script or cron (exit 0)
@@ -310,6 +319,9 @@ pub fn run(
         }
         Command::Keys => keys(&config.keymap, out),
         Command::Check => check(&open_for_reading(cli, clock)?, out),
+        Command::Backup { out: path, force } => {
+            backup(&open_for_reading(cli, clock)?, path, *force, out)
+        }
         Command::Remind { days, format } => {
             let store = open_for_reading(cli, clock)?;
             remind(&store, clock.now(), *days, *format, out)
@@ -884,6 +896,25 @@ pub fn remind(
             writeln!(out, "{line}")?;
         }
     }
+    Ok(())
+}
+
+/// `caseload backup --out FILE [--force]`: safe while the app and other
+/// writers run; the copy is integrity-checked before it replaces anything.
+pub fn backup(store: &Store, path: &Path, force: bool, out: &mut dyn Write) -> CliResult {
+    let overwrite = if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    };
+    let summary = store.backup_to(path, overwrite)?;
+    writeln!(
+        out,
+        "backed up to {} ({} KB, integrity ok); `caseload --db {} check` verifies it again",
+        path.display(),
+        summary.bytes.div_ceil(1024),
+        path.display()
+    )?;
     Ok(())
 }
 
