@@ -17,7 +17,7 @@ use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
 use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
 use crate::io::table;
-use crate::store::{Overwrite, PersonRow, Store, StoreError};
+use crate::store::{AuditEntry, AuditFilter, Overwrite, PersonRow, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -71,6 +71,17 @@ pub enum Command {
     Note(NoteCommand),
     /// Check the database's integrity and schema
     Check,
+    /// Who did what and when, by id (the audit trail holds no personal data)
+    Audit {
+        /// Only entries about this person (their record, notes, goals, measures, connections, follow-ups)
+        #[arg(long, value_name = "ID")]
+        person: Option<i64>,
+        /// Only entries on or after this day (YYYY-MM-DD, DD/MM/YYYY, yesterday, -7d, ...)
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Copy the database while it is in use (SQLite online backup), verified, mode 0600
     Backup {
         /// The backup file to write
@@ -319,6 +330,22 @@ pub fn run(
         }
         Command::Keys => keys(&config.keymap, out),
         Command::Check => check(&open_for_reading(cli, clock)?, out),
+        Command::Audit {
+            person,
+            since,
+            format,
+        } => {
+            let since = since
+                .as_deref()
+                .map(|d| crate::domain::date::parse_past_day(d, clock.today()))
+                .transpose()
+                .map_err(|e| CliError::User(format!("--since: {e}")))?;
+            let filter = AuditFilter {
+                person_id: *person,
+                since,
+            };
+            audit(&open_for_reading(cli, clock)?, filter, *format, out)
+        }
         Command::Backup { out: path, force } => {
             backup(&open_for_reading(cli, clock)?, path, *force, out)
         }
@@ -898,6 +925,45 @@ pub fn remind(
     }
     Ok(())
 }
+
+/// `caseload audit`: the audit trail, oldest first, with stable CSV columns.
+pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn Write) -> CliResult {
+    let entries = store.audit_entries(filter)?;
+    let cells = |e: &AuditEntry| {
+        [
+            e.at.clone(),
+            e.actor.clone(),
+            e.action.clone(),
+            e.entity.clone(),
+            e.entity_id.map(|id| id.to_string()).unwrap_or_default(),
+            e.entity_key.clone().unwrap_or_default(),
+        ]
+    };
+    match format {
+        Format::Table => {
+            let rows: Vec<Vec<String>> = entries.iter().map(|e| cells(e).to_vec()).collect();
+            let header = ["AT", "ACTOR", "ACTION", "ENTITY", "ID", "KEY"];
+            out.write_all(table::render(&header, &rows, 32).as_bytes())?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(AUDIT_COLUMNS).map_err(csv_err)?;
+            for e in &entries {
+                w.write_record(cells(e).map(|c| terminal_csv_cell(&c)))
+                    .map_err(csv_err)?;
+            }
+            w.flush()?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &entries).map_err(json_err)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The stable columns of `caseload audit --format csv`.
+pub const AUDIT_COLUMNS: [&str; 6] = ["at", "actor", "action", "entity", "entity_id", "entity_key"];
 
 /// `caseload backup --out FILE [--force]`: safe while the app and other
 /// writers run; the copy is integrity-checked before it replaces anything.

@@ -2,6 +2,7 @@
 //! transaction, so a crash loses nothing that was saved and two instances never
 //! interleave half-written changes.
 
+mod audit;
 mod backup;
 mod changes;
 mod conversation;
@@ -25,6 +26,7 @@ use crate::clock::Clock;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use audit::{AuditEntry, AuditFilter};
 pub use backup::{BackupSummary, Overwrite};
 pub use changes::{Changed, Changes};
 pub use directory::ImportSummary;
