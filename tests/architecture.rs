@@ -150,3 +150,61 @@ fn tui_modules_form_no_cycle() {
     );
     assert!(!graph["panes"].contains("app"), "a pane imports the app");
 }
+
+/// Writes that are not audited, and why. Everything else that opens a write
+/// transaction in the store must record who did it (issue 12: "every write
+/// path is audited"), so a new write path without an audit row fails here.
+const UNAUDITED_WRITES: &[(&str, &str)] = &[
+    // Autosaves of text being typed, every few seconds; the note they become is audited.
+    ("save_draft", "autosave of an unsaved note"),
+    ("discard_draft", "an unsaved note thrown away"),
+    // Fictional data written into a new file by `caseload demo`.
+    ("load_demo", "demo data"),
+    ("insert_generated", "demo data"),
+];
+
+#[test]
+fn every_store_write_is_audited() {
+    let mut unaudited = Vec::new();
+    let mut writes = 0;
+    for file in rust_files(&src("store")) {
+        let text = code(&file);
+        // Split the file at each method, so each chunk is one function's body.
+        let mut chunks = Vec::new();
+        let mut rest = text.as_str();
+        while let Some(at) = ["\n    pub fn ", "\n    fn ", "\n    pub(crate) fn "]
+            .iter()
+            .filter_map(|m| rest[1..].find(m).map(|i| i + 1))
+            .min()
+        {
+            chunks.push(&rest[..at]);
+            rest = &rest[at..];
+        }
+        chunks.push(rest);
+        for chunk in chunks {
+            let Some(name) = chunk
+                .split("fn ")
+                .nth(1)
+                .and_then(|s| s.split(['(', '<']).next())
+            else {
+                continue;
+            };
+            if !chunk.contains("self.write(") {
+                continue;
+            }
+            writes += 1;
+            let audited = chunk.contains("audit(") || chunk.contains("INSERT INTO audit");
+            if !audited && !UNAUDITED_WRITES.iter().any(|(n, _)| *n == name) {
+                unaudited.push(format!("{}: {name}", file.display()));
+            }
+        }
+    }
+    assert!(
+        writes >= 15,
+        "found only {writes} write paths: the scan is broken"
+    );
+    assert!(
+        unaudited.is_empty(),
+        "write paths with no audit row (audit them, or list them with a reason): {unaudited:#?}"
+    );
+}
