@@ -138,6 +138,16 @@ pub enum NoteCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
+    /// Subject access: everything held about a person, as JSON (stdout or a 0600 file)
+    Export {
+        id: i64,
+        /// Write to this file (mode 0600) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// List people
     List {
         /// Only this status: referred, active, paused, closed, declined, or open
@@ -316,6 +326,17 @@ pub fn run(
                 let mut store = open_for_writing(cli, clock)?;
                 person_add(&mut store, &input, *allow_duplicate_nhs, out)
             }
+            PersonCommand::Export {
+                id,
+                out: path,
+                force,
+            } => person_export(
+                &open_for_reading(cli, clock)?,
+                *id,
+                path.as_deref(),
+                *force,
+                out,
+            ),
             PersonCommand::Show { id, format } => {
                 person_show(&open_for_reading(cli, clock)?, *id, *format, out)
             }
@@ -964,6 +985,51 @@ pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn W
 
 /// The stable columns of `caseload audit --format csv`.
 pub const AUDIT_COLUMNS: [&str; 6] = ["at", "actor", "action", "entity", "entity_id", "entity_key"];
+
+/// `caseload person export ID`: a subject access export. To a file, it is
+/// written 0600 beside its destination and renamed into place, so nobody
+/// ever reads half of it and nobody else can read it at all.
+pub fn person_export(
+    store: &Store,
+    id: i64,
+    path: Option<&Path>,
+    force: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    let export = store.subject_access(id)?;
+    let mut text = serde_json::to_string_pretty(&export).map_err(json_err)?;
+    text.push('\n');
+    let Some(path) = path else {
+        out.write_all(text.as_bytes())?;
+        return Ok(());
+    };
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(CliError::User(format!(
+            "{} exists; pass --force to replace it",
+            path.display()
+        )));
+    }
+    let cannot =
+        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    // tempfile creates the file 0600.
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
+    tmp.write_all(text.as_bytes()).map_err(|e| cannot(&e))?;
+    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
+    tmp.persist(path).map_err(|e| cannot(&e.error))?;
+    let rows: usize = export.tables.values().map(Vec::len).sum();
+    writeln!(
+        out,
+        "wrote {}: person {id}, {rows} record(s) in {} table(s), {} audit entries",
+        path.display(),
+        export.tables.len(),
+        export.audit.len()
+    )?;
+    Ok(())
+}
 
 /// `caseload backup --out FILE [--force]`: safe while the app and other
 /// writers run; the copy is integrity-checked before it replaces anything.

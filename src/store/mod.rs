@@ -16,6 +16,7 @@ mod person;
 mod reminder;
 mod service;
 mod setting;
+mod subject_access;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -33,6 +34,7 @@ pub use directory::ImportSummary;
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};
+pub use subject_access::SubjectAccess;
 
 /// Who is writing, and when: taken once per transaction, so every row a write
 /// touches carries the same moment (from the injected clock, never the wall).
