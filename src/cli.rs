@@ -17,7 +17,9 @@ use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
 use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
 use crate::io::table;
-use crate::store::{AuditEntry, AuditFilter, Overwrite, PersonRow, Store, StoreError};
+use crate::store::{
+    AuditEntry, AuditFilter, Overwrite, PersonRow, RetentionDue, Store, StoreError,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -71,6 +73,14 @@ pub enum Command {
     Note(NoteCommand),
     /// Check the database's integrity and schema
     Check,
+    /// People closed or declined at least N years ago, due for a retention review (nothing is erased)
+    Retention {
+        /// Years after closure or decline (default: retention_years in config.toml, else 8)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=crate::config::MAX_RETENTION_YEARS as i64))]
+        years: Option<u32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Who did what and when, by id (the audit trail holds no personal data)
     Audit {
         /// Only entries about this person (their record, notes, goals, measures, connections, follow-ups)
@@ -351,6 +361,13 @@ pub fn run(
         }
         Command::Keys => keys(&config.keymap, out),
         Command::Check => check(&open_for_reading(cli, clock)?, out),
+        Command::Retention { years, format } => {
+            let years = years
+                .or(config.retention_years)
+                .unwrap_or(DEFAULT_RETENTION_YEARS);
+            let store = open_for_reading(cli, clock)?;
+            retention(&store, clock.today(), years, *format, out)
+        }
         Command::Audit {
             person,
             since,
@@ -942,6 +959,64 @@ pub fn remind(
                 q.days_quiet(today)
             );
             writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Years after closure before a record is reviewed, when nobody has set their
+/// own: the NHS Records Management Code of Practice keeps adult health records
+/// 8 years after the end of care. Each organisation sets its own period.
+pub const DEFAULT_RETENTION_YEARS: u32 = 8;
+
+/// `caseload retention`: who is due for a retention review, longest ago first.
+pub fn retention(
+    store: &Store,
+    today: NaiveDate,
+    years: u32,
+    format: Format,
+    out: &mut dyn Write,
+) -> CliResult {
+    let cutoff = today
+        .checked_sub_months(chrono::Months::new(years * 12))
+        .ok_or_else(|| CliError::User(format!("--years {years} reaches before any date")))?;
+    let due = store.retention_due(cutoff)?;
+    let cells = |d: &RetentionDue| {
+        [
+            d.id.to_string(),
+            d.given_name.clone(),
+            d.family_name.clone(),
+            d.status.as_str().to_string(),
+            iso(d.ended_on),
+        ]
+    };
+    match format {
+        Format::Table => {
+            if due.is_empty() {
+                writeln!(
+                    out,
+                    "nobody was closed or declined on or before {}",
+                    iso(cutoff)
+                )?;
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = due.iter().map(|d| cells(d).to_vec()).collect();
+            let header = ["ID", "GIVEN", "FAMILY", "STATUS", "ENDED"];
+            out.write_all(table::render(&header, &rows, 32).as_bytes())?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(["id", "given_name", "family_name", "status", "ended_on"])
+                .map_err(csv_err)?;
+            for d in &due {
+                w.write_record(cells(d).map(|c| terminal_csv_cell(&c)))
+                    .map_err(csv_err)?;
+            }
+            w.flush()?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &due).map_err(json_err)?;
+            writeln!(out)?;
         }
     }
     Ok(())

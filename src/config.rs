@@ -9,6 +9,7 @@
 //!
 //! [settings]
 //! stale_months = 12
+//! retention_years = 8
 //!
 //! [colours]
 //! accent = "magenta"           # titles and keys
@@ -28,6 +29,8 @@ use crate::tui::theme::{Palette, parse_colour};
 pub struct Config {
     pub keymap: Keymap,
     pub stale_months: Option<u32>,
+    /// Years after closure or decline when a record is due for review (`caseload retention`).
+    pub retention_years: Option<u32>,
     pub palette: Palette,
 }
 
@@ -62,10 +65,13 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct Settings {
     stale_months: Option<Spanned<u32>>,
+    retention_years: Option<Spanned<u32>>,
 }
 
 /// The largest staleness window that makes sense: ten years.
 const MAX_STALE_MONTHS: u32 = 120;
+/// Most years `retention_years` may be: beyond a century no record is reviewed.
+pub const MAX_RETENTION_YEARS: u32 = 100;
 
 impl Config {
     /// The file at `path`, or the defaults when `required` is false and there
@@ -114,6 +120,16 @@ impl Config {
             Some(m) => Some(m.into_inner()),
             None => None,
         };
+        let retention_years = match file.settings.retention_years {
+            Some(y) if *y.get_ref() == 0 || *y.get_ref() > MAX_RETENTION_YEARS => {
+                return Err((
+                    Some(y.span().start),
+                    format!("retention_years must be 1 to {MAX_RETENTION_YEARS}"),
+                ));
+            }
+            Some(y) => Some(y.into_inner()),
+            None => None,
+        };
         let mut palette = Palette::default();
         for (role, colour) in &file.colours {
             let c = parse_colour(colour.get_ref())
@@ -125,6 +141,7 @@ impl Config {
         Ok(Config {
             keymap,
             stale_months,
+            retention_years,
             palette,
         })
     }

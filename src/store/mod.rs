@@ -14,6 +14,7 @@ mod migrate;
 mod os;
 mod person;
 mod reminder;
+mod retention;
 mod service;
 mod setting;
 mod subject_access;
@@ -34,6 +35,7 @@ pub use directory::ImportSummary;
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};
+pub use retention::RetentionDue;
 pub use subject_access::SubjectAccess;
 
 /// Who is writing, and when: taken once per transaction, so every row a write
