@@ -1061,6 +1061,41 @@ pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn W
 /// The stable columns of `caseload audit --format csv`.
 pub const AUDIT_COLUMNS: [&str; 6] = ["at", "actor", "action", "entity", "entity_id", "entity_key"];
 
+/// Writes `bytes` to `path` readable by the owner only (tempfile creates 0600),
+/// through a synced temporary file beside it and a rename, so nobody ever reads
+/// half a file. Without `replace`, an existing file is kept (atomically: one
+/// that appears meanwhile is not replaced either).
+fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> CliResult {
+    let exists = || {
+        CliError::User(format!(
+            "{} exists; pass --force to replace it",
+            path.display()
+        ))
+    };
+    if !replace && std::fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
+    }
+    let cannot =
+        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
+    tmp.write_all(bytes).map_err(|e| cannot(&e))?;
+    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
+    let kept = if replace {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    kept.map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists => exists(),
+        _ => cannot(&e.error),
+    })?;
+    Ok(())
+}
+
 /// `caseload person export ID`: a subject access export. To a file, it is
 /// written 0600 beside its destination and renamed into place, so nobody
 /// ever reads half of it and nobody else can read it at all.
@@ -1078,23 +1113,7 @@ pub fn person_export(
         out.write_all(text.as_bytes())?;
         return Ok(());
     };
-    if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(CliError::User(format!(
-            "{} exists; pass --force to replace it",
-            path.display()
-        )));
-    }
-    let cannot =
-        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    // tempfile creates the file 0600.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
-    tmp.write_all(text.as_bytes()).map_err(|e| cannot(&e))?;
-    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
-    tmp.persist(path).map_err(|e| cannot(&e.error))?;
+    write_private_file(path, text.as_bytes(), force)?;
     let rows: usize = export.tables.values().map(Vec::len).sum();
     writeln!(
         out,
@@ -1141,15 +1160,7 @@ pub fn calendar(
         dtstamp,
         crate::clock::local_to_utc,
     );
-    let cannot =
-        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
-    tmp.write_all(text.as_bytes()).map_err(|e| cannot(&e))?;
-    tmp.persist(path).map_err(|e| cannot(&e.error))?;
+    write_private_file(path, text.as_bytes(), true)?;
     writeln!(
         out,
         "wrote {}: {} follow-up(s), no personal details",
