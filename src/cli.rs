@@ -148,6 +148,16 @@ pub enum NoteCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
+    /// Erase a person and every record about them, leaving no byte behind (asks for their name)
+    Erase {
+        id: i64,
+        /// Do not ask for the name (for scripts)
+        #[arg(long)]
+        yes: bool,
+        /// Why, for the audit tombstone (never a name)
+        #[arg(long, default_value = "erasure request")]
+        reason: String,
+    },
     /// Subject access: everything held about a person, as JSON (stdout or a 0600 file)
     Export {
         id: i64,
@@ -335,6 +345,10 @@ pub fn run(
                 };
                 let mut store = open_for_writing(cli, clock)?;
                 person_add(&mut store, &input, *allow_duplicate_nhs, out)
+            }
+            PersonCommand::Erase { id, yes, reason } => {
+                let mut store = open_for_writing(cli, clock)?;
+                person_erase(&mut store, *id, *yes, reason, out)
             }
             PersonCommand::Export {
                 id,
@@ -1060,6 +1074,58 @@ pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn W
 
 /// The stable columns of `caseload audit --format csv`.
 pub const AUDIT_COLUMNS: [&str; 6] = ["at", "actor", "action", "entity", "entity_id", "entity_key"];
+
+/// `caseload person erase ID`: on a terminal the worker types the person's
+/// name to confirm; `--yes` is for scripts; neither is a refusal.
+pub fn person_erase(
+    store: &mut Store,
+    id: i64,
+    yes: bool,
+    reason: &str,
+    out: &mut dyn Write,
+) -> CliResult {
+    let person = store.get_person(id)?;
+    if !yes {
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() {
+            return Err(CliError::User(format!(
+                "erasing person {id} cannot be undone: run it on a terminal to confirm, or pass --yes"
+            )));
+        }
+        let name = format!(
+            "{} {}",
+            person.details.given_name, person.details.family_name
+        );
+        eprint!(
+            "Erase person {id}, {}, and every record about them? This cannot be undone.\nType their name to confirm: ",
+            for_terminal_line(&name)
+        );
+        let mut typed = String::new();
+        std::io::stdin().read_line(&mut typed)?;
+        if !same_name(&typed, &name) {
+            return Err(CliError::User(
+                "the name did not match; nothing was erased".into(),
+            ));
+        }
+    }
+    let rows = store.erase_person(id, reason)?;
+    writeln!(
+        out,
+        "erased person {id}: {rows} record(s); no copy remains in the database files"
+    )?;
+    Ok(())
+}
+
+/// Names match ignoring case and runs of spaces.
+fn same_name(typed: &str, name: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    !typed.trim().is_empty() && norm(typed) == norm(name)
+}
 
 /// Writes `bytes` to `path` readable by the owner only (tempfile creates 0600),
 /// through a synced temporary file beside it and a rename, so nobody ever reads

@@ -8,6 +8,7 @@ mod changes;
 mod conversation;
 mod demo;
 mod directory;
+mod erase;
 mod error;
 mod goal;
 mod migrate;

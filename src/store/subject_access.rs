@@ -18,9 +18,9 @@ pub struct SubjectAccess {
 }
 
 /// A table and the SQL condition that picks out its rows about the person (`?1`).
-struct Owned {
-    table: String,
-    condition: String,
+pub(super) struct Owned {
+    pub(super) table: String,
+    pub(super) condition: String,
 }
 
 impl Store {
@@ -62,7 +62,7 @@ impl Store {
 
     /// `person` and every table whose foreign keys lead to it, level by level:
     /// a row belongs to the person when one of its keys points at a row of theirs.
-    fn person_tables(&self) -> Result<Vec<Owned>> {
+    pub(super) fn person_tables(&self) -> Result<Vec<Owned>> {
         let mut stmt = self
             .conn
             .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
@@ -125,7 +125,7 @@ impl Store {
 }
 
 /// An identifier from the schema, quoted for SQL.
-fn quote(name: &str) -> String {
+pub(super) fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 

@@ -1,0 +1,52 @@
+//! Erasure: the one sanctioned delete. Every row about the person goes, in one
+//! transaction, then the freed bytes are overwritten and the log emptied, so
+//! no byte of them stays in the database, its `-wal` or its `-shm`.
+
+use super::subject_access::quote;
+use super::{Result, Store, StoreError};
+
+impl Store {
+    /// Erases person `id` and every row that refers to them (found from the
+    /// schema's foreign keys, as for a subject access export), and leaves a
+    /// tombstone in the audit: when, who, which id and `reason`. Returns the
+    /// number of rows removed.
+    pub fn erase_person(&mut self, id: i64, reason: &str) -> Result<usize> {
+        self.get_person(id)?; // NotFound for an unknown id
+        let owned = self.person_tables()?;
+        let removed = self.write(|tx, at| {
+            let mut removed = 0;
+            // Children before parents: each table's condition reads its parent.
+            for o in owned.iter().rev() {
+                let sql = format!("DELETE FROM {} WHERE {}", quote(&o.table), o.condition);
+                removed += tx.execute(&sql, [id])?;
+            }
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, reason)
+                 VALUES (?1, ?2, 'erase', 'person', ?3, ?4)",
+                (&at.now, &at.actor, id, reason),
+            )?;
+            Ok(removed)
+        })?;
+        self.scrub()?;
+        Ok(removed)
+    }
+
+    /// Makes deleted bytes go: `secure_delete` (on for every write) zeroes
+    /// freed cells; VACUUM rebuilds the file without free pages; a TRUNCATE
+    /// checkpoint then empties the write-ahead log that held the old pages.
+    fn scrub(&mut self) -> Result<()> {
+        self.conn.execute_batch("VACUUM")?;
+        let (busy, _, _): (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        if busy != 0 {
+            // Another caseload is reading: the log could not be emptied yet.
+            return Err(StoreError::Invalid(
+                "the person is erased, but another program has the database open: old copies of pages stay in its write-ahead log until the last program using the file closes".into(),
+            ));
+        }
+        Ok(())
+    }
+}
