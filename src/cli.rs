@@ -1047,12 +1047,13 @@ pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn W
             e.entity.clone(),
             e.entity_id.map(|id| id.to_string()).unwrap_or_default(),
             e.entity_key.clone().unwrap_or_default(),
+            e.reason.clone().unwrap_or_default(),
         ]
     };
     match format {
         Format::Table => {
             let rows: Vec<Vec<String>> = entries.iter().map(|e| cells(e).to_vec()).collect();
-            let header = ["AT", "ACTOR", "ACTION", "ENTITY", "ID", "KEY"];
+            let header = ["AT", "ACTOR", "ACTION", "ENTITY", "ID", "KEY", "REASON"];
             out.write_all(table::render(&header, &rows, 32).as_bytes())?;
         }
         Format::Csv => {
@@ -1073,7 +1074,15 @@ pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn W
 }
 
 /// The stable columns of `caseload audit --format csv`.
-pub const AUDIT_COLUMNS: [&str; 6] = ["at", "actor", "action", "entity", "entity_id", "entity_key"];
+pub const AUDIT_COLUMNS: [&str; 7] = [
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "entity_key",
+    "reason",
+];
 
 /// `caseload person erase ID`: on a terminal the worker types the person's
 /// name to confirm; `--yes` is for scripts; neither is a refusal.

@@ -39,10 +39,13 @@ fn audit_lists_who_did_what_by_id_and_filters_by_person() {
         .ok()
         .to_string();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "at,actor,action,entity,entity_id,entity_key");
+    assert_eq!(
+        lines[0],
+        "at,actor,action,entity,entity_id,entity_key,reason"
+    );
     assert_eq!(lines.len(), 5, "two people and two notes:\n{csv}");
     assert!(lines[1].starts_with(&format!("{},", common::NOW)), "{csv}");
-    assert!(lines[1].ends_with(&format!(",add,person,{ann},")), "{csv}");
+    assert!(lines[1].ends_with(&format!(",add,person,{ann},,")), "{csv}");
     // No personal data: names and note text never reach the audit.
     for secret in ["Annabelle", "Bartholomew", "Audited", "secret"] {
         assert!(!csv.contains(secret), "{secret} in\n{csv}");
@@ -54,7 +57,7 @@ fn audit_lists_who_did_what_by_id_and_filters_by_person() {
         .to_string();
     let rows: Vec<&str> = mine.lines().skip(1).collect();
     assert_eq!(rows.len(), 2, "{mine}");
-    assert!(rows[0].ends_with(&format!(",add,person,{bob},")), "{mine}");
+    assert!(rows[0].ends_with(&format!(",add,person,{bob},,")), "{mine}");
     assert!(rows[1].contains(",add,conversation,"), "{mine}");
 
     let json = sb

@@ -16,6 +16,8 @@ pub struct AuditEntry {
     /// The row's id; a setting is named by `entity_key` instead.
     pub entity_id: Option<i64>,
     pub entity_key: Option<String>,
+    /// Why, where an action records it (an erasure's tombstone).
+    pub reason: Option<String>,
 }
 
 /// Which rows to read: everything, or those about one person, from a day on.
@@ -32,7 +34,7 @@ impl Store {
     pub fn audit_entries(&self, filter: AuditFilter) -> Result<Vec<AuditEntry>> {
         let since = filter.since.map(crate::domain::date::iso);
         let mut stmt = self.conn.prepare(
-            "SELECT at, actor, action, entity, entity_id, entity_key FROM audit a
+            "SELECT at, actor, action, entity, entity_id, entity_key, reason FROM audit a
              WHERE (?1 IS NULL OR a.at >= ?1)
                AND (?2 IS NULL
                     OR (a.entity = 'person' AND a.entity_id = ?2)
@@ -56,6 +58,7 @@ impl Store {
                 entity: r.get(3)?,
                 entity_id: r.get(4)?,
                 entity_key: r.get(5)?,
+                reason: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
