@@ -31,6 +31,13 @@ pub struct Config {
     pub stale_months: Option<u32>,
     /// Years after closure or decline when a record is due for review (`caseload retention`).
     pub retention_years: Option<u32>,
+    /// Shown beside the OS login in the audit (`display_name = "Sam Patel"`).
+    pub display_name: Option<String>,
+    /// Also audit opening a person's record (access logging), not only writes.
+    pub audit_reads: bool,
+    /// A command whose first line of output is the database key
+    /// (`key_command = "pass show caseload"`); never the key itself.
+    pub key_command: Option<String>,
     pub palette: Palette,
 }
 
@@ -66,6 +73,9 @@ struct File {
 struct Settings {
     stale_months: Option<Spanned<u32>>,
     retention_years: Option<Spanned<u32>>,
+    display_name: Option<Spanned<String>>,
+    audit_reads: Option<bool>,
+    key_command: Option<Spanned<String>>,
 }
 
 /// The largest staleness window that makes sense: ten years.
@@ -130,6 +140,8 @@ impl Config {
             Some(y) => Some(y.into_inner()),
             None => None,
         };
+        let display_name = non_empty(file.settings.display_name, "display_name", 200)?;
+        let key_command = non_empty(file.settings.key_command, "key_command", 4096)?;
         let mut palette = Palette::default();
         for (role, colour) in &file.colours {
             let c = parse_colour(colour.get_ref())
@@ -142,9 +154,29 @@ impl Config {
             keymap,
             stale_months,
             retention_years,
+            display_name,
+            audit_reads: file.settings.audit_reads.unwrap_or(false),
+            key_command,
             palette,
         })
     }
+}
+
+/// A text setting: trimmed, one line, not empty, at most `max` characters.
+fn non_empty(
+    value: Option<Spanned<String>>,
+    name: &str,
+    max: usize,
+) -> Result<Option<String>, (Option<usize>, String)> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let at = Some(value.span().start);
+    let text = value.into_inner().trim().to_string();
+    if text.is_empty() || text.contains(['\n', '\r']) || text.chars().count() > max {
+        return Err((at, format!("{name} must be one line of 1 to {max} characters")));
+    }
+    Ok(Some(text))
 }
 
 /// 1-based line of a byte offset.
@@ -186,6 +218,14 @@ mod tests {
         let q = Key::parse("Q").unwrap();
         assert_eq!(c.keymap.command(Context::Global, q), Some(Command::Quit));
         assert_eq!(c.stale_months, Some(6));
+        assert!(!c.audit_reads);
+        let c = Config::parse(
+            "[settings]\ndisplay_name = \" Sam Patel \"\naudit_reads = true\nkey_command = \"pass show caseload\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.display_name.as_deref(), Some("Sam Patel"));
+        assert!(c.audit_reads);
+        assert_eq!(c.key_command.as_deref(), Some("pass show caseload"));
     }
 
     #[test]
@@ -203,6 +243,8 @@ mod tests {
         let (line, m) = err("[colours]\n\naccent = \"rgb(1,2,3)\"\n");
         assert_eq!(line, 3);
         assert!(m.contains("named colour"), "{m}");
+        let (line, m) = err("[settings]\n\ndisplay_name = \"  \"\n");
+        assert_eq!(line, 3, "{m}");
         let (_, m) = err("[keyz]\nquit = [\"Q\"]\n");
         assert!(m.contains("keyz"), "{m}");
     }
