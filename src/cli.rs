@@ -17,8 +17,10 @@ use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
 use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
 use crate::io::table;
+use crate::key_source::{self, Want};
 use crate::store::{
-    AuditEntry, AuditFilter, Overwrite, PersonRow, RetentionDue, Store, StoreError,
+    AuditEntry, AuditFilter, Key, Overwrite, PersonRow, RetentionDue, Store, StoreError,
+    looks_encrypted,
 };
 
 #[derive(Debug, Parser)]
@@ -101,6 +103,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Encrypt the database file in place (SQLCipher); the key comes from
+    /// $CASELOAD_KEY_FILE, key_command in config.toml, or a prompt, never the command line
+    Encrypt,
+    /// Decrypt an encrypted database file in place, back to plain SQLite
+    Decrypt,
     /// The effective keymap: context, command, keys, description
     Keys,
     /// Overdue and upcoming follow-ups, for a login script or cron (exit 0)
@@ -281,7 +288,7 @@ pub fn open_store(path: &Path, clock: &Clock) -> CliResult<Store> {
 /// The store for the app and writing commands. Only the default location's
 /// folder is made (0700); a folder given with `--db` must exist, so a typo
 /// fails instead of starting an empty caseload somewhere unexpected.
-pub fn open_for_writing(cli: &Cli, clock: &Clock) -> CliResult<Store> {
+pub fn open_for_writing(cli: &Cli, clock: &Clock, config: &Config) -> CliResult<Store> {
     let path = db_path(cli)?;
     if cli.db.is_none()
         && let Some(dir) = path.parent()
@@ -293,13 +300,27 @@ pub fn open_for_writing(cli: &Cli, clock: &Clock) -> CliResult<Store> {
             .create(dir)
             .map_err(|e| CliError::Data(format!("cannot create {}: {e}", dir.display())))?;
     }
-    open_store(&path, clock)
+    let key = key_for(&path, config)?;
+    Ok(Store::open_keyed(&path, clock.clone(), key)?)
 }
 
 /// The store for commands that only read: never created, migrated or locked
 /// for writing, so a writer elsewhere does not hold them up.
-pub fn open_for_reading(cli: &Cli, clock: &Clock) -> CliResult<Store> {
-    Ok(Store::open_read_only(&db_path(cli)?, clock.clone())?)
+pub fn open_for_reading(cli: &Cli, clock: &Clock, config: &Config) -> CliResult<Store> {
+    let path = db_path(cli)?;
+    let key = key_for(&path, config)?;
+    Ok(Store::open_read_only_keyed(&path, clock.clone(), key)?)
+}
+
+/// The key, if the file is encrypted: asked for only then, so a plain
+/// database never prompts.
+fn key_for(path: &Path, config: &Config) -> CliResult<Option<Key>> {
+    if !looks_encrypted(path) {
+        return Ok(None);
+    }
+    key_source::obtain(config, path, Want::Existing)
+        .map(Some)
+        .map_err(CliError::Data)
 }
 
 /// Runs a subcommand, writing results to `out`.
@@ -320,7 +341,7 @@ pub fn run(
         } => write_demo(path, *people, *services, *seed, *force, clock, out),
         Command::Person(cmd) => match cmd {
             PersonCommand::List { status, format } => person_list(
-                &open_for_reading(cli, clock)?,
+                &open_for_reading(cli, clock, config)?,
                 status.as_deref(),
                 *format,
                 out,
@@ -343,11 +364,11 @@ pub fn run(
                     date_of_birth: dob.clone().unwrap_or_default(),
                     ..Default::default()
                 };
-                let mut store = open_for_writing(cli, clock)?;
+                let mut store = open_for_writing(cli, clock, config)?;
                 person_add(&mut store, &input, *allow_duplicate_nhs, out)
             }
             PersonCommand::Erase { id, yes, reason } => {
-                let mut store = open_for_writing(cli, clock)?;
+                let mut store = open_for_writing(cli, clock, config)?;
                 person_erase(&mut store, *id, *yes, reason, out)
             }
             PersonCommand::Export {
@@ -355,14 +376,14 @@ pub fn run(
                 out: path,
                 force,
             } => person_export(
-                &open_for_reading(cli, clock)?,
+                &open_for_reading(cli, clock, config)?,
                 *id,
                 path.as_deref(),
                 *force,
                 out,
             ),
             PersonCommand::Show { id, format } => {
-                person_show(&open_for_reading(cli, clock)?, *id, *format, out)
+                person_show(&open_for_reading(cli, clock, config)?, *id, *format, out)
             }
         },
         Command::Note(NoteCommand::Add {
@@ -370,16 +391,18 @@ pub fn run(
             kind,
             text,
         }) => {
-            let mut store = open_for_writing(cli, clock)?;
+            let mut store = open_for_writing(cli, clock, config)?;
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
         Command::Keys => keys(&config.keymap, out),
-        Command::Check => check(&open_for_reading(cli, clock)?, out),
+        Command::Encrypt => encrypt(&db_path(cli)?, clock, config, out),
+        Command::Decrypt => decrypt(&db_path(cli)?, clock, config, out),
+        Command::Check => check(&open_for_reading(cli, clock, config)?, out),
         Command::Retention { years, format } => {
             let years = years
                 .or(config.retention_years)
                 .unwrap_or(DEFAULT_RETENTION_YEARS);
-            let store = open_for_reading(cli, clock)?;
+            let store = open_for_reading(cli, clock, config)?;
             retention(&store, clock.today(), years, *format, out)
         }
         Command::Audit {
@@ -396,30 +419,32 @@ pub fn run(
                 person_id: *person,
                 since,
             };
-            audit(&open_for_reading(cli, clock)?, filter, *format, out)
+            audit(&open_for_reading(cli, clock, config)?, filter, *format, out)
         }
         Command::Backup { out: path, force } => {
-            backup(&open_for_reading(cli, clock)?, path, *force, out)
+            backup(&open_for_reading(cli, clock, config)?, path, *force, out)
         }
         Command::Remind { days, format } => {
-            let store = open_for_reading(cli, clock)?;
+            let store = open_for_reading(cli, clock, config)?;
             remind(&store, clock.now(), *days, *format, out)
         }
         Command::Calendar { out: path } => {
-            let store = open_for_reading(cli, clock)?;
+            let store = open_for_reading(cli, clock, config)?;
             calendar(&store, path, clock.now_utc(), out)
         }
         Command::Config(cmd) => {
             let mut store = match cmd {
-                ConfigCommand::List => open_for_reading(cli, clock)?,
-                ConfigCommand::Set { .. } => open_for_writing(cli, clock)?,
+                ConfigCommand::List => open_for_reading(cli, clock, config)?,
+                ConfigCommand::Set { .. } => open_for_writing(cli, clock, config)?,
             };
             self::config(&mut store, cmd, out)
         }
         Command::Directory(cmd) => {
             let mut store = match cmd {
-                DirectoryCommand::Import { dry_run: false, .. } => open_for_writing(cli, clock)?,
-                _ => open_for_reading(cli, clock)?,
+                DirectoryCommand::Import { dry_run: false, .. } => {
+                    open_for_writing(cli, clock, config)?
+                }
+                _ => open_for_reading(cli, clock, config)?,
             };
             directory(&mut store, cmd, out)
         }
@@ -812,12 +837,60 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
     let c = store.counts(store.clock().today())?;
     writeln!(
         out,
-        "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups",
+        "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups; {}",
         store.schema_version()?,
         c.people_total,
         c.people_open,
         c.services,
-        c.reminders_overdue
+        c.reminders_overdue,
+        if store.is_encrypted() {
+            "encrypted (SQLCipher)"
+        } else {
+            "not encrypted"
+        }
+    )?;
+    Ok(())
+}
+
+/// `caseload encrypt`: the file in place, through a verified copy.
+pub fn encrypt(path: &Path, clock: &Clock, config: &Config, out: &mut dyn Write) -> CliResult {
+    if looks_encrypted(path) {
+        return Err(CliError::User(format!(
+            "{} is already encrypted; nothing was changed",
+            path.display()
+        )));
+    }
+    // Opened once plain first, so a missing or damaged file is refused before any prompt.
+    drop(Store::open_read_only(path, clock.clone())?);
+    let key = key_source::obtain(config, path, Want::New).map_err(CliError::Data)?;
+    let done = Store::convert_file(path, clock.clone(), None, Some(key))?;
+    writeln!(
+        out,
+        "encrypted {} ({} tables, {} rows); keep the key safe: without it nobody can read the file, you included",
+        path.display(),
+        done.tables,
+        done.rows
+    )?;
+    Ok(())
+}
+
+/// `caseload decrypt`: back to plain SQLite, through a verified copy.
+pub fn decrypt(path: &Path, clock: &Clock, config: &Config, out: &mut dyn Write) -> CliResult {
+    if !looks_encrypted(path) {
+        drop(Store::open_read_only(path, clock.clone())?);
+        return Err(CliError::User(format!(
+            "{} is not encrypted; nothing was changed",
+            path.display()
+        )));
+    }
+    let key = key_source::obtain(config, path, Want::Existing).map_err(CliError::Data)?;
+    let done = Store::convert_file(path, clock.clone(), Some(key), None)?;
+    writeln!(
+        out,
+        "decrypted {} ({} tables, {} rows); it is now readable by anyone who can read the file",
+        path.display(),
+        done.tables,
+        done.rows
     )?;
     Ok(())
 }

@@ -8,5 +8,6 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod io;
+pub mod key_source;
 pub mod store;
 pub mod tui;

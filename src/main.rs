@@ -89,7 +89,7 @@ fn run_app(cli: &Cli, clock: &Clock, config: Config) -> CliResult {
         _demo_dir = Some(dir);
         store
     } else {
-        cli::open_for_writing(cli, clock)?
+        cli::open_for_writing(cli, clock, &config)?
     };
     match caseload::tui::run(store, config) {
         Ok(Exit::Quit | Exit::HangUp) => Ok(()),

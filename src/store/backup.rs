@@ -88,6 +88,11 @@ impl Store {
     /// stepwise copy would restart each time another process commits).
     fn copy_into(&self, tmp: &Path) -> Result<i64> {
         let mut copy = Connection::open(tmp)?;
+        // An encrypted database backs up encrypted, with the same key: the
+        // backup copies pages as they are, and SQLCipher needs both ends keyed alike.
+        if let Some(key) = self.key() {
+            key.apply(&copy)?;
+        }
         {
             let backup = Backup::new(&self.conn, &mut copy)?;
             // -1: every page in one step (rusqlite's run_to_completion

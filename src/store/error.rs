@@ -10,6 +10,10 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub enum StoreError {
     #[error("{} is not a caseload database (it is not an SQLite file); check the path", .0.display())]
     NotADatabase(PathBuf),
+    #[error("{} is encrypted (or is not a caseload database): it needs its key", .0.display())]
+    Encrypted(PathBuf),
+    #[error("the key does not open {} (a wrong key, or not a caseload database); the file is unchanged", .0.display())]
+    WrongKey(PathBuf),
     #[error("{} was written by a newer caseload (schema {found}; this version knows {known}); upgrade caseload to open it", path.display())]
     NewerSchema {
         path: PathBuf,

@@ -8,9 +8,11 @@ mod changes;
 mod conversation;
 mod demo;
 mod directory;
+mod encrypt;
 mod erase;
 mod error;
 mod goal;
+mod key;
 mod migrate;
 mod os;
 mod person;
@@ -33,7 +35,9 @@ pub use audit::{AuditEntry, AuditFilter};
 pub use backup::{BackupSummary, Overwrite};
 pub use changes::{Changed, Changes};
 pub use directory::ImportSummary;
+pub use encrypt::Converted;
 pub use error::{Result, StoreError};
+pub use key::{Key, MAX_KEY_BYTES, looks_encrypted};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};
 pub use retention::RetentionDue;
@@ -61,6 +65,8 @@ pub struct Store {
     damaged: Option<String>,
     /// Opened by `open_read_only`: writes are refused before reaching SQLite.
     read_only: bool,
+    /// The SQLCipher key the file was opened with; `None` for a plain file.
+    key: Option<Key>,
 }
 
 /// Counts for the status line.
@@ -83,6 +89,12 @@ impl Store {
     /// refused before anything is written to it. A new file is made only in a
     /// folder that exists (the caller makes the default data folder).
     pub fn open(path: &Path, clock: Clock) -> Result<Store> {
+        Store::open_keyed(path, clock, None)
+    }
+
+    /// `open`, for a file encrypted with `key` (or, for a new file, to be).
+    /// A wrong key is refused before anything is written.
+    pub fn open_keyed(path: &Path, clock: Clock, key: Option<Key>) -> Result<Store> {
         let io_err = |source| StoreError::Io {
             path: path.to_path_buf(),
             source,
@@ -90,12 +102,20 @@ impl Store {
         let wal = match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => return Err(folder_error(path)),
             Ok(meta) if meta.len() > 0 => {
-                let header = check_header(path)?;
+                // An encrypted header cannot be read without the key; the
+                // keyed read below is the check then (SQLCipher checks every
+                // page it reads against its HMAC).
+                let header = match key {
+                    None => Some(check_header(path)?),
+                    Some(_) => None,
+                };
                 if !os::writable(path) {
                     return Err(StoreError::ReadOnly(path.to_path_buf()));
                 }
-                probe(path)?;
-                header.wal
+                if header.is_some() {
+                    probe(path)?;
+                }
+                header.map(|h| h.wal)
             }
             Ok(_) => {
                 if !os::writable(path) {
@@ -103,11 +123,11 @@ impl Store {
                 }
                 // An empty file (from `touch` or mktemp) is about to hold health records.
                 fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io_err)?;
-                false
+                Some(false)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 create_private_file(path)?;
-                false
+                Some(false)
             }
             Err(e) => return Err(io_err(e)),
         };
@@ -117,7 +137,8 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let mut store = Store::new(conn, path, clock);
+        key::unlock(&conn, key.as_ref(), path)?;
+        let mut store = Store::new(conn, path, clock, key);
         store.apply_pragmas(wal).map_err(|e| store.confirm(e))?;
         migrate::migrate(&mut store.conn).map_err(|e| store.confirm(e))?;
         Ok(store)
@@ -127,6 +148,11 @@ impl Store {
     /// migrates, locks for writing or changes the journal mode, so a writer
     /// holding the lock does not hold it up. A missing file is an error.
     pub fn open_read_only(path: &Path, clock: Clock) -> Result<Store> {
+        Store::open_read_only_keyed(path, clock, None)
+    }
+
+    /// `open_read_only`, for a file encrypted with `key`.
+    pub fn open_read_only_keyed(path: &Path, clock: Clock, key: Option<Key>) -> Result<Store> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => return Err(folder_error(path)),
             Ok(meta) if meta.len() > 0 => {}
@@ -142,9 +168,13 @@ impl Store {
                 });
             }
         }
-        check_header(path)?;
+        if key.is_none() {
+            check_header(path)?;
+        }
         let conn = if os::writable(path) {
-            probe(path)?;
+            if key.is_none() {
+                probe(path)?;
+            }
             // Read-write flags, but `query_only` below: a READ_ONLY connection
             // would have to create `-wal`/`-shm` and could never remove them,
             // while this one removes them when it is the last to close.
@@ -157,7 +187,8 @@ impl Store {
             // immutable is safe, and it takes no locks and makes no side files.
             open_immutable(path)?
         };
-        let mut store = Store::new(conn, path, clock);
+        key::unlock(&conn, key.as_ref(), path)?;
+        let mut store = Store::new(conn, path, clock, key);
         store.read_only = true;
         store.apply_read_pragmas().map_err(|e| store.confirm(e))?;
         let found = store.schema_version().map_err(|e| store.confirm(e))?;
@@ -178,7 +209,24 @@ impl Store {
         Ok(store)
     }
 
-    fn new(conn: Connection, path: &Path, clock: Clock) -> Store {
+    /// Opens another read-only connection to the same file, with the same
+    /// key, when called: on another thread if need be (the app's background
+    /// integrity check runs on one).
+    pub fn read_only_opener(&self) -> impl FnOnce() -> Result<Store> + Send + 'static {
+        let (path, clock, key) = (self.path.clone(), self.clock.clone(), self.key.clone());
+        move || Store::open_read_only_keyed(&path, clock, key)
+    }
+
+    /// Whether the file is encrypted (opened with a key).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    pub(crate) fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
+    }
+
+    fn new(conn: Connection, path: &Path, clock: Clock, key: Option<Key>) -> Store {
         Store {
             conn,
             path: path.to_path_buf(),
@@ -186,12 +234,24 @@ impl Store {
             clock,
             damaged: None,
             read_only: false,
+            key,
         }
     }
 
-    fn apply_pragmas(&self, wal: bool) -> Result<()> {
+    /// `wal`: whether the header says the file is in WAL mode; `None` when
+    /// it could not be read (encrypted), and the keyed connection is asked.
+    fn apply_pragmas(&self, wal: Option<bool>) -> Result<()> {
         // busy_timeout first: switching to WAL takes a lock and may wait.
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        let wal = match wal {
+            Some(wal) => wal,
+            None => {
+                let mode: String = self
+                    .conn
+                    .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+                mode.eq_ignore_ascii_case("wal")
+            }
+        };
         // Asking for WAL on a file that is already WAL still needs a lock, so a
         // file caseload made (always WAL) is left alone: opening never waits.
         if !wal {
@@ -481,6 +541,9 @@ fn check_header(path: &Path) -> Result<Header> {
         source,
     })?;
     if file.read_exact(&mut header).is_err() || &header[..16] != b"SQLite format 3\0" {
+        if looks_encrypted(path) {
+            return Err(StoreError::Encrypted(path.to_path_buf()));
+        }
         return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
     let found = i64::from(u32::from_be_bytes([

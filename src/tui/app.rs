@@ -251,11 +251,12 @@ impl App {
     /// Starts `PRAGMA quick_check` on a read-only connection of its own, so a
     /// 10k caseload's check (about 120 ms) never holds up a key.
     fn start_integrity_check(&mut self) {
-        let path = self.store.path().to_path_buf();
-        let clock = self.store.clock().clone();
+        // Opened on the thread too: with a key, opening alone costs SQLCipher's
+        // deliberately slow key derivation.
+        let reopen = self.store.read_only_opener();
         self.integrity = std::thread::Builder::new()
             .name("quick-check".into())
-            .spawn(move || Store::open_read_only(&path, clock)?.quick_check())
+            .spawn(move || reopen()?.quick_check())
             .ok();
     }
 
