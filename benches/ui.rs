@@ -9,6 +9,8 @@
 
 #[path = "ui/exec.rs"]
 mod exec;
+#[path = "ui/protect.rs"]
+mod protect;
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
@@ -118,10 +120,13 @@ fn main() {
     if wants("search") {
         directory_search_bench();
     }
+    if wants("protect") {
+        protect::figures(dir.path(), &path);
+    }
 }
 
 /// `cargo bench --bench ui -- exec search`: only the named sections (exec, ui,
-/// agenda, search, ...); with no names, every section.
+/// agenda, search, protect); with no names, every section.
 fn wants(section: &str) -> bool {
     let names: Vec<String> = std::env::args()
         .skip(1)

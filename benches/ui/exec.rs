@@ -77,8 +77,15 @@ struct App {
 
 impl App {
     fn spawn(dir: &Path, db: &Path) -> Result<App, String> {
+        App::spawn_keyed(dir, db, None)
+    }
+
+    fn spawn_keyed(dir: &Path, db: &Path, key: Option<&Path>) -> Result<App, String> {
         let mut cmd = command(dir);
         cmd.arg("--db").arg(db);
+        if let Some(key) = key {
+            cmd.env("CASELOAD_KEY_FILE", key);
+        }
         let spawned = Instant::now();
         let pty = Pty::spawn(cmd, COLS, ROWS).map_err(|e| format!("spawn in a pty: {e}"))?;
         Ok(App {
@@ -190,9 +197,14 @@ use super::{ms, percentile};
 /// `first_frame_exec_ms`: from just before the fork and exec to reading the
 /// end of the first synchronized frame, over `runs` fresh starts.
 pub fn first_frame(dir: &Path, db: &Path, runs: usize) -> Figure {
+    first_frame_with(dir, db, runs, None)
+}
+
+/// `first_frame`, for an encrypted file with its key file.
+pub fn first_frame_with(dir: &Path, db: &Path, runs: usize, key: Option<&Path>) -> Figure {
     let mut samples = Vec::with_capacity(runs);
     for _ in 0..runs {
-        let mut app = App::spawn(dir, db)?;
+        let mut app = App::spawn_keyed(dir, db, key)?;
         let at = app.frame_end_after(0)?;
         samples.push(ms(at - app.spawned));
         app.quit();
