@@ -174,7 +174,10 @@ fn non_empty(
     let at = Some(value.span().start);
     let text = value.into_inner().trim().to_string();
     if text.is_empty() || text.contains(['\n', '\r']) || text.chars().count() > max {
-        return Err((at, format!("{name} must be one line of 1 to {max} characters")));
+        return Err((
+            at,
+            format!("{name} must be one line of 1 to {max} characters"),
+        ));
     }
     Ok(Some(text))
 }
