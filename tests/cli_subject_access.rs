@@ -342,3 +342,18 @@ fn a_table_with_no_section_yet_is_still_in_the_text_and_the_file_is_private() {
     );
     assert!(!text.contains("OTHER"), "{text}");
 }
+
+#[test]
+fn caseload_keys_lists_the_export_erase_and_retention_keys() {
+    let sb = Sandbox::new();
+    let keys = sb.run(["keys"]).ok().to_string();
+    for want in [
+        "export_record",
+        "erase",
+        "retention",
+        "erase_marked",
+        "mark",
+    ] {
+        assert!(keys.contains(want), "{want} in:\n{keys}");
+    }
+}
