@@ -233,3 +233,24 @@ fn help_in_pane_2_and_the_detail_lists_export_and_erase() {
         press(&mut app, KeyCode::Esc);
     }
 }
+
+/// The real binary with no config.toml: the Retention pane's own keys work
+/// (they come from the registered pane, not the core defaults).
+#[test]
+fn the_retention_keys_work_in_the_real_app_without_a_config_file() {
+    let sb = common::Sandbox::new();
+    let (_dir, db, app) = fixture();
+    drop(app);
+    let mut tui = common::tui::Tui::spawn(&sb, &db, 80, 24);
+    tui.expect("1 Caseload");
+    tui.send(b"\x1b[Z"); // Shift-Tab: the last pane
+    tui.expect("Due for review (3) · 0 marked");
+    tui.send(b" ");
+    tui.expect("Due for review (3) · 1 marked");
+    tui.send(b"D");
+    tui.expect("Erase Bea Baker?"); // one person: their name is asked for
+    tui.send(b"\x1b"); // Esc: nothing typed, so nothing asked
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(common::count_rows(&db, "person"), 6, "nothing erased");
+}
