@@ -165,9 +165,12 @@ pub enum PersonCommand {
         #[arg(long, default_value = "erasure request")]
         reason: String,
     },
-    /// Subject access: everything held about a person, as JSON (stdout or a 0600 file)
+    /// Subject access: everything held about a person, as JSON or text for them to read (stdout or a 0600 file)
     Export {
         id: i64,
+        /// json: every row, for a machine; text: for the person to read
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
         /// Write to this file (mode 0600) instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -217,6 +220,12 @@ pub enum Format {
     Table,
     Csv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -323,6 +332,29 @@ fn key_for(path: &Path, config: &Config) -> CliResult<Option<Key>> {
         .map_err(CliError::Data)
 }
 
+/// The store for a writing command: every audit row it writes carries the
+/// worker's `display_name` from config.toml beside their login.
+fn open_writer(cli: &Cli, clock: &Clock, config: &Config) -> CliResult<Store> {
+    let mut store = open_for_writing(cli, clock, config)?;
+    store.set_actor_name(config.display_name.clone());
+    Ok(store)
+}
+
+/// The store for a command that shows person `id`'s record: read-only, unless
+/// config.toml has `audit_reads = true`; then the read is audited first
+/// (action `read`, the id, no personal data), which needs a writable store.
+fn open_record_reader(cli: &Cli, clock: &Clock, config: &Config, id: i64) -> CliResult<Store> {
+    let reader = open_for_reading(cli, clock, config)?;
+    if !config.audit_reads {
+        return Ok(reader);
+    }
+    // Opened for reading first, so a missing file is still an error, never created.
+    drop(reader);
+    let mut store = open_writer(cli, clock, config)?;
+    store.audit_read(id)?;
+    Ok(store)
+}
+
 /// Runs a subcommand, writing results to `out`.
 pub fn run(
     cli: &Cli,
@@ -364,34 +396,39 @@ pub fn run(
                     date_of_birth: dob.clone().unwrap_or_default(),
                     ..Default::default()
                 };
-                let mut store = open_for_writing(cli, clock, config)?;
+                let mut store = open_writer(cli, clock, config)?;
                 person_add(&mut store, &input, *allow_duplicate_nhs, out)
             }
             PersonCommand::Erase { id, yes, reason } => {
-                let mut store = open_for_writing(cli, clock, config)?;
+                let mut store = open_writer(cli, clock, config)?;
                 person_erase(&mut store, *id, *yes, reason, out)
             }
             PersonCommand::Export {
                 id,
+                format,
                 out: path,
                 force,
             } => person_export(
-                &open_for_reading(cli, clock, config)?,
+                &open_record_reader(cli, clock, config, *id)?,
                 *id,
+                *format,
                 path.as_deref(),
                 *force,
                 out,
             ),
-            PersonCommand::Show { id, format } => {
-                person_show(&open_for_reading(cli, clock, config)?, *id, *format, out)
-            }
+            PersonCommand::Show { id, format } => person_show(
+                &open_record_reader(cli, clock, config, *id)?,
+                *id,
+                *format,
+                out,
+            ),
         },
         Command::Note(NoteCommand::Add {
             person_id,
             kind,
             text,
         }) => {
-            let mut store = open_for_writing(cli, clock, config)?;
+            let mut store = open_writer(cli, clock, config)?;
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
         Command::Keys => keys(&config.keymap, out),
@@ -435,15 +472,13 @@ pub fn run(
         Command::Config(cmd) => {
             let mut store = match cmd {
                 ConfigCommand::List => open_for_reading(cli, clock, config)?,
-                ConfigCommand::Set { .. } => open_for_writing(cli, clock, config)?,
+                ConfigCommand::Set { .. } => open_writer(cli, clock, config)?,
             };
             self::config(&mut store, cmd, out)
         }
         Command::Directory(cmd) => {
             let mut store = match cmd {
-                DirectoryCommand::Import { dry_run: false, .. } => {
-                    open_for_writing(cli, clock, config)?
-                }
+                DirectoryCommand::Import { dry_run: false, .. } => open_writer(cli, clock, config)?,
                 _ => open_for_reading(cli, clock, config)?,
             };
             directory(&mut store, cmd, out)
@@ -1051,10 +1086,7 @@ pub fn remind(
     Ok(())
 }
 
-/// Years after closure before a record is reviewed, when nobody has set their
-/// own: the NHS Records Management Code of Practice keeps adult health records
-/// 8 years after the end of care. Each organisation sets its own period.
-pub const DEFAULT_RETENTION_YEARS: u32 = 8;
+pub use crate::domain::person::DEFAULT_RETENTION_YEARS;
 
 /// `caseload retention`: who is due for a retention review, longest ago first.
 pub fn retention(
@@ -1064,8 +1096,7 @@ pub fn retention(
     format: Format,
     out: &mut dyn Write,
 ) -> CliResult {
-    let cutoff = today
-        .checked_sub_months(chrono::Months::new(years * 12))
+    let cutoff = crate::domain::person::retention_cutoff(today, years)
         .ok_or_else(|| CliError::User(format!("--years {years} reaches before any date")))?;
     let due = store.retention_due(cutoff)?;
     let cells = |d: &RetentionDue| {
@@ -1121,12 +1152,15 @@ pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn W
             e.entity_id.map(|id| id.to_string()).unwrap_or_default(),
             e.entity_key.clone().unwrap_or_default(),
             e.reason.clone().unwrap_or_default(),
+            e.actor_name.clone().unwrap_or_default(),
         ]
     };
     match format {
         Format::Table => {
             let rows: Vec<Vec<String>> = entries.iter().map(|e| cells(e).to_vec()).collect();
-            let header = ["AT", "ACTOR", "ACTION", "ENTITY", "ID", "KEY", "REASON"];
+            let header = [
+                "AT", "ACTOR", "ACTION", "ENTITY", "ID", "KEY", "REASON", "NAME",
+            ];
             out.write_all(table::render(&header, &rows, 32).as_bytes())?;
         }
         Format::Csv => {
@@ -1147,7 +1181,7 @@ pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn W
 }
 
 /// The stable columns of `caseload audit --format csv`.
-pub const AUDIT_COLUMNS: [&str; 7] = [
+pub const AUDIT_COLUMNS: [&str; 8] = [
     "at",
     "actor",
     "action",
@@ -1155,6 +1189,7 @@ pub const AUDIT_COLUMNS: [&str; 7] = [
     "entity_id",
     "entity_key",
     "reason",
+    "actor_name",
 ];
 
 /// `caseload person erase ID`: on a terminal the worker types the person's
@@ -1184,7 +1219,7 @@ pub fn person_erase(
         );
         let mut typed = String::new();
         std::io::stdin().read_line(&mut typed)?;
-        if !same_name(&typed, &name) {
+        if !crate::domain::person::same_name(&typed, &name) {
             return Err(CliError::User(
                 "the name did not match; nothing was erased".into(),
             ));
@@ -1198,50 +1233,18 @@ pub fn person_erase(
     Ok(())
 }
 
-/// Names match ignoring case and runs of spaces.
-fn same_name(typed: &str, name: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    !typed.trim().is_empty() && norm(typed) == norm(name)
-}
-
-/// Writes `bytes` to `path` readable by the owner only (tempfile creates 0600),
-/// through a synced temporary file beside it and a rename, so nobody ever reads
-/// half a file. Without `replace`, an existing file is kept (atomically: one
-/// that appears meanwhile is not replaced either).
+/// `io::write_private_file` with the CLI's messages: an existing file is a
+/// user error (`--force` replaces it), anything else a data error.
 fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> CliResult {
-    let exists = || {
-        CliError::User(format!(
+    crate::io::write_private_file(path, bytes, replace).map_err(|e| match e {
+        crate::io::WriteError::Exists => CliError::User(format!(
             "{} exists; pass --force to replace it",
             path.display()
-        ))
-    };
-    if !replace && std::fs::symlink_metadata(path).is_ok() {
-        return Err(exists());
-    }
-    let cannot =
-        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
-    tmp.write_all(bytes).map_err(|e| cannot(&e))?;
-    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
-    let kept = if replace {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
-    kept.map_err(|e| match e.error.kind() {
-        std::io::ErrorKind::AlreadyExists => exists(),
-        _ => cannot(&e.error),
-    })?;
-    Ok(())
+        )),
+        crate::io::WriteError::Failed(e) => {
+            CliError::Data(format!("cannot write {}: {e}", path.display()))
+        }
+    })
 }
 
 /// `caseload person export ID`: a subject access export. To a file, it is
@@ -1250,13 +1253,24 @@ fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> CliResult {
 pub fn person_export(
     store: &Store,
     id: i64,
+    format: ExportFormat,
     path: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
 ) -> CliResult {
-    let export = store.subject_access(id)?;
-    let mut text = serde_json::to_string_pretty(&export).map_err(json_err)?;
-    text.push('\n');
+    let (export, text) = match format {
+        ExportFormat::Json => {
+            let export = store.subject_access(id)?;
+            let mut text = serde_json::to_string_pretty(&export).map_err(json_err)?;
+            text.push('\n');
+            (export, text)
+        }
+        ExportFormat::Text => {
+            let record = store.subject_access_record(id)?;
+            let text = crate::io::subject_access::text(&record, store.clock().today());
+            (record.rows, text)
+        }
+    };
     let Some(path) = path else {
         out.write_all(text.as_bytes())?;
         return Ok(());

@@ -25,7 +25,7 @@ use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Palette, parse_colour};
 
 /// The file's contents, checked.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub keymap: Keymap,
     pub stale_months: Option<u32>,
@@ -39,6 +39,22 @@ pub struct Config {
     /// (`key_command = "pass show caseload"`); never the key itself.
     pub key_command: Option<String>,
     pub palette: Palette,
+}
+
+impl Default for Config {
+    /// No config.toml: the default keys, with the registered panes' own
+    /// (`Keymap::default()` alone would leave those panes without keys).
+    fn default() -> Self {
+        Config {
+            keymap: crate::tui::panes::keymap(&BTreeMap::new()).unwrap_or_default(),
+            stale_months: None,
+            retention_years: None,
+            display_name: None,
+            audit_reads: false,
+            key_command: None,
+            palette: Palette::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -45,6 +45,14 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+/// The retention review, the registered pane after the core four.
+const RETENTION: &[Context] = &[
+    Context::Always,
+    Context::Pane("retention"),
+    Context::List,
+    Context::Global,
+];
+
 /// Each screen: the keys that reach it from the start, and its chain.
 fn screens() -> Vec<(&'static str, Vec<KeyEvent>, &'static [Context])> {
     use KeyCode::*;
@@ -81,6 +89,7 @@ fn screens() -> Vec<(&'static str, Vec<KeyEvent>, &'static [Context])> {
             chain::CONFIRM,
         ),
         ("help", vec![k(Char('?'))], chain::HELP),
+        ("retention", vec![k(BackTab)], RETENTION),
     ]
 }
 

@@ -67,6 +67,29 @@ impl Status {
     }
 }
 
+/// Years after closure before a record is reviewed, when nobody has set their
+/// own: the NHS Records Management Code of Practice keeps adult health records
+/// 8 years after the end of care. Each organisation sets its own period.
+pub const DEFAULT_RETENTION_YEARS: u32 = 8;
+
+/// The last day of closure or decline whose records are due for review
+/// `years` after it; `None` when that reaches before any date.
+pub fn retention_cutoff(today: NaiveDate, years: u32) -> Option<NaiveDate> {
+    today.checked_sub_months(chrono::Months::new(years.checked_mul(12)?))
+}
+
+/// A typed confirmation matches (the person's name before an erasure, or
+/// `ERASE 3`): ignoring case and runs of spaces; blank never matches.
+pub fn same_name(typed: &str, name: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    !typed.trim().is_empty() && norm(typed) == norm(name)
+}
+
 /// A person record as the store returns it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {

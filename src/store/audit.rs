@@ -18,6 +18,8 @@ pub struct AuditEntry {
     pub entity_key: Option<String>,
     /// Why, where an action records it (an erasure's tombstone).
     pub reason: Option<String>,
+    /// The worker's own name from config.toml (`display_name`), if given.
+    pub actor_name: Option<String>,
 }
 
 /// Which rows to read: everything, or those about one person, from a day on.
@@ -34,7 +36,7 @@ impl Store {
     pub fn audit_entries(&self, filter: AuditFilter) -> Result<Vec<AuditEntry>> {
         let since = filter.since.map(crate::domain::date::iso);
         let mut stmt = self.conn.prepare(
-            "SELECT at, actor, action, entity, entity_id, entity_key, reason FROM audit a
+            "SELECT at, actor, action, entity, entity_id, entity_key, reason, actor_name FROM audit a
              WHERE (?1 IS NULL OR a.at >= ?1)
                AND (?2 IS NULL
                     OR (a.entity = 'person' AND a.entity_id = ?2)
@@ -59,6 +61,7 @@ impl Store {
                 entity_id: r.get(4)?,
                 entity_key: r.get(5)?,
                 reason: r.get(6)?,
+                actor_name: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

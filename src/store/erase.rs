@@ -11,9 +11,35 @@ impl Store {
     /// tombstone in the audit: when, who, which id and `reason`. Returns the
     /// number of rows removed.
     pub fn erase_person(&mut self, id: i64, reason: &str) -> Result<usize> {
+        let removed = self.delete_person(id, reason)?;
+        self.scrub()?;
+        Ok(removed)
+    }
+
+    /// Erases each of `ids` as [`Store::erase_person`] does, one transaction
+    /// per person, then makes the bytes go once for all of them. Returns how
+    /// many were erased, and the first error: erasing stops at a person that
+    /// fails, and those already erased are scrubbed all the same. When every
+    /// one was erased, an error is about the scrub (another program reading).
+    pub fn erase_people(&mut self, ids: &[i64], reason: &str) -> (usize, Result<()>) {
+        let mut erased = 0;
+        for id in ids {
+            if let Err(e) = self.delete_person(*id, reason) {
+                if erased > 0 {
+                    let _ = self.scrub();
+                }
+                return (erased, Err(e));
+            }
+            erased += 1;
+        }
+        (erased, self.scrub())
+    }
+
+    /// The rows and the tombstone, in one transaction; the bytes stay until `scrub`.
+    fn delete_person(&mut self, id: i64, reason: &str) -> Result<usize> {
         self.get_person(id)?; // NotFound for an unknown id
         let owned = self.person_tables()?;
-        let removed = self.write(|tx, at| {
+        self.write(|tx, at| {
             let mut removed = 0;
             // Children before parents: each table's condition reads its parent.
             for o in owned.iter().rev() {
@@ -21,14 +47,12 @@ impl Store {
                 removed += tx.execute(&sql, [id])?;
             }
             tx.execute(
-                "INSERT INTO audit (at, actor, action, entity, entity_id, reason)
-                 VALUES (?1, ?2, 'erase', 'person', ?3, ?4)",
-                (&at.now, &at.actor, id, reason),
+                "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
+                 VALUES (?1, ?2, ?3, 'erase', 'person', ?4, ?5)",
+                (&at.now, &at.actor, &at.actor_name, id, reason),
             )?;
             Ok(removed)
-        })?;
-        self.scrub()?;
-        Ok(removed)
+        })
     }
 
     /// Makes deleted bytes go: `secure_delete` (on for every write) zeroes

@@ -41,7 +41,7 @@ pub use key::{Key, MAX_KEY_BYTES, looks_encrypted};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};
 pub use retention::RetentionDue;
-pub use subject_access::SubjectAccess;
+pub use subject_access::{SubjectAccess, SubjectAccessRecord};
 
 /// Who is writing, and when: taken once per transaction, so every row a write
 /// touches carries the same moment (from the injected clock, never the wall).
@@ -49,6 +49,8 @@ pub(crate) struct Stamp {
     /// Local time to the second, ISO-8601.
     pub now: String,
     pub actor: String,
+    /// The worker's own name from config.toml, if they gave one.
+    pub actor_name: Option<String>,
 }
 
 /// A day column read back; text that is not a date reads as `None`, never a crash.
@@ -60,6 +62,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     actor: String,
+    /// Shown beside `actor` in the audit (`display_name` in config.toml).
+    actor_name: Option<String>,
     clock: Clock,
     /// Set once an integrity check found damage: no write goes in after that.
     damaged: Option<String>,
@@ -231,6 +235,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             actor: os::login_name(),
+            actor_name: None,
             clock,
             damaged: None,
             read_only: false,
@@ -353,6 +358,12 @@ impl Store {
         &self.path
     }
 
+    /// The worker's name from config.toml (`display_name`), written beside
+    /// the OS login in every audit row from now on. Blank is no name.
+    pub fn set_actor_name(&mut self, name: Option<String>) {
+        self.actor_name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    }
+
     /// The clock every write is stamped with; the app and CLI read "now" here too.
     pub fn clock(&self) -> &Clock {
         &self.clock
@@ -384,6 +395,7 @@ impl Store {
         let at = Stamp {
             now: self.clock.now_text(),
             actor: self.actor.clone(),
+            actor_name: self.actor_name.clone(),
         };
         let tx = self
             .conn
@@ -402,8 +414,9 @@ impl Store {
         id: i64,
     ) -> Result<()> {
         tx.execute(
-            "INSERT INTO audit (at, actor, action, entity, entity_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            (&at.now, &at.actor, action, entity, id),
+            "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (&at.now, &at.actor, &at.actor_name, action, entity, id),
         )?;
         Ok(())
     }

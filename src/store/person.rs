@@ -244,6 +244,25 @@ impl Store {
         })
     }
 
+    /// Records that person `id`'s record was opened (`audit_reads = true` in
+    /// config.toml): an audit row with the id and no personal data. An
+    /// unknown id is `NotFound` and leaves no row.
+    pub fn audit_read(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, at| {
+            let found: bool =
+                tx.query_row("SELECT count(*) > 0 FROM person WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            if !found {
+                return Err(StoreError::NotFound {
+                    entity: "person",
+                    id,
+                });
+            }
+            Store::audit(tx, at, "read", "person", id)
+        })
+    }
+
     /// Oldest first.
     pub fn status_history(&self, id: i64) -> Result<Vec<StatusHistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(

@@ -45,6 +45,17 @@ impl Store {
         Ok(day(next))
     }
 
+    /// Every follow-up about one person, done or not, by due day.
+    pub fn reminders_for_person(&self, person_id: i64) -> Result<Vec<Reminder>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{REMINDER_SELECT}
+              WHERE r.person_id = ?1
+              ORDER BY r.due_on, r.due_time IS NULL, r.due_time, r.id"
+        ))?;
+        let rows = stmt.query_map([person_id], reminder_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn open_reminders(&self) -> Result<Vec<Reminder>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{REMINDER_SELECT}

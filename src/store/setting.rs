@@ -38,9 +38,9 @@ impl Store {
             )?;
             // Which switch changed: its key is a fixed name, not personal data.
             tx.execute(
-                "INSERT INTO audit (at, actor, action, entity, entity_id, entity_key)
-                 VALUES (?1, ?2, 'set', 'setting', NULL, ?3)",
-                (&at.now, &at.actor, setting.key()),
+                "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, entity_key)
+                 VALUES (?1, ?2, ?3, 'set', 'setting', NULL, ?4)",
+                (&at.now, &at.actor, &at.actor_name, setting.key()),
             )?;
             Ok(())
         })

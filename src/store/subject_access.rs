@@ -6,7 +6,13 @@ use std::collections::BTreeMap;
 
 use rusqlite::types::ValueRef;
 
-use super::{AuditFilter, Result, Store, StoreError};
+use super::{AuditFilter, Result, StatusHistoryEntry, Store, StoreError};
+use crate::domain::conversation::{Conversation, Draft};
+use crate::domain::goal::Goal;
+use crate::domain::measure::Measure;
+use crate::domain::person::Person;
+use crate::domain::reminder::Reminder;
+use crate::domain::service::Connection;
 
 /// Every row about one person, table by table, plus the audit rows about them.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -15,6 +21,24 @@ pub struct SubjectAccess {
     /// Table name -> its rows about the person (the `person` table holds one).
     pub tables: BTreeMap<String, Vec<serde_json::Map<String, serde_json::Value>>>,
     pub audit: Vec<super::AuditEntry>,
+}
+
+/// The same export as typed records, for a version the person can read
+/// (`io::subject_access`), read in the same transaction as the rows, which
+/// are kept so that a table with no typed reader is still shown.
+#[derive(Debug, Clone)]
+pub struct SubjectAccessRecord {
+    pub person: Person,
+    pub status_history: Vec<StatusHistoryEntry>,
+    /// Every version, amendments included, newest first.
+    pub conversations: Vec<Conversation>,
+    pub drafts: Vec<Draft>,
+    pub goals: Vec<Goal>,
+    pub measures: Vec<Measure>,
+    pub connections: Vec<Connection>,
+    pub follow_ups: Vec<Reminder>,
+    /// Every row, table by table, and the audit rows (as `subject_access`).
+    pub rows: SubjectAccess,
 }
 
 /// A table and the SQL condition that picks out its rows about the person (`?1`).
@@ -28,6 +52,33 @@ impl Store {
     pub fn subject_access(&self, person_id: i64) -> Result<SubjectAccess> {
         self.get_person(person_id)?; // NotFound for an unknown id
         let tx = self.conn.unchecked_transaction()?;
+        let rows = self.subject_access_rows(person_id)?;
+        tx.finish()?;
+        Ok(rows)
+    }
+
+    /// Everything held about `person_id`, typed where the store has a reader
+    /// for it, with every row as well; one transaction, so the parts agree.
+    pub fn subject_access_record(&self, person_id: i64) -> Result<SubjectAccessRecord> {
+        let tx = self.conn.unchecked_transaction()?;
+        let record = SubjectAccessRecord {
+            person: self.get_person(person_id)?,
+            status_history: self.status_history(person_id)?,
+            conversations: self.conversations(person_id)?,
+            drafts: self.drafts(person_id)?,
+            goals: self.goals(person_id)?,
+            measures: self.measures(person_id)?,
+            connections: self.connections_for_person(person_id)?,
+            follow_ups: self.reminders_for_person(person_id)?,
+            rows: self.subject_access_rows(person_id)?,
+        };
+        tx.finish()?;
+        Ok(record)
+    }
+
+    /// The rows, in whatever transaction the caller holds.
+    fn subject_access_rows(&self, person_id: i64) -> Result<SubjectAccess> {
+        let tx = &self.conn;
         let mut tables = BTreeMap::new();
         for owned in self.person_tables()? {
             let sql = format!(
@@ -52,7 +103,6 @@ impl Store {
             person_id: Some(person_id),
             since: None,
         })?;
-        tx.finish()?;
         Ok(SubjectAccess {
             person_id,
             tables,

@@ -88,6 +88,10 @@ pub enum Action {
     ConnectService(i64),
     /// Change the status of this connection.
     UpdateConnection(i64),
+    /// Ask where to write this person's subject access export (text).
+    ExportRecord(i64),
+    /// Ask to erase these people (one: type their name; more: `ERASE n`).
+    Erase(Vec<i64>),
 }
 
 /// Notes, goals and measures on pane 2.

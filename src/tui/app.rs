@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 mod caseload;
+mod data_protection;
 mod directory;
 mod follow_ups;
 mod what_matters;
@@ -73,6 +74,10 @@ pub struct App {
     integrity: Option<std::thread::JoinHandle<Result<Vec<String>, StoreError>>>,
     /// The banner shown once the check found damage; writes are then refused.
     damaged: Option<String>,
+    /// `audit_reads` in config.toml: opening a person in pane 2 is audited.
+    audit_reads: bool,
+    /// The person whose opening was audited last, so flipping panes adds no rows.
+    last_read: Option<i64>,
 }
 
 /// Tables each part of the screen is read from.
@@ -139,6 +144,8 @@ impl App {
             more_loaded: false,
             integrity: None,
             damaged: None,
+            audit_reads: false,
+            last_read: None,
         };
         // The first frame needs only the caseload and the status line.
         app.seen_version = app.store.data_version()?;
@@ -569,6 +576,8 @@ impl App {
             Purpose::Goal { person_id, goal_id } => self.save_goal(form, person_id, goal_id),
             Purpose::GoalStatus { goal_id } => self.save_goal_status(form, goal_id),
             Purpose::Measure { person_id } => self.save_measure(form, person_id),
+            Purpose::Export { person_id } => self.save_export(form, person_id),
+            Purpose::Erase { ids, confirm } => self.save_erase(form, ids, &confirm),
         }
     }
 
@@ -679,6 +688,7 @@ impl App {
             | Action::SetServiceActive(..)
             | Action::ConnectService(_)
             | Action::UpdateConnection(_) => self.apply_directory(action),
+            Action::ExportRecord(_) | Action::Erase(_) => self.apply_data_protection(action),
         }
     }
 
@@ -693,7 +703,11 @@ impl App {
             && let Some(id) = self.caseload.selected_id()
         {
             let r = self.load_person(id);
+            let loaded = r.is_ok();
             self.report(r);
+            if loaded {
+                self.audit_open(id);
+            }
         }
         self.pane = pane;
     }

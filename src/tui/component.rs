@@ -14,6 +14,35 @@ use super::draw::Ctx;
 use super::keymap::{Binding, Command, Context};
 use crate::store::{Store, StoreError};
 
+/// What panes may need from config.toml, handed to each once at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Years after closure or decline before a record is due for review.
+    pub retention_years: u32,
+    /// Opening a person's record is audited too, not only changes.
+    pub audit_reads: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            retention_years: crate::domain::person::DEFAULT_RETENTION_YEARS,
+            audit_reads: false,
+        }
+    }
+}
+
+impl Settings {
+    pub fn from_config(config: &crate::config::Config) -> Settings {
+        Settings {
+            retention_years: config
+                .retention_years
+                .unwrap_or(crate::domain::person::DEFAULT_RETENTION_YEARS),
+            audit_reads: config.audit_reads,
+        }
+    }
+}
+
 pub trait Component {
     /// The tab's title.
     fn title(&self) -> &'static str;
@@ -49,6 +78,9 @@ pub trait Component {
     fn load(&mut self, _store: &Store, _today: NaiveDate) -> Result<(), StoreError> {
         Ok(())
     }
+
+    /// Settings from config.toml, given once before the first load.
+    fn configure(&mut self, _settings: &Settings) {}
 
     /// Who or what `r` adds a follow-up about here: (person, service).
     fn subject(&self) -> (Option<i64>, Option<i64>) {

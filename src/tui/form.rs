@@ -40,6 +40,8 @@ pub enum FieldKey {
     NhsNumber,
     Note,
     On,
+    Path,
+    Confirm,
     OpeningTimes,
     Organisation,
     Phone,
@@ -82,6 +84,8 @@ impl FieldKey {
             FieldKey::NhsNumber => "nhs_number",
             FieldKey::Note => "note",
             FieldKey::On => "on",
+            FieldKey::Path => "path",
+            FieldKey::Confirm => "confirm",
             FieldKey::OpeningTimes => "opening_times",
             FieldKey::Organisation => "organisation",
             FieldKey::Phone => "phone",
@@ -258,6 +262,8 @@ pub struct Form {
     confirming_cancel: bool,
     /// A form-wide message (e.g. a save that failed).
     pub message: Option<String>,
+    /// Lines shown above the fields (what saving will do).
+    pub intro: Vec<String>,
 }
 
 const LABEL_WIDTH: u16 = 18;
@@ -271,7 +277,14 @@ impl Form {
             changed: false,
             confirming_cancel: false,
             message: None,
+            intro: Vec::new(),
         }
+    }
+
+    /// With lines of explanation above the fields.
+    pub fn with_intro(mut self, lines: Vec<String>) -> Form {
+        self.intro = lines;
+        self
     }
 
     pub fn value(&self, key: FieldKey) -> &str {
@@ -365,7 +378,8 @@ impl Form {
 
     /// Draws the form centred in `area`, as a popup.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let height = (self.fields.len() as u16 * 2 + 4).min(area.height);
+        let intro = self.intro.len() as u16;
+        let height = (self.fields.len() as u16 * 2 + 4 + intro).min(area.height);
         let width = area.width.min(76);
         let popup = centered(area, width, height);
         frame.render_widget(Clear, popup);
@@ -380,10 +394,14 @@ impl Form {
         }
         let value_width = inner.width.saturating_sub(LABEL_WIDTH + 1) as usize;
         // Two lines per field (value, then error or hint); scroll to keep focus visible.
-        let rows_for_fields = inner.height.saturating_sub(1) as usize;
+        let rows_for_fields = inner.height.saturating_sub(1 + intro) as usize;
         let per_screen = (rows_for_fields / 2).max(1);
         let first = self.focus.saturating_sub(per_screen - 1);
-        let mut lines = Vec::new();
+        let mut lines: Vec<Line> = self
+            .intro
+            .iter()
+            .map(|l| Line::from(Span::raw(truncate(&safe(l), inner.width as usize))))
+            .collect();
         for (i, f) in self.fields.iter().enumerate().skip(first).take(per_screen) {
             let focused = i == self.focus;
             let mark = if f.error.is_some() { "! " } else { "  " };
@@ -447,7 +465,7 @@ impl Form {
             && matches!(f.kind, FieldKind::Text)
             && !self.confirming_cancel
         {
-            let row = (self.focus - first) as u16 * 2;
+            let row = (self.focus - first) as u16 * 2 + intro;
             let (_, col) = visible_slice(&f.value, f.cursor, value_width);
             let x = inner.x + LABEL_WIDTH + 1 + col as u16;
             if row < body.height && x < inner.x + inner.width {

@@ -168,6 +168,10 @@ pub enum Command {
     Yes,
     No,
     Close,
+    /// Subject access: write everything held about the person to a file.
+    ExportRecord,
+    /// Erase the person and every record about them (asks for their name).
+    Erase,
     /// A command of a registered pane, by name (see `Component::bindings`).
     Named(&'static str),
 }
@@ -241,12 +245,16 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::PersonDetail, C::Up, "up", &["k", "Up"], "scroll up", ""),
     b(X::PersonDetail, C::Edit, "edit", &["e"], "edit person", "edit"),
     b(X::PersonDetail, C::Status, "status", &["s"], "change status", "status"),
+    b(X::PersonDetail, C::ExportRecord, "export_record", &["E"], "subject access export to file", ""),
+    b(X::PersonDetail, C::Erase, "erase", &["D"], "erase them (type their name)", ""),
     b(X::Notes, C::Open, "open", &["Enter"], "read the note in full, with its history", "read"),
     b(X::Notes, C::NewNote, "new_note", &["n", "a"], "new conversation note", "note"),
     b(X::Notes, C::Edit, "edit", &["e"], "correct the note (the original is kept)", "correct"),
     b(X::Notes, C::Measure, "measure", &["m"], "record a wellbeing measure", "measure"),
     b(X::Notes, C::ToGoals, "to_goals", &["l", "Right"], "goals", "goals"),
     b(X::Notes, C::DiscardDraft, "discard_draft", &["x"], "discard a recovered draft", ""),
+    b(X::Notes, C::ExportRecord, "export_record", &["E"], "subject access export to file", "export"),
+    b(X::Notes, C::Erase, "erase", &["D"], "erase them (type their name)", ""),
     b(X::Goals, C::Add, "add", &["a"], "add a goal", "add"),
     b(X::Goals, C::Edit, "edit", &["e"], "edit the goal", "edit"),
     b(X::Goals, C::Status, "status", &["s"], "achieved / dropped / open again", "status"),
@@ -254,6 +262,8 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Goals, C::NewNote, "new_note", &["n"], "new conversation note", "note"),
     b(X::Goals, C::Measure, "measure", &["m"], "record a wellbeing measure", "measure"),
     b(X::Goals, C::DiscardDraft, "discard_draft", &["x"], "discard a recovered draft", ""),
+    b(X::Goals, C::ExportRecord, "export_record", &["E"], "subject access export to file", "export"),
+    b(X::Goals, C::Erase, "erase", &["D"], "erase them (type their name)", ""),
     b(X::NoteReader, C::Down, "down", &["j", "Down"], "scroll down", ""),
     b(X::NoteReader, C::Up, "up", &["k", "Up"], "scroll up", ""),
     b(X::NoteReader, C::PageDown, "page_down", &["PgDn"], "page down", ""),

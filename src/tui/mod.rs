@@ -60,10 +60,13 @@ pub enum Exit {
 /// it to end. However it ends, an open note is saved as a draft first, and the
 /// terminal is restored if there still is one (also on panic, through
 /// ratatui's hook). Errors are for a terminal that could not be set up.
-pub fn run(store: Store, config: Config) -> io::Result<Exit> {
+pub fn run(mut store: Store, config: Config) -> io::Result<Exit> {
     check_terminal().map_err(io::Error::other)?;
     let theme = Theme::with_palette(config.palette);
+    store.set_actor_name(config.display_name.clone());
+    let settings = component::Settings::from_config(&config);
     let mut app = App::with_keymap(store, theme, config.keymap).map_err(io::Error::other)?;
+    app.set_settings(settings);
     // Signal handlers before the first size query, so no resize falls in between.
     let mut input = input::start()?;
     // Ours first: ratatui's hook (installed by init) restores the screen, then calls this.

@@ -60,6 +60,15 @@ pub enum Purpose {
     Measure {
         person_id: i64,
     },
+    /// Where to write a subject access export.
+    Export {
+        person_id: i64,
+    },
+    /// Erasing `ids` once `confirm` (a name, or `ERASE n`) is typed.
+    Erase {
+        ids: Vec<i64>,
+        confirm: String,
+    },
 }
 
 impl Modal {

@@ -282,6 +282,8 @@ impl CaseloadPane {
                 }
                 Command::Edit => Outcome::Act(Action::EditPerson(id)),
                 Command::Status => Outcome::Act(Action::ChangeStatus(id)),
+                Command::ExportRecord => Outcome::Act(Action::ExportRecord(id)),
+                Command::Erase => Outcome::Act(Action::Erase(vec![id])),
                 _ => Outcome::Ignored,
             };
         }

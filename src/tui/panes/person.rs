@@ -100,6 +100,11 @@ impl PersonPane {
         self.drafts = data.drafts;
     }
 
+    /// Shows nobody (the person was erased).
+    pub fn clear(&mut self) {
+        *self = PersonPane::default();
+    }
+
     fn contexts_now(&self) -> &'static [Context] {
         match (&self.person, self.reading, self.focus) {
             (None, ..) => chain::NO_PERSON,
@@ -145,6 +150,8 @@ impl PersonPane {
                 return act(NoteAction::DiscardDraft(pid));
             }
             Command::DiscardDraft => return Outcome::Done,
+            Command::ExportRecord => return Outcome::Act(Action::ExportRecord(pid)),
+            Command::Erase => return Outcome::Act(Action::Erase(vec![pid])),
             Command::ToNotes => self.focus = Focus::Notes,
             Command::ToGoals => self.focus = Focus::Goals,
             _ => return self.focused(cmd, pid),
