@@ -13,6 +13,9 @@ mod exec;
 mod protect;
 #[path = "../tests/common/pty.rs"]
 mod pty;
+#[allow(dead_code)] // the tests read every outcome; the bench prints the figures
+#[path = "../tests/common/relevance.rs"]
+mod relevance;
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -340,6 +343,7 @@ const DIRECTORY_QUERY: &str = "foodpantry";
 /// 10-letter query through the app to the next frame, from a cold index each
 /// round; then `fzf --filter` on the same fields and prefixes, if fzf is here.
 fn directory_search_bench() {
+    search_relevance();
     for services in [10_000, 100_000] {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("directory.db");
@@ -382,6 +386,56 @@ fn directory_search_bench() {
         );
         drop(index);
         fzf_compare(&app, k, median);
+    }
+}
+
+/// The relevance set (tests/fixtures/search_relevance.txt) on the demo directory.
+fn search_relevance() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.db");
+    let mut store = Store::open(&path, Clock::system()).expect("create demo database");
+    caseload::cli::build_demo(&mut store, None, None, 1).expect("demo");
+    let services: Vec<_> = store
+        .list_services()
+        .expect("services")
+        .into_iter()
+        .filter(|s| s.active)
+        .collect();
+    let f = relevance::evaluate(&services);
+    println!(
+        "search_success_at_5 {:.1} % ({} queries)",
+        f.success_at_5 * 100.0,
+        f.queries
+    );
+    println!("search_mrr {:.3}", f.mrr);
+    // Relevance queries as typed, a key at a time, at scale: the worst key.
+    for n in [10_000, 100_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("directory.db");
+        let mut store = Store::open(&path, Clock::system()).expect("create directory database");
+        caseload::cli::build_demo(&mut store, None, Some(n), 1).expect("generate");
+        let all = store.list_services().expect("services");
+        let mut samples = Vec::new();
+        for case in relevance::cases() {
+            let mut searcher = caseload::domain::search::Searcher::new(
+                caseload::domain::search::SearchIndex::for_services(&all),
+            );
+            let mut typed = String::new();
+            for c in case.query.chars() {
+                typed.push(c);
+                let t = Instant::now();
+                std::hint::black_box(searcher.search(&typed).len());
+                samples.push(ms(t.elapsed()));
+            }
+        }
+        let median = percentile(&mut samples, 0.5);
+        let p99 = percentile(&mut samples, 0.99);
+        println!(
+            "search_relevance_key_ms_{}k median {median:.3} p99 {p99:.3} max {:.3} ms ({} keys, search only)",
+            n / 1000,
+            percentile(&mut samples, 1.0),
+            samples.len()
+        );
     }
 }
 

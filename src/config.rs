@@ -38,6 +38,8 @@ pub struct Config {
     /// A command whose first line of output is the database key
     /// (`key_command = "pass show caseload"`); never the key itself.
     pub key_command: Option<String>,
+    /// The organisation's own synonym groups for the directory search.
+    pub synonyms: Vec<String>,
     pub palette: Palette,
 }
 
@@ -52,6 +54,7 @@ impl Default for Config {
             display_name: None,
             audit_reads: false,
             key_command: None,
+            synonyms: Vec::new(),
             palette: Palette::default(),
         }
     }
@@ -92,6 +95,8 @@ struct Settings {
     display_name: Option<Spanned<String>>,
     audit_reads: Option<bool>,
     key_command: Option<Spanned<String>>,
+    #[serde(default)]
+    synonyms: Vec<Spanned<String>>,
 }
 
 /// The largest staleness window that makes sense: ten years.
@@ -158,6 +163,15 @@ impl Config {
         };
         let display_name = non_empty(file.settings.display_name, "display_name", 200)?;
         let key_command = non_empty(file.settings.key_command, "key_command", 4096)?;
+        let mut synonyms = Vec::new();
+        for group in file.settings.synonyms {
+            let at = Some(group.span().start);
+            let line = group.into_inner();
+            crate::domain::words::Thesaurus::default()
+                .add_line(&line)
+                .map_err(|m| (at, format!("synonyms: {m}")))?;
+            synonyms.push(line);
+        }
         let mut palette = Palette::default();
         for (role, colour) in &file.colours {
             let c = parse_colour(colour.get_ref())
@@ -173,6 +187,7 @@ impl Config {
             display_name,
             audit_reads: file.settings.audit_reads.unwrap_or(false),
             key_command,
+            synonyms,
             palette,
         })
     }
@@ -264,6 +279,8 @@ mod tests {
         assert!(m.contains("named colour"), "{m}");
         let (line, m) = err("[settings]\n\ndisplay_name = \"  \"\n");
         assert_eq!(line, 3, "{m}");
+        let (line, m) = err("[settings]\nsynonyms = [\n  \"a ~ b\",\n  \"lonely\",\n]\n");
+        assert_eq!(line, 4, "{m}");
         let (_, m) = err("[keyz]\nquit = [\"Q\"]\n");
         assert!(m.contains("keyz"), "{m}");
     }

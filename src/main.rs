@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         .and_then(|(clock, config)| {
             let months = cli.stale_months.or(config.stale_months).unwrap_or(12);
             caseload::domain::service::set_stale_after_months(months);
+            caseload::domain::words::add_synonyms(config.synonyms.clone());
             match &cli.command {
                 Some(command) => cli::run(
                     &cli,

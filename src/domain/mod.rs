@@ -11,6 +11,7 @@ pub mod reminder;
 pub mod search;
 pub mod service;
 pub mod text;
+pub mod words;
 
 pub use conversation::{Conversation, ConversationKind, Draft, NewNote};
 pub use person::{FieldError, Person, PersonDetails, PersonInput, Status};

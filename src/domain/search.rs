@@ -1,30 +1,55 @@
-//! Fuzzy search over the directory, shared by the TUI and `caseload directory search`
+//! Search over the directory, shared by the TUI and `caseload directory search`
 //! so both rank exactly alike. Pure: no I/O, no clock.
 //!
-//! A query is split into words; every word must match some field of a service
-//! (name, organisation, categories, area/postcode, description), either as an
-//! in-order subsequence (fzf style: "nfp" finds "Northside Food Pantry") or, for
-//! words of five letters or more, as a word one typo away ("advise" finds
-//! "advice"). A word's score is its field's tier (name highest, description
-//! lowest) times 1000 plus the match quality, so a name match always ranks above
-//! a description match. Ties keep the index order (the caller's, by name).
+//! A query is split into words. Every word must match some field of a service
+//! (name, organisation, categories, area/postcode, description, eligibility),
+//! as a whole word, the start of one ("walk" finds "walking"), the same stem
+//! ("loneliness" finds "lonely"), or a synonym from the thesaurus ("lonely"
+//! finds "befriending"), best first in that order. Only a word that is not
+//! itself a word of the directory is also tried with one typo ("benfits";
+//! "walking" is a word, so it never finds "talking"). Soft
+//! words ("people", "for", "help") add to a match without being required.
+//! A word's score is its field's tier (name highest) times 1000 plus the kind
+//! of match, so a name match ranks above a description match.
 //!
-//! Speed: matching is a byte scan for ASCII query words; typo candidates are
-//! found once per word against the vocabulary of the whole index; and
-//! [`Searcher`] narrows the candidates to the previous result when the query
-//! only grew, and remembers earlier results so backspace is instant.
+//! Only when that finds nothing is the older, looser matching tried: letters
+//! in order (fzf style: "nfp" finds "Northside Food Pantry") for words of up
+//! to four letters, and typos for longer ones. So scattered letters never pad
+//! a list that has real matches.
+//!
+//! Speed: word matches come from an inverted index (each distinct word's
+//! services); the looser fallback is a byte scan, and [`Searcher`] narrows it
+//! to the previous result when the query only grew.
 
 use std::collections::HashMap;
 
 use super::service::Service;
+pub use super::words::fold;
+use super::words::{Thesaurus, is_soft, stem, words_with_positions};
 
 /// The searchable fields, in tier order (index 0 ranks highest).
-pub const FIELDS: [&str; 5] = ["name", "organisation", "categories", "area", "description"];
-const TIERS: [i32; 5] = [5, 4, 4, 3, 1];
+pub const FIELDS: [&str; 6] = [
+    "name",
+    "organisation",
+    "categories",
+    "area",
+    "description",
+    "eligibility",
+];
+const TIERS: [i32; 6] = [5, 4, 4, 3, 1, 1];
 /// Fields longer than this need a nearly contiguous match, or every word would
 /// match every description as a scattered subsequence.
 const LONG_FIELD: usize = 60;
 const LONG_FIELD_MAX_GAP: usize = 2;
+/// The longest query word matched as scattered letters (initials, "nfp").
+const MAX_SCATTER: usize = 4;
+
+/// What a query word's match is worth within its field's tier.
+const EXACT: i32 = 900;
+const PREFIX: i32 = 800;
+const STEM: i32 = 760;
+const SYNONYM: i32 = 680;
+const TYPO: i32 = 400;
 
 /// One search result: the position of the item in the index and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,21 +58,8 @@ pub struct Hit {
     pub score: i32,
 }
 
-/// Lower-cases one char to one char, so folded text keeps char positions.
-fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    }
-}
-
-fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
 /// The text of each searchable field of a service, in [`FIELDS`] order.
-pub fn service_fields(s: &Service) -> [String; 5] {
+pub fn service_fields(s: &Service) -> [String; 6] {
     let area = match (s.area.as_deref(), s.postcode.as_deref()) {
         (Some(a), Some(p)) => format!("{a} {p}"),
         (a, p) => a.or(p).unwrap_or("").to_string(),
@@ -58,22 +70,37 @@ pub fn service_fields(s: &Service) -> [String; 5] {
         s.categories.clone().unwrap_or_default(),
         area,
         s.description.clone().unwrap_or_default(),
+        s.eligibility.clone().unwrap_or_default(),
     ]
 }
 
 struct Doc {
-    fields: [Box<str>; 5],
-    /// (vocabulary word id, field) for typo matching.
-    words: Box<[(u32, u8)]>,
+    fields: [Box<str>; 6],
+}
+
+/// A distinct word of the whole directory.
+struct Word {
+    text: Box<str>,
+    chars: Box<[char]>,
+    stem: Box<str>,
+    /// Words of three letters or more with no digit may match by typo.
+    typo_ok: bool,
 }
 
 /// A prepared, immutable index over items' fields.
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    vocab: Vec<Box<[char]>>,
+    vocab: Vec<Word>,
+    /// For each word: the items holding it, as `doc << 3 | field`, ascending.
+    postings: Vec<Vec<u32>>,
+    /// Word ids in text order, so the words starting with a prefix are one range.
+    sorted: Vec<u32>,
+    /// Word ids by stem.
+    by_stem: HashMap<Box<str>, Vec<u32>>,
+    thesaurus: Thesaurus,
 }
 
-/// A parsed query word.
+/// A parsed query word, for the looser fallback.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Token {
     text: String,
@@ -99,6 +126,15 @@ fn tokens(query: &str) -> Vec<Token> {
             }
         })
         .collect()
+}
+
+/// A query term for word matching: one word, or a phrase the thesaurus
+/// knows ("talking therapy"), with what else it may be matched by.
+#[derive(Debug, Clone)]
+struct Term {
+    /// The term as typed, then its synonyms; each a list of words.
+    alternatives: Vec<Vec<String>>,
+    soft: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -168,13 +204,49 @@ fn quality(window: usize, needle: usize, boundary: bool, start: usize) -> i32 {
     q.clamp(0, 999)
 }
 
-/// Scores one token against one field's folded text.
-fn match_field(text: &str, token: &Token) -> Option<i32> {
-    let max_gap = if text.len() > LONG_FIELD {
+/// How far apart letters of a query word may be in a field: words longer
+/// than [`MAX_SCATTER`] must be typed together (or match by typo).
+fn max_gap(text: &str, token: &Token) -> usize {
+    if token.chars.len() > MAX_SCATTER {
+        0
+    } else if text.len() > LONG_FIELD {
         LONG_FIELD_MAX_GAP
     } else {
         usize::MAX
-    };
+    }
+}
+
+/// Where `needle` starts in `hay` if typed together, spaces and punctuation
+/// left out ("foodpantry" in "food pantry"); ASCII only.
+fn squashed_start(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    (0..hay.len()).find(|&start| {
+        if hay[start] != first {
+            return false;
+        }
+        let mut i = start;
+        for &want in needle {
+            while i < hay.len() && !hay[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i >= hay.len() || hay[i] != want {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    })
+}
+
+/// Scores one token against one field's folded text, for the fallback.
+fn match_field(text: &str, token: &Token) -> Option<i32> {
+    let max_gap = max_gap(text, token);
+    if max_gap == 0 && token.text.is_ascii() {
+        let hay = text.as_bytes();
+        let s = squashed_start(hay, token.text.as_bytes())?;
+        let boundary = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+        return Some(quality(token.text.len(), token.text.len(), boundary, s));
+    }
     if token.text.is_ascii() {
         let hay = text.as_bytes();
         let boundary = |i: usize| i == 0 || !hay[i - 1].is_ascii_alphanumeric();
@@ -221,44 +293,90 @@ fn prefix_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     (best <= max).then_some(best)
 }
 
+/// How `word` (from the directory) matches `typed` (a query word), if at all:
+/// the quality within a tier.
+fn word_quality(typed: &str, typed_stem: &str, word: &Word, synonym: bool) -> Option<i32> {
+    let q = if *word.text == *typed {
+        EXACT
+    } else if word.text.starts_with(typed) {
+        let extra = (word.text.len() - typed.len()).min(8) as i32;
+        PREFIX - extra * 10
+    } else if *word.stem == *typed_stem {
+        STEM
+    } else {
+        return None;
+    };
+    Some(if synonym { SYNONYM.min(q) } else { q })
+}
+
+const NONE: i32 = i32::MIN;
+
 impl SearchIndex {
-    /// Builds an index; items keep their order, which breaks ties in ranking.
+    /// Builds an index with the shared thesaurus; items keep their order,
+    /// which breaks ties in ranking.
     pub fn new<I>(items: I) -> SearchIndex
     where
-        I: IntoIterator<Item = [String; 5]>,
+        I: IntoIterator<Item = [String; 6]>,
     {
-        let mut vocab_ids: HashMap<String, u32> = HashMap::new();
-        let mut vocab: Vec<Box<[char]>> = Vec::new();
+        SearchIndex::with_thesaurus(items, super::words::thesaurus().clone())
+    }
+
+    pub fn with_thesaurus<I>(items: I, thesaurus: Thesaurus) -> SearchIndex
+    where
+        I: IntoIterator<Item = [String; 6]>,
+    {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut vocab: Vec<Word> = Vec::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut docs = Vec::new();
-        for item in items {
-            let fields: [Box<str>; 5] = std::array::from_fn(|i| fold(&item[i]).into_boxed_str());
-            let mut words: Vec<(u32, u8)> = Vec::new();
-            for (f, text) in fields.iter().enumerate() {
-                // Typos are for words: numbers and codes must match as typed.
-                let found = text
-                    .split(|c: char| !is_word_char(c))
-                    .filter(|w| w.len() >= 3 && !w.bytes().any(|b| b.is_ascii_digit()));
-                for w in found {
-                    let id = match vocab_ids.get(w) {
+        for (d, item) in items.into_iter().enumerate() {
+            let fields: [Box<str>; 6] = std::array::from_fn(|i| fold(&item[i]).into_boxed_str());
+            for (f, text) in item.iter().enumerate() {
+                for (w, _) in words_with_positions(text) {
+                    let id = match ids.get(&w) {
                         Some(id) => *id,
                         None => {
                             let id = vocab.len() as u32;
-                            vocab.push(w.chars().collect());
-                            vocab_ids.insert(w.to_string(), id);
+                            vocab.push(Word {
+                                typo_ok: w.chars().count() >= 3
+                                    && !w.bytes().any(|b| b.is_ascii_digit()),
+                                chars: w.chars().collect(),
+                                stem: stem(&w).into_boxed_str(),
+                                text: w.clone().into_boxed_str(),
+                            });
+                            postings.push(Vec::new());
+                            ids.insert(w, id);
                             id
                         }
                     };
-                    if !words.contains(&(id, f as u8)) {
-                        words.push((id, f as u8));
+                    let entry = (d as u32) << 3 | f as u32;
+                    let list = &mut postings[id as usize];
+                    // Items go in order, so this item's entries are the last few.
+                    let here = list.iter().rev().take_while(|e| *e >> 3 == d as u32);
+                    if !here.clone().any(|e| *e == entry) {
+                        list.push(entry);
                     }
                 }
             }
-            docs.push(Doc {
-                fields,
-                words: words.into_boxed_slice(),
-            });
+            docs.push(Doc { fields });
         }
-        SearchIndex { docs, vocab }
+        for list in &mut postings {
+            list.shrink_to_fit();
+        }
+        let mut sorted: Vec<u32> = (0..vocab.len() as u32).collect();
+        sorted.sort_unstable_by(|a, b| vocab[*a as usize].text.cmp(&vocab[*b as usize].text));
+        let mut by_stem: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (id, w) in vocab.iter().enumerate() {
+            by_stem.entry(w.stem.clone()).or_default().push(id as u32);
+        }
+        SearchIndex {
+            docs,
+            vocab,
+            postings,
+            sorted,
+            by_stem,
+            thesaurus,
+        }
     }
 
     /// An index over services, in the given order.
@@ -276,38 +394,227 @@ impl SearchIndex {
 
     /// Every item matching `query`, best first. An empty query returns all, in order.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        self.search_in(query, None)
+        match self.word_search(query) {
+            Some(hits) => hits,
+            None => self.fallback_in(query, None),
+        }
     }
 
-    /// As [`SearchIndex::search`], but only among `candidates` (indices).
-    fn search_in(&self, query: &str, candidates: Option<&[u32]>) -> Vec<Hit> {
-        let toks = tokens(query);
-        let all = || (0..self.docs.len() as u32).collect::<Vec<u32>>();
-        if toks.is_empty() {
-            return candidates
-                .map(<[u32]>::to_vec)
-                .unwrap_or_else(all)
-                .into_iter()
-                .map(|index| Hit { index, score: 0 })
-                .collect();
+    /// The query's terms: words, with phrases the thesaurus knows kept together.
+    fn terms(&self, query: &str) -> Vec<Term> {
+        let typed: Vec<String> = super::words::words(query);
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < typed.len() {
+            let longest = self.thesaurus.longest_phrase().min(typed.len() - i);
+            let len = (2..=longest)
+                .rev()
+                .find(|&n| self.thesaurus.knows_phrase(&typed[i..i + n]))
+                .unwrap_or(1);
+            let phrase = &typed[i..i + len];
+            terms.push(Term {
+                alternatives: self.thesaurus.alternatives(phrase),
+                soft: len == 1 && is_soft(&phrase[0]),
+            });
+            i += len;
         }
-        // Per token, which vocabulary words are one typo away (none for short words).
-        let typo_words: Vec<Option<Vec<bool>>> = toks
+        if terms.iter().all(|t| t.soft) {
+            for t in &mut terms {
+                t.soft = false;
+            }
+        }
+        terms
+    }
+
+    /// Word matching (see the module comment). `None` when it finds nothing
+    /// and the looser fallback should be tried.
+    fn word_search(&self, query: &str) -> Option<Vec<Hit>> {
+        let terms = self.terms(query);
+        if terms.is_empty() && !query.trim().is_empty() {
+            return None; // only symbols: letters-in-order can still match them
+        }
+        if terms.is_empty() {
+            return Some(
+                (0..self.docs.len() as u32)
+                    .map(|index| Hit { index, score: 0 })
+                    .collect(),
+            );
+        }
+        let mut total: Vec<i32> = vec![0; self.docs.len()];
+        let mut alive: Vec<bool> = vec![true; self.docs.len()];
+        for term in &terms {
+            let best = self.term_scores(term);
+            for d in 0..self.docs.len() {
+                match best[d] {
+                    NONE if !term.soft => alive[d] = false,
+                    NONE => {}
+                    s => total[d] += s,
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = (0..self.docs.len())
+            .filter(|&d| alive[d])
+            .map(|d| Hit {
+                index: d as u32,
+                score: total[d],
+            })
+            .collect();
+        if hits.is_empty() {
+            return None;
+        }
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        Some(hits)
+    }
+
+    /// Each item's best score for `term` (`NONE`: no match).
+    fn term_scores(&self, term: &Term) -> Vec<i32> {
+        let mut best = vec![NONE; self.docs.len()];
+        for (a, alt) in term.alternatives.iter().enumerate() {
+            let synonym = a > 0;
+            match alt.as_slice() {
+                [one] => self.add_word(&mut best, one, synonym),
+                many => self.add_phrase(&mut best, many, synonym),
+            };
+        }
+        // A typo only for a word that is not itself a word of the directory:
+        // "walking" is, so it never matches "talking"; "advise" is not, so it
+        // finds "advice" as well as the "advisers" it begins.
+        if let [typed] = term.alternatives[0].as_slice()
+            && !self.is_word(typed)
+        {
+            self.add_typos(&mut best, typed);
+        }
+        best
+    }
+
+    /// Whether `typed` is a word of the directory, as it is or by its stem.
+    fn is_word(&self, typed: &str) -> bool {
+        let at = self
+            .sorted
+            .partition_point(|&id| *self.vocab[id as usize].text < *typed);
+        self.sorted
+            .get(at)
+            .is_some_and(|&id| *self.vocab[id as usize].text == *typed)
+            || self.by_stem.contains_key(stem(typed).as_str())
+    }
+
+    /// The ids of the words starting with `typed`, and of those with its stem.
+    fn candidates<'a>(&'a self, typed: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let from = self
+            .sorted
+            .partition_point(|&id| *self.vocab[id as usize].text < *typed);
+        let prefixed = self.sorted[from..]
+            .iter()
+            .take_while(move |&&id| self.vocab[id as usize].text.starts_with(typed))
+            .map(|&id| id as usize);
+        let stemmed = self
+            .by_stem
+            .get(stem(typed).as_str())
+            .into_iter()
+            .flatten()
+            .map(|&id| id as usize)
+            .filter(move |&id| !self.vocab[id].text.starts_with(typed));
+        prefixed.chain(stemmed)
+    }
+
+    /// Raises `best` for every item holding a word that matches `typed`.
+    fn add_word(&self, best: &mut [i32], typed: &str, synonym: bool) -> bool {
+        let typed_stem = stem(typed);
+        let mut found = false;
+        for id in self.candidates(typed) {
+            if let Some(q) = word_quality(typed, &typed_stem, &self.vocab[id], synonym) {
+                found = true;
+                self.raise(best, id, q);
+            }
+        }
+        found
+    }
+
+    fn add_typos(&self, best: &mut [i32], typed: &str) -> bool {
+        let chars: Vec<char> = typed.chars().collect();
+        let typos = typos_for(chars.len());
+        if typos == 0 {
+            return false;
+        }
+        let mut found = false;
+        for (id, word) in self.vocab.iter().enumerate() {
+            if word.typo_ok && prefix_distance(&chars, &word.chars, typos).is_some() {
+                self.raise(best, id, TYPO);
+                found = true;
+            }
+        }
+        found
+    }
+
+    fn raise(&self, best: &mut [i32], id: usize, q: i32) {
+        for &entry in &self.postings[id] {
+            let (d, f) = ((entry >> 3) as usize, (entry & 7) as usize);
+            best[d] = best[d].max(TIERS[f] * 1000 + q);
+        }
+    }
+
+    /// A phrase ("money advice") matches an item holding all its words (as
+    /// typed or by stem) in one field.
+    fn add_phrase(&self, best: &mut [i32], words: &[String], synonym: bool) -> bool {
+        // Per item, the fields holding every word so far, as a bit mask.
+        let mut fields: Vec<u8> = vec![0x3f; self.docs.len()];
+        let mut here: Vec<u8> = vec![0; self.docs.len()];
+        for typed in words {
+            let typed_stem = stem(typed);
+            here.fill(0);
+            for id in self.candidates(typed) {
+                let word = &self.vocab[id];
+                if *word.text == **typed || *word.stem == *typed_stem {
+                    for &entry in &self.postings[id] {
+                        here[(entry >> 3) as usize] |= 1 << (entry & 7);
+                    }
+                }
+            }
+            for (all, now) in fields.iter_mut().zip(&here) {
+                *all &= now;
+            }
+        }
+        let q = if synonym { SYNONYM } else { EXACT };
+        let mut found = false;
+        for (d, &mask) in fields.iter().enumerate() {
+            if let Some(tier) = (0..6)
+                .filter(|f| mask & (1 << f) != 0)
+                .map(|f| TIERS[f])
+                .max()
+            {
+                best[d] = best[d].max(tier * 1000 + q);
+                found = true;
+            }
+        }
+        found
+    }
+
+    /// The looser matching, only among `candidates` (indices) when given.
+    fn fallback_in(&self, query: &str, candidates: Option<&[u32]>) -> Vec<Hit> {
+        let toks = tokens(query);
+        if toks.is_empty() {
+            return Vec::new();
+        }
+        // Per token, each item's best typo match (none for short words).
+        let typo_scores: Vec<Option<Vec<i32>>> = toks
             .iter()
             .map(|t| {
                 (t.typos > 0).then(|| {
-                    self.vocab
-                        .iter()
-                        .map(|w| prefix_distance(&t.chars, w, t.typos).is_some())
-                        .collect()
+                    let mut best = vec![NONE; self.docs.len()];
+                    for (id, w) in self.vocab.iter().enumerate() {
+                        if w.typo_ok && prefix_distance(&t.chars, &w.chars, t.typos).is_some() {
+                            self.raise(&mut best, id, TYPO - 300);
+                        }
+                    }
+                    best
                 })
             })
             .collect();
         let score_doc = |index: u32| -> Option<Hit> {
             let doc = &self.docs[index as usize];
             let mut total = 0;
-            for (t, typo) in toks.iter().zip(&typo_words) {
-                total += self.score_token(doc, t, typo.as_deref())?;
+            for (t, typo) in toks.iter().zip(&typo_scores) {
+                total += score_token(doc, t, typo.as_ref().map(|v| v[index as usize]))?;
             }
             Some(Hit {
                 index,
@@ -321,44 +628,66 @@ impl SearchIndex {
         hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         hits
     }
-
-    fn score_token(&self, doc: &Doc, t: &Token, typo: Option<&[bool]>) -> Option<i32> {
-        // Fields in tier order: the first that matches wins on tier.
-        let mut best: Option<i32> = None;
-        for (f, text) in doc.fields.iter().enumerate() {
-            if best.is_some_and(|b| b >= TIERS[f] * 1000 + 999) {
-                break;
-            }
-            if let Some(q) = match_field(text, t) {
-                let s = TIERS[f] * 1000 + q;
-                best = Some(best.map_or(s, |b| b.max(s)));
-            }
-        }
-        if best.is_some() {
-            return best;
-        }
-        let typo = typo?;
-        doc.words
-            .iter()
-            .filter(|(w, _)| typo.get(*w as usize).copied().unwrap_or(false))
-            .map(|(_, f)| TIERS[*f as usize] * 1000 + 100)
-            .max()
-    }
 }
 
-/// The char positions in `text` that `query` matches, for highlighting. Uses the
-/// same matching as the ranking; words that match only by typo highlight nothing.
+/// The fallback's score for one token in one item: letters in order in a
+/// field, else a typo match.
+fn score_token(doc: &Doc, t: &Token, typo: Option<i32>) -> Option<i32> {
+    // Fields in tier order: the first that matches wins on tier.
+    let mut best: Option<i32> = None;
+    for (f, text) in doc.fields.iter().enumerate() {
+        if best.is_some_and(|b| b >= TIERS[f] * 1000 + 999) {
+            break;
+        }
+        if let Some(q) = match_field(text, t) {
+            let s = TIERS[f] * 1000 + q;
+            best = Some(best.map_or(s, |b| b.max(s)));
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    typo.filter(|&s| s != NONE)
+}
+
+/// The char positions in `text` that `query` matches, for highlighting:
+/// the words it matches (as typed, by stem or synonym), else, for a query
+/// word with no such match here, its letters in order. Typos highlight nothing.
 pub fn highlight(text: &str, query: &str) -> Vec<usize> {
+    let thesaurus = super::words::thesaurus();
+    let in_text = words_with_positions(text);
     let folded = fold(text);
     let hay: Vec<char> = folded.chars().collect();
     let mut marks = Vec::new();
-    // The same rule as `match_field`, on the same folded text.
-    let max_gap = if folded.len() > LONG_FIELD {
-        LONG_FIELD_MAX_GAP
-    } else {
-        usize::MAX
-    };
     for t in tokens(query) {
+        let typed: Vec<String> = super::words::words(&t.text);
+        let mut found = false;
+        for alt in thesaurus.alternatives(&typed) {
+            // A phrase is marked only where all of it is present.
+            let whole = |w: &String| {
+                let ws = stem(w);
+                in_text.iter().any(|(t, _)| t == w || stem(t) == ws)
+            };
+            if alt.len() > 1 && !alt.iter().all(whole) {
+                continue;
+            }
+            for typed in &alt {
+                let typed_stem = stem(typed);
+                for (word, at) in &in_text {
+                    if word.starts_with(typed.as_str()) {
+                        marks.extend(at.iter().take(typed.chars().count()));
+                        found = true;
+                    } else if stem(word) == typed_stem {
+                        marks.extend(at);
+                        found = true;
+                    }
+                }
+            }
+        }
+        if found {
+            continue;
+        }
+        let max_gap = max_gap(&folded, &t);
         let boundary = |i: usize| i == 0 || !is_word_char(hay[i - 1]);
         if let Some((s, e)) = best_window(&hay, &t.chars, max_gap, boundary) {
             let mut k = 0;
@@ -375,11 +704,14 @@ pub fn highlight(text: &str, query: &str) -> Vec<usize> {
     marks
 }
 
-/// A search session over one index: remembers recent results so a growing
-/// query only re-checks the previous matches, and backspace is instant.
+/// A search session over one index: remembers recent results so backspace is
+/// instant, and runs the looser fallback only over the previous fallback's
+/// matches when the query only grew.
 pub struct Searcher {
     index: SearchIndex,
     recent: Vec<(String, Vec<Hit>)>,
+    /// Fallback results by query, for narrowing.
+    fallbacks: Vec<(String, Vec<Hit>)>,
 }
 
 const RECENT: usize = 32;
@@ -389,6 +721,7 @@ impl Searcher {
         Searcher {
             index,
             recent: Vec::new(),
+            fallbacks: Vec::new(),
         }
     }
 
@@ -407,35 +740,52 @@ impl Searcher {
             let entry = self.recent.remove(pos);
             self.recent.push(entry);
         } else {
-            // The longest remembered query that this one only narrows.
-            let base = self
-                .recent
-                .iter()
-                .filter(|(q, _)| narrows(q, &key))
-                .max_by_key(|(q, _)| q.len())
-                .map(|(_, hits)| hits.iter().map(|h| h.index).collect::<Vec<u32>>());
-            let hits = self.index.search_in(&key, base.as_deref());
-            if self.recent.len() >= RECENT {
-                self.recent.remove(0);
-            }
-            self.recent.push((key, hits));
+            let hits = match self.index.word_search(&key) {
+                Some(hits) => hits,
+                None => self.fallback(&key),
+            };
+            remember(&mut self.recent, key, hits);
         }
         self.recent.last().map_or(&[], |(_, h)| h.as_slice())
     }
+
+    fn fallback(&mut self, key: &str) -> Vec<Hit> {
+        if let Some((_, hits)) = self.fallbacks.iter().find(|(q, _)| q == key) {
+            return hits.clone();
+        }
+        // The longest remembered query that this one only narrows.
+        let base = self
+            .fallbacks
+            .iter()
+            .filter(|(q, _)| narrows(q, key))
+            .max_by_key(|(q, _)| q.len())
+            .map(|(_, hits)| hits.iter().map(|h| h.index).collect::<Vec<u32>>());
+        let hits = self.index.fallback_in(key, base.as_deref());
+        remember(&mut self.fallbacks, key.to_string(), hits.clone());
+        hits
+    }
 }
 
-/// True when every match of `new` must also match `old`: each old word is a
-/// prefix of the new word in the same place with the same typo allowance
-/// (extra new words only narrow further).
+fn remember(list: &mut Vec<(String, Vec<Hit>)>, key: String, hits: Vec<Hit>) {
+    if list.len() >= RECENT {
+        list.remove(0);
+    }
+    list.push((key, hits));
+}
+
+/// True when every fallback match of `new` must also match `old`: each old
+/// word is a prefix of the new word in the same place with the same typo
+/// allowance and the same scatter rule (extra new words only narrow further).
 fn narrows(old: &str, new: &str) -> bool {
     let old = tokens(old);
     let new = tokens(new);
     !old.is_empty()
         && old.len() <= new.len()
-        && old
-            .iter()
-            .zip(&new)
-            .all(|(o, n)| n.text.starts_with(&o.text) && o.typos == n.typos)
+        && old.iter().zip(&new).all(|(o, n)| {
+            n.text.starts_with(&o.text)
+                && o.typos == n.typos
+                && (o.chars.len() > MAX_SCATTER) == (n.chars.len() > MAX_SCATTER)
+        })
 }
 
 #[cfg(test)]
@@ -504,9 +854,17 @@ mod tests {
     #[test]
     fn highlight_marks_matched_chars() {
         assert_eq!(
-            highlight("Northside Food Pantry", "food"),
+            highlight("Northside Food Hub", "food"),
             vec![10, 11, 12, 13]
         );
+        // A prefix marks what was typed; a stem or synonym the whole word.
+        assert_eq!(highlight("Knitting", "knit"), vec![0, 1, 2, 3]);
+        assert_eq!(highlight("Lonely", "loneliness"), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(
+            highlight("a befriending", "lonely"),
+            (2..10).collect::<Vec<_>>()
+        );
+        assert_eq!(highlight("Men's Shed", "mens"), vec![0, 1, 2, 4]);
         assert_eq!(highlight("Łódź", "łd"), vec![0, 2]);
         assert!(highlight("abc", "xyz").is_empty());
     }

@@ -12,6 +12,7 @@
 
 pub mod keys;
 pub mod pty;
+pub mod relevance;
 pub mod tui;
 
 use std::ffi::OsStr;
