@@ -15,6 +15,7 @@ use crate::demo;
 use crate::domain::conversation::{ConversationKind, NewNote, timeline};
 use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
+use crate::domain::report::Period;
 use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
 use crate::io::table;
 use crate::store::{
@@ -89,6 +90,23 @@ pub enum Command {
         /// Only entries on or after this day (YYYY-MM-DD, DD/MM/YYYY, yesterday, -7d, ...)
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The commissioner's figures for a period (default: this month to date)
+    Report {
+        /// A calendar month, YYYY-MM
+        #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["quarter", "from", "to"])]
+        month: Option<String>,
+        /// A calendar quarter, YYYY-Qn (Q1 is January to March)
+        #[arg(long, value_name = "YYYY-Qn", conflicts_with_all = ["from", "to"])]
+        quarter: Option<String>,
+        /// First day of the period (with --to)
+        #[arg(long, value_name = "DATE", requires = "to")]
+        from: Option<String>,
+        /// Last day of the period (with --from)
+        #[arg(long, value_name = "DATE", requires = "from")]
+        to: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -397,6 +415,24 @@ pub fn run(
                 since,
             };
             audit(&open_for_reading(cli, clock)?, filter, *format, out)
+        }
+        Command::Report {
+            month,
+            quarter,
+            from,
+            to,
+            format,
+        } => {
+            let period = report_period(
+                clock.today(),
+                month.as_deref(),
+                quarter.as_deref(),
+                from.as_deref().zip(to.as_deref()),
+            )?;
+            let days = config
+                .first_contact_days
+                .unwrap_or(crate::domain::report::DEFAULT_FIRST_CONTACT_DAYS);
+            report(&open_for_reading(cli, clock)?, &period, days, *format, out)
         }
         Command::Backup { out: path, force } => {
             backup(&open_for_reading(cli, clock)?, path, *force, out)
@@ -1030,6 +1066,45 @@ pub fn retention(
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &due).map_err(json_err)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The period a report covers: `--month`, `--quarter` or `--from`/`--to`
+/// (clap lets only one through), else this month to date.
+pub fn report_period(
+    today: NaiveDate,
+    month: Option<&str>,
+    quarter: Option<&str>,
+    between: Option<(&str, &str)>,
+) -> CliResult<Period> {
+    let period = match (month, quarter, between) {
+        (Some(m), _, _) => Period::month(m, today),
+        (_, Some(q), _) => Period::quarter(q, today),
+        (_, _, Some((from, to))) => Period::between(from, to, today),
+        _ => Ok(Period::month_to_date(today)),
+    };
+    period.map_err(CliError::User)
+}
+
+/// `caseload report`: every figure of the data dictionary for the period.
+pub fn report(
+    store: &Store,
+    period: &Period,
+    first_contact_days: u32,
+    format: Format,
+    out: &mut dyn Write,
+) -> CliResult {
+    let report = store.report(period, first_contact_days)?;
+    match format {
+        Format::Table => out.write_all(crate::io::report::table(&report).as_bytes())?,
+        Format::Csv => {
+            crate::io::report::write_csv(&report, out, |c| for_terminal(c).into_owned())?
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(json_err)?;
             writeln!(out)?;
         }
     }

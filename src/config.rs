@@ -10,6 +10,7 @@
 //! [settings]
 //! stale_months = 12
 //! retention_years = 8
+//! first_contact_days = 14      # caseload report: within_14_days_pct
 //!
 //! [colours]
 //! accent = "magenta"           # titles and keys
@@ -31,6 +32,9 @@ pub struct Config {
     pub stale_months: Option<u32>,
     /// Years after closure or decline when a record is due for review (`caseload retention`).
     pub retention_years: Option<u32>,
+    /// Days from referral within which people should be first contacted
+    /// (`caseload report`'s `within_N_days_pct`; 14 when unset).
+    pub first_contact_days: Option<u32>,
     /// Shown beside the OS login in the audit (`display_name = "Sam Patel"`).
     pub display_name: Option<String>,
     /// Also audit opening a person's record (access logging), not only writes.
@@ -73,6 +77,7 @@ struct File {
 struct Settings {
     stale_months: Option<Spanned<u32>>,
     retention_years: Option<Spanned<u32>>,
+    first_contact_days: Option<Spanned<u32>>,
     display_name: Option<Spanned<String>>,
     audit_reads: Option<bool>,
     key_command: Option<Spanned<String>>,
@@ -140,6 +145,17 @@ impl Config {
             Some(y) => Some(y.into_inner()),
             None => None,
         };
+        let max_days = crate::domain::report::MAX_FIRST_CONTACT_DAYS;
+        let first_contact_days = match file.settings.first_contact_days {
+            Some(d) if *d.get_ref() == 0 || *d.get_ref() > max_days => {
+                return Err((
+                    Some(d.span().start),
+                    format!("first_contact_days must be 1 to {max_days}"),
+                ));
+            }
+            Some(d) => Some(d.into_inner()),
+            None => None,
+        };
         let display_name = non_empty(file.settings.display_name, "display_name", 200)?;
         let key_command = non_empty(file.settings.key_command, "key_command", 4096)?;
         let mut palette = Palette::default();
@@ -154,6 +170,7 @@ impl Config {
             keymap,
             stale_months,
             retention_years,
+            first_contact_days,
             display_name,
             audit_reads: file.settings.audit_reads.unwrap_or(false),
             key_command,
@@ -174,7 +191,10 @@ fn non_empty(
     let at = Some(value.span().start);
     let text = value.into_inner().trim().to_string();
     if text.is_empty() || text.contains(['\n', '\r']) || text.chars().count() > max {
-        return Err((at, format!("{name} must be one line of 1 to {max} characters")));
+        return Err((
+            at,
+            format!("{name} must be one line of 1 to {max} characters"),
+        ));
     }
     Ok(Some(text))
 }

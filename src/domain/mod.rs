@@ -8,6 +8,7 @@ pub mod measure;
 pub mod nhs_number;
 pub mod person;
 pub mod reminder;
+pub mod report;
 pub mod search;
 pub mod service;
 pub mod text;

@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod ics;
 pub mod oruk;
+pub mod report;
 pub mod table;
 
 /// Why an import file was refused. Messages name the place (line, or record and
