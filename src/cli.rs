@@ -164,6 +164,8 @@ pub enum NoteCommand {
     },
 }
 
+// Parsed once per run: the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
     /// Erase a person and every record about them, leaving no byte behind (asks for their name)
@@ -214,6 +216,18 @@ pub enum PersonCommand {
         /// Add even if someone already has this NHS number
         #[arg(long)]
         allow_duplicate_nhs: bool,
+        /// Sex (equality monitoring): female, male or "prefer not to say"
+        #[arg(long)]
+        sex: Option<String>,
+        /// Ethnicity: an ONS 2021 group or category (e.g. Indian, White, "Other Black"), or "prefer not to say"
+        #[arg(long)]
+        ethnicity: Option<String>,
+        /// Unpaid carer: yes, no or "prefer not to say"
+        #[arg(long)]
+        carer: Option<String>,
+        /// GP practice ODS code, e.g. B82005
+        #[arg(long = "gp-practice", value_name = "ODS")]
+        gp_practice: Option<String>,
     },
     /// Show one person
     Show {
@@ -351,14 +365,23 @@ pub fn run(
                 nhs_number,
                 dob,
                 allow_duplicate_nhs,
+                sex,
+                ethnicity,
+                carer,
+                gp_practice,
             } => {
+                let text = |o: &Option<String>| o.clone().unwrap_or_default();
                 let input = PersonInput {
                     given_name: given.clone(),
                     family_name: family.clone(),
-                    referral_source: source.clone().unwrap_or_default(),
-                    referral_reason: reason.clone().unwrap_or_default(),
-                    nhs_number: nhs_number.clone().unwrap_or_default(),
-                    date_of_birth: dob.clone().unwrap_or_default(),
+                    referral_source: text(source),
+                    referral_reason: text(reason),
+                    nhs_number: text(nhs_number),
+                    date_of_birth: text(dob),
+                    sex: text(sex),
+                    ethnicity: text(ethnicity),
+                    carer: text(carer),
+                    gp_practice: text(gp_practice),
                     ..Default::default()
                 };
                 let mut store = open_for_writing(cli, clock)?;
@@ -739,7 +762,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 .nhs_number
                 .as_deref()
                 .map(crate::domain::nhs_number::display);
-            let fields: [(&str, Option<String>); 12] = [
+            let fields: [(&str, Option<String>); 16] = [
                 ("Name", Some(person.display_name())),
                 ("Status", Some(person.status.as_str().to_string())),
                 ("Status reason", person.status_reason.clone()),
@@ -755,6 +778,10 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 ("Email", d.email.clone()),
                 ("Address", d.address.clone()),
                 ("Risk", d.risk_note.clone()),
+                ("GP practice", d.gp_practice.clone()),
+                ("Sex", d.sex.clone()),
+                ("Ethnicity", d.ethnicity.clone()),
+                ("Carer", d.carer.clone()),
             ];
             writeln!(out, "Person {}", person.id)?;
             for (label, value) in fields.iter().filter_map(|(l, v)| Some((l, v.as_ref()?))) {

@@ -541,6 +541,10 @@ fn json_keys_are_stable() {
         "measures",
         "goals",
         "age_bands",
+        "by_sex",
+        "by_ethnicity",
+        "by_carer",
+        "by_gp_practice",
     ];
     // serde_json's map is sorted by key.
     sorted.sort();
@@ -747,4 +751,132 @@ fn the_first_contact_window_is_a_setting() {
         c.env("CASELOAD_CONFIG", &config);
     });
     assert!(out.fails(1).contains("first_contact_days must be 1 to 90"));
+}
+
+/// Equality monitoring (issue 13): optional fields on `person add`, checked,
+/// and in the report only as counts of the people referred in the period.
+#[test]
+fn monitoring_fields_are_checked_and_reported_only_as_counts() {
+    let sb = Sandbox::new();
+    let db = sb.path("m.db");
+    let add = |extra: &[&str]| {
+        let mut args = vec!["person", "add", "--given", "Ann", "--family", "Lee"];
+        args.extend(extra);
+        sb.run_db(&db, &args)
+    };
+    add(&[
+        "--sex",
+        "Female",
+        "--ethnicity",
+        "indian",
+        "--carer",
+        "yes",
+        "--gp-practice",
+        "b82005",
+    ])
+    .ok();
+    add(&[
+        "--sex",
+        "female",
+        "--ethnicity",
+        "Pakistani",
+        "--gp-practice",
+        "B82005",
+    ])
+    .ok();
+    add(&[
+        "--sex",
+        "prefer not to say",
+        "--ethnicity",
+        "british",
+        "--carer",
+        "no",
+    ])
+    .ok();
+    add(&[
+        "--ethnicity",
+        "Prefer not to say",
+        "--gp-practice",
+        "Y01234",
+    ])
+    .ok();
+    add(&[]).ok();
+    for (flag, bad, says) in [
+        (
+            "--sex",
+            "f",
+            "sex should be female, male, prefer not to say",
+        ),
+        ("--ethnicity", "Martian", "ONS 2021"),
+        ("--carer", "sometimes", "carer should be yes, no"),
+        ("--gp-practice", "B8200", "a letter and five digits"),
+    ] {
+        let out = add(&[flag, bad]);
+        let line = out.fails(1);
+        assert!(
+            line.contains(says) && line.contains("nothing saved"),
+            "{line}"
+        );
+        assert!(!line.contains("Ann"), "no name in the message: {line}");
+    }
+    assert_eq!(common::count_rows(&db, "person"), 5);
+    // Stored in one spelling.
+    let show: Value = serde_json::from_str(
+        sb.run_db(&db, &["person", "show", "1", "--format", "json"])
+            .ok(),
+    )
+    .unwrap();
+    assert_eq!(show["person"]["sex"], "female");
+    assert_eq!(show["person"]["ethnicity"], "Indian");
+    assert_eq!(show["person"]["gp_practice"], "B82005");
+
+    // All five were referred today (NOW), so this month counts them.
+    let r = json(&sb, &db, &[]);
+    assert_eq!(
+        ordered(&r["by_sex"]),
+        pairs(&[
+            ("female", 2),
+            ("male", 0),
+            ("prefer not to say", 1),
+            ("not recorded", 2)
+        ])
+    );
+    // Indian and Pakistani are both the Asian group; British is White.
+    assert_eq!(
+        ordered(&r["by_ethnicity"]),
+        pairs(&[
+            ("Asian, Asian British or Asian Welsh", 2),
+            ("Black, Black British, Black Welsh, Caribbean or African", 0),
+            ("Mixed or Multiple ethnic groups", 0),
+            ("White", 1),
+            ("Other ethnic group", 0),
+            ("prefer not to say", 1),
+            ("not recorded", 1)
+        ])
+    );
+    assert_eq!(
+        ordered(&r["by_carer"]),
+        pairs(&[
+            ("yes", 1),
+            ("no", 1),
+            ("prefer not to say", 0),
+            ("not recorded", 3)
+        ])
+    );
+    assert_eq!(
+        ordered(&r["by_gp_practice"]),
+        pairs(&[
+            ("B82005", 2),
+            ("Y01234", 1),
+            ("prefer not to say", 0),
+            ("not recorded", 2)
+        ])
+    );
+    // Never per person: no name, id or NHS number anywhere in the report.
+    let csv = sb
+        .run_db(&db, &["report", "--format", "csv"])
+        .ok()
+        .to_string();
+    assert!(!csv.contains("Ann") && !csv.contains("Lee"), "{csv}");
+    assert!(csv.contains("by_ethnicity,White,1\n"), "{csv}");
 }

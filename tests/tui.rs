@@ -192,6 +192,53 @@ fn add_form_saves_and_selects_the_new_person() {
     );
 }
 
+/// Equality monitoring at the end of the person form: GP practice (checked),
+/// sex and carer as choices starting at "not recorded", ethnicity typed.
+#[test]
+fn add_form_records_equality_monitoring() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Mo");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Farah");
+    for _ in 0..13 {
+        press(&mut app, KeyCode::Tab); // to GP practice
+    }
+    type_text(&mut app, "b82005");
+    press(&mut app, KeyCode::Tab); // sex: not recorded -> female -> male
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "somali");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("ONS 2021"),
+        "an unknown ethnicity is refused: {s}"
+    );
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "African");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Added Mo Farah"), "{s}");
+    drop(app);
+    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let id = store
+        .list_people(None)
+        .unwrap()
+        .iter()
+        .find(|p| p.given_name == "Mo")
+        .unwrap()
+        .id;
+    let d = store.get_person(id).unwrap().details;
+    assert_eq!(d.gp_practice.as_deref(), Some("B82005"));
+    assert_eq!(d.sex.as_deref(), Some("male"));
+    assert_eq!(d.ethnicity.as_deref(), Some("African"));
+    assert_eq!(d.carer, None, "left at not recorded");
+}
+
 #[test]
 fn closing_a_case_needs_a_reason() {
     let (dir, mut app) = fixture();

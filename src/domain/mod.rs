@@ -5,6 +5,7 @@ pub mod date;
 pub mod goal;
 pub mod limits;
 pub mod measure;
+pub mod monitoring;
 pub mod nhs_number;
 pub mod person;
 pub mod reminder;

@@ -365,6 +365,13 @@ pub struct Report {
     pub measures: Vec<MeasureOutcome>,
     pub goals: Goals,
     pub age_bands: Breakdown,
+    /// Equality monitoring of the people referred in the period, as counts.
+    pub by_sex: Breakdown,
+    /// By ONS 2021 high-level group.
+    pub by_ethnicity: Breakdown,
+    pub by_carer: Breakdown,
+    /// By GP practice ODS code.
+    pub by_gp_practice: Breakdown,
 }
 
 /// A percentage to one decimal place, or none of nothing.

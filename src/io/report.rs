@@ -75,6 +75,10 @@ pub fn rows(r: &Report) -> Vec<[String; 3]> {
     one("goals", "achieved", r.goals.achieved.to_string());
     one("goals", "dropped", r.goals.dropped.to_string());
     by(&mut one, "age_bands", &r.age_bands);
+    by(&mut one, "by_sex", &r.by_sex);
+    by(&mut one, "by_ethnicity", &r.by_ethnicity);
+    by(&mut one, "by_carer", &r.by_carer);
+    by(&mut one, "by_gp_practice", &r.by_gp_practice);
     out
 }
 

@@ -13,6 +13,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_audit_key.sql"),
     include_str!("migrations/006_change_counter.sql"),
     include_str!("migrations/007_audit_reason.sql"),
+    // 008 lands from the dp-tui branch
+    include_str!("migrations/009_person_monitoring.sql"),
 ];
 
 /// The schema version this build writes and understands.

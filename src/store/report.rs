@@ -9,6 +9,9 @@ use super::{Result, Store};
 use crate::domain::conversation::ConversationKind;
 use crate::domain::date::iso;
 use crate::domain::measure::{Instrument, SWEMWBS_METRIC};
+use crate::domain::monitoring::{
+    CARER, ETHNIC_GROUPS, NOT_RECORDED, PREFER_NOT_TO_SAY, SEXES, ethnic_group,
+};
 use crate::domain::report::{
     Breakdown, DaysToFirstContact, Goals, MeasureOutcome, Period, Report, age_bands, outcome_items,
     pct,
@@ -54,6 +57,10 @@ impl Store {
             measures: measures(c, &p)?,
             goals: goals(c, &p)?,
             age_bands: age_bands_at_referral(c, &p)?,
+            by_sex: monitoring(c, &p, "sex", &SEXES)?,
+            by_ethnicity: by_ethnicity(c, &p)?,
+            by_carer: monitoring(c, &p, "carer", &CARER)?,
+            by_gp_practice: monitoring(c, &p, "gp_practice", &[PREFER_NOT_TO_SAY])?,
         };
         tx.finish()?;
         Ok(report)
@@ -378,4 +385,53 @@ fn age_bands_at_referral(c: &Connection, p: &Span) -> Result<Breakdown> {
     })?;
     let by_age: Vec<(Option<i64>, i64)> = rows.collect::<rusqlite::Result<_>>()?;
     Ok(age_bands(&by_age))
+}
+
+/// The people referred in the period by one monitoring column (a fixed name
+/// from the caller, never typed): every value in `known` listed, then any
+/// others (GP practices) most first, then "not recorded".
+fn monitoring(c: &Connection, p: &Span, column: &str, known: &[&str]) -> Result<Breakdown> {
+    let found = counts(
+        c,
+        &format!(
+            "SELECT coalesce({column}, '{NOT_RECORDED}'), count(*) FROM person
+              WHERE referred_on BETWEEN ?1 AND ?2 GROUP BY 1"
+        ),
+        params![p.from, p.to],
+    )?;
+    Ok(with_not_recorded_last(known, found))
+}
+
+/// `by_ethnicity`: as [`monitoring`], by ONS 2021 high-level group.
+fn by_ethnicity(c: &Connection, p: &Span) -> Result<Breakdown> {
+    let found = counts(
+        c,
+        &format!(
+            "SELECT coalesce(ethnicity, '{NOT_RECORDED}'), count(*) FROM person
+              WHERE referred_on BETWEEN ?1 AND ?2 GROUP BY 1"
+        ),
+        params![p.from, p.to],
+    )?;
+    let grouped = found
+        .into_iter()
+        .map(|(value, n)| (ethnic_group(&value).to_string(), n))
+        .collect();
+    let mut known: Vec<&str> = ETHNIC_GROUPS.iter().map(|g| g.0).collect();
+    known.push(PREFER_NOT_TO_SAY);
+    Ok(with_not_recorded_last(&known, grouped))
+}
+
+fn with_not_recorded_last(known: &[&str], found: Vec<(String, i64)>) -> Breakdown {
+    let missing = found
+        .iter()
+        .filter(|(k, _)| k == NOT_RECORDED)
+        .map(|(_, n)| n)
+        .sum();
+    let rest = found
+        .into_iter()
+        .filter(|(k, _)| k != NOT_RECORDED)
+        .collect();
+    let mut b = Breakdown::in_order(known, rest);
+    b.0.push((NOT_RECORDED.to_string(), missing));
+    b
 }
