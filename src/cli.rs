@@ -107,6 +107,9 @@ pub enum Command {
         /// Last day of the period (with --from)
         #[arg(long, value_name = "DATE", requires = "from")]
         to: Option<String>,
+        /// Instead: one row per SNOMED CT coded event for the GP record (NHS number, date, concept id, term)
+        #[arg(long)]
+        codes: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -444,6 +447,7 @@ pub fn run(
             quarter,
             from,
             to,
+            codes,
             format,
         } => {
             let period = report_period(
@@ -455,7 +459,11 @@ pub fn run(
             let days = config
                 .first_contact_days
                 .unwrap_or(crate::domain::report::DEFAULT_FIRST_CONTACT_DAYS);
-            report(&open_for_reading(cli, clock)?, &period, days, *format, out)
+            let store = open_for_reading(cli, clock)?;
+            if *codes {
+                return report_codes(&store, &period, *format, out);
+            }
+            report(&store, &period, days, *format, out)
         }
         Command::Backup { out: path, force } => {
             backup(&open_for_reading(cli, clock)?, path, *force, out)
@@ -1134,6 +1142,51 @@ pub fn report(
             serde_json::to_writer_pretty(&mut *out, &report).map_err(json_err)?;
             writeln!(out)?;
         }
+    }
+    Ok(())
+}
+
+/// `caseload report --codes`: the SNOMED CT coded events of the period for
+/// the GP record. People with an event but no NHS number cannot be coded:
+/// they are counted, by id, in one line on standard error.
+pub fn report_codes(
+    store: &Store,
+    period: &Period,
+    format: Format,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::io::report::{CODES_HEADER, code_rows, codes_json, write_codes_csv};
+    let events = store.coded_events(period)?;
+    match format {
+        Format::Csv => write_codes_csv(&events, out)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &codes_json(&events)).map_err(json_err)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = code_rows(&events).into_iter().map(Vec::from).collect();
+            let header = CODES_HEADER.map(str::to_uppercase);
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            out.write_all(table::render(&header, &rows, 40).as_bytes())?;
+        }
+    }
+    let mut missing: Vec<i64> = events
+        .iter()
+        .filter(|e| e.nhs_number.is_none())
+        .map(|e| e.person_id)
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if !missing.is_empty() {
+        const SHOWN: usize = 20;
+        let ids: Vec<String> = missing.iter().take(SHOWN).map(i64::to_string).collect();
+        let more = if missing.len() > SHOWN { ", ..." } else { "" };
+        eprintln!(
+            "caseload: {} person(s) with a coded event in {} have no NHS number and are not listed (ids {}{more}); add their NHS numbers to code them",
+            missing.len(),
+            period.label(),
+            ids.join(", ")
+        );
     }
     Ok(())
 }

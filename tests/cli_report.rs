@@ -880,3 +880,63 @@ fn monitoring_fields_are_checked_and_reported_only_as_counts() {
     assert!(!csv.contains("Ann") && !csv.contains("Lee"), "{csv}");
     assert!(csv.contains("by_ethnicity,White,1\n"), "{csv}");
 }
+
+/// `report --codes` (issue 13, part 3): one row per coded event, for exactly
+/// the people with an NHS number who were accepted (first contact) or declined
+/// in the period; the others counted on stderr.
+#[test]
+fn codes_list_exactly_the_accepted_and_declined_people_with_nhs_numbers() {
+    let sb = Sandbox::new();
+    let db = fixture(&sb);
+    let out = sb.run_db(
+        &db,
+        &["report", "--codes", "--month", "2026-10", "--format", "csv"],
+    );
+    // First contacts in Oct: p1 (Oct 2), p2 (Oct 5), p3 (Oct 23, no NHS number),
+    // p9 (Oct 21); declines in Oct: p4 (Oct 12), p10 (Oct 25; its September
+    // decline is outside). p6 and p7 have NHS numbers but no event in Oct.
+    let referral = "871731000000106,Referral to social prescribing service";
+    let declined = "871711000000103,Social prescribing declined";
+    assert_eq!(
+        out.ok(),
+        format!(
+            "nhs_number,date,concept_id,term\n\
+             9990000018,2026-10-02,{referral}\n\
+             9990000026,2026-10-05,{referral}\n\
+             9990000034,2026-10-12,{declined}\n\
+             9990000069,2026-10-21,{referral}\n\
+             9990000077,2026-10-25,{declined}\n"
+        )
+    );
+    assert_eq!(
+        out.stderr,
+        "caseload: 1 person(s) with a coded event in 2026-10-01 to 2026-10-31 have no NHS number and are not listed (ids 3); add their NHS numbers to code them\n"
+    );
+
+    // JSON: the same rows; this month to date: only p7's first contact, nobody left out.
+    let out = sb.run_db(&db, &["report", "--codes", "--format", "json"]);
+    let v: Value = serde_json::from_str(out.ok()).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{
+            "nhs_number": "9990000050",
+            "date": "2026-11-03",
+            "concept_id": "871731000000106",
+            "term": "Referral to social prescribing service"
+        }])
+    );
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    // September: p10's first decline (Sep 5) and p11's first contact (Sep 12, no NHS number).
+    let out = sb.run_db(
+        &db,
+        &["report", "--codes", "--month", "2026-09", "--format", "csv"],
+    );
+    assert_eq!(
+        out.ok().lines().nth(1),
+        Some(&*format!("9990000077,2026-09-05,{declined}"))
+    );
+    assert_eq!(out.ok().lines().count(), 2);
+    assert!(out.stderr.contains("(ids 11)"), "{}", out.stderr);
+    sb.run_db(&db, &["report", "--codes", "--month", "2026-13"])
+        .fails(1);
+}

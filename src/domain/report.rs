@@ -374,6 +374,45 @@ pub struct Report {
     pub by_gp_practice: Breakdown,
 }
 
+/// The SNOMED CT concepts GP systems expect for social prescribing (the PCN
+/// incentive indicator counts the first; DESIGN section 5, checked against the
+/// NHS England social prescribing reference guide and the SNOMED CT UK edition).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodedEventKind {
+    /// 871731000000106, on the day of first contact (the referral accepted).
+    Referral,
+    /// 871711000000103, on the day of the decline.
+    Declined,
+}
+
+impl CodedEventKind {
+    pub fn concept_id(self) -> &'static str {
+        match self {
+            CodedEventKind::Referral => "871731000000106",
+            CodedEventKind::Declined => "871711000000103",
+        }
+    }
+
+    pub fn term(self) -> &'static str {
+        match self {
+            CodedEventKind::Referral => "Referral to social prescribing service",
+            CodedEventKind::Declined => "Social prescribing declined",
+        }
+    }
+}
+
+/// One coded event for the GP record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodedEvent {
+    pub person_id: i64,
+    /// Ten digits; `None` when the person has none recorded (then the event
+    /// cannot go to the GP record and is counted instead).
+    pub nhs_number: Option<String>,
+    pub on: NaiveDate,
+    pub kind: CodedEventKind,
+}
+
 /// A percentage to one decimal place, or none of nothing.
 pub fn pct(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| round1(100.0 * part as f64 / whole as f64))

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use crate::domain::date::iso;
-use crate::domain::report::{Breakdown, Report};
+use crate::domain::report::{Breakdown, CodedEvent, Report};
 use crate::domain::text::spreadsheet_cell;
 
 /// The CSV header: stable, scripts depend on it.
@@ -153,4 +153,48 @@ pub fn table(r: &Report) -> String {
         r.period.label(),
         super::table::render(&["FIGURE", "VALUE"], &lines, 56)
     )
+}
+
+/// The columns of `caseload report --codes --format csv`: stable.
+pub const CODES_HEADER: [&str; 4] = ["nhs_number", "date", "concept_id", "term"];
+
+/// The events with an NHS number, as `CODES_HEADER` cells.
+pub fn code_rows(events: &[CodedEvent]) -> Vec<[String; 4]> {
+    events
+        .iter()
+        .filter_map(|e| {
+            Some([
+                e.nhs_number.clone()?,
+                iso(e.on),
+                e.kind.concept_id().to_string(),
+                e.kind.term().to_string(),
+            ])
+        })
+        .collect()
+}
+
+/// The coded events as CSV (every cell is digits, a day or a fixed term).
+pub fn write_codes_csv(events: &[CodedEvent], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let err = |e: csv::Error| std::io::Error::other(e.to_string());
+    w.write_record(CODES_HEADER).map_err(err)?;
+    for row in code_rows(events) {
+        w.write_record(row).map_err(err)?;
+    }
+    w.flush()
+}
+
+/// The coded events as JSON objects with `CODES_HEADER` keys.
+pub fn codes_json(events: &[CodedEvent]) -> serde_json::Value {
+    code_rows(events)
+        .into_iter()
+        .map(|row| {
+            let obj: serde_json::Map<String, serde_json::Value> = CODES_HEADER
+                .iter()
+                .zip(row)
+                .map(|(k, v)| (k.to_string(), v.into()))
+                .collect();
+            serde_json::Value::Object(obj)
+        })
+        .collect()
 }

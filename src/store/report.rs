@@ -13,8 +13,8 @@ use crate::domain::monitoring::{
     CARER, ETHNIC_GROUPS, NOT_RECORDED, PREFER_NOT_TO_SAY, SEXES, ethnic_group,
 };
 use crate::domain::report::{
-    Breakdown, DaysToFirstContact, Goals, MeasureOutcome, Period, Report, age_bands, outcome_items,
-    pct,
+    Breakdown, CodedEvent, CodedEventKind, DaysToFirstContact, Goals, MeasureOutcome, Period,
+    Report, age_bands, outcome_items, pct,
 };
 use crate::domain::service::ConnectionStatus;
 
@@ -64,6 +64,50 @@ impl Store {
         };
         tx.finish()?;
         Ok(report)
+    }
+}
+
+impl Store {
+    /// The events the GP record codes, in the period, by day: each first
+    /// contact (the referral accepted) and each decline (from the status history).
+    pub fn coded_events(&self, period: &Period) -> Result<Vec<CodedEvent>> {
+        let p = Span::of(period);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT person_id, nhs_number, day, kind FROM (
+                 SELECT id AS person_id, nhs_number, first_contact_on AS day, 0 AS kind
+                   FROM person WHERE first_contact_on BETWEEN ?1 AND ?2
+                 UNION ALL
+                 SELECT s.person_id, p.nhs_number, s.changed_on, 1
+                   FROM status_change s JOIN person p ON p.id = s.person_id
+                  WHERE s.status = 'declined' AND s.changed_on BETWEEN ?1 AND ?2
+             ) ORDER BY day, person_id, kind",
+        )?;
+        let rows = stmt.query_map(params![p.from, p.to], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                super::day(r.get(2)?),
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (person_id, nhs_number, on, kind) = row?;
+            // A day that is not a date cannot be coded; BETWEEN let it through as text.
+            let Some(on) = on else { continue };
+            let kind = if kind == 0 {
+                CodedEventKind::Referral
+            } else {
+                CodedEventKind::Declined
+            };
+            out.push(CodedEvent {
+                person_id,
+                nhs_number: nhs_number.filter(|n| n.len() == 10),
+                on,
+                kind,
+            });
+        }
+        Ok(out)
     }
 }
 
