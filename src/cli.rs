@@ -191,6 +191,24 @@ pub enum PersonCommand {
         #[arg(long)]
         force: bool,
     },
+    /// The letter back to the referrer or GP (PRSB headings); never any note text
+    Letter {
+        id: i64,
+        /// Write to this file (mode 0600) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = LetterFormatArg::Text)]
+        format: LetterFormatArg,
+        /// The summary you write for the GP ("-": read it from standard input)
+        #[arg(long, value_name = "TEXT")]
+        summary: Option<String>,
+        /// An action you ask the GP or referrer to take (repeat for more); none: "No actions required"
+        #[arg(long = "action", value_name = "TEXT")]
+        actions: Vec<String>,
+    },
     /// List people
     List {
         /// Only this status: referred, active, paused, closed, declined, or open
@@ -245,6 +263,12 @@ pub enum Format {
     Table,
     Csv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LetterFormatArg {
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -405,6 +429,51 @@ pub fn run(
                 *force,
                 out,
             ),
+            PersonCommand::Letter {
+                id,
+                out: path,
+                force,
+                format,
+                summary,
+                actions,
+            } => {
+                let format = match format {
+                    LetterFormatArg::Text => crate::io::letter::LetterFormat::Text,
+                    LetterFormatArg::Markdown => crate::io::letter::LetterFormat::Markdown,
+                };
+                let summary = match summary.as_deref() {
+                    Some("-") => {
+                        let mut buf = String::new();
+                        std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(
+                            |e| {
+                                CliError::User(format!(
+                                    "cannot read the summary from standard input: {e}"
+                                ))
+                            },
+                        )?;
+                        Some(buf)
+                    }
+                    other => other.map(str::to_string),
+                };
+                let letter = LetterOptions {
+                    format,
+                    summary: summary.as_deref(),
+                    actions,
+                    worker_name: config
+                        .worker_name
+                        .as_deref()
+                        .or(config.display_name.as_deref()),
+                    worker_contact: config.worker_contact.as_deref(),
+                };
+                person_letter(
+                    &open_for_reading(cli, clock)?,
+                    *id,
+                    &letter,
+                    path.as_deref(),
+                    *force,
+                    out,
+                )
+            }
             PersonCommand::Show { id, format } => {
                 person_show(&open_for_reading(cli, clock)?, *id, *format, out)
             }
@@ -1352,6 +1421,65 @@ pub fn person_export(
         export.tables.len(),
         export.audit.len()
     )?;
+    Ok(())
+}
+
+/// What `person letter` adds to the record: the worker's words and details.
+pub struct LetterOptions<'a> {
+    pub format: crate::io::letter::LetterFormat,
+    pub summary: Option<&'a str>,
+    pub actions: &'a [String],
+    pub worker_name: Option<&'a str>,
+    pub worker_contact: Option<&'a str>,
+}
+
+/// Longest summary or action a letter takes: a page, not a pasted record.
+const MAX_LETTER_TEXT_BYTES: usize = 16 * 1024;
+
+/// `caseload person letter ID`: the letter back to the referrer or GP. Built
+/// from the record without any conversation note text; to a file, written 0600.
+pub fn person_letter(
+    store: &Store,
+    id: i64,
+    options: &LetterOptions,
+    path: Option<&Path>,
+    force: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    for text in options
+        .summary
+        .iter()
+        .copied()
+        .chain(options.actions.iter().map(String::as_str))
+    {
+        crate::domain::limits::check_bytes("the summary or action", text, MAX_LETTER_TEXT_BYTES)
+            .map_err(|e| CliError::User(format!("{e}; nothing written")))?;
+    }
+    let person = store.get_person(id)?;
+    let goals = store.goals(id)?;
+    let connections = store.connections_for_person(id)?;
+    let measures = store.measures(id)?;
+    let input = crate::domain::letter::LetterInput {
+        today: store.clock().today(),
+        person: &person,
+        contacts: store.contact_summary(id)?,
+        goals: &goals,
+        connections: &connections,
+        measures: &measures,
+        actions: options.actions,
+        summary: options.summary,
+        worker_name: options.worker_name,
+        worker_contact: options.worker_contact,
+    };
+    let letter = crate::domain::letter::letter(&input);
+    let text = crate::io::letter::render(&letter, options.format);
+    match path {
+        None => out.write_all(for_terminal(&text).as_bytes())?,
+        Some(path) => {
+            write_private_file(path, text.as_bytes(), force)?;
+            writeln!(out, "wrote {}: the letter for person {id}", path.display())?;
+        }
+    }
     Ok(())
 }
 

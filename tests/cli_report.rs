@@ -940,3 +940,191 @@ fn codes_list_exactly_the_accepted_and_declined_people_with_nhs_numbers() {
     sb.run_db(&db, &["report", "--codes", "--month", "2026-13"])
         .fails(1);
 }
+
+/// `person letter` (issue 13, part 4): every PRSB heading, in order; no note
+/// text (notes, corrections and connection notes); written 0600.
+#[test]
+fn the_letter_has_every_heading_in_order_and_no_note_text() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let db = fixture(&sb);
+    {
+        // A connection note too: free text that is not for the letter.
+        let mut store = Store::open(&db, common::clock()).unwrap();
+        let food = store
+            .list_services()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.name == "Food bank")
+            .unwrap()
+            .id;
+        store
+            .connect(
+                1,
+                food,
+                ConnectionStatus::Suggested,
+                d("2026-10-12"),
+                Some("SECRET CONNECTION NOTE"),
+            )
+            .unwrap();
+    }
+    let config = sb.path("config.toml");
+    std::fs::write(
+        &config,
+        "[settings]\nworker_name = \"Sam Patel\"\nworker_contact = \"0113 496 0000\"\n",
+    )
+    .unwrap();
+    let letter = sb.path("letter.md");
+    let out = sb.run_with(
+        [
+            "--db",
+            db.to_str().unwrap(),
+            "person",
+            "letter",
+            "1",
+            "--format",
+            "markdown",
+            "--out",
+            letter.to_str().unwrap(),
+            "--summary",
+            "Doing well; walking *every* week.",
+        ],
+        |c| {
+            c.env("CASELOAD_CONFIG", &config);
+        },
+    );
+    assert!(out.ok().contains("wrote"), "{}", out.stdout);
+    let mode = std::fs::metadata(&letter).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&letter).unwrap();
+    let headings: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "Plan and requested actions",
+            "Person",
+            "Referral",
+            "Contacts",
+            "What matters and needs",
+            "Goals and outcomes",
+            "Services connected",
+            "Wellbeing scores",
+            "Risks",
+            "Summary",
+            "Link worker"
+        ],
+        "{text}"
+    );
+    assert!(!text.contains("SECRET"), "no note text: {text}");
+    for says in [
+        "No actions required.",
+        "NHS number: 999 000 0018",
+        "Date of birth: 1950-10-15",
+        "Referred on: 2026-09-20",
+        "Referred by: GP practice",
+        "Reason: loneliness",
+        "First contact: 2026-10-02",
+        "Last contact: 2026-10-09",
+        "Number of contacts: 2",
+        "Walking group: attended on 2026-10-10",
+        "Food bank: suggested on 2026-10-12",
+        "achieved on 2026-10-15",
+        "ONS4 anxiety: 8 (2026-09-25) to 4 (2026-10-20), better",
+        "UCLA3 loneliness: 9 (2026-10-01) to 5 (2026-10-29), better",
+        "No known risks.",
+        "Doing well; walking \\*every\\* week.",
+        "Name: Sam Patel",
+        "Contact: 0113 496 0000",
+    ] {
+        assert!(text.contains(says), "missing {says:?} in\n{text}");
+    }
+    // Not replaced without --force.
+    let again = sb.run_db(
+        &db,
+        &["person", "letter", "1", "--out", letter.to_str().unwrap()],
+    );
+    assert!(again.fails(1).contains("--force"));
+
+    // Plain text to stdout: actions listed; the declined person's services that
+    // did not work out are listed too; a risk is stated.
+    {
+        let mut store = Store::open(&db, common::clock()).unwrap();
+        let p = store.get_person(2).unwrap();
+        let mut details = p.details.clone();
+        details.risk_note = Some("Lives alone; falls risk".into());
+        store.update_person(2, p.version, &details).unwrap();
+    }
+    let text = sb
+        .run_db(
+            &db,
+            &[
+                "person",
+                "letter",
+                "2",
+                "--action",
+                "Please review her medication",
+                "--action",
+                "Call back",
+            ],
+        )
+        .ok()
+        .to_string();
+    assert!(
+        text.contains("Plan and requested actions\n--------------------------\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Requested actions:\n- Please review her medication\n- Call back\n"),
+        "{text}"
+    );
+    assert!(!text.contains("No actions required"), "{text}");
+    assert!(
+        text.contains("Food bank: did not attend on 2026-10-13"),
+        "{text}"
+    );
+    assert!(text.contains("Lives alone; falls risk"), "{text}");
+    assert!(!text.contains("No known risks"), "{text}");
+    assert!(text.contains("No summary written."), "{text}");
+    assert!(!text.contains("SECRET"), "{text}");
+    let pos: Vec<usize> = [
+        "Plan and requested actions",
+        "Person\n",
+        "Referral\n",
+        "Contacts\n",
+        "What matters and needs",
+        "Goals and outcomes",
+        "Services connected",
+        "Wellbeing scores",
+        "Risks\n",
+        "Summary\n",
+        "Link worker",
+    ]
+    .iter()
+    .map(|h| {
+        text.find(h)
+            .unwrap_or_else(|| panic!("{h} missing: {text}"))
+    })
+    .collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{pos:?}");
+    // The summary from standard input.
+    let out = sb.run_with(
+        [
+            "--db",
+            db.to_str().unwrap(),
+            "person",
+            "letter",
+            "2",
+            "--summary",
+            "-",
+        ],
+        |c| {
+            c.write_stdin("Written on stdin.\n");
+        },
+    );
+    assert!(
+        out.ok().contains("Summary\n-------\nWritten on stdin.\n"),
+        "{}",
+        out.stdout
+    );
+    sb.run_db(&db, &["person", "letter", "999"]).fails(1);
+}

@@ -3,6 +3,7 @@
 pub mod conversation;
 pub mod date;
 pub mod goal;
+pub mod letter;
 pub mod limits;
 pub mod measure;
 pub mod monitoring;

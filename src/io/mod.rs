@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod ics;
+pub mod letter;
 pub mod oruk;
 pub mod report;
 pub mod table;
