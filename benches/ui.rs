@@ -118,6 +118,59 @@ fn main() {
     if wants("search") {
         directory_search_bench();
     }
+    if wants("report") {
+        report(&path);
+    }
+}
+
+/// `caseload report` for the last complete calendar quarter (issue 13; target
+/// < 200 ms), on a read-only store as the command opens it: the first run
+/// (cold statement cache) and the median of ten more; then `--codes`.
+fn report(path: &std::path::Path) {
+    use caseload::domain::report::{DEFAULT_FIRST_CONTACT_DAYS, Period};
+    use chrono::Datelike;
+    let today = Local::now().date_naive();
+    let this_quarter = format!("{}-Q{}", today.year(), (today.month() - 1) / 3 + 1);
+    let period = Period::quarter(&this_quarter, today)
+        .map(|q| {
+            let back = q.from - chrono::Duration::days(1);
+            let last = format!("{}-Q{}", back.year(), (back.month() - 1) / 3 + 1);
+            Period::quarter(&last, today).unwrap_or(q)
+        })
+        .expect("a quarter");
+    let t = Instant::now();
+    let store = Store::open_read_only(path, Clock::system()).expect("open bench database");
+    let r = store
+        .report(&period, DEFAULT_FIRST_CONTACT_DAYS)
+        .expect("report");
+    println!(
+        "report_first_ms {:.1} ms (open + first run; quarter {}: {} referrals, {} contacts)",
+        ms(t.elapsed()),
+        period.label(),
+        r.referrals,
+        r.contacts
+    );
+    let mut samples: Vec<f64> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            store
+                .report(&period, DEFAULT_FIRST_CONTACT_DAYS)
+                .expect("report");
+            ms(t.elapsed())
+        })
+        .collect();
+    println!(
+        "report_ms median {:.1} max {:.1} ms (target < 200)",
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 1.0)
+    );
+    let t = Instant::now();
+    let events = store.coded_events(&period).expect("codes");
+    println!(
+        "report_codes_ms {:.1} ms ({} events)",
+        ms(t.elapsed()),
+        events.len()
+    );
 }
 
 /// `cargo bench --bench ui -- exec search`: only the named sections (exec, ui,
