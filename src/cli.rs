@@ -1360,39 +1360,17 @@ fn same_name(typed: &str, name: &str) -> bool {
     !typed.trim().is_empty() && norm(typed) == norm(name)
 }
 
-/// Writes `bytes` to `path` readable by the owner only (tempfile creates 0600),
-/// through a synced temporary file beside it and a rename, so nobody ever reads
-/// half a file. Without `replace`, an existing file is kept (atomically: one
-/// that appears meanwhile is not replaced either).
+/// Writes `bytes` to `path` 0600 and atomically ([`crate::io::file::write_private`]);
+/// without `replace`, an existing file is refused with advice.
 fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> CliResult {
-    let exists = || {
-        CliError::User(format!(
+    use crate::io::file::{WriteError, write_private};
+    write_private(path, bytes, replace).map_err(|e| match e {
+        WriteError::Exists => CliError::User(format!(
             "{} exists; pass --force to replace it",
             path.display()
-        ))
-    };
-    if !replace && std::fs::symlink_metadata(path).is_ok() {
-        return Err(exists());
-    }
-    let cannot =
-        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot(&e))?;
-    tmp.write_all(bytes).map_err(|e| cannot(&e))?;
-    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
-    let kept = if replace {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
-    kept.map_err(|e| match e.error.kind() {
-        std::io::ErrorKind::AlreadyExists => exists(),
-        _ => cannot(&e.error),
-    })?;
-    Ok(())
+        )),
+        WriteError::Io(e) => CliError::Data(format!("cannot write {}: {e}", path.display())),
+    })
 }
 
 /// `caseload person export ID`: a subject access export. To a file, it is

@@ -1007,3 +1007,66 @@ fn follow_up_changes_in_place_match_a_fresh_load() {
         press(&mut app, KeyCode::Char('4'));
     }
 }
+
+/// Pane 5 (issue 13): the report for this month on the demo data, a bar chart
+/// and a sparkline at 80x24 with the clock pinned; `[` goes back a month and
+/// `x` writes that month's CSV, readable by the owner only.
+#[test]
+fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut store = Store::open(&path, common::clock()).unwrap();
+    store.load_demo().unwrap();
+    let keymap = caseload::tui::panes::keymap(&Default::default()).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let pane = caseload::tui::panes::report::ReportPane::new(out.clone());
+    let mut app = App::with_panes(store, Theme::plain(), keymap, vec![Box::new(pane)]).unwrap();
+    app.tick();
+    press(&mut app, KeyCode::Char('5'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Report 2026-11-01 to 2026-11-23"), "{s}");
+    assert!(
+        s.contains("Referrals by source") && s.contains("Referrals per week"),
+        "{s}"
+    );
+    assert!(s.contains('█'), "the bars are drawn: {s}");
+    insta::assert_snapshot!(s);
+    for (w, h) in [(40, 10), (41, 11), (20, 5), (1, 1), (200, 60)] {
+        screen(&mut app, w, h); // no panic at any size
+    }
+
+    press(&mut app, KeyCode::Char('['));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Report 2026-10-01 to 2026-10-31"), "{s}");
+    press(&mut app, KeyCode::Char('x'));
+    let s = screen(&mut app, 80, 24);
+    let name = "caseload-report-2026-10-01-to-2026-10-31.csv";
+    assert!(s.contains(&format!("Wrote {name}")), "{s}");
+    let file = out.join(name);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        csv.starts_with("figure,breakdown,value\nperiod,from,2026-10-01\n"),
+        "{csv}"
+    );
+
+    // Back to this month; a referral added elsewhere shows when the pane is next drawn.
+    press(&mut app, KeyCode::Char(']'));
+    let before = screen(&mut app, 80, 24);
+    let mut other = Store::open(&path, common::clock()).unwrap();
+    other
+        .add_person(
+            &person("New", "Person", "pharmacy", "2026-11-23")
+                .validate(now().date())
+                .unwrap(),
+        )
+        .unwrap();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('5'));
+    let after = screen(&mut app, 80, 24);
+    assert_ne!(before, after, "the report reloaded after the write");
+    assert!(after.contains("Report 2026-11-01 to 2026-11-23"), "{after}");
+}

@@ -1,6 +1,7 @@
 //! Import and export formats. Pure functions over records and writers.
 
 pub mod csv;
+pub mod file;
 pub mod ics;
 pub mod letter;
 pub mod oruk;

@@ -111,6 +111,31 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Referrals (by `referred_on`) in each week of the period, the first
+    /// week starting on its first day, for the report pane's sparkline.
+    pub fn referrals_per_week(&self, period: &Period) -> Result<Vec<u64>> {
+        let p = Span::of(period);
+        let weeks = usize::try_from((period.days() + 6) / 7).unwrap_or(0);
+        let mut out = vec![0u64; weeks];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT CAST((julianday(referred_on) - julianday(?1)) / 7 AS INTEGER) AS w, count(*)
+               FROM person WHERE referred_on BETWEEN ?1 AND ?2
+                AND julianday(referred_on) IS NOT NULL GROUP BY w",
+        )?;
+        let rows = stmt.query_map(params![p.from, p.to], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (w, n) = row?;
+            if let Some(slot) = usize::try_from(w).ok().and_then(|w| out.get_mut(w)) {
+                *slot = u64::try_from(n).unwrap_or(0);
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// The period as the text the columns hold: first day, last day, and the day
 /// after (for moments, `occurred_at < after`).
 struct Span {

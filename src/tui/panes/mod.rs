@@ -6,6 +6,7 @@ pub mod connections;
 pub mod directory;
 pub mod person;
 pub mod reminders;
+pub mod report;
 
 use chrono::NaiveDate;
 use ratatui::style::Style;
@@ -21,7 +22,9 @@ use crate::domain::reminder::relative;
 /// Panes beyond the core four, in tab order after them. A new pane is one
 /// file implementing `Component` (with `pub mod` above) and one line here.
 pub fn registry() -> Vec<Box<dyn Component>> {
-    vec![]
+    vec![Box::new(report::ReportPane::new(std::path::PathBuf::from(
+        ".",
+    )))]
 }
 
 /// The keymap: the defaults, the registered panes' bindings, then a user's
