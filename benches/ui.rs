@@ -164,6 +164,24 @@ fn report(path: &std::path::Path) {
         percentile(&mut samples, 0.5),
         percentile(&mut samples, 1.0)
     );
+    // Pane 5 in the app: the first visit works the month out; a second visit
+    // with nothing changed only draws.
+    let mut app = app(path);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| app.render(f)).expect("draw");
+    let (first, _) = per_key(&mut app, &mut term, 1, |app, _| app.handle_key(key('5')));
+    app.handle_key(key('1'));
+    let mut opens = Vec::new();
+    for _ in 0..20 {
+        app.handle_key(key('1'));
+        let (median, _) = per_key(&mut app, &mut term, 1, |app, _| app.handle_key(key('5')));
+        opens.push(median);
+    }
+    println!(
+        "report_pane_first_open_ms {first:.1} ms (this month to date); report_pane_open_ms median {:.3} p99 {:.3} ms (target < 16)",
+        percentile(&mut opens, 0.5),
+        percentile(&mut opens, 0.99)
+    );
     let t = Instant::now();
     let events = store.coded_events(&period).expect("codes");
     println!(

@@ -21,6 +21,9 @@ fn main() -> ExitCode {
         .and_then(|(clock, config)| {
             let months = cli.stale_months.or(config.stale_months).unwrap_or(12);
             caseload::domain::service::set_stale_after_months(months);
+            if let Some(days) = config.first_contact_days {
+                caseload::domain::report::set_first_contact_days(days);
+            }
             match &cli.command {
                 Some(command) => cli::run(
                     &cli,

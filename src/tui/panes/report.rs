@@ -14,7 +14,7 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Sparkline};
 
 use super::{Ctx, fit, pad};
 use crate::domain::date::iso;
-use crate::domain::report::{DEFAULT_FIRST_CONTACT_DAYS, Period, Report};
+use crate::domain::report::{Period, Report, first_contact_days};
 use crate::store::{Store, StoreError};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::Component;
@@ -80,7 +80,7 @@ impl ReportPane {
             report: None,
             weeks: Vec::new(),
             out_dir,
-            first_contact_days: DEFAULT_FIRST_CONTACT_DAYS,
+            first_contact_days: first_contact_days(),
         }
     }
 
