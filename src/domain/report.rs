@@ -391,8 +391,10 @@ pub struct Report {
 }
 
 /// The SNOMED CT concepts GP systems expect for social prescribing (the PCN
-/// incentive indicator counts the first; DESIGN section 5, checked against the
-/// NHS England social prescribing reference guide and the SNOMED CT UK edition).
+/// incentive indicator counts the first). Ids and terms as in DESIGN section 5
+/// and issue 13, and as listed by
+/// <https://www.socialrx.co.uk/blogs/blog/social-prescribing-snomed-codes-why-important>.
+/// No other code is added until its id is checked in a published source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CodedEventKind {
