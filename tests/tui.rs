@@ -1070,3 +1070,22 @@ fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
     assert_ne!(before, after, "the report reloaded after the write");
     assert!(after.contains("Report 2026-11-01 to 2026-11-23"), "{after}");
 }
+
+/// Pane 5 shows "this month to date": past midnight it is the new day's.
+#[test]
+fn report_pane_follows_the_calendar_past_midnight() {
+    let start = day(2026, 11, 29).and_hms_opt(23, 59, 50).unwrap();
+    let (_dir, mut app, hand) = fixture_with_clock(start);
+    app.tick();
+    press(&mut app, KeyCode::Char('5'));
+    assert!(screen(&mut app, 80, 24).contains("Report 2026-11-01 to 2026-11-29"));
+    hand.set(day(2026, 11, 30).and_hms_opt(0, 0, 5).unwrap());
+    app.tick();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Report 2026-11-01 to 2026-11-30"), "{s}");
+    // A month stepped back to stays put.
+    press(&mut app, KeyCode::Char('['));
+    hand.set(day(2026, 12, 1).and_hms_opt(0, 0, 5).unwrap());
+    app.tick();
+    assert!(screen(&mut app, 80, 24).contains("Report 2026-10-01 to 2026-10-31"));
+}

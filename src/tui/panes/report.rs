@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -148,6 +148,11 @@ impl Component for ReportPane {
     }
 
     fn load(&mut self, store: &Store, today: NaiveDate) -> Result<(), StoreError> {
+        // This month to date follows the calendar (past midnight, into a new month).
+        let current = self.period.is_none_or(is_month_to_date);
+        if current {
+            self.period = Some(Period::month_to_date(today));
+        }
         let period = *self
             .period
             .get_or_insert_with(|| Period::month_to_date(today));
@@ -230,6 +235,12 @@ impl ReportPane {
             spark_area,
         );
     }
+}
+
+/// A period that ends before its month does: the month to date it was shown as.
+fn is_month_to_date(p: Period) -> bool {
+    p.to.succ_opt()
+        .is_some_and(|next| next.month() == p.to.month())
 }
 
 fn num(x: Option<f64>) -> String {
