@@ -126,6 +126,77 @@ fn main() {
     if wants("protect") {
         protect::figures(dir.path(), &path);
     }
+    if wants("report") {
+        report(&path);
+    }
+}
+
+/// `caseload report` for the last complete calendar quarter (issue 13; target
+/// < 200 ms), on a read-only store as the command opens it: the first run
+/// (cold statement cache) and the median of ten more; then `--codes`.
+fn report(path: &std::path::Path) {
+    use caseload::domain::report::{DEFAULT_FIRST_CONTACT_DAYS, Period};
+    use chrono::Datelike;
+    let today = Local::now().date_naive();
+    let this_quarter = format!("{}-Q{}", today.year(), (today.month() - 1) / 3 + 1);
+    let period = Period::quarter(&this_quarter, today)
+        .map(|q| {
+            let back = q.from - chrono::Duration::days(1);
+            let last = format!("{}-Q{}", back.year(), (back.month() - 1) / 3 + 1);
+            Period::quarter(&last, today).unwrap_or(q)
+        })
+        .expect("a quarter");
+    let t = Instant::now();
+    let store = Store::open_read_only(path, Clock::system()).expect("open bench database");
+    let r = store
+        .report(&period, DEFAULT_FIRST_CONTACT_DAYS)
+        .expect("report");
+    println!(
+        "report_first_ms {:.1} ms (open + first run; quarter {}: {} referrals, {} contacts)",
+        ms(t.elapsed()),
+        period.label(),
+        r.referrals,
+        r.contacts
+    );
+    let mut samples: Vec<f64> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            store
+                .report(&period, DEFAULT_FIRST_CONTACT_DAYS)
+                .expect("report");
+            ms(t.elapsed())
+        })
+        .collect();
+    println!(
+        "report_ms median {:.1} max {:.1} ms (target < 200)",
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 1.0)
+    );
+    // Pane 5 in the app: the first visit works the month out; a second visit
+    // with nothing changed only draws.
+    let mut app = app(path);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| app.render(f)).expect("draw");
+    let (first, _) = per_key(&mut app, &mut term, 1, |app, _| app.handle_key(key('5')));
+    app.handle_key(key('1'));
+    let mut opens = Vec::new();
+    for _ in 0..20 {
+        app.handle_key(key('1'));
+        let (median, _) = per_key(&mut app, &mut term, 1, |app, _| app.handle_key(key('5')));
+        opens.push(median);
+    }
+    println!(
+        "report_pane_first_open_ms {first:.1} ms (this month to date); report_pane_open_ms median {:.3} p99 {:.3} ms (target < 16)",
+        percentile(&mut opens, 0.5),
+        percentile(&mut opens, 0.99)
+    );
+    let t = Instant::now();
+    let events = store.coded_events(&period).expect("codes");
+    println!(
+        "report_codes_ms {:.1} ms ({} events)",
+        ms(t.elapsed()),
+        events.len()
+    );
 }
 
 /// `cargo bench --bench ui -- exec search`: only the named sections (exec, ui,

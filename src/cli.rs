@@ -15,6 +15,7 @@ use crate::demo;
 use crate::domain::conversation::{ConversationKind, NewNote, timeline};
 use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
+use crate::domain::report::Period;
 use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
 use crate::io::table;
 use crate::key_source::{self, Want};
@@ -94,6 +95,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The commissioner's figures for a period (default: this month to date)
+    Report {
+        /// A calendar month, YYYY-MM
+        #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["quarter", "from", "to"])]
+        month: Option<String>,
+        /// A calendar quarter, YYYY-Qn (Q1 is January to March)
+        #[arg(long, value_name = "YYYY-Qn", conflicts_with_all = ["from", "to"])]
+        quarter: Option<String>,
+        /// First day of the period (with --to)
+        #[arg(long, value_name = "DATE", requires = "to")]
+        from: Option<String>,
+        /// Last day of the period (with --from)
+        #[arg(long, value_name = "DATE", requires = "from")]
+        to: Option<String>,
+        /// Instead: one row per SNOMED CT coded event for the GP record (NHS number, date, concept id, term)
+        #[arg(long)]
+        codes: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Copy the database while it is in use (SQLite online backup), verified, mode 0600
     Backup {
         /// The backup file to write
@@ -153,6 +174,8 @@ pub enum NoteCommand {
     },
 }
 
+// Parsed once per run: the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
     /// Erase a person and every record about them, leaving no byte behind (asks for their name)
@@ -177,6 +200,24 @@ pub enum PersonCommand {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+    },
+    /// The letter back to the referrer or GP (PRSB headings); never any note text
+    Letter {
+        id: i64,
+        /// Write to this file (mode 0600) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = LetterFormatArg::Text)]
+        format: LetterFormatArg,
+        /// The summary you write for the GP ("-": read it from standard input)
+        #[arg(long, value_name = "TEXT")]
+        summary: Option<String>,
+        /// An action you ask the GP or referrer to take (repeat for more); none: "No actions required"
+        #[arg(long = "action", value_name = "TEXT")]
+        actions: Vec<String>,
     },
     /// List people
     List {
@@ -206,6 +247,18 @@ pub enum PersonCommand {
         /// Add even if someone already has this NHS number
         #[arg(long)]
         allow_duplicate_nhs: bool,
+        /// Sex (equality monitoring): female, male or "prefer not to say"
+        #[arg(long)]
+        sex: Option<String>,
+        /// Ethnicity: an ONS 2021 group or category (e.g. Indian, White, "Other Black"), or "prefer not to say"
+        #[arg(long)]
+        ethnicity: Option<String>,
+        /// Unpaid carer: yes, no or "prefer not to say"
+        #[arg(long)]
+        carer: Option<String>,
+        /// GP practice ODS code, e.g. B82005
+        #[arg(long = "gp-practice", value_name = "ODS")]
+        gp_practice: Option<String>,
     },
     /// Show one person
     Show {
@@ -226,6 +279,12 @@ pub enum Format {
 pub enum ExportFormat {
     Json,
     Text,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LetterFormatArg {
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -386,14 +445,23 @@ pub fn run(
                 nhs_number,
                 dob,
                 allow_duplicate_nhs,
+                sex,
+                ethnicity,
+                carer,
+                gp_practice,
             } => {
+                let text = |o: &Option<String>| o.clone().unwrap_or_default();
                 let input = PersonInput {
                     given_name: given.clone(),
                     family_name: family.clone(),
-                    referral_source: source.clone().unwrap_or_default(),
-                    referral_reason: reason.clone().unwrap_or_default(),
-                    nhs_number: nhs_number.clone().unwrap_or_default(),
-                    date_of_birth: dob.clone().unwrap_or_default(),
+                    referral_source: text(source),
+                    referral_reason: text(reason),
+                    nhs_number: text(nhs_number),
+                    date_of_birth: text(dob),
+                    sex: text(sex),
+                    ethnicity: text(ethnicity),
+                    carer: text(carer),
+                    gp_practice: text(gp_practice),
                     ..Default::default()
                 };
                 let mut store = open_writer(cli, clock, config)?;
@@ -416,6 +484,51 @@ pub fn run(
                 *force,
                 out,
             ),
+            PersonCommand::Letter {
+                id,
+                out: path,
+                force,
+                format,
+                summary,
+                actions,
+            } => {
+                let format = match format {
+                    LetterFormatArg::Text => crate::io::letter::LetterFormat::Text,
+                    LetterFormatArg::Markdown => crate::io::letter::LetterFormat::Markdown,
+                };
+                let summary = match summary.as_deref() {
+                    Some("-") => {
+                        let mut buf = String::new();
+                        std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(
+                            |e| {
+                                CliError::User(format!(
+                                    "cannot read the summary from standard input: {e}"
+                                ))
+                            },
+                        )?;
+                        Some(buf)
+                    }
+                    other => other.map(str::to_string),
+                };
+                let letter = LetterOptions {
+                    format,
+                    summary: summary.as_deref(),
+                    actions,
+                    worker_name: config
+                        .worker_name
+                        .as_deref()
+                        .or(config.display_name.as_deref()),
+                    worker_contact: config.worker_contact.as_deref(),
+                };
+                person_letter(
+                    &open_for_reading(cli, clock, config)?,
+                    *id,
+                    &letter,
+                    path.as_deref(),
+                    *force,
+                    out,
+                )
+            }
             PersonCommand::Show { id, format } => person_show(
                 &open_record_reader(cli, clock, config, *id)?,
                 *id,
@@ -457,6 +570,29 @@ pub fn run(
                 since,
             };
             audit(&open_for_reading(cli, clock, config)?, filter, *format, out)
+        }
+        Command::Report {
+            month,
+            quarter,
+            from,
+            to,
+            codes,
+            format,
+        } => {
+            let period = report_period(
+                clock.today(),
+                month.as_deref(),
+                quarter.as_deref(),
+                from.as_deref().zip(to.as_deref()),
+            )?;
+            let days = config
+                .first_contact_days
+                .unwrap_or(crate::domain::report::DEFAULT_FIRST_CONTACT_DAYS);
+            let store = open_for_reading(cli, clock, config)?;
+            if *codes {
+                return report_codes(&store, &period, *format, out);
+            }
+            report(&store, &period, days, *format, out)
         }
         Command::Backup { out: path, force } => {
             backup(&open_for_reading(cli, clock, config)?, path, *force, out)
@@ -763,7 +899,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 .nhs_number
                 .as_deref()
                 .map(crate::domain::nhs_number::display);
-            let fields: [(&str, Option<String>); 12] = [
+            let fields: [(&str, Option<String>); 16] = [
                 ("Name", Some(person.display_name())),
                 ("Status", Some(person.status.as_str().to_string())),
                 ("Status reason", person.status_reason.clone()),
@@ -779,6 +915,10 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 ("Email", d.email.clone()),
                 ("Address", d.address.clone()),
                 ("Risk", d.risk_note.clone()),
+                ("GP practice", d.gp_practice.clone()),
+                ("Sex", d.sex.clone()),
+                ("Ethnicity", d.ethnicity.clone()),
+                ("Carer", d.carer.clone()),
             ];
             writeln!(out, "Person {}", person.id)?;
             for (label, value) in fields.iter().filter_map(|(l, v)| Some((l, v.as_ref()?))) {
@@ -1140,6 +1280,90 @@ pub fn retention(
     Ok(())
 }
 
+/// The period a report covers: `--month`, `--quarter` or `--from`/`--to`
+/// (clap lets only one through), else this month to date.
+pub fn report_period(
+    today: NaiveDate,
+    month: Option<&str>,
+    quarter: Option<&str>,
+    between: Option<(&str, &str)>,
+) -> CliResult<Period> {
+    let period = match (month, quarter, between) {
+        (Some(m), _, _) => Period::month(m, today),
+        (_, Some(q), _) => Period::quarter(q, today),
+        (_, _, Some((from, to))) => Period::between(from, to, today),
+        _ => Ok(Period::month_to_date(today)),
+    };
+    period.map_err(CliError::User)
+}
+
+/// `caseload report`: every figure of the data dictionary for the period.
+pub fn report(
+    store: &Store,
+    period: &Period,
+    first_contact_days: u32,
+    format: Format,
+    out: &mut dyn Write,
+) -> CliResult {
+    let report = store.report(period, first_contact_days)?;
+    match format {
+        Format::Table => out.write_all(crate::io::report::table(&report).as_bytes())?,
+        Format::Csv => {
+            crate::io::report::write_csv(&report, out, |c| for_terminal(c).into_owned())?
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(json_err)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// `caseload report --codes`: the SNOMED CT coded events of the period for
+/// the GP record. People with an event but no NHS number cannot be coded:
+/// they are counted, by id, in one line on standard error.
+pub fn report_codes(
+    store: &Store,
+    period: &Period,
+    format: Format,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::io::report::{CODES_HEADER, code_rows, codes_json, write_codes_csv};
+    let events = store.coded_events(period)?;
+    match format {
+        Format::Csv => write_codes_csv(&events, out)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &codes_json(&events)).map_err(json_err)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = code_rows(&events).into_iter().map(Vec::from).collect();
+            let header = CODES_HEADER.map(str::to_uppercase);
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            out.write_all(table::render(&header, &rows, 40).as_bytes())?;
+        }
+    }
+    let mut missing: Vec<i64> = events
+        .iter()
+        .filter(|e| e.nhs_number.is_none())
+        .map(|e| e.person_id)
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if !missing.is_empty() {
+        const SHOWN: usize = 20;
+        let ids: Vec<String> = missing.iter().take(SHOWN).map(i64::to_string).collect();
+        let more = if missing.len() > SHOWN { ", ..." } else { "" };
+        eprintln!(
+            "caseload: {} person(s) with a coded event in {} have no NHS number and are not listed (ids {}{more}); add their NHS numbers to code them",
+            missing.len(),
+            period.label(),
+            ids.join(", ")
+        );
+    }
+    Ok(())
+}
+
 /// `caseload audit`: the audit trail, oldest first, with stable CSV columns.
 pub fn audit(store: &Store, filter: AuditFilter, format: Format, out: &mut dyn Write) -> CliResult {
     let entries = store.audit_entries(filter)?;
@@ -1233,17 +1457,16 @@ pub fn person_erase(
     Ok(())
 }
 
-/// `io::write_private_file` with the CLI's messages: an existing file is a
-/// user error (`--force` replaces it), anything else a data error.
+/// Writes `bytes` to `path` 0600 and atomically ([`crate::io::file::write_private`]);
+/// without `replace`, an existing file is refused with advice.
 fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> CliResult {
-    crate::io::write_private_file(path, bytes, replace).map_err(|e| match e {
-        crate::io::WriteError::Exists => CliError::User(format!(
+    use crate::io::file::{WriteError, write_private};
+    write_private(path, bytes, replace).map_err(|e| match e {
+        WriteError::Exists => CliError::User(format!(
             "{} exists; pass --force to replace it",
             path.display()
         )),
-        crate::io::WriteError::Failed(e) => {
-            CliError::Data(format!("cannot write {}: {e}", path.display()))
-        }
+        WriteError::Io(e) => CliError::Data(format!("cannot write {}: {e}", path.display())),
     })
 }
 
@@ -1284,6 +1507,65 @@ pub fn person_export(
         export.tables.len(),
         export.audit.len()
     )?;
+    Ok(())
+}
+
+/// What `person letter` adds to the record: the worker's words and details.
+pub struct LetterOptions<'a> {
+    pub format: crate::io::letter::LetterFormat,
+    pub summary: Option<&'a str>,
+    pub actions: &'a [String],
+    pub worker_name: Option<&'a str>,
+    pub worker_contact: Option<&'a str>,
+}
+
+/// Longest summary or action a letter takes: a page, not a pasted record.
+const MAX_LETTER_TEXT_BYTES: usize = 16 * 1024;
+
+/// `caseload person letter ID`: the letter back to the referrer or GP. Built
+/// from the record without any conversation note text; to a file, written 0600.
+pub fn person_letter(
+    store: &Store,
+    id: i64,
+    options: &LetterOptions,
+    path: Option<&Path>,
+    force: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    for text in options
+        .summary
+        .iter()
+        .copied()
+        .chain(options.actions.iter().map(String::as_str))
+    {
+        crate::domain::limits::check_bytes("the summary or action", text, MAX_LETTER_TEXT_BYTES)
+            .map_err(|e| CliError::User(format!("{e}; nothing written")))?;
+    }
+    let person = store.get_person(id)?;
+    let goals = store.goals(id)?;
+    let connections = store.connections_for_person(id)?;
+    let measures = store.measures(id)?;
+    let input = crate::domain::letter::LetterInput {
+        today: store.clock().today(),
+        person: &person,
+        contacts: store.contact_summary(id)?,
+        goals: &goals,
+        connections: &connections,
+        measures: &measures,
+        actions: options.actions,
+        summary: options.summary,
+        worker_name: options.worker_name,
+        worker_contact: options.worker_contact,
+    };
+    let letter = crate::domain::letter::letter(&input);
+    let text = crate::io::letter::render(&letter, options.format);
+    match path {
+        None => out.write_all(for_terminal(&text).as_bytes())?,
+        Some(path) => {
+            write_private_file(path, text.as_bytes(), force)?;
+            writeln!(out, "wrote {}: the letter for person {id}", path.display())?;
+        }
+    }
     Ok(())
 }
 

@@ -10,6 +10,9 @@
 //! [settings]
 //! stale_months = 12
 //! retention_years = 8
+//! first_contact_days = 14      # caseload report: within_14_days_pct
+//! worker_name = "Sam Patel"     # caseload person letter
+//! worker_contact = "0113 496 0000, sam.patel@example.org"
 //!
 //! [colours]
 //! accent = "magenta"           # titles and keys
@@ -31,8 +34,14 @@ pub struct Config {
     pub stale_months: Option<u32>,
     /// Years after closure or decline when a record is due for review (`caseload retention`).
     pub retention_years: Option<u32>,
+    /// Days from referral within which people should be first contacted
+    /// (`caseload report`'s `within_N_days_pct`; 14 when unset).
+    pub first_contact_days: Option<u32>,
     /// Shown beside the OS login in the audit (`display_name = "Sam Patel"`).
     pub display_name: Option<String>,
+    /// The link worker's name and contact at the foot of `person letter`.
+    pub worker_name: Option<String>,
+    pub worker_contact: Option<String>,
     /// Also audit opening a person's record (access logging), not only writes.
     pub audit_reads: bool,
     /// A command whose first line of output is the database key
@@ -55,6 +64,9 @@ impl Default for Config {
             audit_reads: false,
             key_command: None,
             synonyms: Vec::new(),
+            first_contact_days: None,
+            worker_name: None,
+            worker_contact: None,
             palette: Palette::default(),
         }
     }
@@ -92,7 +104,10 @@ struct File {
 struct Settings {
     stale_months: Option<Spanned<u32>>,
     retention_years: Option<Spanned<u32>>,
+    first_contact_days: Option<Spanned<u32>>,
     display_name: Option<Spanned<String>>,
+    worker_name: Option<Spanned<String>>,
+    worker_contact: Option<Spanned<String>>,
     audit_reads: Option<bool>,
     key_command: Option<Spanned<String>>,
     #[serde(default)]
@@ -161,7 +176,20 @@ impl Config {
             Some(y) => Some(y.into_inner()),
             None => None,
         };
+        let max_days = crate::domain::report::MAX_FIRST_CONTACT_DAYS;
+        let first_contact_days = match file.settings.first_contact_days {
+            Some(d) if *d.get_ref() == 0 || *d.get_ref() > max_days => {
+                return Err((
+                    Some(d.span().start),
+                    format!("first_contact_days must be 1 to {max_days}"),
+                ));
+            }
+            Some(d) => Some(d.into_inner()),
+            None => None,
+        };
         let display_name = non_empty(file.settings.display_name, "display_name", 200)?;
+        let worker_name = non_empty(file.settings.worker_name, "worker_name", 200)?;
+        let worker_contact = non_empty(file.settings.worker_contact, "worker_contact", 200)?;
         let key_command = non_empty(file.settings.key_command, "key_command", 4096)?;
         let mut synonyms = Vec::new();
         for group in file.settings.synonyms {
@@ -184,7 +212,10 @@ impl Config {
             keymap,
             stale_months,
             retention_years,
+            first_contact_days,
             display_name,
+            worker_name,
+            worker_contact,
             audit_reads: file.settings.audit_reads.unwrap_or(false),
             key_command,
             synonyms,
@@ -260,6 +291,21 @@ mod tests {
         assert_eq!(c.display_name.as_deref(), Some("Sam Patel"));
         assert!(c.audit_reads);
         assert_eq!(c.key_command.as_deref(), Some("pass show caseload"));
+    }
+
+    #[test]
+    fn report_and_letter_settings_are_read_and_checked() {
+        let c = Config::parse(
+            "[settings]\nfirst_contact_days = 10\nworker_name = \"Sam Patel\"\nworker_contact = \"0113 496 0000\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.first_contact_days, Some(10));
+        assert_eq!(c.worker_name.as_deref(), Some("Sam Patel"));
+        assert_eq!(c.worker_contact.as_deref(), Some("0113 496 0000"));
+        let (line, m) = err("[settings]\n\nfirst_contact_days = 91\n");
+        assert_eq!(line, 3, "{m}");
+        let (line, m) = err("[settings]\nworker_name = \"\"\n");
+        assert_eq!(line, 2, "{m}");
     }
 
     #[test]

@@ -22,6 +22,9 @@ fn main() -> ExitCode {
             let months = cli.stale_months.or(config.stale_months).unwrap_or(12);
             caseload::domain::service::set_stale_after_months(months);
             caseload::domain::words::add_synonyms(config.synonyms.clone());
+            if let Some(days) = config.first_contact_days {
+                caseload::domain::report::set_first_contact_days(days);
+            }
             match &cli.command {
                 Some(command) => cli::run(
                     &cli,
@@ -64,8 +67,19 @@ fn clap_exit(e: clap::Error) -> ExitCode {
         }
         _ => {
             let text = e.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
+            // "the following required arguments were not provided:" names them
+            // on the next line: keep that, still on one line.
+            let joined;
+            let first = match lines.next() {
+                Some(next) if first.ends_with(':') => {
+                    joined = format!("{first} {next}");
+                    joined.as_str()
+                }
+                _ => first,
+            };
             eprintln!(
                 "caseload: {} (see caseload --help)",
                 for_terminal_line(first)

@@ -192,6 +192,53 @@ fn add_form_saves_and_selects_the_new_person() {
     );
 }
 
+/// Equality monitoring at the end of the person form: GP practice (checked),
+/// sex and carer as choices starting at "not recorded", ethnicity typed.
+#[test]
+fn add_form_records_equality_monitoring() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Mo");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Farah");
+    for _ in 0..13 {
+        press(&mut app, KeyCode::Tab); // to GP practice
+    }
+    type_text(&mut app, "b82005");
+    press(&mut app, KeyCode::Tab); // sex: not recorded -> female -> male
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "somali");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("ONS 2021"),
+        "an unknown ethnicity is refused: {s}"
+    );
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "African");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Added Mo Farah"), "{s}");
+    drop(app);
+    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let id = store
+        .list_people(None)
+        .unwrap()
+        .iter()
+        .find(|p| p.given_name == "Mo")
+        .unwrap()
+        .id;
+    let d = store.get_person(id).unwrap().details;
+    assert_eq!(d.gp_practice.as_deref(), Some("B82005"));
+    assert_eq!(d.sex.as_deref(), Some("male"));
+    assert_eq!(d.ethnicity.as_deref(), Some("African"));
+    assert_eq!(d.carer, None, "left at not recorded");
+}
+
 #[test]
 fn closing_a_case_needs_a_reason() {
     let (dir, mut app) = fixture();
@@ -959,4 +1006,86 @@ fn follow_up_changes_in_place_match_a_fresh_load() {
         assert_eq!(body(&caseload), body(&fresh(&dir, "oo1")), "after {keys}");
         press(&mut app, KeyCode::Char('4'));
     }
+}
+
+/// Pane 5 (issue 13): the report for this month on the demo data, a bar chart
+/// and a sparkline at 80x24 with the clock pinned; `[` goes back a month and
+/// `x` writes that month's CSV, readable by the owner only.
+#[test]
+fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut store = Store::open(&path, common::clock()).unwrap();
+    store.load_demo().unwrap();
+    let keymap = caseload::tui::panes::keymap(&Default::default()).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let pane = caseload::tui::panes::report::ReportPane::new(out.clone());
+    let mut app = App::with_panes(store, Theme::plain(), keymap, vec![Box::new(pane)]).unwrap();
+    app.tick();
+    press(&mut app, KeyCode::Char('5'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Report 2026-11-01 to 2026-11-23"), "{s}");
+    assert!(
+        s.contains("Referrals by source") && s.contains("Referrals per week"),
+        "{s}"
+    );
+    assert!(s.contains('█'), "the bars are drawn: {s}");
+    insta::assert_snapshot!(s);
+    for (w, h) in [(40, 10), (41, 11), (20, 5), (1, 1), (200, 60)] {
+        screen(&mut app, w, h); // no panic at any size
+    }
+
+    press(&mut app, KeyCode::Char('['));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Report 2026-10-01 to 2026-10-31"), "{s}");
+    press(&mut app, KeyCode::Char('x'));
+    let s = screen(&mut app, 80, 24);
+    let name = "caseload-report-2026-10-01-to-2026-10-31.csv";
+    assert!(s.contains(&format!("Wrote {name}")), "{s}");
+    let file = out.join(name);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        csv.starts_with("figure,breakdown,value\nperiod,from,2026-10-01\n"),
+        "{csv}"
+    );
+
+    // Back to this month; a referral added elsewhere shows when the pane is next drawn.
+    press(&mut app, KeyCode::Char(']'));
+    let before = screen(&mut app, 80, 24);
+    let mut other = Store::open(&path, common::clock()).unwrap();
+    other
+        .add_person(
+            &person("New", "Person", "pharmacy", "2026-11-23")
+                .validate(now().date())
+                .unwrap(),
+        )
+        .unwrap();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('5'));
+    let after = screen(&mut app, 80, 24);
+    assert_ne!(before, after, "the report reloaded after the write");
+    assert!(after.contains("Report 2026-11-01 to 2026-11-23"), "{after}");
+}
+
+/// Pane 5 shows "this month to date": past midnight it is the new day's.
+#[test]
+fn report_pane_follows_the_calendar_past_midnight() {
+    let start = day(2026, 11, 29).and_hms_opt(23, 59, 50).unwrap();
+    let (_dir, mut app, hand) = fixture_with_clock(start);
+    app.tick();
+    press(&mut app, KeyCode::Char('5'));
+    assert!(screen(&mut app, 80, 24).contains("Report 2026-11-01 to 2026-11-29"));
+    hand.set(day(2026, 11, 30).and_hms_opt(0, 0, 5).unwrap());
+    app.tick();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Report 2026-11-01 to 2026-11-30"), "{s}");
+    // A month stepped back to stays put.
+    press(&mut app, KeyCode::Char('['));
+    hand.set(day(2026, 12, 1).and_hms_opt(0, 0, 5).unwrap());
+    app.tick();
+    assert!(screen(&mut app, 80, 24).contains("Report 2026-10-01 to 2026-10-31"));
 }

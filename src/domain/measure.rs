@@ -125,16 +125,19 @@ impl Scores {
 /// SWEMWBS raw score (7-35) to metric score, from the published Rasch
 /// conversion table (Stewart-Brown et al., 2009).
 pub fn swemwbs_metric(raw: i64) -> Option<f64> {
-    const TABLE: [f64; 29] = [
-        7.00, 9.51, 11.25, 12.40, 13.33, 14.08, 14.75, 15.32, 15.84, 16.36, 16.88, 17.43, 17.98,
-        18.59, 19.25, 19.98, 20.73, 21.54, 22.35, 23.21, 24.11, 25.03, 26.02, 27.03, 28.13, 29.31,
-        30.70, 32.55, 35.00,
-    ];
     usize::try_from(raw - 7)
         .ok()
-        .and_then(|i| TABLE.get(i))
+        .and_then(|i| SWEMWBS_METRIC.get(i))
         .copied()
 }
+
+/// The metric score of each SWEMWBS raw score, 7 to 35 in order (the report
+/// converts in SQL from this same table).
+pub const SWEMWBS_METRIC: [f64; 29] = [
+    7.00, 9.51, 11.25, 12.40, 13.33, 14.08, 14.75, 15.32, 15.84, 16.36, 16.88, 17.43, 17.98, 18.59,
+    19.25, 19.98, 20.73, 21.54, 22.35, 23.21, 24.11, 25.03, 26.02, 27.03, 28.13, 29.31, 30.70,
+    32.55, 35.00,
+];
 
 /// One line of "first -> latest" for the person pane.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,11 +3,14 @@
 pub mod conversation;
 pub mod date;
 pub mod goal;
+pub mod letter;
 pub mod limits;
 pub mod measure;
+pub mod monitoring;
 pub mod nhs_number;
 pub mod person;
 pub mod reminder;
+pub mod report;
 pub mod search;
 pub mod service;
 pub mod text;

@@ -129,6 +129,12 @@ pub struct PersonDetails {
     pub referral_reason: Option<String>,
     pub referred_on: Option<NaiveDate>,
     pub risk_note: Option<String>,
+    /// Equality monitoring ([`super::monitoring`]): none is "not recorded".
+    pub sex: Option<String>,
+    pub ethnicity: Option<String>,
+    pub carer: Option<String>,
+    /// The GP practice's ODS code.
+    pub gp_practice: Option<String>,
 }
 
 impl PersonDetails {
@@ -163,6 +169,10 @@ pub struct PersonInput {
     pub referral_reason: String,
     pub referred_on: String,
     pub risk_note: String,
+    pub sex: String,
+    pub ethnicity: String,
+    pub carer: String,
+    pub gp_practice: String,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -197,6 +207,10 @@ impl PersonInput {
             referral_reason: s(&p.referral_reason),
             referred_on: date_text(p.referred_on),
             risk_note: s(&p.risk_note),
+            sex: s(&p.sex),
+            ethnicity: s(&p.ethnicity),
+            carer: s(&p.carer),
+            gp_practice: s(&p.gp_practice),
         }
     }
 
@@ -219,6 +233,10 @@ impl PersonInput {
             "referral_reason" => &mut p.referral_reason,
             "referred_on" => &mut p.referred_on,
             "risk_note" => &mut p.risk_note,
+            "sex" => &mut p.sex,
+            "ethnicity" => &mut p.ethnicity,
+            "carer" => &mut p.carer,
+            "gp_practice" => &mut p.gp_practice,
             _ => return None,
         })
     }
@@ -289,6 +307,17 @@ impl PersonInput {
                 "phone should be digits, spaces and an optional +".into(),
             );
         }
+        let mut monitored = |field, parse: fn(&str) -> Result<Option<String>, String>, v: &str| {
+            parse(v).unwrap_or_else(|e| {
+                fail(field, e);
+                None
+            })
+        };
+        use super::monitoring::{parse_carer, parse_ethnicity, parse_gp_practice, parse_sex};
+        let sex = monitored("sex", parse_sex, &self.sex);
+        let ethnicity = monitored("ethnicity", parse_ethnicity, &self.ethnicity);
+        let carer = monitored("carer", parse_carer, &self.carer);
+        let gp_practice = monitored("gp_practice", parse_gp_practice, &self.gp_practice);
         if !errors.is_empty() {
             // One message per field: a too-long field is not also "not a date".
             let mut seen = Vec::new();
@@ -314,6 +343,10 @@ impl PersonInput {
             referral_reason: opt(&self.referral_reason),
             referred_on,
             risk_note: opt(&self.risk_note),
+            sex,
+            ethnicity,
+            carer,
+            gp_practice,
         })
     }
 }

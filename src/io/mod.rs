@@ -1,8 +1,11 @@
 //! Import and export formats. Pure functions over records and writers.
 
 pub mod csv;
+pub mod file;
 pub mod ics;
+pub mod letter;
 pub mod oruk;
+pub mod report;
 pub mod subject_access;
 pub mod table;
 
@@ -34,44 +37,4 @@ pub fn derived_uid(prefix: &str, parts: &[&str]) -> String {
         }
     }
     format!("{prefix}-{h:016x}")
-}
-
-/// Why a private file was not written.
-#[derive(Debug)]
-pub enum WriteError {
-    /// The file exists and replacing it was not asked for.
-    Exists,
-    Failed(std::io::Error),
-}
-
-/// Writes `bytes` to `path` readable by the owner only (tempfile creates 0600),
-/// through a synced temporary file beside it and a rename, so nobody ever reads
-/// half a file. Without `replace`, an existing file is kept (atomically: one
-/// that appears meanwhile is not replaced either).
-pub fn write_private_file(
-    path: &std::path::Path,
-    bytes: &[u8],
-    replace: bool,
-) -> Result<(), WriteError> {
-    use std::io::Write;
-    if !replace && std::fs::symlink_metadata(path).is_ok() {
-        return Err(WriteError::Exists);
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(WriteError::Failed)?;
-    tmp.write_all(bytes).map_err(WriteError::Failed)?;
-    tmp.as_file().sync_all().map_err(WriteError::Failed)?;
-    let kept = if replace {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
-    kept.map_err(|e| match e.error.kind() {
-        std::io::ErrorKind::AlreadyExists => WriteError::Exists,
-        _ => WriteError::Failed(e.error),
-    })?;
-    Ok(())
 }

@@ -239,7 +239,7 @@ fn your_record(out: &mut String, p: &Person) {
         Some(reason) => format!("{} ({reason})", p.status.as_str()),
         None => p.status.as_str().to_string(),
     };
-    let fields: [(&str, Option<String>); 19] = [
+    let fields: [(&str, Option<String>); 23] = [
         ("Name", Some(format!("{} {}", d.given_name, d.family_name))),
         ("Preferred name", d.preferred_name.clone()),
         ("Date of birth", d.date_of_birth.map(long_day)),
@@ -261,6 +261,11 @@ fn your_record(out: &mut String, p: &Person) {
         ("Status", Some(status)),
         ("Closed on", p.closed_on.map(long_day)),
         ("Risk noted", d.risk_note.clone()),
+        // Equality monitoring, where it was recorded.
+        ("Sex", d.sex.clone()),
+        ("Ethnic group", d.ethnicity.clone()),
+        ("Carer", d.carer.clone()),
+        ("GP practice (ODS code)", d.gp_practice.clone()),
         ("Consent recorded", p.consent_recorded_on.map(long_day)),
         ("Record created", Some(long_moment(&p.created_at))),
         ("Last changed", Some(long_moment(&p.updated_at))),

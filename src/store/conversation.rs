@@ -2,6 +2,7 @@ use rusqlite::{OptionalExtension, Row, Transaction};
 
 use super::{Result, Store, StoreError};
 use crate::domain::conversation::{Conversation, ConversationKind, Draft, NewNote};
+use crate::domain::letter::ContactSummary;
 
 fn conversation_from_row(r: &Row) -> rusqlite::Result<Conversation> {
     let kind: String = r.get(3)?;
@@ -31,6 +32,29 @@ fn delete_draft(tx: &Transaction, person_id: i64, amends: Option<i64>) -> Result
 }
 
 impl Store {
+    /// How many notes a person has (a corrected note once), the first and last
+    /// day, and their "what matters" conversations, for the letter. Reads no text.
+    pub fn contact_summary(&self, person_id: i64) -> Result<ContactSummary> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), min(substr(occurred_at, 1, 10)), max(substr(occurred_at, 1, 10)),
+                    coalesce(sum(kind = 'what_matters'), 0),
+                    max(CASE WHEN kind = 'what_matters' THEN substr(occurred_at, 1, 10) END)
+               FROM conversation c
+              WHERE person_id = ?1
+                AND NOT EXISTS (SELECT 1 FROM conversation n WHERE n.amends = c.id)",
+            [person_id],
+            |r| {
+                Ok(ContactSummary {
+                    count: r.get(0)?,
+                    first: super::day(r.get(1)?),
+                    last: super::day(r.get(2)?),
+                    what_matters: r.get(3)?,
+                    what_matters_last: super::day(r.get(4)?),
+                })
+            },
+        )?)
+    }
+
     /// Every note for a person, amendments included, newest first.
     pub fn conversations(&self, person_id: i64) -> Result<Vec<Conversation>> {
         let mut stmt = self.conn.prepare_cached(

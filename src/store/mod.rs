@@ -17,6 +17,7 @@ mod migrate;
 mod os;
 mod person;
 mod reminder;
+mod report;
 mod retention;
 mod service;
 mod setting;

@@ -40,9 +40,10 @@ pub struct StatusHistoryEntry {
 const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, date_of_birth,
     nhs_number, phone, email, address, postcode, contact_preferences, referral_source,
     referral_reason, referred_on, first_contact_on, status, status_reason, closed_on,
-    risk_note, consent_recorded_on, created_at, updated_at, version";
+    risk_note, consent_recorded_on, created_at, updated_at, version,
+    sex, ethnicity, carer, gp_practice";
 
-/// The form's fields in the order `add_person` and `update_person` name them (?1 to ?14).
+/// The form's fields in the order `add_person` and `update_person` name them (?1 to ?18).
 fn detail_values(p: &PersonDetails, referred_on: Option<String>) -> Vec<Value> {
     vec![
         p.given_name.clone().into(),
@@ -59,6 +60,10 @@ fn detail_values(p: &PersonDetails, referred_on: Option<String>) -> Vec<Value> {
         p.referral_reason.clone().into(),
         referred_on.into(),
         p.risk_note.clone().into(),
+        p.sex.clone().into(),
+        p.ethnicity.clone().into(),
+        p.carer.clone().into(),
+        p.gp_practice.clone().into(),
     ]
 }
 
@@ -85,6 +90,10 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
             referral_reason: r.get(12)?,
             referred_on: day(r.get(13)?),
             risk_note: r.get(18)?,
+            sex: r.get(23)?,
+            ethnicity: r.get(24)?,
+            carer: r.get(25)?,
+            gp_practice: r.get(26)?,
         },
         first_contact_on: day(r.get(14)?),
         status: status_of(r.get(15)?),
@@ -175,10 +184,10 @@ impl Store {
             tx.execute(
                 "INSERT INTO person (given_name, family_name, preferred_name, date_of_birth,
                     nhs_number, phone, email, address, postcode, contact_preferences,
-                    referral_source, referral_reason, referred_on, risk_note, status,
-                    created_at, updated_at)
+                    referral_source, referral_reason, referred_on, risk_note,
+                    sex, ethnicity, carer, gp_practice, status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                    'referred', ?15, ?15)",
+                    ?15, ?16, ?17, ?18, 'referred', ?19, ?19)",
                 params_from_iter(values),
             )?;
             let id = tx.last_insert_rowid();
@@ -203,8 +212,9 @@ impl Store {
                     date_of_birth = ?4, nhs_number = ?5, phone = ?6, email = ?7, address = ?8,
                     postcode = ?9, contact_preferences = ?10, referral_source = ?11,
                     referral_reason = ?12, referred_on = coalesce(?13, referred_on),
-                    risk_note = ?14, updated_at = ?15, version = version + 1
-                 WHERE id = ?16 AND version = ?17",
+                    risk_note = ?14, sex = ?15, ethnicity = ?16, carer = ?17,
+                    gp_practice = ?18, updated_at = ?19, version = version + 1
+                 WHERE id = ?20 AND version = ?21",
                 params_from_iter(values),
             )?;
             check_one(tx, changed, id)?;

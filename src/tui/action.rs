@@ -43,6 +43,8 @@ impl Pane {
 pub enum Action {
     Quit,
     ShowPane(Pane),
+    /// The pane on screen changed what it shows (the report's period): load it again.
+    LoadPane,
     NextPane,
     PrevPane,
     Help,

@@ -69,6 +69,9 @@ pub struct App {
     directory_loaded: bool,
     agenda_loaded: bool,
     more_loaded: bool,
+    /// Registered panes whose tables changed while another pane was shown:
+    /// they load again when next shown, not on every write elsewhere.
+    more_stale: Vec<bool>,
     /// `PRAGMA quick_check`, run on its own connection and thread after the
     /// first frame; `None` once its answer is in.
     integrity: Option<std::thread::JoinHandle<Result<Vec<String>, StoreError>>>,
@@ -142,11 +145,13 @@ impl App {
             directory_loaded: false,
             agenda_loaded: false,
             more_loaded: false,
+            more_stale: Vec::new(),
             integrity: None,
             damaged: None,
             audit_reads: false,
             last_read: None,
         };
+        app.more_stale = vec![false; app.more.len()];
         // The first frame needs only the caseload and the status line.
         app.seen_version = app.store.data_version()?;
         app.seen_changes = app.store.changes()?;
@@ -218,13 +223,35 @@ impl App {
             self.open_detail(id)?;
         }
         if self.more_loaded {
-            for pane in &mut self.more {
-                if changed.any(pane.tables()) {
-                    pane.load(&self.store, self.today)?;
+            for i in 0..self.more.len() {
+                if self.more.get(i).is_some_and(|p| changed.any(p.tables())) {
+                    self.load_or_mark_more(i)?;
                 }
             }
         }
         Ok(())
+    }
+
+    /// Loads registered pane `i` now if it is on screen, else when next shown.
+    fn load_or_mark_more(&mut self, i: usize) -> Result<(), StoreError> {
+        if self.pane == Pane::More(i) {
+            self.load_more(i)
+        } else {
+            if let Some(stale) = self.more_stale.get_mut(i) {
+                *stale = true;
+            }
+            Ok(())
+        }
+    }
+
+    fn load_more(&mut self, i: usize) -> Result<(), StoreError> {
+        if let Some(stale) = self.more_stale.get_mut(i) {
+            *stale = false;
+        }
+        match self.more.get_mut(i) {
+            Some(pane) => pane.load(&self.store, self.today),
+            None => Ok(()),
+        }
     }
 
     /// Loads what the first frame left out: the agenda (its timer decides
@@ -244,8 +271,8 @@ impl App {
         }
         if !self.more_loaded {
             self.more_loaded = true;
-            for pane in &mut self.more {
-                pane.load(&self.store, self.today)?;
+            for i in 0..self.more.len() {
+                self.load_or_mark_more(i)?;
             }
         }
         Ok(())
@@ -495,6 +522,10 @@ impl App {
             Command::Pane2 => Action::ShowPane(Pane::Person),
             Command::Pane3 => Action::ShowPane(Pane::Directory),
             Command::Pane4 => Action::ShowPane(Pane::Reminders),
+            // The first registered pane (the report); ignored if there is none.
+            Command::Pane5 if !self.more.is_empty() => Action::ShowPane(Pane::More(0)),
+            // The second (retention review).
+            Command::Pane6 if self.more.len() > 1 => Action::ShowPane(Pane::More(1)),
             Command::Reload => Action::Reload,
             Command::AddFollowUp => {
                 let (person_id, service_id) = self.reminder_subject();
@@ -648,6 +679,12 @@ impl App {
                 self.show_pane(Pane::at((self.pane.index() + n - 1) % n))
             }
             Action::ShowPane(p) => self.show_pane(p),
+            Action::LoadPane => {
+                if let Pane::More(i) = self.pane {
+                    let r = self.load_more(i);
+                    self.report(r);
+                }
+            }
             Action::OpenDetail(id) => {
                 let r = self.open_detail(id);
                 self.report(r);
@@ -710,6 +747,12 @@ impl App {
             }
         }
         self.pane = pane;
+        if let Pane::More(i) = pane
+            && self.more_stale.get(i).copied().unwrap_or(false)
+        {
+            let r = self.load_more(i);
+            self.report(r);
+        }
     }
 
     fn say(&mut self, message: impl Into<String>) {

@@ -115,6 +115,8 @@ pub enum Command {
     Pane2,
     Pane3,
     Pane4,
+    Pane5,
+    Pane6,
     Reload,
     AddFollowUp,
     Up,
@@ -224,6 +226,8 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Global, C::Pane2, "pane_2", &["2"], "what matters", ""),
     b(X::Global, C::Pane3, "pane_3", &["3"], "directory", ""),
     b(X::Global, C::Pane4, "pane_4", &["4"], "follow-ups", ""),
+    b(X::Global, C::Pane5, "pane_5", &["5"], "report", ""),
+    b(X::Global, C::Pane6, "pane_6", &["6"], "retention review", ""),
     b(X::Global, C::Reload, "reload", &["Ctrl-r"], "reload from the database", ""),
     b(X::Global, C::AddFollowUp, "add_follow_up", &["r"], "add a follow-up for the selection", ""),
     b(X::List, C::Down, "down", &["j", "Down"], "move down", ""),
@@ -710,10 +714,18 @@ impl Keymap {
                     out.push((label(&[C::NextPane, C::PrevPane]), "next / previous pane"));
                 }
                 (_, Command::Pane1) => {
-                    let panes = [C::Pane1, C::Pane2, C::Pane3, C::Pane4];
-                    out.push((label(&panes), "go to pane 1-4"));
+                    let panes = [C::Pane1, C::Pane2, C::Pane3, C::Pane4, C::Pane5, C::Pane6];
+                    out.push((label(&panes), "go to pane 1-6"));
                 }
-                (_, Command::PrevPane | Command::Pane2 | Command::Pane3 | Command::Pane4) => {}
+                (
+                    _,
+                    Command::PrevPane
+                    | Command::Pane2
+                    | Command::Pane3
+                    | Command::Pane4
+                    | Command::Pane5
+                    | Command::Pane6,
+                ) => {}
                 _ => out.push((self.label(context, b.command), b.help)),
             }
         }

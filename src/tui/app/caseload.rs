@@ -2,6 +2,7 @@
 //! detail view, saved through the store.
 
 use super::*;
+use crate::domain::monitoring::{CARER, NOT_RECORDED, SEXES};
 
 impl App {
     pub(super) fn open_detail(&mut self, id: i64) -> Result<(), StoreError> {
@@ -140,7 +141,7 @@ impl App {
 }
 
 /// The person form, in the order a worker fills it in: (field, label, hint).
-const PERSON_FIELDS: [(FieldKey, &str, &str); 14] = [
+const PERSON_FIELDS: [(FieldKey, &str, &str); 18] = [
     (FieldKey::GivenName, "Given name", "required"),
     (FieldKey::FamilyName, "Family name", "required"),
     (
@@ -183,6 +184,15 @@ const PERSON_FIELDS: [(FieldKey, &str, &str); 14] = [
         "Risk note",
         "shown as a flag everywhere",
     ),
+    // Equality monitoring: optional, reported only as counts.
+    (FieldKey::GpPractice, "GP practice", "ODS code, e.g. B82005"),
+    (FieldKey::Sex, "Sex", ""),
+    (
+        FieldKey::Ethnicity,
+        "Ethnicity",
+        "ONS 2021 group or category, e.g. Indian, White",
+    ),
+    (FieldKey::Carer, "Carer", ""),
 ];
 
 pub(super) fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) -> Form {
@@ -194,6 +204,18 @@ pub(super) fn person_form(title: &str, p: &PersonInput, sources: Vec<String>) ->
             match key {
                 FieldKey::ReferralSource => {
                     let mut f = Field::choice(key, label, sources.clone());
+                    if !value.is_empty() {
+                        f.value = value.to_string();
+                    }
+                    f
+                }
+                FieldKey::Sex | FieldKey::Carer => {
+                    let values: &[&str] = if key == FieldKey::Sex { &SEXES } else { &CARER };
+                    let options = std::iter::once(NOT_RECORDED)
+                        .chain(values.iter().copied())
+                        .map(str::to_string)
+                        .collect();
+                    let mut f = Field::choice(key, label, options);
                     if !value.is_empty() {
                         f.value = value.to_string();
                     }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::{Action, App, Modal, Purpose};
 use crate::domain::person::same_name;
-use crate::io::WriteError;
+use crate::io::file::{WriteError, write_private};
 use crate::tui::component::Settings;
 use crate::tui::form::{Field, FieldKey, Form};
 
@@ -91,7 +91,7 @@ impl App {
             form.set_error(FieldKey::Path, format!("not written: {e}"));
             return Some(form);
         }
-        match crate::io::write_private_file(&path, text.as_bytes(), false) {
+        match write_private(&path, text.as_bytes(), false) {
             Ok(()) => {
                 self.say(format!(
                     "Subject access export written to {} (readable by you only)",
@@ -106,7 +106,7 @@ impl App {
                 );
                 Some(form)
             }
-            Err(WriteError::Failed(e)) => {
+            Err(WriteError::Io(e)) => {
                 form.set_error(FieldKey::Path, format!("cannot write it: {e}"));
                 Some(form)
             }

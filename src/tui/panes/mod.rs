@@ -6,6 +6,7 @@ pub mod connections;
 pub mod directory;
 pub mod person;
 pub mod reminders;
+pub mod report;
 pub mod retention;
 
 use chrono::NaiveDate;
@@ -22,7 +23,11 @@ use crate::domain::reminder::relative;
 /// Panes beyond the core four, in tab order after them. A new pane is one
 /// file implementing `Component` (with `pub mod` above) and one line here.
 pub fn registry() -> Vec<Box<dyn Component>> {
-    vec![Box::new(retention::RetentionPane::default())]
+    // In tab order: the report is pane 5, retention 6.
+    vec![
+        Box::new(report::ReportPane::new(std::path::PathBuf::from("."))),
+        Box::new(retention::RetentionPane::default()),
+    ]
 }
 
 /// The keymap: the defaults, the registered panes' bindings, then a user's

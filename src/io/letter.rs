@@ -1,0 +1,59 @@
+//! The letter as plain text or Markdown. Pure: a [`Letter`] in, text out.
+
+use crate::domain::date::iso;
+use crate::domain::letter::Letter;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterFormat {
+    Text,
+    Markdown,
+}
+
+/// Markdown would read `*`, `_`, `#` and the like in names and free text as
+/// formatting: they are escaped so the letter says exactly what was recorded.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\`*_{}[]<>#|~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn render(letter: &Letter, format: LetterFormat) -> String {
+    let mut out = String::new();
+    match format {
+        LetterFormat::Text => {
+            out.push_str(&format!("{}\n{}\n\n", letter.title, iso(letter.date)));
+            for s in &letter.sections {
+                out.push_str(&format!(
+                    "{}\n{}\n",
+                    s.heading,
+                    "-".repeat(s.heading.chars().count())
+                ));
+                for line in &s.lines {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+        }
+        LetterFormat::Markdown => {
+            out.push_str(&format!("# {}\n\n{}\n\n", letter.title, iso(letter.date)));
+            for s in &letter.sections {
+                out.push_str(&format!("## {}\n\n", s.heading));
+                for line in &s.lines {
+                    // A list item keeps its marker; everything else is escaped.
+                    match line.strip_prefix("- ") {
+                        Some(item) => out.push_str(&format!("- {}\n", md(item))),
+                        None => out.push_str(&format!("{}  \n", md(line))),
+                    }
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
