@@ -1371,15 +1371,19 @@ pub enum DirectoryCommand {
         #[arg(long)]
         all: bool,
     },
-    /// Import services from CSV or Open Referral UK JSON: all or nothing
+    /// Import services from CSV or Open Referral UK JSON, in one transaction;
+    /// a bad value is cleaned or left empty and reported, never silently
     Import {
         file: PathBuf,
         /// Default: oruk for .json files, csv otherwise
         #[arg(long, value_enum)]
         format: Option<DirectoryFormat>,
-        /// Report what would be added, updated and unchanged; write nothing
+        /// Report what would be added, updated and unchanged, and every problem; write nothing
         #[arg(long)]
         dry_run: bool,
+        /// All or nothing: any problem (a value cleaned or left empty, a repeated id) refuses the file
+        #[arg(long)]
+        strict: bool,
     },
     /// Export every service as CSV or Open Referral UK JSON
     Export {
@@ -1452,7 +1456,8 @@ pub fn directory(store: &mut Store, cmd: &DirectoryCommand, out: &mut dyn Write)
             file,
             format,
             dry_run,
-        } => directory_import(store, file, *format, *dry_run, out),
+            strict,
+        } => directory_import(store, file, *format, *dry_run, *strict, out),
         DirectoryCommand::Export { format, out: file } => match file {
             None => directory_export(store, *format, Destination::Terminal, out),
             Some(path) => {
@@ -1554,6 +1559,7 @@ pub fn directory_import(
     file: &Path,
     format: Option<DirectoryFormat>,
     dry_run: bool,
+    strict: bool,
     out: &mut dyn Write,
 ) -> CliResult {
     let format = format.unwrap_or_else(|| {
@@ -1571,21 +1577,67 @@ pub fn directory_import(
         DirectoryFormat::Csv => crate::io::csv::parse(&bytes, store.clock().today()),
         DirectoryFormat::Oruk => crate::io::oruk::parse(&bytes, store.clock().today()),
     };
-    let services = parsed.map_err(|e| CliError::Data(format!("{}: {e}", file.display())))?;
+    let import = parsed.map_err(|e| CliError::Data(format!("{}: {e}", file.display())))?;
+    import_parsed(
+        store,
+        &file.display().to_string(),
+        &import,
+        dry_run,
+        strict,
+        out,
+    )
+}
+
+/// Imports (or plans, for a dry run) what a tolerant parse found, and
+/// reports it: the counts, then every problem, one a line.
+pub fn import_parsed(
+    store: &mut Store,
+    from: &str,
+    import: &crate::io::Import,
+    dry_run: bool,
+    strict: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    if strict && !import.is_clean() {
+        write_problems(import, out)?;
+        return Err(CliError::Data(format!(
+            "{}: {} problem(s), listed on standard output; --strict imports only a file \
+             with none; nothing imported",
+            for_terminal_line(from),
+            import.problems.len()
+        )));
+    }
     if dry_run {
-        let s = store.plan_import(&services)?;
+        let s = store.plan_import(&import.services)?;
         writeln!(
             out,
             "dry run: would add {}, update {}, leave {} unchanged; nothing written",
             s.added, s.updated, s.unchanged
         )?;
     } else {
-        let s = store.import_services(&services)?;
+        let s = store.import_services(&import.services)?;
         writeln!(
             out,
             "added {}, updated {}, unchanged {}",
             s.added, s.updated, s.unchanged
         )?;
+    }
+    write_problems(import, out)
+}
+
+fn write_problems(import: &crate::io::Import, out: &mut dyn Write) -> CliResult {
+    if import.merged > 0 {
+        writeln!(
+            out,
+            "merged {} record(s) repeating an earlier id (the last one kept)",
+            import.merged
+        )?;
+    }
+    if !import.problems.is_empty() {
+        writeln!(out, "{} problem(s):", import.problems.len())?;
+        for p in &import.problems {
+            writeln!(out, "  {p}")?;
+        }
     }
     Ok(())
 }

@@ -222,16 +222,6 @@ fn bad_files_are_refused_with_the_place_and_nothing_written() {
             "line 3: expected 3 columns",
         ),
         (
-            "date.csv",
-            format!("{header}a,A,2026-01-01\nb,B,31/02/2026\n").into_bytes(),
-            "line 3: column 'last_verified_on': not a date",
-        ),
-        (
-            "future.csv",
-            format!("{header}a,A,2099-01-01\n").into_bytes(),
-            "line 2: column 'last_verified_on': cannot be in the future",
-        ),
-        (
             "name.csv",
             format!("{header}a,,2026-01-01\n").into_bytes(),
             "line 2: column 'name': name is required",
@@ -246,11 +236,6 @@ fn bad_files_are_refused_with_the_place_and_nothing_written() {
             "bad.json",
             br#"[{"id": "a", "name": "A"}, {"id": "b", "name": ["x"]}]"#.to_vec(),
             "record 2, field name: expected text",
-        ),
-        (
-            "date.json",
-            br#"[{"id": "a", "name": "A", "assured_date": "soon"}]"#.to_vec(),
-            "record 1, field assured_date",
         ),
         (
             "broken.json",
@@ -282,6 +267,89 @@ fn bad_files_are_refused_with_the_place_and_nothing_written() {
     let r = run(&db, &["directory", "import", "/nonexistent/file.csv"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("check the path"));
+}
+
+/// Issue 11: a bad value no longer refuses the file. The record imports with
+/// the field left empty (the raw value in its import notes), and the report
+/// lists every problem; `--dry-run` shows the same report, `--strict` refuses.
+#[test]
+fn bad_values_import_with_every_problem_reported_and_strict_refuses() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("s.csv");
+    fs::write(
+        &file,
+        "uid,name,last_verified_on,url\r\n\
+         a,Choir,31/02/2026,https://choir.example.org\r\n\
+         b,Lunch Club,2099-01-01,nope\u{1b}[2J\r\n\
+         a,Choir Two,2026-01-01,\r\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let report = [
+        "merged 1 record(s) repeating an earlier id (the last one kept)",
+        "4 problem(s):",
+        "  line 2, field last_verified_on, value '31/02/2026': not a date: use YYYY-MM-DD or \
+         DD/MM/YYYY; left empty; the value is kept in the entry's import notes",
+        "  line 3, field url, value 'nope\u{241b}[2J': not a web address: use \
+         https://example.org/…; left empty; the value is kept in the entry's import notes",
+        "  line 3, field last_verified_on, value '2099-01-01': cannot be in the future; left \
+         empty; the value is kept in the entry's import notes",
+        "  line 4, field uid, value 'a': the same id as line 2; merged: this record replaces \
+         the one at line 2",
+    ]
+    .join("\n");
+
+    let r = run(&db, &["directory", "import", f, "--strict"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stdout.trim_end(), report);
+    assert!(r.stderr.contains("4 problem(s)"), "{}", r.stderr);
+    assert!(r.stderr.contains("nothing imported"), "{}", r.stderr);
+    assert_eq!(r.stderr.trim().lines().count(), 1);
+    assert_eq!(export(&db).lines().count(), 1, "strict wrote nothing");
+
+    let dry = ok(&db, &["directory", "import", f, "--dry-run"]);
+    assert_eq!(
+        dry.trim_end(),
+        format!("dry run: would add 2, update 0, leave 0 unchanged; nothing written\n{report}")
+    );
+    let done = ok(&db, &["directory", "import", f]);
+    assert_eq!(
+        done.trim_end(),
+        format!("added 2, updated 0, unchanged 0\n{report}")
+    );
+    let json: Value = serde_json::from_str(&ok(
+        &db,
+        &["directory", "search", "lunch", "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(json[0]["name"], "Lunch Club");
+    assert_eq!(json[0]["url"], Value::Null);
+    let notes = json[0]["import_notes"].as_str().unwrap();
+    assert!(notes.contains("url: \"nope\\u{1b}[2J\""), "{notes}");
+    assert!(
+        notes.contains("last_verified_on: \"2099-01-01\""),
+        "{notes}"
+    );
+    let csv = export(&db);
+    assert!(csv.contains("a,Choir Two,"), "the last one wins: {csv}");
+    assert!(!csv.contains(",Choir,"), "{csv}");
+
+    // The same file again changes nothing; our own export imports clean.
+    assert!(ok(&db, &["directory", "import", f]).starts_with("added 0, updated 0, unchanged 2\n"));
+    let out = dir.path().join("out.csv");
+    ok(
+        &db,
+        &["directory", "export", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(
+        ok(
+            &db,
+            &["directory", "import", out.to_str().unwrap(), "--strict"]
+        )
+        .trim(),
+        "added 0, updated 0, unchanged 2"
+    );
 }
 
 #[test]

@@ -79,7 +79,7 @@ const FEED: &str = r#"{
 fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
-    let services = oruk::parse(FEED.as_bytes(), today()).unwrap();
+    let services = oruk::parse(FEED.as_bytes(), today()).unwrap().services;
     assert_eq!(store.plan_import(&services).unwrap(), sum(2, 0, 0));
     assert_eq!(store.import_services(&services).unwrap(), sum(2, 0, 0));
     drop(store);
@@ -111,7 +111,7 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     assert_eq!(store.import_services(&services).unwrap(), sum(0, 0, 2));
     // The feed changes one service: it is updated in place, by its id.
     let changed = FEED.replace("Three days of emergency food.", "Food parcels.");
-    let services = oruk::parse(changed.as_bytes(), today()).unwrap();
+    let services = oruk::parse(changed.as_bytes(), today()).unwrap().services;
     assert_eq!(store.import_services(&services).unwrap(), sum(0, 1, 1));
     drop(store);
 
@@ -126,7 +126,7 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     let exported = serde_json::to_vec(&oruk::to_json(&all)).unwrap();
     let (_dir2, path2) = db();
     let mut fresh = Store::open(&path2, common::clock()).unwrap();
-    let back = oruk::parse(&exported, today()).unwrap();
+    let back = oruk::parse(&exported, today()).unwrap().services;
     assert_eq!(fresh.import_services(&back).unwrap(), sum(2, 0, 0));
     drop(fresh);
     let again: Vec<Service> = reopen(&path2).list_services().unwrap();
@@ -166,7 +166,7 @@ fn csv_export_then_import_changes_nothing() {
         text.contains("\"'=HYPERLINK") && text.contains(",'-Minus Club,"),
         "{text}"
     );
-    let parsed = csv::parse(&file, today()).unwrap();
+    let parsed = csv::parse(&file, today()).unwrap().services;
     assert_eq!(
         store.import_services(&parsed).unwrap(),
         sum(0, 0, before.len())
@@ -389,4 +389,46 @@ fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
     assert_eq!(list.len(), 2, "tried twice, both kept");
     assert_eq!(list[0].status, Suggested);
     assert_eq!(list[1].status, Declined);
+}
+
+/// Issue 11: what a tolerant import could not keep is stored with the entry,
+/// survives a reopen and a hand edit, and a clean re-import (our own export)
+/// leaves it in place instead of counting an update.
+#[test]
+fn import_notes_are_kept_and_a_clean_reimport_changes_nothing() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path, common::clock()).unwrap();
+    let file = b"uid,name,phone\na,Choir,12\n";
+    let import = csv::parse(file, today()).unwrap();
+    assert_eq!(import.problems.len(), 1);
+    assert_eq!(
+        store.import_services(&import.services).unwrap(),
+        sum(1, 0, 0)
+    );
+    drop(store);
+
+    let mut store = reopen(&path);
+    let mut s = store.list_services().unwrap().remove(0);
+    assert_eq!(s.phone, None);
+    let notes = s.import_notes.clone().unwrap();
+    assert!(
+        notes.starts_with("phone: \"12\" (not a phone number"),
+        "{notes}"
+    );
+    let mut exported = Vec::new();
+    csv::write(std::slice::from_ref(&s), &mut exported).unwrap();
+    let clean = csv::parse(&exported, today()).unwrap();
+    assert!(clean.is_clean());
+    assert_eq!(
+        store.import_services(&clean.services).unwrap(),
+        sum(0, 0, 1)
+    );
+    s.description = Some("Sings on Tuesdays".into());
+    s.import_notes = None;
+    store.update_service(&s).unwrap();
+    drop(store);
+
+    let store = reopen(&path);
+    let s = store.list_services().unwrap().remove(0);
+    assert_eq!(s.import_notes.as_deref(), Some(notes.as_str()));
 }

@@ -30,6 +30,9 @@ pub struct Service {
     pub last_verified_on: Option<NaiveDate>,
     pub active: bool,
     pub source: Option<String>,
+    /// What a tolerant import could not keep: one line per field, naming the
+    /// field, the raw value and why (the field itself was left empty).
+    pub import_notes: Option<String>,
 }
 
 /// Months after which an unverified entry is flagged as stale, by default.
@@ -244,9 +247,107 @@ impl ServiceInput {
             last_verified_on: verified,
             active,
             source: opt(&self.source),
+            import_notes: None,
+        })
+    }
+
+    /// Like [`validate`](Self::validate), but a field that fails its check
+    /// does not refuse the record: it is left empty, and its raw value and
+    /// the reason are kept in the service's `import_notes` and returned as a
+    /// [`Fix`]. Only a missing or unusable name refuses the record.
+    pub fn validate_tolerant(&self, today: NaiveDate) -> Result<Tolerant, Vec<FieldError>> {
+        let errors = match self.validate(today) {
+            Ok(service) => {
+                return Ok(Tolerant {
+                    service,
+                    fixes: Vec::new(),
+                });
+            }
+            Err(errors) => errors,
+        };
+        if errors.iter().any(|e| e.field == "name") {
+            return Err(errors.into_iter().filter(|e| e.field == "name").collect());
+        }
+        let mut cleared = self.clone();
+        let mut fixes = Vec::new();
+        for e in errors {
+            let Some(slot) = cleared.field_mut(e.field) else {
+                continue;
+            };
+            let raw = std::mem::take(slot);
+            fixes.push(Fix {
+                field: e.field.to_string(),
+                raw,
+                problem: e.message,
+                cleaned: None,
+            });
+        }
+        let mut service = cleared.validate(today)?;
+        service.import_notes = import_notes(&fixes);
+        Ok(Tolerant { service, fixes })
+    }
+
+    fn field_mut(&mut self, field: &str) -> Option<&mut String> {
+        Some(match field {
+            "uid" => &mut self.uid,
+            "name" => &mut self.name,
+            "organisation" => &mut self.organisation,
+            "description" => &mut self.description,
+            "categories" => &mut self.categories,
+            "area" => &mut self.area,
+            "address" => &mut self.address,
+            "postcode" => &mut self.postcode,
+            "phone" => &mut self.phone,
+            "email" => &mut self.email,
+            "url" => &mut self.url,
+            "opening_times" => &mut self.opening_times,
+            "eligibility" => &mut self.eligibility,
+            "cost" => &mut self.cost,
+            "how_to_refer" => &mut self.how_to_refer,
+            "last_verified_on" => &mut self.last_verified_on,
+            "status" => &mut self.status,
+            "source" => &mut self.source,
+            _ => return None,
         })
     }
 }
+
+/// A record accepted by [`ServiceInput::validate_tolerant`], and what was
+/// done to its fields on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tolerant {
+    pub service: Service,
+    pub fixes: Vec<Fix>,
+}
+
+/// One field that failed its check or was changed to pass it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// Our field name, or where in the file it was (`phones[0].number`).
+    pub field: String,
+    /// The value as it came.
+    pub raw: String,
+    pub problem: String,
+    /// What it became; `None` when it was left empty (the raw value is then
+    /// in the service's `import_notes`).
+    pub cleaned: Option<String>,
+}
+
+/// The `import_notes` of a record: one line per field left empty.
+pub fn import_notes(fixes: &[Fix]) -> Option<String> {
+    let lines: Vec<String> = fixes
+        .iter()
+        .filter(|f| f.cleaned.is_none())
+        .map(|f| {
+            let raw: String = f.raw.chars().take(MAX_NOTE_VALUE_CHARS).collect();
+            format!("{}: {:?} ({})", f.field, raw, f.problem)
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// Raw values kept in `import_notes` are cut to this many characters.
+const MAX_NOTE_VALUE_CHARS: usize = 300;
 
 impl Service {
     /// The categories as a list.

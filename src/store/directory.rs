@@ -34,7 +34,16 @@ fn plan(conn: &Sql, s: &Service) -> Result<Plan> {
         .optional()?;
     Ok(match existing {
         None => Plan::Add,
-        Some(old) if old.same_content(s) => Plan::Unchanged,
+        // Notes only say what an import could not keep: a record that comes
+        // back clean (our own export) leaves the old ones in place.
+        Some(old)
+            if old.same_content(&Service {
+                import_notes: s.import_notes.clone().or(old.import_notes.clone()),
+                ..s.clone()
+            }) =>
+        {
+            Plan::Unchanged
+        }
         Some(old) => Plan::Update(old.id),
     })
 }
@@ -44,7 +53,7 @@ fn status_text(active: bool) -> &'static str {
 }
 
 /// A service's stored columns, uid to source, in the order that
-/// `insert_row` and `update_row` name them (?1 to ?18).
+/// `insert_row` and `update_row` name them (?1 to ?19).
 fn column_values(s: &Service) -> Vec<Value> {
     vec![
         s.uid.clone().into(),
@@ -65,6 +74,7 @@ fn column_values(s: &Service) -> Vec<Value> {
         s.last_verified_on.map(iso).into(),
         status_text(s.active).to_string().into(),
         s.source.clone().into(),
+        s.import_notes.clone().into(),
     ]
 }
 
@@ -77,8 +87,8 @@ fn update_row(conn: &Sql, at: &Stamp, id: i64, s: &Service) -> Result<()> {
                 categories = ?5, area = ?6, address = ?7, postcode = ?8, phone = ?9,
                 email = ?10, url = ?11, opening_times = ?12, eligibility = ?13, cost = ?14,
                 how_to_refer = ?15, last_verified_on = ?16, status = ?17, source = ?18,
-                updated_at = ?19
-             WHERE id = ?20",
+                import_notes = ?19, updated_at = ?20
+             WHERE id = ?21",
         )?
         .execute(params_from_iter(values))?;
     if n == 0 {
@@ -96,9 +106,10 @@ fn insert_row(conn: &Sql, at: &Stamp, s: &Service) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO service (uid, name, organisation, description, categories, area,
             address, postcode, phone, email, url, opening_times, eligibility, cost,
-            how_to_refer, last_verified_on, status, source, created_at, updated_at)
+            how_to_refer, last_verified_on, status, source, import_notes, created_at,
+            updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-            ?17, ?18, ?19, ?19)",
+            ?17, ?18, ?19, ?20, ?20)",
     )?
     .execute(params_from_iter(values))?;
     Ok(conn.last_insert_rowid())
@@ -143,9 +154,11 @@ impl Store {
     /// Saves every field of `s` (by its id).
     pub fn update_service(&mut self, s: &Service) -> Result<()> {
         self.write(|tx, at| {
-            let old = tx
-                .prepare_cached("SELECT uid FROM service WHERE id = ?1")?
-                .query_row([s.id], |r| r.get::<_, String>(0))
+            let (old, notes) = tx
+                .prepare_cached("SELECT uid, import_notes FROM service WHERE id = ?1")?
+                .query_row([s.id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+                })
                 .optional()?
                 .ok_or(StoreError::NotFound {
                     entity: "service",
@@ -154,6 +167,10 @@ impl Store {
             let mut s = s.clone();
             if s.uid.trim().is_empty() {
                 s.uid = old;
+            }
+            // A hand edit keeps what the last import could not keep.
+            if s.import_notes.is_none() {
+                s.import_notes = notes;
             }
             update_row(tx, at, s.id, &s)?;
             Store::audit(tx, at, "edit", "service", s.id)
