@@ -290,7 +290,7 @@ fn bad_values_import_with_every_problem_reported_and_strict_refuses() {
         "merged 1 record(s) repeating an earlier id (the last one kept)",
         "4 problem(s):",
         "  line 2, field last_verified_on, value '31/02/2026': not a date: use YYYY-MM-DD or \
-         DD/MM/YYYY; left empty; the value is kept in the entry's import notes",
+         DD/MM/YYYY, or an ISO date-time; years from 1900; left empty; the value is kept in the entry's import notes",
         "  line 3, field url, value 'nope\u{241b}[2J': not a web address: use \
          https://example.org/…; left empty; the value is kept in the entry's import notes",
         "  line 3, field last_verified_on, value '2099-01-01': cannot be in the future; left \
@@ -350,6 +350,54 @@ fn bad_values_import_with_every_problem_reported_and_strict_refuses() {
         .trim(),
         "added 0, updated 0, unchanged 2"
     );
+}
+
+/// Issue 11 part 2: the values real feeds hold import as they are meant.
+#[test]
+fn real_values_are_normalised() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("s.csv");
+    fs::write(
+        &file,
+        "uid,name,phone,url,email,last_verified_on,status\r\n\
+         1,Samaritans,116 123,HTTPS://www.samaritans.org,mailto:jo@samaritans.org,\
+         2018-11-30 12:43:20.953659+00:00,active\r\n\
+         2,NHS 111,111,www.111.nhs.uk,,2026-10-01T09:30:00Z,temporarily closed\r\n\
+         3,Advice Line,0131 665 0135 ext 204,,,,closed\r\n\
+         4,Helpline,0800 123 4567 (freephone),,,,defunct\r\n\
+         5,Nothing,0000000000000,,,1850-01-01,\r\n",
+    )
+    .unwrap();
+    let out = ok(&db, &["directory", "import", file.to_str().unwrap()]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "added 5, updated 0, unchanged 0");
+    assert_eq!(lines[1], "3 problem(s):");
+    assert!(
+        lines[2].starts_with(
+            "  line 3, field url, value 'www.111.nhs.uk': no http:// or https://; \
+             imported as 'https://www.111.nhs.uk'"
+        ),
+        "{out}"
+    );
+    assert!(
+        lines[3].starts_with("  line 6, field phone, value '0000000000000'"),
+        "{out}"
+    );
+    assert!(
+        lines[4].starts_with("  line 6, field last_verified_on, value '1850-01-01'"),
+        "{out}"
+    );
+    let csv = export(&db);
+    for expected in [
+        "1,Samaritans,,,,,,,116 123,jo@samaritans.org,https://www.samaritans.org,,,,,2018-11-30,active,",
+        "2,NHS 111,,,,,,,111,,https://www.111.nhs.uk,,,,,2026-10-01,inactive,",
+        "3,Advice Line,,,,,,,0131 665 0135 ext 204,,,,,,,,inactive,",
+        "4,Helpline,,,,,,,0800 123 4567 (freephone),,,,,,,,inactive,",
+        "5,Nothing,,,,,,,,,,,,,,,active,",
+    ] {
+        assert!(csv.contains(expected), "{expected} in {csv}");
+    }
 }
 
 #[test]

@@ -159,6 +159,26 @@ proptest! {
     }
 
     #[test]
+    fn service_value_checks_never_panic(s in "\\PC{0,24}|[+0-9 ()extEXT.:TZ-]{0,24}|[wW]{3}\\.\\PC{0,8}") {
+        use caseload::domain::service::{ServiceInput, looks_like_service_phone};
+        let _ = looks_like_service_phone(&s);
+        if let Some(d) = caseload::domain::date::parse_date_or_datetime(&s) {
+            prop_assert!(d.year() >= MIN_YEAR);
+        }
+        let input = ServiceInput {
+            name: "x".into(),
+            phone: s.clone(),
+            url: s.clone(),
+            email: s.clone(),
+            last_verified_on: s.clone(),
+            status: s.clone(),
+            ..Default::default()
+        };
+        let t = input.validate_tolerant(common::today()).unwrap();
+        prop_assert_eq!(t.service.name, "x");
+    }
+
+    #[test]
     fn nhs_numbers_never_panic_and_valid_ones_round_trip(s in "\\PC{0,16}|[0-9 -]{0,14}") {
         if let Ok(n) = NhsNumber::parse(&s) {
             prop_assert_eq!(n.digits().len(), 10);

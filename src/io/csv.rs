@@ -140,13 +140,23 @@ impl<'a> LineCounter<'a> {
         if end < self.offset {
             *self = LineCounter::new(bytes);
         }
-        self.line += bytes[self.offset..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
+        self.line += line_breaks(&bytes[self.offset..end], bytes.get(end).copied());
         self.offset = end;
         self.line
     }
+}
+
+/// Line breaks in `bytes`: LF, CRLF (once) and a lone CR (old Mac files,
+/// which the CSV reader also takes as line ends). `next` is the byte after.
+fn line_breaks(bytes: &[u8], next: Option<u8>) -> u64 {
+    let mut n = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let after = bytes.get(i + 1).copied().or(next);
+        if *b == b'\n' || (*b == b'\r' && after != Some(b'\n')) {
+            n += 1;
+        }
+    }
+    n
 }
 
 fn line_at(bytes: &[u8], offset: u64) -> u64 {
@@ -203,7 +213,13 @@ fn check_quotes(bytes: &[u8], columns: usize) -> Result<(), ImportError> {
                     opened_on = Some(line);
                     commas_this_line = 0;
                 }
-                b',' | b'\r' => field_start = true,
+                b',' => field_start = true,
+                b'\r' => {
+                    if bytes.get(i + 1) != Some(&b'\n') {
+                        line += 1;
+                    }
+                    field_start = true;
+                }
                 b'\n' => {
                     line += 1;
                     field_start = true;
@@ -400,7 +416,7 @@ mod tests {
             p,
             [
                 "line 3, field last_verified_on, value '31/02/2026': not a date: use YYYY-MM-DD \
-              or DD/MM/YYYY; left empty; the value is kept in the entry's import notes"
+              or DD/MM/YYYY, or an ISO date-time; years from 1900; left empty; the value is kept in the entry's import notes"
             ]
         );
         assert!(err("name,url\n,x\n").contains("line 2: column 'name': name is required"));
@@ -428,6 +444,20 @@ mod tests {
         bad.push(b'\n');
         let e = parse(&bad, today()).unwrap_err().to_string();
         assert!(e.starts_with("line 2: column 'name' is not UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn statuses_as_in_oruk_and_old_mac_line_ends() {
+        let import = parse(
+            b"name,status\rA,closed\rB,Temporarily closed\rC,defunct\rD,gone\r",
+            today(),
+        )
+        .unwrap();
+        let active: Vec<bool> = import.services.iter().map(|s| s.active).collect();
+        assert_eq!(active, [false, false, false, true]);
+        let p = import.problems[0].to_string();
+        assert!(p.starts_with("line 5, field status, value 'gone'"), "{p}");
+        assert!(err("name,area\rA,x\rB\r").starts_with("line 3: expected 2 columns"));
     }
 
     #[test]

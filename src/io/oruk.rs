@@ -586,13 +586,13 @@ fn service(rec: &mut Rec, o: &OService, today: NaiveDate) -> Result<Service, Imp
         let described = rec.text(&c.amount_description, &format!("{path}.amount_description"));
         let amount = rec
             .text(&c.amount, &format!("{path}.amount"))
-            .and_then(|a| match a.parse::<f64>() {
+            .and_then(|a| match amount(&a) {
                 Ok(n) => Some(n),
-                Err(_) => {
+                Err(problem) => {
                     rec.fixes.push(Fix {
                         field: format!("{path}.amount"),
                         raw: a,
-                        problem: "expected a number".into(),
+                        problem: problem.into(),
                         cleaned: None,
                     });
                     None
@@ -639,16 +639,8 @@ fn service(rec: &mut Rec, o: &OService, today: NaiveDate) -> Result<Service, Imp
 
     let last_verified_on = rec
         .text(&o.assured_date, "assured_date")
-        .map(|a| a.get(..10).unwrap_or(&a).to_string())
         .unwrap_or_default();
-    let status = match rec.text(&o.status, "status") {
-        None => String::new(),
-        Some(s) => match s.to_ascii_lowercase().as_str() {
-            "active" => "active".into(),
-            "inactive" | "defunct" | "temporarily closed" => "inactive".into(),
-            _ => s,
-        },
-    };
+    let status = rec.text(&o.status, "status").unwrap_or_default();
     let email = rec
         .text(&o.email, "email")
         .map(|e| (e, "email".to_string()))
@@ -709,6 +701,22 @@ fn service(rec: &mut Rec, o: &OService, today: NaiveDate) -> Result<Service, Imp
         });
     }
     Ok(service)
+}
+
+/// Amounts above this are typing or export errors, not prices.
+const MAX_AMOUNT: f64 = 1_000_000.0;
+
+/// A cost amount: a plain number from 0 to [`MAX_AMOUNT`] (not `NaN`, `inf`,
+/// `1e400` or 310 digits, which a float would take as infinite).
+fn amount(text: &str) -> Result<f64, &'static str> {
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+    match text.parse::<f64>() {
+        Ok(n) if plain && n.is_finite() && (0.0..=MAX_AMOUNT).contains(&n) => Ok(n),
+        Ok(_) if plain => Err("not a sensible amount: expected 0 to 1000000"),
+        _ => Err("expected a number"),
+    }
 }
 
 /// "Ages 18 to 65" from minimum_age / maximum_age.
@@ -966,6 +974,39 @@ mod tests {
             None,
             "5 is no phone number: left empty"
         );
+    }
+
+    #[test]
+    fn ids_stay_text_and_nonsense_amounts_are_refused() {
+        let (s, p) = problems(
+            r#"[{"id": 123456789012345678901234567890, "name": "A",
+                 "cost_options": [{"amount": 1e400}, {"amount": "NaN"}, {"amount": -3},
+                                  {"amount": 1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000},
+                                  {"amount": 2.5, "currency": "GBP"}]},
+                {"id": 123456789012345678901234567891, "name": "B"}]"#,
+        );
+        assert_eq!(s.len(), 2, "two ids, not one after rounding");
+        assert_eq!(s[0].uid, "123456789012345678901234567890");
+        assert_eq!(s[1].uid, "123456789012345678901234567891");
+        assert_eq!(s[0].cost.as_deref(), Some("£2.50"));
+        assert_eq!(p.len(), 4, "{p:#?}");
+        assert!(
+            p[0].starts_with(
+                "record 1, field cost_options[0].amount, value '1e400': not a sensible amount"
+            ),
+            "{p:#?}"
+        );
+        assert!(
+            p[1].starts_with(
+                "record 1, field cost_options[1].amount, value 'NaN': expected a number"
+            ),
+            "{p:#?}"
+        );
+        assert!(
+            p[2].contains("cost_options[2].amount, value '-3': not a sensible amount"),
+            "{p:#?}"
+        );
+        assert!(p[3].contains("cost_options[3].amount"), "{p:#?}");
     }
 
     #[test]
