@@ -189,7 +189,15 @@ fn oruk_feed_imports_reimports_and_exports() {
     );
     let json: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
     let first = &json[1];
-    assert_eq!(first["id"], "svc-1");
+    // "svc-1" is no UUID: the export uses one derived from it, the same every time.
+    let id = first["id"].as_str().unwrap();
+    assert_eq!(id.len(), 36, "{id}");
+    assert_eq!(id, caseload::domain::service::export_id("svc-1"));
+    assert_eq!(
+        first["organization"]["id"],
+        caseload::domain::service::derived_uuid(&["id", "o1"]),
+        "the feed's organisation id, as a UUID"
+    );
     assert_eq!(first["organization"]["name"], "Westgate Churches");
     assert_eq!(first["assured_date"], "2026-01-10");
     assert_eq!(first["attributes"][0]["taxonomy_term"]["name"], "food");
@@ -206,6 +214,10 @@ fn oruk_feed_imports_reimports_and_exports() {
     );
     let csv = export(&db);
     assert!(csv.contains("Tue 12:00-14:00"), "{csv}");
+    assert!(csv.contains("\nsvc-1,"), "the uid is kept: {csv}");
+    // Exporting again gives the same bytes.
+    let again = ok(&db, &["directory", "export", "--format", "oruk"]);
+    assert_eq!(again, fs::read_to_string(&out).unwrap());
 }
 
 /// Every bad file: exit 2, a one-line message naming the place, nothing written.

@@ -432,3 +432,188 @@ fn import_notes_are_kept_and_a_clean_reimport_changes_nothing() {
     let s = store.list_services().unwrap().remove(0);
     assert_eq!(s.import_notes.as_deref(), Some(notes.as_str()));
 }
+
+/// The official compiled schemas (HSDS 3.0 and the UK profile), vendored
+/// under tests/fixtures/oruk (see the README there), checked with formats
+/// (`uuid`, `email`, `date`, `uri`) as python jsonschema's FormatChecker does.
+fn schemas() -> Vec<(&'static str, jsonschema::Validator)> {
+    ["hsds3", "uk"]
+        .into_iter()
+        .map(|name| {
+            let text =
+                std::fs::read_to_string(fixture(&format!("{name}_service.schema.json"))).unwrap();
+            let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let v = jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .should_validate_formats(true)
+                .build(&schema)
+                .unwrap();
+            (name, v)
+        })
+        .collect()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/oruk")
+        .join(name)
+}
+
+/// Every schema error in an export, as "schema: path: message".
+fn schema_errors(
+    schemas: &[(&'static str, jsonschema::Validator)],
+    export: &serde_json::Value,
+) -> Vec<String> {
+    let mut errors = Vec::new();
+    for record in export.as_array().unwrap() {
+        for (name, v) in schemas {
+            for e in v.iter_errors(record) {
+                errors.push(format!("{name}: {}: {e}", e.instance_path()));
+            }
+        }
+    }
+    errors
+}
+
+/// Issue 11 part 3: the export of the whole demo directory (typed-in and
+/// CSV-style services, no ids that are UUIDs) validates against both
+/// official schemas. Before: 1745 errors (HSDS 3.0) and 1653 (UK profile).
+#[test]
+fn the_oruk_export_of_the_demo_directory_is_valid_hsds3_and_uk_profile() {
+    let (_dir, path) = db();
+    let mut store = Store::open(&path, common::clock()).unwrap();
+    store.load_demo().unwrap();
+    let services = store.list_services().unwrap();
+    assert!(services.len() > 50);
+    let export = oruk::to_json(&services);
+    let schemas = schemas();
+    let errors = schema_errors(&schemas, &export);
+    assert!(errors.is_empty(), "{} errors: {errors:#?}", errors.len());
+
+    // Byte-identical round trips: into a fresh file, and back into this one.
+    let bytes = serde_json::to_vec_pretty(&export).unwrap();
+    let back = oruk::parse(&bytes, today()).unwrap();
+    assert!(back.is_clean(), "{:#?}", back.problems);
+    let (_dir2, fresh) = db();
+    let mut fresh = Store::open(&fresh, common::clock()).unwrap();
+    fresh.import_services(&back.services).unwrap();
+    let again = serde_json::to_vec_pretty(&oruk::to_json(&fresh.list_services().unwrap())).unwrap();
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        String::from_utf8(bytes.clone()).unwrap()
+    );
+    let first = store.import_services(&back.services).unwrap();
+    assert_eq!(first.added, 0, "our own export adds nothing");
+    let second = store.import_services(&back.services).unwrap();
+    assert_eq!(
+        second,
+        sum(0, 0, services.len()),
+        "and then changes nothing"
+    );
+    let again = serde_json::to_vec_pretty(&oruk::to_json(&store.list_services().unwrap())).unwrap();
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        String::from_utf8(bytes).unwrap()
+    );
+}
+
+/// Leaves of `source` whose value differs in `export` at the same path.
+fn differences(
+    source: &serde_json::Value,
+    export: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    match source {
+        Value::Object(o) => {
+            for (k, v) in o {
+                let there = export.get(k).unwrap_or(&Value::Null);
+                differences(v, there, &format!("{path}.{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let there = export.get(i).unwrap_or(&Value::Null);
+                differences(v, there, &format!("{path}[{i}]"), out);
+            }
+        }
+        // Text is trimmed on import: "trained professionals. " comes back without the space.
+        Value::String(a) if export.as_str().is_some_and(|b| a.trim() == b) => {}
+        leaf if leaf != export => out.push(format!("{path}: {leaf} -> {export}")),
+        _ => {}
+    }
+}
+
+/// The official examples (HSDS 3.0, the UK profile, the oruk-validator
+/// mocks) import, export with 0 schema errors, and give back the same
+/// values; the failing mock reports its problem.
+#[test]
+fn official_examples_import_and_export_the_same_values() {
+    let schemas = schemas();
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        // The phone arrives in literal quote marks; it goes back without.
+        (
+            "hsds3_service_full.json",
+            &[],
+            &[".phones[0].number: \"\\\"+44 1234 234567\\\"\" -> \"+44 1234 234567\""],
+        ),
+        ("uk_service_full.json", &[], &[]),
+        ("hsds3_service_list.json", &[], &[]),
+        ("uk_service_list.json", &[], &[]),
+        ("validator_default_service_list.json", &[], &[]),
+        (
+            "validator_fail_service_full.json",
+            &[
+                "record 1, field url, value 'example/counselling': not a web address",
+                "record 1, field email, value 'email-example_com': not an email address",
+            ],
+            &[
+                ".email: \"email-example_com\" -> null",
+                ".url: \"example/counselling\" -> null",
+            ],
+        ),
+    ];
+    // The failing list mock: no service has a name, so it is refused whole,
+    // naming every record.
+    let bytes = std::fs::read(fixture("validator_fail_service_list.json")).unwrap();
+    let e = oruk::parse(&bytes, today()).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "record 1, field name: a service needs a name; record 2, field name: a service needs \
+         a name; record 3, field name: a service needs a name; record 4, field name: a service \
+         needs a name; nothing imported"
+    );
+    for (file, problems, changed) in cases {
+        let bytes = std::fs::read(fixture(file)).unwrap();
+        let import = oruk::parse(&bytes, today()).unwrap();
+        let shown: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(shown.len(), problems.len(), "{file}: {shown:#?}");
+        for (p, expected) in shown.iter().zip(*problems) {
+            assert!(p.starts_with(expected), "{file}: {p}");
+        }
+        let (_dir, path) = db();
+        let mut store = Store::open(&path, common::clock()).unwrap();
+        store.import_services(&import.services).unwrap();
+        let export = oruk::to_json(&store.list_services().unwrap());
+        let errors = schema_errors(&schemas, &export);
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+        let source: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let records = match source.get("contents") {
+            Some(list) => list.as_array().unwrap().clone(),
+            None => vec![source.clone()],
+        };
+        let mut diffs = Vec::new();
+        for record in &records {
+            let id = record["id"].as_str().unwrap();
+            let out = export
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == id)
+                .unwrap_or_else(|| panic!("{file}: {id} exported"));
+            differences(record, out, "", &mut diffs);
+        }
+        assert_eq!(diffs, *changed, "{file}:\n{}", diffs.join("\n"));
+    }
+}

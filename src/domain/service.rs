@@ -33,6 +33,35 @@ pub struct Service {
     /// What a tolerant import could not keep: one line per field, naming the
     /// field, the raw value and why (the field itself was left empty).
     pub import_notes: Option<String>,
+    /// What an Open Referral feed said that we do not model (ids, city,
+    /// country, extensions, currency, the structured schedules, ...), kept
+    /// so an export gives it back. Opaque here: `io::oruk` reads and writes it.
+    pub source_extra: Option<String>,
+}
+
+/// The namespace of the UUIDs (v5) derived for ids a source did not give as
+/// UUIDs: fixed, so the same uid always gives the same UUID.
+const ID_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x7c3a_51e2_9d4b_4f0a_8e61_2b5d_c0f4_a913);
+
+/// The UUID a service is exported under: its uid if that is a UUID (in its
+/// canonical lower-case form), else a UUID v5 derived from the uid.
+pub fn export_id(uid: &str) -> String {
+    match uuid::Uuid::try_parse(uid.trim()) {
+        Ok(u) => u.hyphenated().to_string(),
+        Err(_) => derived_uuid(&[uid]),
+    }
+}
+
+/// A UUID v5 from `parts` (joined with a separator no part holds).
+pub fn derived_uuid(parts: &[&str]) -> String {
+    uuid::Uuid::new_v5(&ID_NAMESPACE, parts.join("\u{1f}").as_bytes())
+        .hyphenated()
+        .to_string()
+}
+
+/// Whether `s` is a UUID as Open Referral wants it (hyphenated).
+pub fn is_uuid(s: &str) -> bool {
+    s.len() == 36 && uuid::Uuid::try_parse(s).is_ok()
 }
 
 /// Months after which an unverified entry is flagged as stale, by default.
@@ -355,6 +384,7 @@ impl ServiceInput {
             active,
             source: opt(&self.source),
             import_notes: None,
+            source_extra: None,
         })
     }
 
@@ -401,6 +431,31 @@ impl ServiceInput {
         let mut service = cleared.validate(today)?;
         service.import_notes = import_notes(&fixes);
         Ok(Tolerant { service, fixes })
+    }
+
+    /// A field's text by its name (as in [`ServiceInput`]).
+    pub fn field(&self, field: &str) -> Option<&str> {
+        Some(match field {
+            "uid" => &self.uid,
+            "name" => &self.name,
+            "organisation" => &self.organisation,
+            "description" => &self.description,
+            "categories" => &self.categories,
+            "area" => &self.area,
+            "address" => &self.address,
+            "postcode" => &self.postcode,
+            "phone" => &self.phone,
+            "email" => &self.email,
+            "url" => &self.url,
+            "opening_times" => &self.opening_times,
+            "eligibility" => &self.eligibility,
+            "cost" => &self.cost,
+            "how_to_refer" => &self.how_to_refer,
+            "last_verified_on" => &self.last_verified_on,
+            "status" => &self.status,
+            "source" => &self.source,
+            _ => return None,
+        })
     }
 
     fn field_mut(&mut self, field: &str) -> Option<&mut String> {

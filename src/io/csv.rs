@@ -292,6 +292,7 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
     }
     check_quotes(bytes, columns.len())?;
     let mut import = Import::default();
+    let mut refused = Vec::new();
     let mut lines = LineCounter::new(bytes);
     for record in reader.byte_records() {
         let record = record.map_err(|e| ImportError::Line {
@@ -324,16 +325,21 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
             };
             set(&mut input, column, from_spreadsheet_cell(text).to_string());
         }
-        let checked = input
-            .validate_tolerant(today)
-            .map_err(|errors| ImportError::Line {
-                line,
-                message: errors
-                    .iter()
-                    .map(|e| format!("column '{}': {}", e.field, e.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            })?;
+        let checked = match input.validate_tolerant(today) {
+            Ok(c) => c,
+            // Still read on, so the message names every row without a name.
+            Err(errors) => {
+                refused.push(ImportError::Line {
+                    line,
+                    message: errors
+                        .iter()
+                        .map(|e| format!("column '{}': {}", e.field, e.message))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                });
+                continue;
+            }
+        };
         fixes.extend(checked.fixes);
         let mut service = checked.service;
         service.import_notes = import_notes(&fixes);
@@ -354,7 +360,10 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
         }
         import.push(service, Place::Line(line), "uid");
     }
-    Ok(import)
+    match ImportError::all(refused) {
+        Some(e) => Err(e),
+        None => Ok(import),
+    }
 }
 
 fn csv_reason(e: &csv::Error) -> String {

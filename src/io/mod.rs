@@ -22,6 +22,38 @@ pub enum ImportError {
     },
     #[error("{0}; nothing imported")]
     File(String),
+    /// Several records or lines that cannot be imported, each named.
+    #[error("{}; nothing imported", .0.iter().map(ImportError::place_and_reason).collect::<Vec<_>>().join("; "))]
+    Many(Vec<ImportError>),
+}
+
+impl ImportError {
+    /// The message without "nothing imported".
+    fn place_and_reason(&self) -> String {
+        match self {
+            ImportError::Line { line, message } => format!("line {line}: {message}"),
+            ImportError::Record {
+                index,
+                field,
+                message,
+            } => format!("record {index}, field {field}: {message}"),
+            ImportError::File(m) => m.clone(),
+            ImportError::Many(list) => list
+                .iter()
+                .map(ImportError::place_and_reason)
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
+    /// One error for all the records that could not be imported.
+    pub fn all(mut errors: Vec<ImportError>) -> Option<ImportError> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            _ => Some(ImportError::Many(errors)),
+        }
+    }
 }
 
 /// Where in a file a problem was found.

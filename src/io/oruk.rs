@@ -11,7 +11,9 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 
 use super::{Import, ImportError, Place, Problem, derived_uid};
-use crate::domain::service::{Fix, Service, ServiceInput, import_notes};
+use crate::domain::service::{
+    Fix, Service, ServiceInput, derived_uuid, export_id, import_notes, is_uuid,
+};
 
 /// A value kept as its JSON text: ids and numbers stay exactly as written
 /// (a 30-digit id is not rounded through a float), and a value of the wrong
@@ -289,37 +291,52 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
         return Err(ImportError::File("the file is empty".into()));
     }
     let mut import = Import::default();
+    let mut refused = Vec::new();
     for (i, raw) in records(text)?.into_iter().enumerate() {
         let mut rec = Rec {
             index: i + 1,
             fixes: Vec::new(),
         };
         if !raw.get().starts_with('{') {
-            return Err(rec.fatal("(record)", "expected a service object"));
+            refused.push(rec.fatal("(record)", "expected a service object"));
+            continue;
         }
-        let o = typed(&mut rec, raw.get())?;
-        let mut service = service(&mut rec, &o, today)?;
+        // A record that cannot be imported refuses the file, but the others
+        // are still read, so the message names every such record.
+        let read = typed(&mut rec, raw.get())
+            .and_then(|(o, text)| Ok((service(&mut rec, &o, today)?, text)));
+        let ((mut service, paths), text) = match read {
+            Ok(r) => r,
+            Err(e) => {
+                refused.push(e);
+                continue;
+            }
+        };
         service.import_notes = import_notes(&rec.fixes);
+        service.source_extra = extra(&text, &service, &paths, &rec.fixes);
         let place = Place::Record(rec.index);
         import
             .problems
             .extend(rec.fixes.iter().map(|f| Problem::from_fix(place, f)));
         import.push(service, place, "id");
     }
-    Ok(import)
+    match ImportError::all(refused) {
+        Some(e) => Err(e),
+        None => Ok(import),
+    }
 }
 
 /// The record as typed structs. A part of the wrong shape (`phones` a
 /// string, a phone that is a number) is reported with its path and taken
 /// out, and the record read again; only the record itself and its name are
 /// beyond repair.
-fn typed(rec: &mut Rec, raw: &str) -> Result<OService, ImportError> {
+fn typed(rec: &mut Rec, raw: &str) -> Result<(OService, String), ImportError> {
     let mut text = raw.to_string();
     // Each round takes one part out; a record has far fewer bad parts.
     for _ in 0..256 {
         let mut de = serde_json::Deserializer::from_str(&text);
         let e = match serde_path_to_error::deserialize::<_, OService>(&mut de) {
-            Ok(o) => return Ok(o),
+            Ok(o) => return Ok((o, text)),
             Err(e) => e,
         };
         let path = e.path().to_string();
@@ -448,7 +465,10 @@ fn list<T>(v: &Option<Vec<T>>) -> &[T] {
     v.as_deref().unwrap_or(&[])
 }
 
-fn service(rec: &mut Rec, o: &OService, today: NaiveDate) -> Result<Service, ImportError> {
+/// Where each of our fields was read: (field, path in the record).
+type Paths = Vec<(&'static str, String)>;
+
+fn service(rec: &mut Rec, o: &OService, today: NaiveDate) -> Result<(Service, Paths), ImportError> {
     if o.name
         .as_ref()
         .is_some_and(|n| n.get().starts_with(['[', '{']))
@@ -492,7 +512,7 @@ fn service(rec: &mut Rec, o: &OService, today: NaiveDate) -> Result<Service, Imp
     // Address and postcode: the first physical address of the first location.
     let (mut address, mut postcode, mut city) = (None, None, None);
     let mut location_phone = None;
-    let mut paths: Vec<(&'static str, String)> = Vec::new();
+    let mut paths: Paths = Vec::new();
     'found: for (i, sal) in list(&o.service_at_locations).iter().enumerate() {
         let Some(loc) = &sal.location else {
             continue;
@@ -700,7 +720,7 @@ fn service(rec: &mut Rec, o: &OService, today: NaiveDate) -> Result<Service, Imp
             cleaned: Some(service.uid.clone()),
         });
     }
-    Ok(service)
+    Ok((service, paths))
 }
 
 /// Amounts above this are typing or export errors, not prices.
@@ -748,20 +768,235 @@ fn oruk_field<'a>(field: &'a str, paths: &'a [(&'static str, String)]) -> &'a st
     }
 }
 
-/// Serialises services as an array of HSDS 3.0 / ORUK service objects.
+// What a feed said that we do not model is kept with the service
+// (`Service::source_extra`, this JSON) so an export gives it back:
+// - `other`: the top-level keys we do not read (languages, funding, fees,
+//   accreditations, alert, ...), as they came;
+// - `parts`: the parts we read (organization, attributes, locations, phones,
+//   schedules, ...), as they came, with the values of our fields they gave.
+//   An export uses a part as it came while those fields still hold the same
+//   values, and writes the part from our fields once they were edited.
+
+#[derive(serde::Serialize, Deserialize, Default)]
+struct Extra {
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    other: Map<String, Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<Part>,
+}
+
+#[derive(serde::Serialize, Deserialize)]
+struct Part {
+    key: String,
+    /// (our field, its value at import) for the fields this part gave.
+    gave: Vec<(String, String)>,
+    raw: Value,
+}
+
+/// Our fields each HSDS 3 part of a service can give.
+const PARTS: [(&str, &[&str]); 14] = [
+    ("organization", &["organisation"]),
+    ("attributes", &["categories"]),
+    (
+        "service_at_locations",
+        &["address", "postcode", "phone", "area"],
+    ),
+    ("service_areas", &["area"]),
+    ("phones", &["phone"]),
+    ("contacts", &["email", "phone"]),
+    ("schedules", &["opening_times"]),
+    ("cost_options", &["cost"]),
+    ("fees_description", &["cost"]),
+    ("fees", &["cost"]),
+    ("status", &["status"]),
+    ("minimum_age", &["eligibility"]),
+    ("maximum_age", &["eligibility"]),
+    ("eligibility_description", &["eligibility"]),
+];
+
+/// Keys we write from our own fields, or that belong to the first ORUK
+/// standard (not HSDS 3): never kept as they came.
+const OURS: [&str; 11] = [
+    "id",
+    "assured_date",
+    "name",
+    "description",
+    "url",
+    "email",
+    "application_process",
+    "taxonomy_terms",
+    "service_taxonomys",
+    "regular_schedules",
+    "eligibilitys",
+];
+
+/// A kept source larger than this is not kept (the export is then written
+/// from our fields alone): no real service record comes near it.
+const MAX_EXTRA_BYTES: usize = 64 * 1024;
+
+/// The `source_extra` of a service read from `text` (the record as typed,
+/// with parts of the wrong shape already taken out).
+fn extra(text: &str, s: &Service, paths: &Paths, fixes: &[Fix]) -> Option<String> {
+    let Ok(Value::Object(record)) = serde_json::from_str::<Value>(text) else {
+        return None;
+    };
+    let input = ServiceInput::from_service(s);
+    let mut extra = Extra::default();
+    for (key, mut value) in record {
+        if OURS.contains(&key.as_str()) || value.is_null() {
+            continue;
+        }
+        // Kept as an export will write it (ids as UUIDs, required fields
+        // present), so importing our own export finds nothing changed.
+        complete(&mut value, &key, &s.uid);
+        // A part with a problem in it is written from our fields instead.
+        if fixes.iter().any(|f| {
+            f.field == key
+                || f.field.starts_with(&format!("{key}."))
+                || f.field.starts_with(&format!("{key}["))
+        }) {
+            continue;
+        }
+        match PARTS.iter().find(|(k, _)| *k == key) {
+            None => {
+                extra.other.insert(key, value);
+            }
+            Some((_, fields)) => {
+                let gave = fields
+                    .iter()
+                    .filter(|f| gave_field(&key, f, paths))
+                    .map(|f| (f.to_string(), input.field(f).unwrap_or("").to_string()))
+                    .collect();
+                extra.parts.push(Part {
+                    key,
+                    gave,
+                    raw: value,
+                });
+            }
+        }
+    }
+    let text = serde_json::to_string(&extra).ok()?;
+    (text.len() <= MAX_EXTRA_BYTES && text != "{}").then_some(text)
+}
+
+/// Whether `field` was read from the part `key` of the record.
+fn gave_field(key: &str, field: &str, paths: &Paths) -> bool {
+    match paths.iter().find(|(f, _)| *f == field) {
+        Some((_, path)) => path.starts_with(key),
+        // Fields without a recorded path come from one part only.
+        None => !matches!(field, "phone" | "email" | "area" | "address" | "postcode"),
+    }
+}
+
+/// Serialises services as an array of HSDS 3.0 / ORUK service objects,
+/// valid against the official compiled schemas of HSDS 3.0 and the UK
+/// profile: every id a UUID (the source's, else derived from the uid), every
+/// required field present, and what the source said that we do not model
+/// given back while the fields it gave are unchanged.
 pub fn to_json(services: &[Service]) -> Value {
     Value::Array(services.iter().map(service_json).collect())
 }
 
 fn service_json(s: &Service) -> Value {
-    let id = &s.uid;
+    let mut o = ours(s);
+    let kept: Extra = s
+        .source_extra
+        .as_deref()
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    if !kept.parts.is_empty() || !kept.other.is_empty() {
+        let input = ServiceInput::from_service(s);
+        let (mut ages, mut described) = (false, false);
+        let mut applied: Vec<&str> = Vec::new();
+        for part in kept.parts {
+            let same = part
+                .gave
+                .iter()
+                .all(|(f, v)| input.field(f).unwrap_or("") == v);
+            if same {
+                let mut raw = part.raw;
+                if part.key == "phones"
+                    && let Some(p) = &s.phone
+                {
+                    // The number as we cleaned it (no quote marks).
+                    set_first_number(&mut raw, p);
+                }
+                ages |= part.key.ends_with("imum_age");
+                described |= part.key == "eligibility_description";
+                if let Some((k, _)) = PARTS.iter().find(|(k, _)| *k == part.key) {
+                    applied.push(k);
+                }
+                o.insert(part.key, raw);
+            }
+        }
+        // Eligibility read from the ages goes back as the ages alone.
+        if ages && !described {
+            o.remove("eligibility_description");
+        }
+        for (k, v) in kept.other {
+            o.entry(k).or_insert(v);
+        }
+        // An area read from the address's city goes back as the city alone.
+        if !applied.contains(&"service_areas") && s.area.is_some() && first_city(&o) == s.area {
+            o.remove("service_areas");
+        }
+    }
+    let mut v = Value::Object(o);
+    complete(&mut v, "", &s.uid);
+    v
+}
+
+/// The city of the address an import reads (the first physical one, else
+/// the first, of the first location), as the import would read it.
+fn first_city(o: &Map<String, Value>) -> Option<String> {
+    let sals = o.get("service_at_locations")?.as_array()?;
+    for sal in sals {
+        let Some(loc) = sal.get("location") else {
+            continue;
+        };
+        let list = loc
+            .get("addresses")
+            .or_else(|| loc.get("physical_addresses"))
+            .and_then(Value::as_array)?;
+        let chosen = list
+            .iter()
+            .find(|a| a.get("address_type").and_then(Value::as_str) == Some("physical"))
+            .or(list.first())?;
+        return chosen
+            .get("city")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string);
+    }
+    None
+}
+
+/// Sets the number of the first phone that has one.
+fn set_first_number(phones: &mut Value, number: &str) {
+    if let Some(list) = phones.as_array_mut() {
+        for p in list {
+            if let Some(obj) = p.as_object_mut()
+                && obj.get("number").is_some_and(|n| !n.is_null())
+            {
+                obj.insert("number".into(), json!(number));
+                return;
+            }
+        }
+    }
+}
+
+/// The service from our fields alone.
+fn ours(s: &Service) -> Map<String, Value> {
+    let uid = s.uid.as_str();
+    let id = |what: &str| derived_uuid(&[uid, what]);
     let mut o = Map::new();
     let mut put = |k: &str, v: Value| {
         if !v.is_null() {
             o.insert(k.to_string(), v);
         }
     };
-    put("id", json!(id));
+    put("id", json!(export_id(uid)));
     put("name", json!(s.name));
     put("description", json!(s.description));
     put("url", json!(s.url));
@@ -779,68 +1014,142 @@ fn service_json(s: &Service) -> Value {
     if let Some(org) = &s.organisation {
         put(
             "organization",
-            json!({"id": super::derived_uid("org", &[org]), "name": org}),
+            json!({"id": derived_uuid(&["organization", org]), "name": org, "description": ""}),
         );
     }
     if let Some(p) = &s.phone {
-        put(
-            "phones",
-            json!([{"id": format!("{id}-phone"), "number": p}]),
-        );
+        put("phones", json!([{"id": id("phone"), "number": p}]));
     }
     if let Some(t) = &s.opening_times {
         put(
             "schedules",
-            json!([{"id": format!("{id}-schedule"), "description": t}]),
+            json!([{"id": id("schedule"), "description": t}]),
         );
     }
     if let Some(c) = &s.cost {
         put(
             "cost_options",
-            json!([{"id": format!("{id}-cost"), "amount_description": c}]),
+            json!([{"id": id("cost"), "amount_description": c}]),
         );
     }
     if let Some(a) = &s.area {
-        put(
-            "service_areas",
-            json!([{"id": format!("{id}-area"), "name": a}]),
-        );
+        put("service_areas", json!([{"id": id("area"), "name": a}]));
     }
     let cats = s.category_list();
     if !cats.is_empty() {
         let attrs: Vec<Value> = cats
             .iter()
             .map(|c| {
-                let term = super::derived_uid("term", &[c]);
+                let term = derived_uuid(&["taxonomy_term", c]);
                 json!({
-                    "id": format!("{id}-{term}"),
+                    "id": derived_uuid(&[uid, "attribute", c]),
                     "taxonomy_term_id": term,
-                    "taxonomy_term": {"id": term, "name": c},
+                    "taxonomy_term": {"id": term, "name": c, "description": c},
                 })
             })
             .collect();
         put("attributes", Value::Array(attrs));
     }
     if s.address.is_some() || s.postcode.is_some() {
-        let mut addr = Map::new();
-        addr.insert("id".into(), json!(format!("{id}-address")));
-        addr.insert("address_type".into(), json!("physical"));
-        if let Some(a) = &s.address {
-            addr.insert("address_1".into(), json!(a));
-        }
-        if let Some(p) = &s.postcode {
-            addr.insert("postal_code".into(), json!(p));
-        }
-        addr.insert("country".into(), json!("GB"));
         put(
             "service_at_locations",
             json!([{
-                "id": format!("{id}-sal"),
-                "location": {"id": format!("{id}-location"), "addresses": [Value::Object(addr)]},
+                "id": id("service_at_location"),
+                "location": {
+                    "id": id("location"),
+                    "location_type": "physical",
+                    "addresses": [{
+                        "id": id("address"),
+                        "address_type": "physical",
+                        "address_1": s.address.as_deref().unwrap_or(""),
+                        "city": "",
+                        "state_province": "",
+                        "postal_code": s.postcode.as_deref().unwrap_or(""),
+                        "country": "GB",
+                    }],
+                },
             }]),
         );
     }
-    Value::Object(o)
+    o
+}
+
+/// Objects whose ids are shared between services (the same organisation or
+/// term in many), so a derived id depends on the source's id alone.
+const SHARED: [&str; 6] = [
+    "organization",
+    "taxonomy_term",
+    "taxonomy_detail",
+    "taxonomy",
+    "location",
+    "program",
+];
+
+/// Makes a kept part valid: every id a UUID (the source's kept, else derived
+/// from it: shared things from the id alone, the service's own parts from
+/// the uid and the id), every object that needs one given an id, and the
+/// other required fields present (as empty text when the source had none).
+fn complete(v: &mut Value, parent: &str, uid: &str) {
+    match v {
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                if let Value::Object(o) = item
+                    && !o.contains_key("id")
+                {
+                    o.insert(
+                        "id".into(),
+                        json!(derived_uuid(&[uid, parent, &i.to_string()])),
+                    );
+                }
+                complete(item, parent, uid);
+            }
+        }
+        Value::Object(o) => {
+            let defaults: &[(&str, &str)] = match parent {
+                "organization" | "taxonomy_term" | "taxonomy_detail" | "program" | "programs" => {
+                    &[("name", ""), ("description", "")]
+                }
+                "location" | "locations" => &[("location_type", "physical")],
+                "addresses" => &[
+                    ("address_1", ""),
+                    ("city", ""),
+                    ("state_province", ""),
+                    ("postal_code", ""),
+                    ("country", "GB"),
+                    ("address_type", "physical"),
+                ],
+                "phones" => &[("number", "")],
+                _ => &[],
+            };
+            for (k, d) in defaults {
+                if !o.get(*k).is_some_and(Value::is_string) {
+                    o.insert((*k).into(), json!(d));
+                }
+            }
+            if SHARED.contains(&parent) && !o.contains_key("id") {
+                let name = o.get("name").and_then(Value::as_str).unwrap_or("");
+                o.insert("id".into(), json!(derived_uuid(&[parent, name])));
+            }
+            for (k, item) in o.iter_mut() {
+                if k == "id" || k.ends_with("_id") {
+                    if let Value::String(id) = item
+                        && !is_uuid(id)
+                    {
+                        *id = if (parent.is_empty() && k == "id") || id == uid {
+                            export_id(uid)
+                        } else if k != "id" || SHARED.contains(&parent) {
+                            derived_uuid(&["id", id])
+                        } else {
+                            derived_uuid(&[uid, "id", id])
+                        };
+                    }
+                } else {
+                    complete(item, k, uid);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
