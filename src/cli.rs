@@ -478,7 +478,8 @@ pub fn run(
         }
         Command::Directory(cmd) => {
             let mut store = match cmd {
-                DirectoryCommand::Import { dry_run: false, .. } => open_writer(cli, clock, config)?,
+                DirectoryCommand::Import { dry_run: false, .. }
+                | DirectoryCommand::Pull { dry_run: false, .. } => open_writer(cli, clock, config)?,
                 _ => open_for_reading(cli, clock, config)?,
             };
             directory(&mut store, cmd, out)
@@ -1385,6 +1386,18 @@ pub enum DirectoryCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Import every service of an Open Referral UK API (URL/services?page=N),
+    /// all pages in one transaction; reported as for import
+    Pull {
+        /// The API's base address, e.g. https://api.example.org/api
+        url: String,
+        /// Report what would be added, updated and unchanged, and every problem; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// All or nothing: any problem refuses the whole pull
+        #[arg(long)]
+        strict: bool,
+    },
     /// Export every service as CSV or Open Referral UK JSON
     Export {
         #[arg(long, value_enum, default_value_t = DirectoryFormat::Csv)]
@@ -1458,6 +1471,11 @@ pub fn directory(store: &mut Store, cmd: &DirectoryCommand, out: &mut dyn Write)
             dry_run,
             strict,
         } => directory_import(store, file, *format, *dry_run, *strict, out),
+        DirectoryCommand::Pull {
+            url,
+            dry_run,
+            strict,
+        } => directory_pull(store, url, *dry_run, *strict, out),
         DirectoryCommand::Export { format, out: file } => match file {
             None => directory_export(store, *format, Destination::Terminal, out),
             Some(path) => {
@@ -1586,6 +1604,66 @@ pub fn directory_import(
         strict,
         out,
     )
+}
+
+/// Hidden, for tests: the page timeout of `directory pull` in milliseconds
+/// (also used to connect), instead of 30 s (10 s to connect).
+pub const PULL_TIMEOUT_VAR: &str = "CASELOAD_PULL_TIMEOUT_MS";
+
+/// `caseload directory pull URL`: every page first, then one transaction.
+pub fn directory_pull(
+    store: &mut Store,
+    url: &str,
+    dry_run: bool,
+    strict: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::io::pull::{Limits, PullError, pull};
+    use std::io::IsTerminal;
+    let mut limits = Limits::default();
+    if let Some(ms) = std::env::var(PULL_TIMEOUT_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        let d = std::time::Duration::from_millis(ms.max(1));
+        limits.page = d;
+        limits.connect = d;
+    }
+    let show = std::io::stderr().is_terminal();
+    let mut shown = false;
+    let mut progress = |page: u32, total: Option<u64>| {
+        if !show {
+            return;
+        }
+        shown = true;
+        let line = match total {
+            Some(t) if t > 0 => {
+                let done = (u64::from(page - 1) * 20 / t).min(20) as usize;
+                format!(
+                    "pulling [{}{}] page {page} of {t}",
+                    "#".repeat(done),
+                    " ".repeat(20 - done)
+                )
+            }
+            _ => format!("pulling page {page}"),
+        };
+        eprint!(
+            "
+[K{line}"
+        );
+    };
+    let pulled = pull(url, limits, store.clock().today(), &mut progress);
+    if shown {
+        eprint!(
+            "
+[K"
+        );
+    }
+    let import = pulled.map_err(|e| match e {
+        PullError::Url(m) => CliError::User(m),
+        PullError::Failed(_) => CliError::Data(e.to_string()),
+    })?;
+    import_parsed(store, url, &import, dry_run, strict, out)
 }
 
 /// Imports (or plans, for a dry run) what a tolerant parse found, and

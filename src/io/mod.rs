@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod ics;
 pub mod oruk;
+pub mod pull;
 pub mod subject_access;
 pub mod table;
 
@@ -63,6 +64,8 @@ pub enum Place {
     Line(u64),
     /// A JSON record (1-based, in file order).
     Record(usize),
+    /// A record (1-based) of a page (1-based) of a paged API response.
+    PageRecord(u32, usize),
 }
 
 impl std::fmt::Display for Place {
@@ -70,6 +73,7 @@ impl std::fmt::Display for Place {
         match self {
             Place::Line(n) => write!(f, "line {n}"),
             Place::Record(n) => write!(f, "record {n}"),
+            Place::PageRecord(p, n) => write!(f, "page {p}, record {n}"),
         }
     }
 }

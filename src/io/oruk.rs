@@ -213,7 +213,8 @@ fn at(path: &str, i: usize, key: &str) -> String {
 
 /// The records of a file, as JSON text each: one service object, an array
 /// of them, or a page (`contents`, or `content` in the first ORUK standard).
-fn records(text: &str) -> Result<Vec<&RawValue>, ImportError> {
+/// The records of a file, and the page count a paged response gives.
+fn records(text: &str) -> Result<(Vec<&RawValue>, Option<u64>), ImportError> {
     let not_json = |e: serde_json::Error| ImportError::Line {
         line: e.line() as u64,
         message: format!("not valid JSON ({})", json_reason(&e)),
@@ -230,14 +231,23 @@ fn records(text: &str) -> Result<Vec<&RawValue>, ImportError> {
     }
     let whole: &RawValue = serde_json::from_str(text).map_err(not_json)?;
     match whole.get().as_bytes().first() {
-        Some(b'[') => serde_json::from_str(whole.get()).map_err(not_json),
+        Some(b'[') => Ok((serde_json::from_str(whole.get()).map_err(not_json)?, None)),
         Some(b'{') => {
             let fields: std::collections::HashMap<String, &RawValue> =
                 serde_json::from_str(whole.get()).map_err(not_json)?;
+            // HSDS 3 pages say total_pages; the first ORUK API totalPages.
+            let pages = fields
+                .get("total_pages")
+                .or_else(|| fields.get("totalPages"))
+                .and_then(|n| n.get().trim().parse::<u64>().ok());
             match fields.get("contents").or_else(|| fields.get("content")) {
-                Some(list) => serde_json::from_str(list.get())
-                    .map_err(|_| ImportError::File("'contents' is not a list of services".into())),
-                None => Ok(vec![whole]),
+                Some(list) => Ok((
+                    serde_json::from_str(list.get()).map_err(|_| {
+                        ImportError::File("'contents' is not a list of services".into())
+                    })?,
+                    pages,
+                )),
+                None => Ok((vec![whole], None)),
             }
         }
         _ => Err(ImportError::File(
@@ -275,6 +285,27 @@ fn too_deep(text: &str) -> Option<u64> {
 /// [`Import::problems`] with the record and the field's path; records
 /// repeating an id are merged, the last one kept.
 pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
+    let mut import = Import::default();
+    parse_into(&mut import, bytes, today, None)?;
+    Ok(import)
+}
+
+/// What one page of a paged `/services` response held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub records: usize,
+    /// `total_pages` (or `totalPages`), if the response said.
+    pub total_pages: Option<u64>,
+}
+
+/// [`parse`] into `import`, which may hold earlier pages (an id repeated
+/// from one is merged). With `page`, problems name it ("page 2, record 5").
+pub fn parse_into(
+    import: &mut Import,
+    bytes: &[u8],
+    today: NaiveDate,
+    page: Option<u32>,
+) -> Result<Page, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -290,9 +321,10 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::File("the file is empty".into()));
     }
-    let mut import = Import::default();
     let mut refused = Vec::new();
-    for (i, raw) in records(text)?.into_iter().enumerate() {
+    let (list, total_pages) = records(text)?;
+    let count = list.len();
+    for (i, raw) in list.into_iter().enumerate() {
         let mut rec = Rec {
             index: i + 1,
             fixes: Vec::new(),
@@ -314,7 +346,10 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
         };
         service.import_notes = import_notes(&rec.fixes);
         service.source_extra = extra(&text, &service, &paths, &rec.fixes);
-        let place = Place::Record(rec.index);
+        let place = match page {
+            Some(page) => Place::PageRecord(page, rec.index),
+            None => Place::Record(rec.index),
+        };
         import
             .problems
             .extend(rec.fixes.iter().map(|f| Problem::from_fix(place, f)));
@@ -322,7 +357,10 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
     }
     match ImportError::all(refused) {
         Some(e) => Err(e),
-        None => Ok(import),
+        None => Ok(Page {
+            records: count,
+            total_pages,
+        }),
     }
 }
 
