@@ -617,3 +617,45 @@ fn official_examples_import_and_export_the_same_values() {
         assert_eq!(diffs, *changed, "{file}:\n{}", diffs.join("\n"));
     }
 }
+
+/// A hand edit (the app's form gives no source_extra) keeps what the feed
+/// said: the export writes the edited part from the new value and gives the
+/// rest back, still valid.
+#[test]
+fn an_edit_rewrites_only_the_part_it_changed() {
+    let bytes = std::fs::read(fixture("uk_service_full.json")).unwrap();
+    let (_dir, path) = db();
+    let mut store = Store::open(&path, common::clock()).unwrap();
+    store
+        .import_services(&oruk::parse(&bytes, today()).unwrap().services)
+        .unwrap();
+    let mut s = store.list_services().unwrap().remove(0);
+    s.categories = Some("Counselling,Mental health".into());
+    s.source_extra = None;
+    store.update_service(&s).unwrap();
+    drop(store);
+
+    let store = reopen(&path);
+    let export = oruk::to_json(&store.list_services().unwrap());
+    assert!(schema_errors(&schemas(), &export).is_empty());
+    let out = &export[0];
+    let names: Vec<&str> = out["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["taxonomy_term"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Counselling", "Mental health"]);
+    assert_eq!(
+        out["organization"]["id"],
+        "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
+    );
+    let address = &out["service_at_locations"][0]["location"]["addresses"][0];
+    assert_eq!(address["city"], "MyCity");
+    assert_eq!(address["country"], "US");
+    assert_eq!(address["address_type"], "postal");
+    assert_eq!(
+        out["languages"][0]["id"],
+        "2989d3ed-c547-48f8-8f9d-432d81c7892e"
+    );
+}

@@ -199,10 +199,16 @@ impl Store {
     /// Saves every field of `s` (by its id).
     pub fn update_service(&mut self, s: &Service) -> Result<()> {
         self.write(|tx, at| {
-            let (old, notes) = tx
-                .prepare_cached("SELECT uid, import_notes FROM service WHERE id = ?1")?
+            let (old, notes, extra) = tx
+                .prepare_cached(
+                    "SELECT uid, import_notes, source_extra FROM service WHERE id = ?1",
+                )?
                 .query_row([s.id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
                 })
                 .optional()?
                 .ok_or(StoreError::NotFound {
@@ -213,9 +219,14 @@ impl Store {
             if s.uid.trim().is_empty() {
                 s.uid = old;
             }
-            // A hand edit keeps what the last import could not keep.
+            // A hand edit keeps what the last import could not keep, and
+            // what the source said that we do not model (an export gives
+            // back the parts whose fields the edit left alone).
             if s.import_notes.is_none() {
                 s.import_notes = notes;
+            }
+            if s.source_extra.is_none() {
+                s.source_extra = extra;
             }
             update_row(tx, at, s.id, &s)?;
             Store::audit(tx, at, "edit", "service", s.id)
