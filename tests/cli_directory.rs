@@ -639,8 +639,8 @@ fn pull_follows_the_pages_and_imports_once() {
 }
 
 /// A failure on any page (an HTTP error, a page too slow, JSON that does not
-/// parse, a server that is not there) writes nothing, exit 2, one line
-/// naming the page.
+/// parse, a page over the 32 MB cap, a server that is not there) writes
+/// nothing, exit 2, one line naming the page.
 #[test]
 fn a_failing_page_writes_nothing_and_says_why() {
     let dir = TempDir::new().unwrap();
@@ -664,11 +664,17 @@ fn a_failing_page_writes_nothing_and_says_why() {
             "page 2 ('",
         ),
         (vec![reply("{\"contents\": [".into())], None, "page 1 ('"),
+        (
+            vec![reply(format!("[{}]", " ".repeat(33 * 1024 * 1024)))],
+            None,
+            "page 1 ('",
+        ),
     ];
     let expected_reason = [
         "the server answered HTTP 500 Internal Server Error",
         "no complete answer within 0.5 s",
         "line 1: not valid JSON (it ends too early)",
+        "the page is larger than 32 MB",
     ];
     for (i, ((pages, timeout, place), reason)) in cases.into_iter().zip(expected_reason).enumerate()
     {
