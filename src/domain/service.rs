@@ -36,6 +36,8 @@ pub struct Service {
     /// What an Open Referral feed said that we do not model (ids, city,
     /// country, extensions, currency, the structured schedules, ...), kept
     /// so an export gives it back. Opaque here: `io::oruk` reads and writes it.
+    /// Not in `directory search --format json` (it is the ORUK export's).
+    #[serde(skip_serializing)]
     pub source_extra: Option<String>,
 }
 
