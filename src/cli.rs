@@ -614,7 +614,8 @@ pub fn run(
         }
         Command::Directory(cmd) => {
             let mut store = match cmd {
-                DirectoryCommand::Import { dry_run: false, .. } => open_writer(cli, clock, config)?,
+                DirectoryCommand::Import { dry_run: false, .. }
+                | DirectoryCommand::Pull { dry_run: false, .. } => open_writer(cli, clock, config)?,
                 _ => open_for_reading(cli, clock, config)?,
             };
             directory(&mut store, cmd, out)
@@ -1653,15 +1654,31 @@ pub enum DirectoryCommand {
         #[arg(long)]
         all: bool,
     },
-    /// Import services from CSV or Open Referral UK JSON: all or nothing
+    /// Import services from CSV or Open Referral UK JSON, in one transaction;
+    /// a bad value is cleaned or left empty and reported, never silently
     Import {
         file: PathBuf,
         /// Default: oruk for .json files, csv otherwise
         #[arg(long, value_enum)]
         format: Option<DirectoryFormat>,
-        /// Report what would be added, updated and unchanged; write nothing
+        /// Report what would be added, updated and unchanged, and every problem; write nothing
         #[arg(long)]
         dry_run: bool,
+        /// All or nothing: any problem (a value cleaned or left empty, a repeated id) refuses the file
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Import every service of an Open Referral UK API (URL/services?page=N),
+    /// all pages in one transaction; reported as for import
+    Pull {
+        /// The API's base address, e.g. https://api.example.org/api
+        url: String,
+        /// Report what would be added, updated and unchanged, and every problem; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// All or nothing: any problem refuses the whole pull
+        #[arg(long)]
+        strict: bool,
     },
     /// Export every service as CSV or Open Referral UK JSON
     Export {
@@ -1734,7 +1751,13 @@ pub fn directory(store: &mut Store, cmd: &DirectoryCommand, out: &mut dyn Write)
             file,
             format,
             dry_run,
-        } => directory_import(store, file, *format, *dry_run, out),
+            strict,
+        } => directory_import(store, file, *format, *dry_run, *strict, out),
+        DirectoryCommand::Pull {
+            url,
+            dry_run,
+            strict,
+        } => directory_pull(store, url, *dry_run, *strict, out),
         DirectoryCommand::Export { format, out: file } => match file {
             None => directory_export(store, *format, Destination::Terminal, out),
             Some(path) => {
@@ -1836,6 +1859,7 @@ pub fn directory_import(
     file: &Path,
     format: Option<DirectoryFormat>,
     dry_run: bool,
+    strict: bool,
     out: &mut dyn Write,
 ) -> CliResult {
     let format = format.unwrap_or_else(|| {
@@ -1853,21 +1877,127 @@ pub fn directory_import(
         DirectoryFormat::Csv => crate::io::csv::parse(&bytes, store.clock().today()),
         DirectoryFormat::Oruk => crate::io::oruk::parse(&bytes, store.clock().today()),
     };
-    let services = parsed.map_err(|e| CliError::Data(format!("{}: {e}", file.display())))?;
+    let import = parsed.map_err(|e| CliError::Data(format!("{}: {e}", file.display())))?;
+    import_parsed(
+        store,
+        &file.display().to_string(),
+        &import,
+        dry_run,
+        strict,
+        out,
+    )
+}
+
+/// Hidden, for tests: the page timeout of `directory pull` in milliseconds
+/// (also used to connect), instead of 30 s (10 s to connect).
+pub const PULL_TIMEOUT_VAR: &str = "CASELOAD_PULL_TIMEOUT_MS";
+
+/// `caseload directory pull URL`: every page first, then one transaction.
+pub fn directory_pull(
+    store: &mut Store,
+    url: &str,
+    dry_run: bool,
+    strict: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::io::pull::{Limits, PullError, pull};
+    use std::io::IsTerminal;
+    let mut limits = Limits::default();
+    if let Some(ms) = std::env::var(PULL_TIMEOUT_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        let d = std::time::Duration::from_millis(ms.max(1));
+        limits.page = d;
+        limits.connect = d;
+    }
+    let show = std::io::stderr().is_terminal();
+    let mut shown = false;
+    let mut progress = |page: u32, total: Option<u64>| {
+        if !show {
+            return;
+        }
+        shown = true;
+        let line = match total {
+            Some(t) if t > 0 => {
+                let done = (u64::from(page - 1) * 20 / t).min(20) as usize;
+                format!(
+                    "pulling [{}{}] page {page} of {t}",
+                    "#".repeat(done),
+                    " ".repeat(20 - done)
+                )
+            }
+            _ => format!("pulling page {page}"),
+        };
+        eprint!(
+            "
+[K{line}"
+        );
+    };
+    let pulled = pull(url, limits, store.clock().today(), &mut progress);
+    if shown {
+        eprint!(
+            "
+[K"
+        );
+    }
+    let import = pulled.map_err(|e| match e {
+        PullError::Url(m) => CliError::User(m),
+        PullError::Failed(_) => CliError::Data(e.to_string()),
+    })?;
+    import_parsed(store, url, &import, dry_run, strict, out)
+}
+
+/// Imports (or plans, for a dry run) what a tolerant parse found, and
+/// reports it: the counts, then every problem, one a line.
+pub fn import_parsed(
+    store: &mut Store,
+    from: &str,
+    import: &crate::io::Import,
+    dry_run: bool,
+    strict: bool,
+    out: &mut dyn Write,
+) -> CliResult {
+    if strict && !import.is_clean() {
+        write_problems(import, out)?;
+        return Err(CliError::Data(format!(
+            "{}: {} problem(s), listed on standard output; --strict imports only a file \
+             with none; nothing imported",
+            for_terminal_line(from),
+            import.problems.len()
+        )));
+    }
     if dry_run {
-        let s = store.plan_import(&services)?;
+        let s = store.plan_import(&import.services)?;
         writeln!(
             out,
             "dry run: would add {}, update {}, leave {} unchanged; nothing written",
             s.added, s.updated, s.unchanged
         )?;
     } else {
-        let s = store.import_services(&services)?;
+        let s = store.import_services(&import.services)?;
         writeln!(
             out,
             "added {}, updated {}, unchanged {}",
             s.added, s.updated, s.unchanged
         )?;
+    }
+    write_problems(import, out)
+}
+
+fn write_problems(import: &crate::io::Import, out: &mut dyn Write) -> CliResult {
+    if import.merged > 0 {
+        writeln!(
+            out,
+            "merged {} record(s) repeating an earlier id (the last one kept)",
+            import.merged
+        )?;
+    }
+    if !import.problems.is_empty() {
+        writeln!(out, "{} problem(s):", import.problems.len())?;
+        for p in &import.problems {
+            writeln!(out, "  {p}")?;
+        }
     }
     Ok(())
 }

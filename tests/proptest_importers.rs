@@ -10,8 +10,7 @@ use std::cell::RefCell;
 use caseload::domain::date::{MIN_YEAR, parse_day, parse_iso_or_uk, parse_past_day, parse_time};
 use caseload::domain::nhs_number::NhsNumber;
 use caseload::domain::person::looks_like_phone;
-use caseload::domain::service::Service;
-use caseload::io::{ImportError, csv, oruk};
+use caseload::io::{Import, ImportError, csv, oruk};
 use caseload::store::Store;
 use chrono::Datelike;
 use proptest::prelude::*;
@@ -30,7 +29,7 @@ fn config() -> Config {
 /// services are exactly as before.
 fn importer_never_panics_and_refusals_write_nothing(
     strategy: impl Strategy<Value = Vec<u8>>,
-    parse: fn(&[u8], chrono::NaiveDate) -> Result<Vec<Service>, ImportError>,
+    parse: fn(&[u8], chrono::NaiveDate) -> Result<Import, ImportError>,
 ) {
     let dir = tempfile::tempdir().unwrap();
     let store = RefCell::new(Store::open(&dir.path().join("p.db"), common::clock()).unwrap());
@@ -46,7 +45,7 @@ fn importer_never_panics_and_refusals_write_nothing(
                     prop_assert!(!text.contains('\n') && !text.contains('\u{1b}'), "{text:?}");
                     true
                 }
-                Ok(services) => store.import_services(&services).is_err(),
+                Ok(import) => store.import_services(&import.services).is_err(),
             };
             if refused {
                 prop_assert_eq!(store.list_services().unwrap(), before);
@@ -157,6 +156,26 @@ proptest! {
             let digits = s.chars().filter(char::is_ascii_digit).count();
             prop_assert!((7..=15).contains(&digits));
         }
+    }
+
+    #[test]
+    fn service_value_checks_never_panic(s in "\\PC{0,24}|[+0-9 ()extEXT.:TZ-]{0,24}|[wW]{3}\\.\\PC{0,8}") {
+        use caseload::domain::service::{ServiceInput, looks_like_service_phone};
+        let _ = looks_like_service_phone(&s);
+        if let Some(d) = caseload::domain::date::parse_date_or_datetime(&s) {
+            prop_assert!(d.year() >= MIN_YEAR);
+        }
+        let input = ServiceInput {
+            name: "x".into(),
+            phone: s.clone(),
+            url: s.clone(),
+            email: s.clone(),
+            last_verified_on: s.clone(),
+            status: s.clone(),
+            ..Default::default()
+        };
+        let t = input.validate_tolerant(common::today()).unwrap();
+        prop_assert_eq!(t.service.name, "x");
     }
 
     #[test]

@@ -81,6 +81,38 @@ pub fn parse_iso_or_uk(s: &str) -> Option<NaiveDate> {
     parse_written(s).filter(|d| d.year() >= MIN_YEAR)
 }
 
+/// [`parse_iso_or_uk`], or an ISO 8601 date-time with or without a zone
+/// (`2026-10-01T09:30:00Z`, ALISS's `2018-11-30 12:43:20.953659+00:00`): its
+/// day as written (the day where the feed was, not converted to ours).
+pub fn parse_date_or_datetime(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = parse_iso_or_uk(s) {
+        return Some(d);
+    }
+    let (day, rest) = (s.get(..10)?, s.get(10..)?);
+    let time = rest.strip_prefix(['T', 't', ' '])?;
+    let date = parse_iso_or_uk(day).filter(|_| day.as_bytes()[4] == b'-')?;
+    // The time must be a time, with an optional zone: Z, +hh:mm, +hhmm or +hh.
+    let (clock, zone) = match time.find(['Z', 'z', '+', '-']) {
+        Some(i) => (&time[..i], &time[i..]),
+        None => (time, ""),
+    };
+    let clock_ok = ["%H:%M:%S%.f", "%H:%M:%S", "%H:%M"]
+        .iter()
+        .any(|f| NaiveTime::parse_from_str(clock, f).is_ok());
+    let zone_ok = match zone.as_bytes() {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', rest @ ..] => {
+            let digits: Vec<u8> = rest.iter().copied().filter(|b| *b != b':').collect();
+            matches!(digits.len(), 2 | 4)
+                && digits.iter().all(u8::is_ascii_digit)
+                && rest.iter().filter(|b| **b == b':').count() <= 1
+        }
+        _ => false,
+    };
+    (clock_ok && zone_ok).then_some(date)
+}
+
 fn parse_written(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     NaiveDate::parse_from_str(s, "%Y-%m-%d")

@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::limits::{MAX_FIELD_CHARS, MAX_NAME_CHARS, MAX_TEXT_BYTES, check_bytes, check_chars};
-use super::person::{FieldError, looks_like_email, looks_like_phone};
+use super::person::{FieldError, looks_like_email};
 use super::text::is_blank;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -30,6 +30,40 @@ pub struct Service {
     pub last_verified_on: Option<NaiveDate>,
     pub active: bool,
     pub source: Option<String>,
+    /// What a tolerant import could not keep: one line per field, naming the
+    /// field, the raw value and why (the field itself was left empty).
+    pub import_notes: Option<String>,
+    /// What an Open Referral feed said that we do not model (ids, city,
+    /// country, extensions, currency, the structured schedules, ...), kept
+    /// so an export gives it back. Opaque here: `io::oruk` reads and writes it.
+    /// Not in `directory search --format json` (it is the ORUK export's).
+    #[serde(skip_serializing)]
+    pub source_extra: Option<String>,
+}
+
+/// The namespace of the UUIDs (v5) derived for ids a source did not give as
+/// UUIDs: fixed, so the same uid always gives the same UUID.
+const ID_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x7c3a_51e2_9d4b_4f0a_8e61_2b5d_c0f4_a913);
+
+/// The UUID a service is exported under: its uid if that is a UUID (in its
+/// canonical lower-case form), else a UUID v5 derived from the uid.
+pub fn export_id(uid: &str) -> String {
+    match uuid::Uuid::try_parse(uid.trim()) {
+        Ok(u) => u.hyphenated().to_string(),
+        Err(_) => derived_uuid(&[uid]),
+    }
+}
+
+/// A UUID v5 from `parts` (joined with a separator no part holds).
+pub fn derived_uuid(parts: &[&str]) -> String {
+    uuid::Uuid::new_v5(&ID_NAMESPACE, parts.join("\u{1f}").as_bytes())
+        .hyphenated()
+        .to_string()
+}
+
+/// Whether `s` is a UUID as Open Referral wants it (hyphenated).
+pub fn is_uuid(s: &str) -> bool {
+    s.len() == 36 && uuid::Uuid::try_parse(s).is_ok()
 }
 
 /// Months after which an unverified entry is flagged as stale, by default.
@@ -84,13 +118,10 @@ pub struct ServiceInput {
     pub source: String,
 }
 
-/// A web address: http(s)://, a dotted host, no spaces.
+/// A web address: http(s):// (any case), a dotted host, no spaces.
 pub fn looks_like_url(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    match rest {
-        Some(r) => {
+    match url_rest(s) {
+        Some((_, r)) => {
             let host = r.split(['/', '?', '#']).next().unwrap_or("");
             host.contains('.')
                 && !host.starts_with('.')
@@ -98,6 +129,103 @@ pub fn looks_like_url(s: &str) -> bool {
                 && !s.chars().any(char::is_whitespace)
         }
         None => false,
+    }
+}
+
+/// The scheme (lower case) and what follows `://`, for http and https in any case.
+fn url_rest(s: &str) -> Option<(&'static str, &str)> {
+    ["https", "http"].into_iter().find_map(|scheme| {
+        let n = scheme.len() + 3;
+        let head = s.get(..n)?;
+        head.eq_ignore_ascii_case(&format!("{scheme}://"))
+            .then(|| (scheme, &s[n..]))
+    })
+}
+
+/// A web address with its scheme in lower case (`HTTPS://x.org` -> `https://x.org`).
+fn normal_url(s: &str) -> String {
+    match url_rest(s) {
+        Some((scheme, rest)) => format!("{scheme}://{rest}"),
+        None => s.to_string(),
+    }
+}
+
+/// An email address without a `mailto:` in front (any case).
+fn normal_email(s: &str) -> &str {
+    match s.get(..7) {
+        Some(head) if head.eq_ignore_ascii_case("mailto:") => s[7..].trim(),
+        _ => s,
+    }
+}
+
+/// A phone number without the quote marks some feeds leave around it
+/// (`"\"+44 1234 234567\""` in the official HSDS example).
+fn normal_phone(s: &str) -> &str {
+    s.trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '\u{201C}' | '\u{201D}' | '`'))
+        .trim()
+}
+
+/// Words that may follow a phone number before its extension.
+const EXTENSION_WORDS: [&str; 4] = ["extension", "ext.", "ext", "x"];
+
+/// A service's phone number as real directories write them: a UK or
+/// international number (digits with spaces, dashes, dots, brackets, a leading
+/// +), or a UK short code of 3 to 6 digits (`111`, `116 123`, `999`); then
+/// optionally an extension (`ext 204`, `x204`) and notes in brackets
+/// (`(freephone)`). A national number (leading 0) has 10 or 11 digits, an
+/// international one (+) 7 to 15; a number of only zeros is no number.
+pub fn looks_like_service_phone(s: &str) -> bool {
+    // Notes in brackets that hold letters: "(freephone)", "(24 hours)".
+    let mut main = String::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + close];
+        main.push_str(&rest[..open]);
+        if !inner.chars().any(char::is_alphabetic) {
+            main.push_str(&rest[open..=open + close]);
+        }
+        rest = &rest[open + close + 1..];
+    }
+    main.push_str(rest);
+    let lower = main.to_lowercase();
+    let mut number = lower.trim();
+    for word in EXTENSION_WORDS {
+        if let Some(at) = lower.rfind(word) {
+            let ext = lower[at + word.len()..].trim();
+            let before = lower[..at].trim_end();
+            let boundary = at == 0
+                || !lower[..at].ends_with(|c: char| c.is_alphanumeric())
+                || word == "x" && lower[..at].ends_with(|c: char| c.is_ascii_digit());
+            if boundary
+                && !before.is_empty()
+                && (1..=6).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_digit())
+            {
+                number = before.trim_end_matches([',', ';', ' ']);
+                break;
+            }
+        }
+    }
+    let chars_ok = number
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0));
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if !chars_ok || digits.is_empty() || digits.bytes().all(|b| b == b'0') {
+        return false;
+    }
+    let n = digits.len();
+    if number.starts_with('+') {
+        (7..=15).contains(&n)
+    } else if digits.starts_with("00") {
+        (9..=17).contains(&n)
+    } else if digits.starts_with('0') {
+        (10..=11).contains(&n)
+    } else {
+        (3..=6).contains(&n) || (7..=15).contains(&n)
     }
 }
 
@@ -175,35 +303,48 @@ impl ServiceInput {
         if is_blank(&self.name) {
             fail("name", "name is required".into());
         }
-        let url = self.url.trim();
-        if !url.is_empty() && !looks_like_url(url) {
+        let url = normal_url(self.url.trim());
+        if !url.is_empty() && !looks_like_url(&url) {
             fail("url", "not a web address: use https://example.org/…".into());
         }
-        let email = self.email.trim();
+        let email = normal_email(self.email.trim());
         if !email.is_empty() && !looks_like_email(email) {
             fail("email", "not an email address: use name@example.org".into());
         }
-        let phone = self.phone.trim();
-        if !phone.is_empty() && !looks_like_phone(phone) {
-            fail("phone", "not a phone number: 7 to 15 digits".into());
+        let phone = normal_phone(&self.phone);
+        if !phone.is_empty() && !looks_like_service_phone(phone) {
+            fail(
+                "phone",
+                "not a phone number: 10 or 11 digits from 0, +44 and up to 15, or a short \
+                 code such as 111 or 116 123"
+                    .into(),
+            );
         }
         let mut verified = None;
         let v = self.last_verified_on.trim();
         if !v.is_empty() {
-            match super::date::parse_iso_or_uk(v) {
+            match super::date::parse_date_or_datetime(v) {
                 Some(d) if d > today => fail("last_verified_on", "cannot be in the future".into()),
                 Some(d) => verified = Some(d),
                 None => fail(
                     "last_verified_on",
-                    format!("not a date: {}", super::date::DATE_HINT),
+                    format!(
+                        "not a date: {}, or an ISO date-time; years from {}",
+                        super::date::DATE_HINT,
+                        super::date::MIN_YEAR
+                    ),
                 ),
             }
         }
-        let active = match self.status.trim().to_ascii_lowercase().as_str() {
+        let active = match self.status.trim().to_lowercase().as_str() {
             "" | "active" => true,
-            "inactive" => false,
+            "inactive" | "closed" | "temporarily closed" | "defunct" => false,
             _ => {
-                fail("status", "status must be active or inactive".into());
+                fail(
+                    "status",
+                    "status must be active, or inactive, closed, temporarily closed or defunct"
+                        .into(),
+                );
                 true
             }
         };
@@ -236,7 +377,7 @@ impl ServiceInput {
             postcode: opt(&self.postcode),
             phone: opt(phone),
             email: opt(email),
-            url: opt(url),
+            url: opt(&url),
             opening_times: opt(&self.opening_times),
             eligibility: opt(&self.eligibility),
             cost: opt(&self.cost),
@@ -244,9 +385,142 @@ impl ServiceInput {
             last_verified_on: verified,
             active,
             source: opt(&self.source),
+            import_notes: None,
+            source_extra: None,
+        })
+    }
+
+    /// Like [`validate`](Self::validate), but a field that fails its check
+    /// does not refuse the record: it is left empty, and its raw value and
+    /// the reason are kept in the service's `import_notes` and returned as a
+    /// [`Fix`]. Only a missing or unusable name refuses the record.
+    pub fn validate_tolerant(&self, today: NaiveDate) -> Result<Tolerant, Vec<FieldError>> {
+        let mut input = self.clone();
+        let mut fixes = Vec::new();
+        let url = input.url.trim();
+        if url.len() > 4 && url.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
+            let cleaned = format!("https://{url}");
+            fixes.push(Fix {
+                field: "url".into(),
+                raw: std::mem::replace(&mut input.url, cleaned.clone()),
+                problem: "no http:// or https://".into(),
+                cleaned: Some(cleaned),
+            });
+        }
+        let errors = match input.validate(today) {
+            Ok(mut service) => {
+                service.import_notes = import_notes(&fixes);
+                return Ok(Tolerant { service, fixes });
+            }
+            Err(errors) => errors,
+        };
+        if errors.iter().any(|e| e.field == "name") {
+            return Err(errors.into_iter().filter(|e| e.field == "name").collect());
+        }
+        let mut cleared = input;
+        for e in errors {
+            let Some(slot) = cleared.field_mut(e.field) else {
+                continue;
+            };
+            let raw = std::mem::take(slot);
+            fixes.push(Fix {
+                field: e.field.to_string(),
+                raw,
+                problem: e.message,
+                cleaned: None,
+            });
+        }
+        let mut service = cleared.validate(today)?;
+        service.import_notes = import_notes(&fixes);
+        Ok(Tolerant { service, fixes })
+    }
+
+    /// A field's text by its name (as in [`ServiceInput`]).
+    pub fn field(&self, field: &str) -> Option<&str> {
+        Some(match field {
+            "uid" => &self.uid,
+            "name" => &self.name,
+            "organisation" => &self.organisation,
+            "description" => &self.description,
+            "categories" => &self.categories,
+            "area" => &self.area,
+            "address" => &self.address,
+            "postcode" => &self.postcode,
+            "phone" => &self.phone,
+            "email" => &self.email,
+            "url" => &self.url,
+            "opening_times" => &self.opening_times,
+            "eligibility" => &self.eligibility,
+            "cost" => &self.cost,
+            "how_to_refer" => &self.how_to_refer,
+            "last_verified_on" => &self.last_verified_on,
+            "status" => &self.status,
+            "source" => &self.source,
+            _ => return None,
+        })
+    }
+
+    fn field_mut(&mut self, field: &str) -> Option<&mut String> {
+        Some(match field {
+            "uid" => &mut self.uid,
+            "name" => &mut self.name,
+            "organisation" => &mut self.organisation,
+            "description" => &mut self.description,
+            "categories" => &mut self.categories,
+            "area" => &mut self.area,
+            "address" => &mut self.address,
+            "postcode" => &mut self.postcode,
+            "phone" => &mut self.phone,
+            "email" => &mut self.email,
+            "url" => &mut self.url,
+            "opening_times" => &mut self.opening_times,
+            "eligibility" => &mut self.eligibility,
+            "cost" => &mut self.cost,
+            "how_to_refer" => &mut self.how_to_refer,
+            "last_verified_on" => &mut self.last_verified_on,
+            "status" => &mut self.status,
+            "source" => &mut self.source,
+            _ => return None,
         })
     }
 }
+
+/// A record accepted by [`ServiceInput::validate_tolerant`], and what was
+/// done to its fields on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tolerant {
+    pub service: Service,
+    pub fixes: Vec<Fix>,
+}
+
+/// One field that failed its check or was changed to pass it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// Our field name, or where in the file it was (`phones[0].number`).
+    pub field: String,
+    /// The value as it came.
+    pub raw: String,
+    pub problem: String,
+    /// What it became; `None` when it was left empty (the raw value is then
+    /// in the service's `import_notes`).
+    pub cleaned: Option<String>,
+}
+
+/// The `import_notes` of a record: one line per field left empty.
+pub fn import_notes(fixes: &[Fix]) -> Option<String> {
+    let lines: Vec<String> = fixes
+        .iter()
+        .filter(|f| f.cleaned.is_none())
+        .map(|f| {
+            let raw: String = f.raw.chars().take(MAX_NOTE_VALUE_CHARS).collect();
+            format!("{}: {:?} ({})", f.field, raw, f.problem)
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// Raw values kept in `import_notes` are cut to this many characters.
+const MAX_NOTE_VALUE_CHARS: usize = 300;
 
 impl Service {
     /// The categories as a list.
@@ -401,6 +675,126 @@ mod tests {
         assert_eq!(s.categories.as_deref(), Some("food,money"));
         assert!(s.active);
         assert_eq!(s.last_verified_on, NaiveDate::from_ymd_opt(2026, 11, 1));
+    }
+
+    #[test]
+    fn real_phone_numbers_pass_and_nonsense_does_not() {
+        for ok in [
+            "0113 496 0000",
+            "+44 113 496 0000",
+            "(0113) 496 0000",
+            "111",
+            "999",
+            "116 123",
+            "116117",
+            "0131 665 0135 ext 204",
+            "0131 665 0135 ext. 204",
+            "0131 665 0135 x204",
+            "0800 123 4567 (freephone)",
+            "0800 123 4567 (Freephone, 24 hours)",
+            "020 7946 0000",
+            "0044 20 7946 0000",
+        ] {
+            assert!(looks_like_service_phone(ok), "{ok}");
+        }
+        for bad in [
+            "0000000000000",
+            "000",
+            "12",
+            "0113 496",
+            "01134960000000",
+            "call us",
+            "(freephone)",
+            "ext 204",
+            "+44 113 496 0000 0000 0000",
+            "0113\u{1b}496 0000",
+        ] {
+            assert!(!looks_like_service_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn values_are_normalised_before_their_checks() {
+        let s = ServiceInput {
+            name: "Choir".into(),
+            phone: "\"+44 1234 234567\"".into(),
+            url: "HTTPS://Choir.example.org/Join".into(),
+            email: "mailto:sing@choir.example.org".into(),
+            last_verified_on: "2018-11-30 12:43:20.953659+00:00".into(),
+            status: "Temporarily closed".into(),
+            ..Default::default()
+        }
+        .validate(today())
+        .unwrap();
+        assert_eq!(s.phone.as_deref(), Some("+44 1234 234567"));
+        assert_eq!(s.url.as_deref(), Some("https://Choir.example.org/Join"));
+        assert_eq!(s.email.as_deref(), Some("sing@choir.example.org"));
+        assert_eq!(s.last_verified_on, NaiveDate::from_ymd_opt(2018, 11, 30));
+        assert!(!s.active);
+        for status in ["closed", "defunct", "inactive", "INACTIVE"] {
+            let input = ServiceInput {
+                name: "x".into(),
+                status: status.into(),
+                ..Default::default()
+            };
+            assert!(!input.validate(today()).unwrap().active, "{status}");
+        }
+        for date in [
+            "2026-10-01T09:30:00Z",
+            "2026-10-01T09:30:00+01:00",
+            "2026-10-01 09:30",
+        ] {
+            let input = ServiceInput {
+                name: "x".into(),
+                last_verified_on: date.into(),
+                ..Default::default()
+            };
+            let got = input.validate(today()).unwrap().last_verified_on;
+            assert_eq!(got, NaiveDate::from_ymd_opt(2026, 10, 1), "{date}");
+        }
+        for date in [
+            "1899-12-31",
+            "-2018-11-30",
+            "2027-01-01",
+            "2026-10-01Tnoon",
+            "2026-10-01T09:30:00+1",
+        ] {
+            let input = ServiceInput {
+                name: "x".into(),
+                last_verified_on: date.into(),
+                ..Default::default()
+            };
+            assert!(input.validate(today()).is_err(), "{date}");
+        }
+    }
+
+    #[test]
+    fn a_bare_www_address_gets_https_with_a_warning() {
+        let t = ServiceInput {
+            name: "Choir".into(),
+            url: "www.choir.example.org".into(),
+            phone: "12".into(),
+            ..Default::default()
+        }
+        .validate_tolerant(today())
+        .unwrap();
+        assert_eq!(
+            t.service.url.as_deref(),
+            Some("https://www.choir.example.org")
+        );
+        assert_eq!(t.fixes.len(), 2);
+        assert_eq!(
+            t.fixes[0].cleaned.as_deref(),
+            Some("https://www.choir.example.org")
+        );
+        assert_eq!(t.fixes[1].field, "phone");
+        assert_eq!(t.fixes[1].cleaned, None);
+        let notes = t.service.import_notes.unwrap();
+        assert!(notes.starts_with("phone: \"12\""), "{notes}");
+        assert!(
+            !notes.contains("www"),
+            "a cleaned value needs no note: {notes}"
+        );
     }
 
     #[test]

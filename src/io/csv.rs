@@ -1,13 +1,12 @@
 //! The directory as CSV, one service a row, with the stable header
 //! [`COLUMNS`] (documented in the README). Export then import changes nothing.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::{ImportError, derived_uid};
-use crate::domain::service::{Service, ServiceInput};
+use super::{Import, ImportError, Place, Problem, derived_uid};
+use crate::domain::service::{Fix, Service, ServiceInput, import_notes};
 use crate::domain::text::{for_terminal, from_spreadsheet_cell, quote, spreadsheet_cell};
 
 /// Column names, in export order. Imports accept any order and any subset that
@@ -141,13 +140,23 @@ impl<'a> LineCounter<'a> {
         if end < self.offset {
             *self = LineCounter::new(bytes);
         }
-        self.line += bytes[self.offset..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
+        self.line += line_breaks(&bytes[self.offset..end], bytes.get(end).copied());
         self.offset = end;
         self.line
     }
+}
+
+/// Line breaks in `bytes`: LF, CRLF (once) and a lone CR (old Mac files,
+/// which the CSV reader also takes as line ends). `next` is the byte after.
+fn line_breaks(bytes: &[u8], next: Option<u8>) -> u64 {
+    let mut n = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let after = bytes.get(i + 1).copied().or(next);
+        if *b == b'\n' || (*b == b'\r' && after != Some(b'\n')) {
+            n += 1;
+        }
+    }
+    n
 }
 
 fn line_at(bytes: &[u8], offset: u64) -> u64 {
@@ -204,7 +213,13 @@ fn check_quotes(bytes: &[u8], columns: usize) -> Result<(), ImportError> {
                     opened_on = Some(line);
                     commas_this_line = 0;
                 }
-                b',' | b'\r' => field_start = true,
+                b',' => field_start = true,
+                b'\r' => {
+                    if bytes.get(i + 1) != Some(&b'\n') {
+                        line += 1;
+                    }
+                    field_start = true;
+                }
                 b'\n' => {
                     line += 1;
                     field_start = true;
@@ -223,9 +238,12 @@ fn check_quotes(bytes: &[u8], columns: usize) -> Result<(), ImportError> {
     }
 }
 
-/// Parses a whole file; any problem refuses all of it, naming the line.
-/// `today` refuses verification dates in the future.
-pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError> {
+/// Parses a whole file. A file that is not CSV, has an unknown or missing
+/// header, or a row without a name is refused whole, naming the line. A value
+/// that fails its check is left empty (its raw value kept in the entry's
+/// import notes) and listed in [`Import::problems`]; rows repeating a uid are
+/// merged, the last one kept. `today` refuses verification dates in the future.
+pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -273,8 +291,8 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError
         });
     }
     check_quotes(bytes, columns.len())?;
-    let mut services = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut import = Import::default();
+    let mut refused = Vec::new();
     let mut lines = LineCounter::new(bytes);
     for record in reader.byte_records() {
         let record = record.map_err(|e| ImportError::Line {
@@ -283,21 +301,53 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError
         })?;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let mut input = ServiceInput::default();
+        let mut fixes = Vec::new();
         for (field, column) in record.iter().zip(&columns) {
-            let text = std::str::from_utf8(field).map_err(|_| ImportError::Line {
-                line,
-                message: format!("column '{column}' is not UTF-8 text; save the file as UTF-8"),
-            })?;
+            let text = match std::str::from_utf8(field) {
+                Ok(text) => text,
+                Err(_) if *column == "name" => {
+                    return Err(ImportError::Line {
+                        line,
+                        message: format!(
+                            "column '{column}' is not UTF-8 text; save the file as UTF-8"
+                        ),
+                    });
+                }
+                Err(_) => {
+                    fixes.push(Fix {
+                        field: column.to_string(),
+                        raw: String::from_utf8_lossy(field).into_owned(),
+                        problem: "not UTF-8 text".into(),
+                        cleaned: None,
+                    });
+                    continue;
+                }
+            };
             set(&mut input, column, from_spreadsheet_cell(text).to_string());
         }
-        let mut service = input.validate(today).map_err(|errors| ImportError::Line {
-            line,
-            message: errors
+        let checked = match input.validate_tolerant(today) {
+            Ok(c) => c,
+            // Still read on, so the message names every row without a name.
+            Err(errors) => {
+                refused.push(ImportError::Line {
+                    line,
+                    message: errors
+                        .iter()
+                        .map(|e| format!("column '{}': {}", e.field, e.message))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                });
+                continue;
+            }
+        };
+        fixes.extend(checked.fixes);
+        let mut service = checked.service;
+        service.import_notes = import_notes(&fixes);
+        import.problems.extend(
+            fixes
                 .iter()
-                .map(|e| format!("column '{}': {}", e.field, e.message))
-                .collect::<Vec<_>>()
-                .join("; "),
-        })?;
+                .map(|f| Problem::from_fix(Place::Line(line), f)),
+        );
         if service.uid.is_empty() {
             service.uid = derived_uid(
                 "csv",
@@ -308,15 +358,12 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Vec<Service>, ImportError
                 ],
             );
         }
-        if let Some(first) = seen.insert(service.uid.clone(), line) {
-            return Err(ImportError::Line {
-                line,
-                message: format!("the same uid as line {first} (each service once per file)"),
-            });
-        }
-        services.push(service);
+        import.push(service, Place::Line(line), "uid");
     }
-    Ok(services)
+    match ImportError::all(refused) {
+        Some(e) => Err(e),
+        None => Ok(import),
+    }
 }
 
 fn csv_reason(e: &csv::Error) -> String {
@@ -342,6 +389,12 @@ mod tests {
         parse(text.as_bytes(), today()).unwrap_err().to_string()
     }
 
+    /// The problems a tolerant parse reported, as shown.
+    fn problems(text: &str) -> Vec<String> {
+        let import = parse(text.as_bytes(), today()).unwrap();
+        import.problems.iter().map(|p| p.to_string()).collect()
+    }
+
     #[test]
     fn round_trips_every_column() {
         let s = Service {
@@ -358,7 +411,7 @@ mod tests {
         let mut out = Vec::new();
         write(std::slice::from_ref(&s), &mut out).unwrap();
         assert!(out.starts_with(COLUMNS.join(",").as_bytes()));
-        let back = parse(&out, today()).unwrap();
+        let back = parse(&out, today()).unwrap().services;
         assert_eq!(back, vec![s]);
     }
 
@@ -367,21 +420,63 @@ mod tests {
         assert!(err("name,area\nA,North\nB\n").starts_with("line 3: expected 2 columns"));
         assert!(err("name,colour\nA,red\n").contains("line 1: unknown column 2"));
         assert!(err("area\nNorth\n").contains("no 'name' column"));
-        let e = err("name,last_verified_on\nA,2026-01-01\nB,31/02/2026\n");
-        assert!(e.starts_with("line 3: column 'last_verified_on'"), "{e}");
+        let p = problems("name,last_verified_on\nA,2026-01-01\nB,31/02/2026\n");
+        assert_eq!(
+            p,
+            [
+                "line 3, field last_verified_on, value '31/02/2026': not a date: use YYYY-MM-DD \
+              or DD/MM/YYYY, or an ISO date-time; years from 1900; left empty; the value is kept in the entry's import notes"
+            ]
+        );
         assert!(err("name,url\n,x\n").contains("line 2: column 'name': name is required"));
-        assert!(err("uid,name\na,A\na,B\n").contains("line 3: the same uid as line 2"));
+        let import = parse(b"uid,name\na,A\na,B\n", today()).unwrap();
+        assert_eq!(import.merged, 1);
+        assert_eq!(import.services.len(), 1);
+        assert_eq!(import.services[0].name, "B", "the last one wins");
+        assert!(
+            import.problems[0]
+                .to_string()
+                .contains("line 3, field uid, value 'a': the same id as line 2")
+        );
         assert_eq!(err(""), "the file is empty; nothing imported");
         let mut bad = b"name,area\nA,".to_vec();
         bad.extend_from_slice(&[0xff, 0xfe, b'\n']);
+        let import = parse(&bad, today()).unwrap();
+        let p = import.problems[0].to_string();
+        assert!(
+            p.starts_with(
+                "line 2, field area, value '\u{fffd}\u{fffd}': not UTF-8 text; left empty"
+            ),
+            "{p}"
+        );
+        let mut bad = b"name,area\nA\xff,North\n".to_vec();
+        bad.push(b'\n');
         let e = parse(&bad, today()).unwrap_err().to_string();
-        assert!(e.starts_with("line 2: column 'area' is not UTF-8"), "{e}");
+        assert!(e.starts_with("line 2: column 'name' is not UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn statuses_as_in_oruk_and_old_mac_line_ends() {
+        let import = parse(
+            b"name,status\rA,closed\rB,Temporarily closed\rC,defunct\rD,gone\r",
+            today(),
+        )
+        .unwrap();
+        let active: Vec<bool> = import.services.iter().map(|s| s.active).collect();
+        assert_eq!(active, [false, false, false, true]);
+        let p = import.problems[0].to_string();
+        assert!(p.starts_with("line 5, field status, value 'gone'"), "{p}");
+        assert!(err("name,area\rA,x\rB\r").starts_with("line 3: expected 2 columns"));
     }
 
     #[test]
     fn missing_uids_are_derived_and_stable() {
-        let a = parse(b"name,postcode\nFood Bank,LS1 1AA\n", today()).unwrap();
-        let b = parse(b"postcode,name\nls1 1aa, food bank \n", today()).unwrap();
+        let a = parse(b"name,postcode\nFood Bank,LS1 1AA\n", today())
+            .unwrap()
+            .services;
+        let b = parse(b"postcode,name\nls1 1aa, food bank \n", today())
+            .unwrap()
+            .services;
         assert_eq!(a[0].uid, b[0].uid);
         assert!(a[0].uid.starts_with("csv-"));
     }
@@ -413,12 +508,15 @@ mod tests {
             b"name,area,cost\n\"Food\nBank\",\"North, \"\"upper\"\"\nand south\",free\nB,\"x\",y\n",
             today(),
         )
-        .unwrap();
+        .unwrap()
+        .services;
         assert_eq!(ok.len(), 2);
         assert_eq!(ok[0].name, "Food\nBank");
         assert_eq!(ok[0].area.as_deref(), Some("North, \"upper\"\nand south"));
         // A quote inside an unquoted field is a literal character, as for the reader.
-        let ok = parse(b"name,area\nO\"Brien Club,North\nB,South\n", today()).unwrap();
+        let ok = parse(b"name,area\nO\"Brien Club,North\nB,South\n", today())
+            .unwrap()
+            .services;
         assert_eq!(ok[0].name, "O\"Brien Club");
     }
 
@@ -426,10 +524,13 @@ mod tests {
     fn crlf_files_name_the_right_line() {
         let e = err("name,area\r\nA,North\r\nB\r\n");
         assert!(e.starts_with("line 3: expected 2 columns"), "{e}");
-        let e = err("name,last_verified_on\r\nA,2026-01-01\r\nB,31/02/2026\r\n");
-        assert!(e.starts_with("line 3: column 'last_verified_on'"), "{e}");
-        let e = err("uid,name\r\na,\"A\r\nmore\"\r\na,B\r\n");
-        assert!(e.contains("line 4: the same uid as line 2"), "{e}");
+        let p = problems("name,last_verified_on\r\nA,2026-01-01\r\nB,31/02/2026\r\n");
+        assert!(p[0].starts_with("line 3, field last_verified_on"), "{p:?}");
+        let p = problems("uid,name\r\na,\"A\r\nmore\"\r\na,B\r\n");
+        assert!(
+            p[0].starts_with("line 4, field uid, value 'a': the same id as line 2"),
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -451,7 +552,7 @@ mod tests {
             let cell = cell.trim_start_matches('"');
             assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell} in {text}");
         }
-        assert_eq!(parse(&out, today()).unwrap(), vec![s]);
+        assert_eq!(parse(&out, today()).unwrap().services, vec![s]);
     }
 
     #[test]

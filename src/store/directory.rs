@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::service::{SERVICE_COLUMNS, service_from_row};
 use super::{Result, Stamp, Store, StoreError, day};
 use crate::domain::date::iso;
-use crate::domain::service::{Connection, ConnectionEvent, ConnectionStatus, Service};
+use crate::domain::service::{
+    Connection, ConnectionEvent, ConnectionStatus, Service, export_id, is_uuid,
+};
 
 /// What an import did (or, for a dry run, would do).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -21,21 +23,71 @@ pub struct ImportSummary {
 
 enum Plan {
     Add,
-    Update(i64),
+    /// The row to update, and the uid it keeps (found by its export id).
+    Update(i64, String),
     Unchanged,
 }
 
-fn plan(conn: &Sql, s: &Service) -> Result<Plan> {
-    let existing = conn
+fn by_uid(conn: &Sql, uid: &str) -> Result<Option<Service>> {
+    Ok(conn
         .prepare_cached(&format!(
             "SELECT {SERVICE_COLUMNS} FROM service WHERE uid = ?1"
         ))?
-        .query_row([&s.uid], service_from_row)
+        .query_row([uid], service_from_row)
+        .optional()?)
+}
+
+/// Export ids of the rows written before schema 010 (or by `demo`), which
+/// have none stored: export id -> uid, computed once per import.
+type Legacy = std::collections::HashMap<String, String>;
+
+fn legacy_export_ids(conn: &Sql) -> Result<Legacy> {
+    let mut stmt = conn.prepare_cached("SELECT uid FROM service WHERE export_id IS NULL")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut map = Legacy::new();
+    for uid in rows {
+        let uid = uid?;
+        map.insert(export_id(&uid), uid);
+    }
+    Ok(map)
+}
+
+/// The service exported under `id` (a UUID), for importing our own export:
+/// a service whose uid is not a UUID is exported under one derived from it.
+fn by_export_id(conn: &Sql, legacy: &Legacy, id: &str) -> Result<Option<Service>> {
+    let found = conn
+        .prepare_cached(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM service WHERE export_id = ?1 LIMIT 1"
+        ))?
+        .query_row([id], service_from_row)
         .optional()?;
+    match (found, legacy.get(id)) {
+        (Some(s), _) => Ok(Some(s)),
+        (None, Some(uid)) => by_uid(conn, uid),
+        (None, None) => Ok(None),
+    }
+}
+
+fn plan(conn: &Sql, legacy: &Legacy, s: &Service) -> Result<Plan> {
+    let existing = match by_uid(conn, &s.uid)? {
+        Some(old) => Some(old),
+        None if is_uuid(&s.uid) => by_export_id(conn, legacy, &s.uid)?,
+        None => None,
+    };
     Ok(match existing {
         None => Plan::Add,
-        Some(old) if old.same_content(s) => Plan::Unchanged,
-        Some(old) => Plan::Update(old.id),
+        // Notes only say what an import could not keep: a record that comes
+        // back clean (our own export) leaves the old ones in place.
+        Some(old)
+            if old.same_content(&Service {
+                uid: old.uid.clone(),
+                import_notes: s.import_notes.clone().or(old.import_notes.clone()),
+                ..s.clone()
+            }) =>
+        {
+            Plan::Unchanged
+        }
+        Some(old) => Plan::Update(old.id, old.uid),
     })
 }
 
@@ -44,7 +96,7 @@ fn status_text(active: bool) -> &'static str {
 }
 
 /// A service's stored columns, uid to source, in the order that
-/// `insert_row` and `update_row` name them (?1 to ?18).
+/// `insert_row` and `update_row` name them (?1 to ?21).
 fn column_values(s: &Service) -> Vec<Value> {
     vec![
         s.uid.clone().into(),
@@ -65,6 +117,9 @@ fn column_values(s: &Service) -> Vec<Value> {
         s.last_verified_on.map(iso).into(),
         status_text(s.active).to_string().into(),
         s.source.clone().into(),
+        s.import_notes.clone().into(),
+        s.source_extra.clone().into(),
+        export_id(&s.uid).into(),
     ]
 }
 
@@ -77,8 +132,8 @@ fn update_row(conn: &Sql, at: &Stamp, id: i64, s: &Service) -> Result<()> {
                 categories = ?5, area = ?6, address = ?7, postcode = ?8, phone = ?9,
                 email = ?10, url = ?11, opening_times = ?12, eligibility = ?13, cost = ?14,
                 how_to_refer = ?15, last_verified_on = ?16, status = ?17, source = ?18,
-                updated_at = ?19
-             WHERE id = ?20",
+                import_notes = ?19, source_extra = ?20, export_id = ?21, updated_at = ?22
+             WHERE id = ?23",
         )?
         .execute(params_from_iter(values))?;
     if n == 0 {
@@ -96,9 +151,10 @@ fn insert_row(conn: &Sql, at: &Stamp, s: &Service) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO service (uid, name, organisation, description, categories, area,
             address, postcode, phone, email, url, opening_times, eligibility, cost,
-            how_to_refer, last_verified_on, status, source, created_at, updated_at)
+            how_to_refer, last_verified_on, status, source, import_notes, source_extra,
+            export_id, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-            ?17, ?18, ?19, ?19)",
+            ?17, ?18, ?19, ?20, ?21, ?22, ?22)",
     )?
     .execute(params_from_iter(values))?;
     Ok(conn.last_insert_rowid())
@@ -143,9 +199,17 @@ impl Store {
     /// Saves every field of `s` (by its id).
     pub fn update_service(&mut self, s: &Service) -> Result<()> {
         self.write(|tx, at| {
-            let old = tx
-                .prepare_cached("SELECT uid FROM service WHERE id = ?1")?
-                .query_row([s.id], |r| r.get::<_, String>(0))
+            let (old, notes, extra) = tx
+                .prepare_cached(
+                    "SELECT uid, import_notes, source_extra FROM service WHERE id = ?1",
+                )?
+                .query_row([s.id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ))
+                })
                 .optional()?
                 .ok_or(StoreError::NotFound {
                     entity: "service",
@@ -154,6 +218,15 @@ impl Store {
             let mut s = s.clone();
             if s.uid.trim().is_empty() {
                 s.uid = old;
+            }
+            // A hand edit keeps what the last import could not keep, and
+            // what the source said that we do not model (an export gives
+            // back the parts whose fields the edit left alone).
+            if s.import_notes.is_none() {
+                s.import_notes = notes;
+            }
+            if s.source_extra.is_none() {
+                s.source_extra = extra;
             }
             update_row(tx, at, s.id, &s)?;
             Store::audit(tx, at, "edit", "service", s.id)
@@ -196,10 +269,11 @@ impl Store {
     /// What importing `services` would do, without writing anything.
     pub fn plan_import(&self, services: &[Service]) -> Result<ImportSummary> {
         let mut sum = ImportSummary::default();
+        let legacy = legacy_export_ids(&self.conn)?;
         for s in services {
-            match plan(&self.conn, s)? {
+            match plan(&self.conn, &legacy, s)? {
                 Plan::Add => sum.added += 1,
-                Plan::Update(_) => sum.updated += 1,
+                Plan::Update(..) => sum.updated += 1,
                 Plan::Unchanged => sum.unchanged += 1,
             }
         }
@@ -210,15 +284,17 @@ impl Store {
     pub fn import_services(&mut self, services: &[Service]) -> Result<ImportSummary> {
         self.write(|tx, at| {
             let mut sum = ImportSummary::default();
+            let legacy = legacy_export_ids(tx)?;
             for s in services {
-                match plan(tx, s)? {
+                match plan(tx, &legacy, s)? {
                     Plan::Add => {
                         let id = insert_row(tx, at, s)?;
                         Store::audit(tx, at, "import-add", "service", id)?;
                         sum.added += 1;
                     }
-                    Plan::Update(id) => {
-                        update_row(tx, at, id, s)?;
+                    Plan::Update(id, uid) => {
+                        let s = Service { uid, ..s.clone() };
+                        update_row(tx, at, id, &s)?;
                         Store::audit(tx, at, "import-update", "service", id)?;
                         sum.updated += 1;
                     }

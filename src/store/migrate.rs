@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_audit_reason.sql"),
     include_str!("migrations/008_audit_actor_name.sql"),
     include_str!("migrations/009_person_monitoring.sql"),
+    include_str!("migrations/010_directory_data.sql"),
 ];
 
 /// The schema version this build writes and understands.

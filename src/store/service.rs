@@ -5,7 +5,7 @@ use crate::domain::service::Service;
 
 pub(super) const SERVICE_COLUMNS: &str = "id, uid, name, organisation, description, categories,
     area, address, postcode, phone, email, url, opening_times, eligibility, cost, how_to_refer,
-    last_verified_on, status, source";
+    last_verified_on, status, source, import_notes, source_extra";
 
 pub(super) fn service_from_row(r: &Row) -> rusqlite::Result<Service> {
     Ok(Service {
@@ -28,6 +28,8 @@ pub(super) fn service_from_row(r: &Row) -> rusqlite::Result<Service> {
         last_verified_on: day(r.get(16)?),
         active: r.get::<_, String>(17)? == "active",
         source: r.get(18)?,
+        import_notes: r.get(19)?,
+        source_extra: r.get(20)?,
     })
 }
 

@@ -668,6 +668,15 @@ impl DirectoryPane {
                 ]));
             }
         }
+        // What the last import could not keep (the field was left empty).
+        if let Some(notes) = &s.import_notes {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                "Import notes (values left out)",
+                t.warn(),
+            )));
+            lines.extend(notes.lines().map(|l| Line::from(safe(l))));
+        }
         let block = Block::default()
             .borders(Borders::TOP)
             .title(Span::styled(" Service · Esc back ", t.header()));

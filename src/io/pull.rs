@@ -1,0 +1,224 @@
+//! `caseload directory pull URL`: every service of an Open Referral UK API
+//! (`{URL}/services?page=N&per_page=100`, following `total_pages`), read into
+//! one [`Import`] so the caller can write it in one transaction. Nothing here
+//! writes: a failure on any page leaves the caller nothing to import.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use super::{Import, oruk};
+use crate::domain::text::for_terminal_line;
+
+/// Services asked for per page (the most the UK profile's API lets a client ask).
+pub const PER_PAGE: u32 = 100;
+
+/// How long a pull waits, and how much it takes.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// To connect to the server.
+    pub connect: Duration,
+    /// For one page, from asking to the last byte.
+    pub page: Duration,
+    /// The largest page (a page of 100 real services is well under 2 MB).
+    pub page_bytes: u64,
+    /// The most pages followed (10,000 pages is a million services).
+    pub pages: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            connect: Duration::from_secs(10),
+            page: Duration::from_secs(30),
+            page_bytes: 32 * 1024 * 1024,
+            pages: 10_000,
+        }
+    }
+}
+
+/// Why a pull stopped. Messages name the page and the server, never data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PullError {
+    /// The URL given is not one we can ask (exit 1: the user can fix it).
+    #[error("{0}")]
+    Url(String),
+    #[error("{0}; nothing imported")]
+    Failed(String),
+}
+
+/// The address of page `page` under the API base `base`.
+pub fn page_url(base: &str, page: u32) -> String {
+    format!(
+        "{}/services?page={page}&per_page={PER_PAGE}",
+        base.trim_end_matches('/')
+    )
+}
+
+fn check_base(base: &str) -> Result<(), PullError> {
+    let lower = base.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') && !base.contains(char::is_whitespace) => {
+            Ok(())
+        }
+        _ => Err(PullError::Url(format!(
+            "{} is not an API address: give its base, e.g. https://api.example.org/api \
+             (caseload asks for BASE/services?page=1)",
+            quoted(base)
+        ))),
+    }
+}
+
+fn quoted(s: &str) -> String {
+    crate::domain::text::quote(s, 80)
+}
+
+/// Reads every page. `progress(page, total)` is called before each page
+/// (`total` once the first page said it).
+pub fn pull(
+    base: &str,
+    limits: Limits,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(u32, Option<u64>),
+) -> Result<Import, PullError> {
+    check_base(base)?;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_connect(Some(limits.connect))
+        .timeout_per_call(Some(limits.page))
+        .http_status_as_error(false)
+        .user_agent(concat!("caseload/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut import = Import::default();
+    let mut total: Option<u64> = None;
+    let mut page: u32 = 1;
+    loop {
+        progress(page, total);
+        let url = page_url(base, page);
+        let bytes = fetch(&agent, &url, page, limits)?;
+        let read = oruk::parse_into(&mut import, &bytes, today, Some(page)).map_err(|e| {
+            PullError::Failed(format!(
+                "page {page} ({}): {}",
+                quoted(&url),
+                e.to_string().trim_end_matches("; nothing imported")
+            ))
+        })?;
+        if total.is_none() {
+            total = read.total_pages;
+        }
+        let more = match total {
+            Some(t) => u64::from(page) < t,
+            // No page count: go on while pages come full.
+            None => read.records >= PER_PAGE as usize,
+        };
+        if !more || read.records == 0 {
+            break;
+        }
+        if page >= limits.pages {
+            return Err(PullError::Failed(format!(
+                "{} says it has more than {} pages; stopped there",
+                quoted(base),
+                limits.pages
+            )));
+        }
+        page += 1;
+    }
+    Ok(import)
+}
+
+fn fetch(agent: &ureq::Agent, url: &str, page: u32, limits: Limits) -> Result<Vec<u8>, PullError> {
+    let failed = |what: String| PullError::Failed(format!("page {page} ({}): {what}", quoted(url)));
+    let mut response = agent
+        .get(url)
+        .header("Accept", "application/json")
+        .call()
+        .map_err(|e| failed(reason(&e, limits)))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(failed(format!(
+            "the server answered HTTP {}{}; try again later, or check the address",
+            status.as_u16(),
+            status
+                .canonical_reason()
+                .map(|r| format!(" {r}"))
+                .unwrap_or_default()
+        )));
+    }
+    response
+        .body_mut()
+        .with_config()
+        .limit(limits.page_bytes)
+        .read_to_vec()
+        .map_err(|e| failed(reason(&e, limits)))
+}
+
+/// A transport error in plain words.
+fn reason(e: &ureq::Error, limits: Limits) -> String {
+    use ureq::Error;
+    match e {
+        Error::Timeout(_) => format!(
+            "no complete answer within {} s (connect {} s); try again later",
+            secs(limits.page),
+            secs(limits.connect)
+        ),
+        Error::HostNotFound => "the host is not known; check the address".into(),
+        Error::ConnectionFailed => {
+            "cannot connect (the server is down or unreachable); check the address and your \
+             connection"
+                .into()
+        }
+        Error::BodyExceedsLimit(n) => format!(
+            "the page is larger than {} MB; the server may be sending something else",
+            n / (1024 * 1024)
+        ),
+        Error::Io(io) => {
+            use std::io::ErrorKind::*;
+            match io.kind() {
+                ConnectionRefused | NetworkUnreachable | HostUnreachable | AddrNotAvailable => {
+                    "cannot connect (nothing answers there, or the network is down); check the \
+                     address and your connection"
+                        .into()
+                }
+                TimedOut | WouldBlock => format!(
+                    "no complete answer within {} s; try again later",
+                    secs(limits.page)
+                ),
+                _ => format!(
+                    "the connection failed: {}",
+                    for_terminal_line(&io.to_string())
+                ),
+            }
+        }
+        Error::TooManyRedirects | Error::RedirectFailed => "too many redirects".into(),
+        other => for_terminal_line(&other.to_string()).into_owned(),
+    }
+}
+
+fn secs(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms.is_multiple_of(1000) {
+        (ms / 1000).to_string()
+    } else {
+        format!("{:.1}", ms as f64 / 1000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_addresses_and_bad_bases() {
+        assert_eq!(
+            page_url("https://api.example.org/api/", 2),
+            "https://api.example.org/api/services?page=2&per_page=100"
+        );
+        for bad in ["ftp://x.org", "api.example.org", "https://", "https:// x"] {
+            assert!(check_base(bad).is_err(), "{bad}");
+        }
+        assert!(check_base("HTTP://127.0.0.1:8080").is_ok());
+    }
+}
