@@ -156,6 +156,31 @@ impl Change {
     }
 }
 
+/// The range of the comparable figures [`changes`] gives for an instrument:
+/// an ONS4 item 0-10, the UCLA3 total 3-9, the SWEMWBS metric score 7-35.
+pub fn figure_range(instrument: Instrument) -> (f64, f64) {
+    match instrument {
+        Instrument::Ons4 => (0.0, 10.0),
+        Instrument::Ucla3 => (3.0, 9.0),
+        Instrument::Swemwbs => (7.0, 35.0),
+    }
+}
+
+/// Each comparable figure of an instrument over time (one value per
+/// measure, oldest first), labelled as [`changes`] labels them.
+pub fn series(instrument: Instrument, measures: &[&[u8]]) -> Vec<(String, Vec<f64>)> {
+    let mut out: Vec<(String, Vec<f64>)> = Vec::new();
+    for items in measures {
+        for c in changes(instrument, items, items) {
+            match out.iter_mut().find(|(label, _)| *label == c.label) {
+                Some((_, values)) => values.push(c.latest),
+                None => out.push((c.label, vec![c.latest])),
+            }
+        }
+    }
+    out
+}
+
 /// First and latest of one instrument as comparable figures: each ONS4 item on
 /// its own, the UCLA3 total, the SWEMWBS metric score.
 pub fn changes(instrument: Instrument, first: &[u8], latest: &[u8]) -> Vec<Change> {

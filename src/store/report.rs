@@ -112,6 +112,46 @@ impl Store {
 }
 
 impl Store {
+    /// The coded events of one person, whenever they fell, oldest first: what
+    /// the person pane shows as going to the GP record.
+    pub fn coded_events_for_person(&self, person_id: i64) -> Result<Vec<CodedEvent>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT nhs_number, day, kind FROM (
+                 SELECT nhs_number, first_contact_on AS day, 0 AS kind
+                   FROM person WHERE id = ?1 AND first_contact_on IS NOT NULL
+                 UNION ALL
+                 SELECT p.nhs_number, s.changed_on, 1
+                   FROM status_change s JOIN person p ON p.id = s.person_id
+                  WHERE s.person_id = ?1 AND s.status = 'declined'
+             ) ORDER BY day, kind",
+        )?;
+        let rows = stmt.query_map([person_id], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                super::day(r.get(1)?),
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (nhs_number, on, kind) = row?;
+            let Some(on) = on else { continue };
+            out.push(CodedEvent {
+                person_id,
+                nhs_number: nhs_number.filter(|n| n.len() == 10),
+                on,
+                kind: if kind == 0 {
+                    CodedEventKind::Referral
+                } else {
+                    CodedEventKind::Declined
+                },
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
     /// Referrals (by `referred_on`) in each week of the period, the first
     /// week starting on its first day, for the report pane's sparkline.
     pub fn referrals_per_week(&self, period: &Period) -> Result<Vec<u64>> {

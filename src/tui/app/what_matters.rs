@@ -24,6 +24,7 @@ impl App {
             goals: self.store.goals(id)?,
             measures: self.store.measures(id)?,
             drafts: self.store.drafts(id)?,
+            codes: self.store.coded_events_for_person(id)?,
         };
         self.person.set(data);
         self.person

@@ -11,8 +11,9 @@ use super::connections::ConnectionsView;
 use super::{Ctx, fit, safe};
 use crate::domain::conversation::{Conversation, Draft, TimelineEntry, timeline};
 use crate::domain::goal::{Goal, GoalStatus};
-use crate::domain::measure::{Instrument, Measure, changes};
+use crate::domain::measure::{Instrument, Measure, changes, figure_range, series};
 use crate::domain::person::Person;
+use crate::domain::report::CodedEvent;
 use crate::domain::text::{first_line, truncate, width, wrap};
 use crate::tui::action::{Action, NoteAction, Outcome};
 use crate::tui::component::Component;
@@ -33,6 +34,7 @@ pub struct PersonPane {
     goals: Vec<Goal>,
     measures: Vec<Measure>,
     pub drafts: Vec<Draft>,
+    codes: Vec<CodedEvent>,
     nav: ListNav,
     goal_nav: ListNav,
     focus: Focus,
@@ -49,6 +51,8 @@ pub struct PersonData {
     pub goals: Vec<Goal>,
     pub measures: Vec<Measure>,
     pub drafts: Vec<Draft>,
+    /// SNOMED CT events that go to the GP record for this person.
+    pub codes: Vec<CodedEvent>,
 }
 
 impl Component for PersonPane {
@@ -98,6 +102,7 @@ impl PersonPane {
         self.goals = data.goals;
         self.measures = data.measures;
         self.drafts = data.drafts;
+        self.codes = data.codes;
     }
 
     /// Shows nobody (the person was erased).
@@ -258,6 +263,19 @@ impl PersonPane {
                     .map(|l| Line::from(Span::styled(l, t.danger()))),
             );
         }
+        // What goes to the GP record: the SNOMED CT codes that apply.
+        for c in &self.codes {
+            let text = format!(
+                "GP record: {} {} ({})",
+                c.kind.concept_id(),
+                c.kind.term(),
+                c.on.format("%d %b %Y")
+            );
+            header.push(Line::from(Span::styled(
+                fit(&text, width as usize),
+                t.dim(),
+            )));
+        }
         if let Some(d) = self.drafts.first() {
             let when = d.updated_at.get(11..16).unwrap_or("");
             header.push(Line::from(Span::styled(
@@ -412,6 +430,10 @@ impl PersonPane {
                 Span::styled(instrument.as_str().to_string(), t.key()),
                 Span::styled(dates, t.dim()),
             ]));
+            let over_time = series(
+                instrument,
+                &of.iter().map(|m| m.items.as_slice()).collect::<Vec<_>>(),
+            );
             for c in changes(instrument, &first.items, &latest.items) {
                 let (word, style) = match c.improvement() {
                     _ if of.len() < 2 => ("", t.dim()),
@@ -424,7 +446,23 @@ impl PersonPane {
                 let figures = if of.len() < 2 {
                     fmt(c.latest)
                 } else {
-                    format!("{}→{}", fmt(c.first), fmt(c.latest))
+                    // The scores over time (the latest few) before first → latest.
+                    let values = over_time
+                        .iter()
+                        .find(|(label, _)| *label == c.label)
+                        .map(|(_, v)| v.as_slice())
+                        .unwrap_or(&[]);
+                    let shown = &values[values.len().saturating_sub(SPARK_POINTS)..];
+                    let (lo, hi) = figure_range(instrument);
+                    let plain = format!("{}→{}", fmt(c.first), fmt(c.latest));
+                    let with_spark = format!("{} {plain}", spark(shown, lo, hi));
+                    // Only where the label keeps room to be read.
+                    let room = (w as usize).saturating_sub(width(&with_spark) + width(word) + 3);
+                    if room >= MIN_LABEL.min(width(&c.label) + 2) {
+                        with_spark
+                    } else {
+                        plain
+                    }
                 };
                 // " label<pad>figures word", fitted to the panel width.
                 let fixed = width(&figures) + width(word) + 3;
@@ -526,6 +564,25 @@ impl PersonPane {
 }
 
 /// Whole numbers without decimals; SWEMWBS metric scores with two.
+/// How many of the latest scores a wellbeing sparkline shows.
+const SPARK_POINTS: usize = 5;
+/// The fewest columns an item's label keeps before its sparkline is left out.
+const MIN_LABEL: usize = 11;
+
+/// Scores as a row of block characters, low to high over `lo..=hi`: plain
+/// characters, so it reads the same over SSH, in tmux and with NO_COLOR.
+pub fn spark(values: &[f64], lo: f64, hi: f64) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let span = (hi - lo).max(f64::EPSILON);
+    values
+        .iter()
+        .map(|v| {
+            let at = ((v - lo) / span * 7.0).round().clamp(0.0, 7.0) as usize;
+            BARS[at]
+        })
+        .collect()
+}
+
 fn fmt(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")

@@ -1,0 +1,103 @@
+//! The person pane's view of what leaves caseload (issue 13): the SNOMED CT
+//! codes that go to the GP record for this person, and each wellbeing
+//! instrument's scores over time as a sparkline. Through TestBackend.
+
+mod common;
+
+use caseload::domain::measure::{Instrument, Scores};
+use caseload::domain::person::{PersonInput, Status, validate_status_change};
+use caseload::store::Store;
+use caseload::tui::App;
+use caseload::tui::theme::Theme;
+use common::keys::press;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+fn add(store: &mut Store, given: &str, nhs: &str) -> i64 {
+    let p = PersonInput {
+        given_name: given.into(),
+        family_name: "Test".into(),
+        referral_source: "GP practice".into(),
+        referred_on: "2026-10-01".into(),
+        nhs_number: nhs.into(),
+        ..Default::default()
+    }
+    .validate(common::today())
+    .unwrap();
+    store.add_person(&p).unwrap()
+}
+
+fn set_status(store: &mut Store, id: i64, to: Status, reason: &str) {
+    let p = store.get_person(id).unwrap();
+    let change = validate_status_change(p.status, to, reason, common::today()).unwrap();
+    store.set_status(id, p.version, &change).unwrap();
+}
+
+fn text(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_person_pane_shows_the_codes_for_the_gp_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("c.db"), common::clock()).unwrap();
+    let accepted = add(&mut store, "Ada", "943 476 5919");
+    let declined = add(&mut store, "Bea", "");
+    let waiting = add(&mut store, "Cy", "");
+    set_status(&mut store, accepted, Status::Active, "");
+    set_status(&mut store, declined, Status::Declined, "not now");
+    let codes = |s: &Store, id| s.coded_events_for_person(id).unwrap();
+    assert_eq!(codes(&store, accepted).len(), 1);
+    assert_eq!(codes(&store, declined).len(), 1);
+    assert!(codes(&store, waiting).is_empty());
+
+    let mut app = App::new(store, Theme::plain()).unwrap();
+    // Caseload is sorted by name: Ada, Bea, Cy (status filter "open" hides Bea).
+    press(&mut app, KeyCode::Char('2'));
+    let ada = text(&mut app);
+    assert!(
+        ada.contains(
+            "GP record: 871731000000106 Referral to social prescribing service (23 Nov 2026)"
+        ),
+        "{ada}"
+    );
+    assert!(!ada.contains("871711000000103"), "{ada}");
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('2'));
+    let cy = text(&mut app);
+    assert!(cy.contains("Cy Test"), "{cy}");
+    assert!(
+        !cy.contains("GP record"),
+        "nothing is coded before first contact: {cy}"
+    );
+}
+
+#[test]
+fn each_instrument_shows_its_scores_over_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("m.db"), common::clock()).unwrap();
+    let id = add(&mut store, "Ada", "");
+    for (day, items) in [(9, "3 2 2"), (10, "2 2 2"), (11, "1 1 1")] {
+        let scores = Scores::parse(Instrument::Ucla3, items).unwrap();
+        let on = chrono::NaiveDate::from_ymd_opt(2026, day, 1).unwrap();
+        store.add_measure(id, &scores, on).unwrap();
+    }
+    let mut app = App::new(store, Theme::plain()).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    let screen = text(&mut app);
+    // UCLA3 totals 7, 6, 3 on its 3-9 scale, in eight bars (0-7):
+    // (7-3)/6*7 = 4.7 -> bar 5 ▆, (6-3)/6*7 = 3.5 -> bar 4 ▅, 3 -> bar 0 ▁.
+    assert!(screen.contains("▆▅▁ 7→3 better"), "{screen}");
+}
