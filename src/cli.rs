@@ -1542,23 +1542,15 @@ pub fn person_letter(
         crate::domain::limits::check_bytes("the summary or action", text, MAX_LETTER_TEXT_BYTES)
             .map_err(|e| CliError::User(format!("{e}; nothing written")))?;
     }
-    let person = store.get_person(id)?;
-    let goals = store.goals(id)?;
-    let connections = store.connections_for_person(id)?;
-    let measures = store.measures(id)?;
-    let input = crate::domain::letter::LetterInput {
-        today: store.clock().today(),
-        person: &person,
-        contacts: store.contact_summary(id)?,
-        goals: &goals,
-        connections: &connections,
-        measures: &measures,
-        actions: options.actions,
-        summary: options.summary,
-        worker_name: options.worker_name,
-        worker_contact: options.worker_contact,
-    };
-    let letter = crate::domain::letter::letter(&input);
+    let letter = store.letter_records(id)?.letter(
+        store.clock().today(),
+        crate::domain::letter::LetterAdditions {
+            actions: options.actions,
+            summary: options.summary,
+            worker_name: options.worker_name,
+            worker_contact: options.worker_contact,
+        },
+    );
     let text = crate::io::letter::render(&letter, options.format);
     match path {
         None => out.write_all(for_terminal(&text).as_bytes())?,

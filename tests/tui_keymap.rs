@@ -89,6 +89,7 @@ fn screens() -> Vec<(&'static str, Vec<KeyEvent>, &'static [Context])> {
             chain::CONFIRM,
         ),
         ("help", vec![k(Char('?'))], chain::HELP),
+        ("letter", vec![k(Char('2')), k(Char('L'))], chain::LETTER),
         ("retention", vec![k(BackTab)], RETENTION),
     ]
 }

@@ -101,3 +101,65 @@ fn each_instrument_shows_its_scores_over_time() {
     // (7-3)/6*7 = 4.7 -> bar 5 ▆, (6-3)/6*7 = 3.5 -> bar 4 ▅, 3 -> bar 0 ▁.
     assert!(screen.contains("▆▅▁ 7→3 better"), "{screen}");
 }
+
+#[test]
+fn l_previews_the_letter_and_enter_writes_it_with_the_summary_from_the_editor() {
+    use caseload::domain::conversation::{ConversationKind, NewNote};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("l.db"), common::clock()).unwrap();
+    let id = add(&mut store, "Ada", "943 476 5919");
+    set_status(&mut store, id, Status::Active, "");
+    let note = NewNote {
+        person_id: id,
+        kind: ConversationKind::WhatMatters,
+        occurred_at: common::now(),
+        body: "SECRET NOTE TEXT about her flat".into(),
+        amends: None,
+    }
+    .validate()
+    .unwrap();
+    store.add_conversation(&note).unwrap();
+    let mut app = App::new(store, Theme::plain()).unwrap();
+    app.set_letter_folder(dir.path().to_path_buf());
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('L'));
+    let preview = text(&mut app);
+    assert!(preview.contains("Letter to the referrer"), "{preview}");
+    assert!(preview.contains("No actions required"), "{preview}");
+    assert!(!preview.contains("SECRET NOTE TEXT"), "{preview}");
+    // Enter hands the summary to $EDITOR (the event loop runs it).
+    press(&mut app, KeyCode::Enter);
+    let prompt = app
+        .take_external_edit()
+        .expect("the summary goes to $EDITOR");
+    assert!(prompt.starts_with('#'));
+    app.finish_external_edit(Ok(format!(
+        "{prompt}Met three times; joined the walking group.\n"
+    )));
+    let written = dir.path().join(format!("caseload-letter-{id}.txt"));
+    let letter = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        letter.contains("Met three times; joined the walking group."),
+        "{letter}"
+    );
+    assert!(!letter.contains("Lines starting with #"), "{letter}");
+    assert!(!letter.contains("SECRET NOTE TEXT"), "{letter}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&written).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        text(&mut app).contains("Letter written to"),
+        "the status line says where"
+    );
+    // A second letter never replaces the first.
+    press(&mut app, KeyCode::Char('L'));
+    press(&mut app, KeyCode::Enter);
+    let prompt = app.take_external_edit().unwrap();
+    app.finish_external_edit(Ok(prompt));
+    assert!(
+        dir.path()
+            .join(format!("caseload-letter-{id}-2.txt"))
+            .exists()
+    );
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), letter);
+}

@@ -59,6 +59,43 @@ pub struct LetterInput<'a> {
     pub worker_contact: Option<&'a str>,
 }
 
+/// The records a letter is made from, as the store reads them for one person.
+#[derive(Debug, Clone)]
+pub struct LetterRecords {
+    pub person: Person,
+    pub contacts: ContactSummary,
+    pub goals: Vec<Goal>,
+    pub connections: Vec<Connection>,
+    pub measures: Vec<Measure>,
+}
+
+/// What the worker adds to the records: the actions asked for, a summary,
+/// and who they are.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LetterAdditions<'a> {
+    pub actions: &'a [String],
+    pub summary: Option<&'a str>,
+    pub worker_name: Option<&'a str>,
+    pub worker_contact: Option<&'a str>,
+}
+
+impl LetterRecords {
+    pub fn letter(&self, today: NaiveDate, add: LetterAdditions) -> Letter {
+        letter(&LetterInput {
+            today,
+            person: &self.person,
+            contacts: self.contacts,
+            goals: &self.goals,
+            connections: &self.connections,
+            measures: &self.measures,
+            actions: add.actions,
+            summary: add.summary,
+            worker_name: add.worker_name,
+            worker_contact: add.worker_contact,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub heading: &'static str,

@@ -34,6 +34,17 @@ fn delete_draft(tx: &Transaction, person_id: i64, amends: Option<i64>) -> Result
 impl Store {
     /// How many notes a person has (a corrected note once), the first and last
     /// day, and their "what matters" conversations, for the letter. Reads no text.
+    /// Everything the letter back to the referrer is made from, for one person.
+    pub fn letter_records(&self, id: i64) -> Result<crate::domain::letter::LetterRecords> {
+        Ok(crate::domain::letter::LetterRecords {
+            person: self.get_person(id)?,
+            contacts: self.contact_summary(id)?,
+            goals: self.goals(id)?,
+            connections: self.connections_for_person(id)?,
+            measures: self.measures(id)?,
+        })
+    }
+
     pub fn contact_summary(&self, person_id: i64) -> Result<ContactSummary> {
         Ok(self.conn.query_row(
             "SELECT count(*), min(substr(occurred_at, 1, 10)), max(substr(occurred_at, 1, 10)),

@@ -92,6 +92,8 @@ pub enum Action {
     UpdateConnection(i64),
     /// Ask where to write this person's subject access export (text).
     ExportRecord(i64),
+    /// Preview the letter back to the referrer for this person.
+    PreviewLetter(i64),
     /// Ask to erase these people (one: type their name; more: `ERASE n`).
     Erase(Vec<i64>),
 }

@@ -13,6 +13,7 @@ mod caseload;
 mod data_protection;
 mod directory;
 mod follow_ups;
+mod letter;
 mod what_matters;
 
 pub use super::action::{Action, NoteAction, Outcome, Pane};
@@ -81,6 +82,12 @@ pub struct App {
     audit_reads: bool,
     /// The person whose opening was audited last, so flipping panes adds no rows.
     last_read: Option<i64>,
+    /// `$EDITOR` is open on this person's letter summary (not a note).
+    letter_summary_for: Option<i64>,
+    /// Who signs letters: `worker_name` (else `display_name`), `worker_contact`.
+    letter_worker: (Option<String>, Option<String>),
+    /// Where letters are written: the home folder (tests give another).
+    letter_folder: std::path::PathBuf,
 }
 
 /// Tables each part of the screen is read from.
@@ -150,6 +157,11 @@ impl App {
             damaged: None,
             audit_reads: false,
             last_read: None,
+            letter_summary_for: None,
+            letter_worker: (None, None),
+            letter_folder: std::env::var_os("HOME")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_default(),
         };
         app.more_stale = vec![false; app.more.len()];
         // The first frame needs only the caseload and the status line.
@@ -487,9 +499,11 @@ impl App {
     pub fn dispatch(&mut self, context: Context, cmd: Command) -> Outcome {
         let outcome = match context {
             Context::Always | Context::Global => self.global_command(cmd),
-            Context::Help | Context::Confirm | Context::Form | Context::Editor => {
-                self.modal_command(cmd)
-            }
+            Context::Help
+            | Context::Confirm
+            | Context::Form
+            | Context::Editor
+            | Context::Letter => self.modal_command(cmd),
             _ => self.pane_command(cmd),
         };
         if let Outcome::Act(action) = &outcome {
@@ -554,6 +568,11 @@ impl App {
                 Command::Close => Outcome::Done,
                 _ => keep(self, Modal::Help, Outcome::Ignored),
             },
+            Modal::Letter {
+                person_id,
+                text,
+                scroll,
+            } => self.letter_command(cmd, person_id, text, scroll),
             Modal::Confirm { question, yes } => match cmd {
                 Command::Yes => Outcome::Act(yes),
                 Command::No => Outcome::Done,
@@ -663,6 +682,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.modals.push(Modal::Help),
+            Action::PreviewLetter(id) => self.preview_letter(id),
             Action::Reload => {
                 let r = self.reload();
                 if r.is_ok() {
@@ -794,6 +814,9 @@ impl App {
         self.render_footer(frame, footer);
         match self.modals.last() {
             Some(Modal::Help) => self.render_help(frame, body),
+            Some(Modal::Letter { text, scroll, .. }) => {
+                self.render_letter(frame, body, text, *scroll)
+            }
             Some(Modal::Confirm { question, .. }) => {
                 let yes = self.keymap.label(Context::Confirm, Command::Yes);
                 let no = self.keymap.label(Context::Confirm, Command::No);

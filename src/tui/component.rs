@@ -15,12 +15,15 @@ use super::keymap::{Binding, Command, Context};
 use crate::store::{Store, StoreError};
 
 /// What panes may need from config.toml, handed to each once at start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// Years after closure or decline before a record is due for review.
     pub retention_years: u32,
     /// Opening a person's record is audited too, not only changes.
     pub audit_reads: bool,
+    /// Who signs the letter back to the referrer, and how to reach them.
+    pub worker_name: Option<String>,
+    pub worker_contact: Option<String>,
 }
 
 impl Default for Settings {
@@ -28,6 +31,8 @@ impl Default for Settings {
         Settings {
             retention_years: crate::domain::person::DEFAULT_RETENTION_YEARS,
             audit_reads: false,
+            worker_name: None,
+            worker_contact: None,
         }
     }
 }
@@ -39,6 +44,8 @@ impl Settings {
                 .retention_years
                 .unwrap_or(crate::domain::person::DEFAULT_RETENTION_YEARS),
             audit_reads: config.audit_reads,
+            worker_name: config.worker_name.clone().or(config.display_name.clone()),
+            worker_contact: config.worker_contact.clone(),
         }
     }
 }

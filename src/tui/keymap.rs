@@ -37,6 +37,8 @@ pub enum Context {
     /// A yes/no question.
     Confirm,
     Help,
+    /// Reading the letter back to the referrer before it is written.
+    Letter,
     /// A pane from `panes::registry`, by its name; its chain is
     /// `Always, Pane(name), List, Global`.
     Pane(&'static str),
@@ -64,6 +66,7 @@ impl Context {
             Context::Editor => "editor",
             Context::Confirm => "confirm",
             Context::Help => "help",
+            Context::Letter => "letter",
             Context::Pane(name) => name,
         }
     }
@@ -90,6 +93,7 @@ impl Context {
             Context::Editor => "Note editor",
             Context::Confirm => "Question",
             Context::Help => "Help",
+            Context::Letter => "Letter to the referrer",
             Context::Pane(name) => name,
         }
     }
@@ -174,6 +178,10 @@ pub enum Command {
     ExportRecord,
     /// Erase the person and every record about them (asks for their name).
     Erase,
+    /// Preview the letter back to the referrer or GP.
+    Letter,
+    /// Write the previewed letter (its summary is written in `$EDITOR` first).
+    WriteLetter,
     /// A command of a registered pane, by name (see `Component::bindings`).
     Named(&'static str),
 }
@@ -251,6 +259,7 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::PersonDetail, C::Status, "status", &["s"], "change status", "status"),
     b(X::PersonDetail, C::ExportRecord, "export_record", &["E"], "subject access export to file", ""),
     b(X::PersonDetail, C::Erase, "erase", &["D"], "erase them (type their name)", ""),
+    b(X::PersonDetail, C::Letter, "letter", &["L"], "letter back to the referrer", ""),
     b(X::Notes, C::Open, "open", &["Enter"], "read the note in full, with its history", "read"),
     b(X::Notes, C::NewNote, "new_note", &["n", "a"], "new conversation note", "note"),
     b(X::Notes, C::Edit, "edit", &["e"], "correct the note (the original is kept)", "correct"),
@@ -259,6 +268,7 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Notes, C::DiscardDraft, "discard_draft", &["x"], "discard a recovered draft", ""),
     b(X::Notes, C::ExportRecord, "export_record", &["E"], "subject access export to file", "export"),
     b(X::Notes, C::Erase, "erase", &["D"], "erase them (type their name)", ""),
+    b(X::Notes, C::Letter, "letter", &["L"], "letter back to the referrer", ""),
     b(X::Goals, C::Add, "add", &["a"], "add a goal", "add"),
     b(X::Goals, C::Edit, "edit", &["e"], "edit the goal", "edit"),
     b(X::Goals, C::Status, "status", &["s"], "achieved / dropped / open again", "status"),
@@ -268,6 +278,7 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Goals, C::DiscardDraft, "discard_draft", &["x"], "discard a recovered draft", ""),
     b(X::Goals, C::ExportRecord, "export_record", &["E"], "subject access export to file", "export"),
     b(X::Goals, C::Erase, "erase", &["D"], "erase them (type their name)", ""),
+    b(X::Goals, C::Letter, "letter", &["L"], "letter back to the referrer", ""),
     b(X::NoteReader, C::Down, "down", &["j", "Down"], "scroll down", ""),
     b(X::NoteReader, C::Up, "up", &["k", "Up"], "scroll up", ""),
     b(X::NoteReader, C::PageDown, "page_down", &["PgDn"], "page down", ""),
@@ -332,6 +343,10 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Confirm, C::Yes, "yes", &["y", "Y"], "yes", "yes"),
     b(X::Confirm, C::No, "no", &["n", "N", "Esc"], "no", "no"),
     b(X::Help, C::Close, "close", &["Esc", "?", "q", "Enter"], "close help", "close"),
+    b(X::Letter, C::WriteLetter, "write_letter", &["Enter", "w"], "write the summary in $EDITOR, then the file", "write"),
+    b(X::Letter, C::Down, "down", &["j", "Down"], "scroll down", ""),
+    b(X::Letter, C::Up, "up", &["k", "Up"], "scroll up", ""),
+    b(X::Letter, C::Close, "close", &["Esc", "q"], "close without writing", "close"),
 ];
 
 /// One key press as the keymap sees it: a key and Ctrl/Alt. Shift is part of
@@ -565,6 +580,7 @@ pub mod chain {
     pub const EDITOR: &[X] = &[X::Always, X::Editor];
     pub const CONFIRM: &[X] = &[X::Always, X::Confirm];
     pub const HELP: &[X] = &[X::Always, X::Help];
+    pub const LETTER: &[X] = &[X::Always, X::Letter];
     /// Below the minimum terminal size: only quitting acts.
     pub const TOO_SMALL: &[X] = &[X::Always];
 }
@@ -586,6 +602,7 @@ pub const CHAINS: &[&[Context]] = &[
     chain::EDITOR,
     chain::CONFIRM,
     chain::HELP,
+    chain::LETTER,
 ];
 
 impl Keymap {

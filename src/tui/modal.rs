@@ -19,6 +19,12 @@ pub enum Modal {
         form: Form,
         purpose: Purpose,
     },
+    /// The letter back to the referrer, as it would be written (no summary yet).
+    Letter {
+        person_id: i64,
+        text: String,
+        scroll: u16,
+    },
 }
 
 /// What a form is for, with the ids it needs to save: the form's fields are
@@ -80,6 +86,7 @@ impl Modal {
     pub fn contexts(&self) -> &'static [Context] {
         match self {
             Modal::Help => chain::HELP,
+            Modal::Letter { .. } => chain::LETTER,
             Modal::Confirm { .. } => chain::CONFIRM,
             Modal::Editor(e) if e.confirming() => chain::CONFIRM,
             Modal::Editor(_) => chain::EDITOR,

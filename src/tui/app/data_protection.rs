@@ -17,6 +17,10 @@ impl App {
     /// Settings from config.toml, for the app and every registered pane.
     pub fn set_settings(&mut self, settings: Settings) {
         self.audit_reads = settings.audit_reads;
+        self.letter_worker = (
+            settings.worker_name.clone(),
+            settings.worker_contact.clone(),
+        );
         for pane in &mut self.more {
             pane.configure(&settings);
         }

@@ -318,6 +318,9 @@ impl App {
     }
 
     pub fn finish_external_edit(&mut self, result: Result<String, String>) {
+        if let Some(id) = self.letter_summary_for.take() {
+            return self.finish_letter(id, result);
+        }
         let Some(Modal::Editor(editor)) = self
             .modals
             .iter_mut()

@@ -283,6 +283,7 @@ impl CaseloadPane {
                 Command::Edit => Outcome::Act(Action::EditPerson(id)),
                 Command::Status => Outcome::Act(Action::ChangeStatus(id)),
                 Command::ExportRecord => Outcome::Act(Action::ExportRecord(id)),
+                Command::Letter => Outcome::Act(Action::PreviewLetter(id)),
                 Command::Erase => Outcome::Act(Action::Erase(vec![id])),
                 _ => Outcome::Ignored,
             };

@@ -156,6 +156,7 @@ impl PersonPane {
             }
             Command::DiscardDraft => return Outcome::Done,
             Command::ExportRecord => return Outcome::Act(Action::ExportRecord(pid)),
+            Command::Letter => return Outcome::Act(Action::PreviewLetter(pid)),
             Command::Erase => return Outcome::Act(Action::Erase(vec![pid])),
             Command::ToNotes => self.focus = Focus::Notes,
             Command::ToGoals => self.focus = Focus::Goals,

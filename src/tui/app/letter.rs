@@ -1,0 +1,155 @@
+//! The letter back to the referrer or GP from the app: `L` previews it as it
+//! would be written; Enter opens `$EDITOR` for the summary (the one part the
+//! worker writes, and the only way note text gets in), then writes the file
+//! 0600 in the home folder, never over another.
+
+use std::path::PathBuf;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{App, Modal};
+use crate::domain::letter::LetterAdditions;
+use crate::io::file::{WriteError, write_private};
+use crate::io::letter::{LetterFormat, render};
+use crate::store::StoreError;
+use crate::tui::action::Outcome;
+use crate::tui::keymap::Command;
+
+/// What `$EDITOR` is given for the summary; lines starting `#` are dropped.
+const SUMMARY_PROMPT: &str = "# The summary of the letter back to the referrer: what you did together\n\
+# and what changed. Conversation notes never go in unless you write them here.\n\
+# Lines starting with # are left out. Save and close the editor to write the letter.\n";
+
+impl App {
+    /// Where letters are written (the home folder unless a test says otherwise).
+    pub fn set_letter_folder(&mut self, folder: PathBuf) {
+        self.letter_folder = folder;
+    }
+
+    pub(super) fn preview_letter(&mut self, id: i64) {
+        match self.letter_text(id, None) {
+            Ok(text) => self.modals.push(Modal::Letter {
+                person_id: id,
+                text,
+                scroll: 0,
+            }),
+            Err(e) => self.report::<()>(Err(e)),
+        }
+    }
+
+    fn letter_text(&self, id: i64, summary: Option<&str>) -> Result<String, StoreError> {
+        let letter = self.store.letter_records(id)?.letter(
+            self.today,
+            LetterAdditions {
+                actions: &[],
+                summary,
+                worker_name: self.letter_worker.0.as_deref(),
+                worker_contact: self.letter_worker.1.as_deref(),
+            },
+        );
+        Ok(render(&letter, LetterFormat::Text))
+    }
+
+    /// A command while the preview is on top (taken off the stack meanwhile).
+    pub(super) fn letter_command(
+        &mut self,
+        cmd: Command,
+        id: i64,
+        text: String,
+        scroll: u16,
+    ) -> Outcome {
+        let lines = text.lines().count() as u16;
+        let keep = |app: &mut App, scroll| {
+            app.modals.push(Modal::Letter {
+                person_id: id,
+                text: text.clone(),
+                scroll,
+            })
+        };
+        match cmd {
+            Command::Down => keep(self, (scroll + 1).min(lines.saturating_sub(1))),
+            Command::Up => keep(self, scroll.saturating_sub(1)),
+            Command::WriteLetter => {
+                self.letter_summary_for = Some(id);
+                self.external_edit = Some(SUMMARY_PROMPT.to_string());
+            }
+            Command::Close => {}
+            _ => {
+                keep(self, scroll);
+                return Outcome::Ignored;
+            }
+        }
+        Outcome::Done
+    }
+
+    /// The summary is back from `$EDITOR`: the letter is written with it.
+    pub(super) fn finish_letter(&mut self, id: i64, result: Result<String, String>) {
+        let typed = match result {
+            Ok(text) => text,
+            Err(e) => return self.show(format!("Letter not written: {e}"), true),
+        };
+        let summary: String = typed
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let summary = summary.trim();
+        let text = match self.letter_text(id, (!summary.is_empty()).then_some(summary)) {
+            Ok(text) => text,
+            Err(e) => return self.report::<()>(Err(e)),
+        };
+        let home = self.letter_folder.clone();
+        // The id, never the name, in the file name; a second letter gets -2, -3...
+        for n in 1..100 {
+            let name = match n {
+                1 => format!("caseload-letter-{id}.txt"),
+                n => format!("caseload-letter-{id}-{n}.txt"),
+            };
+            let path = home.join(name);
+            match write_private(&path, text.as_bytes(), false) {
+                Ok(()) => {
+                    return self.show(
+                        format!(
+                            "Letter written to {} (readable by you only)",
+                            path.display()
+                        ),
+                        false,
+                    );
+                }
+                Err(WriteError::Exists) => continue,
+                Err(WriteError::Io(e)) => {
+                    return self.show(format!("Letter not written: {e}"), true);
+                }
+            }
+        }
+        self.show(
+            "Letter not written: too many letters for this person in your home folder".into(),
+            true,
+        );
+    }
+
+    fn show(&mut self, message: String, error: bool) {
+        self.message = Some((message, error));
+    }
+
+    pub(super) fn render_letter(&self, frame: &mut Frame, area: Rect, text: &str, scroll: u16) {
+        let t = &self.theme;
+        frame.render_widget(Clear, area);
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            " Letter to the referrer · Enter: summary in $EDITOR, then write · Esc closes ",
+            t.title(),
+        ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines: Vec<Line> = text
+            .lines()
+            .skip(scroll as usize)
+            .take(inner.height as usize)
+            .map(|l| Line::from(crate::domain::text::display_safe(l)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
