@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::date::iso;
 use super::goal::{Goal, GoalStatus};
-use super::measure::{Instrument, Measure, changes};
+use super::measure::{Measure, by_instrument, changes};
 use super::monitoring::PREFER_NOT_TO_SAY;
 use super::person::{Person, Status};
 use super::service::Connection;
@@ -245,12 +245,7 @@ pub fn letter(i: &LetterInput) -> Letter {
     add(HEADINGS[6], services);
 
     let mut scores = Vec::new();
-    for instrument in Instrument::ALL {
-        let of: Vec<&Measure> = i
-            .measures
-            .iter()
-            .filter(|m| m.instrument == instrument)
-            .collect();
+    for (instrument, of) in by_instrument(i.measures) {
         let (Some(first), Some(latest)) = (of.first(), of.last()) else {
             continue;
         };

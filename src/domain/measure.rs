@@ -156,6 +156,16 @@ impl Change {
     }
 }
 
+/// Each instrument that has measures, with its measures in the order given
+/// (oldest first, as the store reads them), the first and latest at the ends.
+pub fn by_instrument(measures: &[Measure]) -> Vec<(Instrument, Vec<&Measure>)> {
+    Instrument::ALL
+        .into_iter()
+        .map(|i| (i, measures.iter().filter(|m| m.instrument == i).collect()))
+        .filter(|(_, of): &(Instrument, Vec<&Measure>)| !of.is_empty())
+        .collect()
+}
+
 /// The range of the comparable figures [`changes`] gives for an instrument:
 /// an ONS4 item 0-10, the UCLA3 total 3-9, the SWEMWBS metric score 7-35.
 pub fn figure_range(instrument: Instrument) -> (f64, f64) {

@@ -11,7 +11,7 @@ use super::connections::ConnectionsView;
 use super::{Ctx, fit, safe};
 use crate::domain::conversation::{Conversation, Draft, TimelineEntry, timeline};
 use crate::domain::goal::{Goal, GoalStatus};
-use crate::domain::measure::{Instrument, Measure, changes, figure_range, series};
+use crate::domain::measure::{Measure, by_instrument, changes, figure_range, series};
 use crate::domain::person::Person;
 use crate::domain::report::CodedEvent;
 use crate::domain::text::{first_line, truncate, width, wrap};
@@ -411,12 +411,7 @@ impl PersonPane {
         let t = ctx.theme;
         let mut lines = Vec::new();
         let mut lower_is_better = false;
-        for instrument in Instrument::ALL {
-            let of: Vec<&Measure> = self
-                .measures
-                .iter()
-                .filter(|m| m.instrument == instrument)
-                .collect();
+        for (instrument, of) in by_instrument(&self.measures) {
             let (Some(first), Some(latest)) = (of.first(), of.last()) else {
                 continue;
             };
