@@ -37,7 +37,8 @@ pub enum Purpose {
     Reminder {
         person_id: Option<i64>,
         service_id: Option<i64>,
-        editing: Option<i64>,
+        /// `(id, version)` when editing.
+        editing: Option<(i64, i64)>,
     },
     Snooze {
         id: i64,

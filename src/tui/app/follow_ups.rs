@@ -187,9 +187,9 @@ impl App {
             return Some(form.form);
         };
         let saved = match form.editing {
-            Some(id) => self
+            Some((id, version)) => self
                 .store
-                .update_reminder(id, draft.due_on, draft.due_time, &draft.text)
+                .update_reminder(id, version, draft.due_on, draft.due_time, &draft.text)
                 .map(|()| id),
             None => self.store.add_reminder(
                 draft.person_id,

@@ -562,8 +562,8 @@ pub struct ReminderForm {
     pub form: Form,
     pub person_id: Option<i64>,
     pub service_id: Option<i64>,
-    /// The follow-up being edited; `None` when adding.
-    pub editing: Option<i64>,
+    /// The follow-up being edited and the version loaded; `None` when adding.
+    pub editing: Option<(i64, i64)>,
 }
 
 const DATE_FORMS: &str = "2026-12-01, 01/12/2026, +3d, +2w, tomorrow, mon..sun";
@@ -623,7 +623,7 @@ impl ReminderForm {
             ),
             person_id: r.person_id,
             service_id: r.service_id,
-            editing: Some(r.id),
+            editing: Some((r.id, r.version)),
         }
     }
 
@@ -661,6 +661,8 @@ mod tests {
             about: None,
             about_closed: false,
             about_deleted: false,
+            owner: None,
+            version: 1,
         }
     }
 
