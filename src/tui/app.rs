@@ -68,6 +68,8 @@ pub struct App {
     /// on first visit, whichever comes first.
     directory_loaded: bool,
     agenda_loaded: bool,
+    /// Whose follow-ups the agenda shows (a login); `None`: everyone's.
+    agenda_owner: Option<String>,
     more_loaded: bool,
     /// Registered panes whose tables changed while another pane was shown:
     /// they load again when next shown, not on every write elsewhere.
@@ -144,6 +146,7 @@ impl App {
             seen_changes: Changes::default(),
             directory_loaded: false,
             agenda_loaded: false,
+            agenda_owner: None,
             more_loaded: false,
             more_stale: Vec::new(),
             integrity: None,
@@ -156,6 +159,7 @@ impl App {
         app.seen_version = app.store.data_version()?;
         app.seen_changes = app.store.changes()?;
         app.caseload.set_people(app.store.list_people(None)?);
+        app.load_team()?;
         app.counts = app.store.counts(app.today)?;
         Ok(app)
     }
@@ -192,6 +196,9 @@ impl App {
         if changed.any(PEOPLE_TABLES) {
             self.caseload.set_people(self.store.list_people(None)?);
         }
+        if changed.any(&["worker"]) {
+            self.load_team()?;
+        }
         if changed.any(COUNT_TABLES) {
             self.counts = self.store.counts(self.today)?;
         }
@@ -200,7 +207,7 @@ impl App {
         }
         if self.agenda_loaded && changed.any(AGENDA_TABLES) {
             self.reminders.set_reminders(
-                self.store.open_reminders()?,
+                self.store.open_reminders_of(self.agenda_owner.as_deref())?,
                 self.store.done_reminders(DONE_HISTORY)?,
                 self.store.clock().now(),
             );
@@ -217,7 +224,7 @@ impl App {
         {
             self.load_person(id)?;
         }
-        if changed.any(&["person", "status_change"])
+        if changed.any(&["person", "status_change", "handover"])
             && let Some(id) = self.caseload.detail.as_ref().map(|d| d.person.id)
         {
             self.open_detail(id)?;
@@ -598,6 +605,7 @@ impl App {
                 editing,
             }),
             Purpose::Snooze { id } => self.save_snooze(form, id),
+            Purpose::Handover { id } => self.save_handover(form, id),
             Purpose::Connect {
                 person_id,
                 service_id,
@@ -706,6 +714,7 @@ impl App {
                     Err(e) => self.report::<()>(Err(e)),
                 }
             }
+            Action::Handover(id) => self.open_handover_form(id),
             Action::ChangeStatus(id) => match self.store.get_person(id) {
                 Ok(p) => self.open_status_form(p.id, p.version, p.status),
                 Err(e) => self.report::<()>(Err(e)),

@@ -43,6 +43,9 @@ pub enum Purpose {
     Snooze {
         id: i64,
     },
+    Handover {
+        id: i64,
+    },
     Connect {
         person_id: i64,
         service_id: i64,

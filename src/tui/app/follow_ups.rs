@@ -8,7 +8,7 @@ impl App {
     pub(super) fn load_reminders(&mut self) -> Result<(), StoreError> {
         let quiet = self.gone_quiet()?;
         self.reminders.set(
-            self.store.open_reminders()?,
+            self.store.open_reminders_of(self.agenda_owner.as_deref())?,
             quiet,
             self.store.done_reminders(DONE_HISTORY)?,
             self.store.clock().now(),
