@@ -129,6 +129,28 @@ fn main() {
     if wants("report") {
         report(&path);
     }
+    if wants("team") {
+        team(dir.path(), &path);
+    }
+}
+
+/// A team on one file (issue 14): 8 writer processes against the 10k
+/// database while keys are pressed in the app (target: keys < 16 ms).
+/// Last, because it adds people and handovers to the file.
+fn team(dir: &std::path::Path, db: &std::path::Path) {
+    const WRITERS: usize = 8;
+    match exec::start(dir, db) {
+        Ok(mut app) => {
+            let (writes, keys) = app.team_load(dir, db, WRITERS, 15);
+            exec::print("team_writes_per_s", writes);
+            exec::print("team_key_after_remote_write_ms", keys);
+            app.quit();
+        }
+        Err(e) => {
+            exec::print("team_writes_per_s", Err(e.clone()));
+            exec::print("team_key_after_remote_write_ms", Err(e));
+        }
+    }
 }
 
 /// `caseload report` for the last complete calendar quarter (issue 13; target
@@ -200,7 +222,7 @@ fn report(path: &std::path::Path) {
 }
 
 /// `cargo bench --bench ui -- exec search`: only the named sections (exec, ui,
-/// agenda, search, protect); with no names, every section.
+/// agenda, search, protect, report, team); with no names, every section.
 fn wants(section: &str) -> bool {
     let names: Vec<String> = std::env::args()
         .skip(1)
