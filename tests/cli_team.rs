@@ -398,6 +398,16 @@ fn init_shared_makes_a_team_folder_and_file_for_the_group() {
         }
     }
     drop(keep);
+    // Encrypting a team file keeps it a team file (group and 0660).
+    let key = sb.path("key");
+    std::fs::write(&key, format!("x'{}'\n", "ab".repeat(32))).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = sb.run_with(["--db", db.to_str().unwrap(), "encrypt"], |c| {
+        c.env("CASELOAD_KEY_FILE", &key);
+    });
+    out.ok();
+    let file = std::fs::metadata(&db).unwrap();
+    assert_eq!((file.mode() & 0o777, file.gid()), (0o660, gid));
     // Once made, it is not made again.
     sb.run_db(&db, &["init", "--shared", "--group", &group])
         .fails(1);
