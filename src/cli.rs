@@ -1269,20 +1269,12 @@ pub fn remind(
         .collect();
     // Stable: due order within each group, as in pane 4.
     due.sort_by_key(|(b, _)| *b);
-    let mut quiet = if store.setting(Setting::ShowGoneQuiet)? {
-        store.gone_quiet(today, QUIET_DAYS)?
+    // A worker's agenda: only their own people gone quiet.
+    let quiet = if store.setting(Setting::ShowGoneQuiet)? {
+        store.gone_quiet_of(today, QUIET_DAYS, whose.login())?
     } else {
         Vec::new()
     };
-    // A worker's agenda: only their own people gone quiet.
-    if let Some(login) = whose.login() {
-        let theirs: std::collections::BTreeSet<i64> = store
-            .list_people_of(None, Some(login))?
-            .iter()
-            .map(|p| p.id)
-            .collect();
-        quiet.retain(|q| theirs.contains(&q.person_id));
-    }
     if format == ShowFormat::Json {
         let items: Vec<serde_json::Value> = due
             .iter()

@@ -244,6 +244,16 @@ impl Store {
     /// quiet) whose last conversation, first contact or referral, whichever is
     /// latest, was `days` or more before `today`. Longest quiet first.
     pub fn gone_quiet(&self, today: NaiveDate, days: i64) -> Result<Vec<QuietPerson>> {
+        self.gone_quiet_of(today, days, None)
+    }
+
+    /// `gone_quiet`, only people on `worker`'s caseload (a login) if given.
+    pub fn gone_quiet_of(
+        &self,
+        today: NaiveDate,
+        days: i64,
+        worker: Option<&str>,
+    ) -> Result<Vec<QuietPerson>> {
         let cutoff = iso(today - chrono::Duration::days(days));
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, last FROM (
@@ -254,11 +264,12 @@ impl Store {
                            coalesce(p.first_contact_on, ''),
                            p.referred_on) AS last
                   FROM person p
-                 WHERE p.status IN ('referred', 'active'))
+                 WHERE p.status IN ('referred', 'active')
+                   AND (?2 IS NULL OR p.assigned_worker = ?2))
               WHERE last <= ?1
               ORDER BY last, id",
         )?;
-        let rows = stmt.query_map([cutoff], |r| {
+        let rows = stmt.query_map(rusqlite::params![cutoff, worker], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
         })?;
         let mut out = Vec::new();

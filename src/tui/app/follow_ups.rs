@@ -24,7 +24,8 @@ impl App {
         use crate::domain::reminder::QUIET_DAYS;
         use crate::domain::setting::Setting;
         if self.store.setting(Setting::ShowGoneQuiet)? {
-            self.store.gone_quiet(self.today, QUIET_DAYS)
+            self.store
+                .gone_quiet_of(self.today, QUIET_DAYS, self.agenda_owner.as_deref())
         } else {
             Ok(Vec::new())
         }
