@@ -930,10 +930,13 @@ pub fn person_list(
     let people = store.list_people_of(statuses.as_deref(), whose.login())?;
     match format {
         Format::Table => {
+            // A team file's list says whose each person is, unless it is one worker's.
+            let team =
+                whose.login().is_none() && people.iter().any(|p| p.assigned_worker.is_some());
             let rows: Vec<Vec<String>> = people
                 .iter()
                 .map(|p| {
-                    vec![
+                    let mut row = vec![
                         p.id.to_string(),
                         p.display_name(),
                         p.status.as_str().into(),
@@ -941,10 +944,20 @@ pub fn person_list(
                         opt_date(p.referred_on),
                         opt_date(p.next_follow_up),
                         if p.risk { "RISK" } else { "" }.into(),
-                    ]
+                    ];
+                    if team {
+                        row.push(
+                            for_terminal_line(p.assigned_worker.as_deref().unwrap_or("-"))
+                                .into_owned(),
+                        );
+                    }
+                    row
                 })
                 .collect();
-            let header = ["ID", "NAME", "STATUS", "SOURCE", "REFERRED", "NEXT", "RISK"];
+            let mut header = vec!["ID", "NAME", "STATUS", "SOURCE", "REFERRED", "NEXT", "RISK"];
+            if team {
+                header.push("WORKER");
+            }
             out.write_all(table::render(&header, &rows, 32).as_bytes())?;
         }
         Format::Csv => {

@@ -200,6 +200,20 @@ fn each_worker_sees_their_own_caseload_and_agenda_by_default() {
     assert_eq!(list("cora", &["--worker", "ben"]), [3]);
     assert_eq!(list("cora", &["--worker", "me"]), Vec::<i64>::new());
     as_login(&sb, "asha", &db, &["person", "list", "--worker", "nobody"]).fails(1);
+    // Everyone's list says whose each person is; one worker's does not need to.
+    let table = as_login(&sb, "cora", &db, &["person", "list"]);
+    let header = table.ok().lines().next().unwrap_or_default().to_string();
+    assert!(header.ends_with("WORKER"), "{header}");
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("3 ") && l.ends_with("ben")),
+        "{}",
+        table.stdout
+    );
+    let mine = as_login(&sb, "asha", &db, &["person", "list"]);
+    assert!(!mine.ok().contains("WORKER"));
 
     let agenda = |login: &str, extra: &[&str]| {
         let mut args = vec!["remind", "--format", "json"];
