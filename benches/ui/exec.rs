@@ -291,13 +291,16 @@ impl Running {
     /// `bench-a` and `bench-b` (registered first); meanwhile `j`/`k` is
     /// pressed every 50 ms in the app. Returns `team_writes_per_s` (writes
     /// acknowledged; refusals of a race counted apart, failures reported)
-    /// and `key_after_remote_write_ms` under that load.
+    /// and `key_after_remote_write_ms` under that load. `pause`: how long
+    /// each writer waits between writes (zero: flat out, which on a small
+    /// machine measures the CPU the writers leave the app, not the app).
     pub fn team_load(
         &mut self,
         dir: &Path,
         db: &Path,
         writers: usize,
         secs: u64,
+        pause: Duration,
     ) -> (Figure, Figure) {
         use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
         for (login, name) in [("bench-a", "Bench A"), ("bench-b", "Bench B")] {
@@ -344,6 +347,7 @@ impl Running {
                 s.spawn(move || {
                     let mut i: u64 = 0;
                     while !stop.load(Ordering::Relaxed) {
+                        std::thread::sleep(pause);
                         let person = (1 + (i * 7919 + w as u64 * 104_729) % 10_000).to_string();
                         let text = format!("team bench {w}/{i}");
                         let to = if i.is_multiple_of(2) {
