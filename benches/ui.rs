@@ -139,6 +139,28 @@ fn main() {
 /// Last, because it adds people and handovers to the file.
 fn team(dir: &std::path::Path, db: &std::path::Path) {
     const WRITERS: usize = 8;
+    // What a key after another worker's write reloads, part by part.
+    if let Ok(store) = Store::open_read_only(db, Clock::system()) {
+        let today = Local::now().date_naive();
+        let time = |f: &dyn Fn()| {
+            let mut s: Vec<f64> = (0..5)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    ms(t.elapsed())
+                })
+                .collect();
+            percentile(&mut s, 0.5)
+        };
+        println!(
+            "team_reload_parts_ms list_people {:.1} open_reminders {:.1} gone_quiet {:.1} counts {:.1} changes {:.2}",
+            time(&|| drop(store.list_people(None))),
+            time(&|| drop(store.open_reminders())),
+            time(&|| drop(store.gone_quiet(today, 28))),
+            time(&|| drop(store.counts(today))),
+            time(&|| drop(store.changes())),
+        );
+    }
     // Flat out (the most the file takes), then at 2 writes/s per worker
     // (16/s in all: far more than a team types, but leaving the CPU free).
     for (suffix, pause) in [("", 0), ("_paced", 500)] {

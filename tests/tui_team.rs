@@ -147,3 +147,47 @@ fn a_file_with_no_workers_shows_no_worker_filter() {
     press(&mut app, KeyCode::Char('w'));
     assert!(screen(&mut app).contains("No workers registered"));
 }
+
+#[test]
+fn another_workers_writes_show_on_the_next_key_row_by_row() {
+    let (dir, store) = team(Role::Coordinator);
+    let mut app = App::new(store, Theme::plain()).unwrap();
+    assert!(screen(&mut app).contains("Amos Abbot"));
+    // Another process: a new person, a follow-up for Bill, Amos erased.
+    let mut other = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let zed = add(&mut other, "Aaron", "Aardvark");
+    let bill = other
+        .list_people(None)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.given_name == "Bill")
+        .unwrap()
+        .id;
+    other
+        .add_reminder(Some(bill), None, day(20), None, "Overdue call")
+        .unwrap();
+    let amos = other
+        .list_people(None)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.given_name == "Amos")
+        .unwrap()
+        .id;
+    other.erase_person(amos, "test").unwrap_or_default();
+    press(&mut app, KeyCode::Char('j'));
+    let s = screen(&mut app);
+    assert!(s.contains("Aaron Aardvark"), "{s}");
+    assert!(!s.contains("Amos Abbot"), "{s}");
+    // In the store's order, and Bill's next follow-up is the new one.
+    let names: Vec<&str> = s
+        .lines()
+        .filter_map(|l| ["Aaron", "Ann", "Bill"].into_iter().find(|n| l.contains(n)))
+        .collect();
+    assert_eq!(names, ["Aaron", "Ann", "Bill"], "{s}");
+    assert!(
+        s.lines()
+            .any(|l| l.contains("Bill Baker") && l.contains("3d overdue")),
+        "{s}"
+    );
+    let _ = zed;
+}

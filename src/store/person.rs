@@ -113,6 +113,33 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
     })
 }
 
+/// One caseload row per person: their next open follow-up and open goals.
+const ROW_SELECT: &str = "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.status,
+        p.referral_source, p.referral_reason, p.referred_on,
+        (SELECT min(coalesce(r.snoozed_until, r.due_on)) FROM reminder r
+          WHERE r.person_id = p.id AND r.done_at IS NULL),
+        coalesce(trim(p.risk_note), '') <> '',
+        (SELECT count(*) FROM goal g WHERE g.person_id = p.id AND g.status = 'open'),
+        p.assigned_worker
+   FROM person p";
+
+fn person_row(r: &Row) -> rusqlite::Result<PersonRow> {
+    Ok(PersonRow {
+        id: r.get(0)?,
+        given_name: r.get(1)?,
+        family_name: r.get(2)?,
+        preferred_name: r.get(3)?,
+        status: status_of(r.get(4)?),
+        referral_source: r.get(5)?,
+        referral_reason: r.get(6)?,
+        referred_on: day(r.get(7)?),
+        next_follow_up: day(r.get(8)?),
+        risk: r.get(9)?,
+        open_goals: r.get(10)?,
+        assigned_worker: r.get(11)?,
+    })
+}
+
 impl Store {
     /// Everyone, or only those in `statuses`, sorted by family then given name.
     pub fn list_people(&self, statuses: Option<&[Status]>) -> Result<Vec<PersonRow>> {
@@ -125,34 +152,12 @@ impl Store {
         statuses: Option<&[Status]>,
         worker: Option<&str>,
     ) -> Result<Vec<PersonRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.status,
-                    p.referral_source, p.referral_reason, p.referred_on,
-                    (SELECT min(coalesce(r.snoozed_until, r.due_on)) FROM reminder r
-                      WHERE r.person_id = p.id AND r.done_at IS NULL),
-                    coalesce(trim(p.risk_note), '') <> '',
-                    (SELECT count(*) FROM goal g WHERE g.person_id = p.id AND g.status = 'open'),
-                    p.assigned_worker
-               FROM person p
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ROW_SELECT}
               WHERE ?1 IS NULL OR p.assigned_worker = ?1
-              ORDER BY p.family_name, p.given_name, p.id",
-        )?;
-        let rows = stmt.query_map([worker], |r| {
-            Ok(PersonRow {
-                id: r.get(0)?,
-                given_name: r.get(1)?,
-                family_name: r.get(2)?,
-                preferred_name: r.get(3)?,
-                status: status_of(r.get(4)?),
-                referral_source: r.get(5)?,
-                referral_reason: r.get(6)?,
-                referred_on: day(r.get(7)?),
-                next_follow_up: day(r.get(8)?),
-                risk: r.get(9)?,
-                open_goals: r.get(10)?,
-                assigned_worker: r.get(11)?,
-            })
-        })?;
+              ORDER BY p.family_name, p.given_name, p.id"
+        ))?;
+        let rows = stmt.query_map([worker], person_row)?;
         let mut out = Vec::new();
         for row in rows {
             let row = row?;
@@ -161,6 +166,46 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The caseload rows of `ids` (those that still exist), in no order.
+    pub fn people_rows(&self, ids: &[i64]) -> Result<Vec<PersonRow>> {
+        let list = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ROW_SELECT} WHERE p.id IN (SELECT value FROM json_each(?1))"
+        ))?;
+        let rows = stmt.query_map([list], person_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The newest mark of a change to anyone's caseload row (0: none yet).
+    pub fn people_seq(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM person_touch", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// The people whose caseload rows changed (added, edited, erased, or a
+    /// follow-up or goal of theirs) after mark `seq`, with the newest mark;
+    /// `None` when more than `limit` did (then reading everyone is cheaper).
+    pub fn people_touched_since(&self, seq: i64, limit: usize) -> Result<Option<(i64, Vec<i64>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT row_id, seq FROM person_touch WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        )?;
+        let rows = stmt.query_map((seq, limit as i64 + 1), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        let found: Vec<(i64, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+        if found.len() > limit {
+            return Ok(None);
+        }
+        let newest = found.last().map_or(seq, |(_, s)| *s);
+        Ok(Some((
+            newest,
+            found.into_iter().map(|(id, _)| id).collect(),
+        )))
     }
 
     pub fn get_person(&self, id: i64) -> Result<Person> {

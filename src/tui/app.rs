@@ -70,6 +70,8 @@ pub struct App {
     agenda_loaded: bool,
     /// Whose follow-ups the agenda shows (a login); `None`: everyone's.
     agenda_owner: Option<String>,
+    /// The newest change mark of the caseload rows shown (`Store::people_seq`).
+    seen_people_seq: i64,
     more_loaded: bool,
     /// Registered panes whose tables changed while another pane was shown:
     /// they load again when next shown, not on every write elsewhere.
@@ -87,6 +89,9 @@ pub struct App {
 
 /// Tables each part of the screen is read from.
 const PEOPLE_TABLES: &[&str] = &["person", "reminder", "goal"];
+/// Up to this many changed caseload rows are re-read one by one; more, and
+/// the whole caseload is.
+const PATCH_PEOPLE: usize = 500;
 const COUNT_TABLES: &[&str] = &["person", "service", "reminder"];
 const DIRECTORY_TABLES: &[&str] = &["service"];
 const AGENDA_TABLES: &[&str] = &["reminder", "person", "service"];
@@ -147,6 +152,7 @@ impl App {
             directory_loaded: false,
             agenda_loaded: false,
             agenda_owner: None,
+            seen_people_seq: 0,
             more_loaded: false,
             more_stale: Vec::new(),
             integrity: None,
@@ -158,6 +164,7 @@ impl App {
         // The first frame needs only the caseload and the status line.
         app.seen_version = app.store.data_version()?;
         app.seen_changes = app.store.changes()?;
+        app.seen_people_seq = app.store.people_seq()?;
         app.caseload.set_people(app.store.list_people(None)?);
         app.load_team()?;
         app.counts = app.store.counts(app.today)?;
@@ -174,6 +181,8 @@ impl App {
 
     /// Re-reads everything shown from the database (Ctrl-r, a new day).
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.seen_people_seq = self.store.people_seq()?;
+        self.caseload.set_people(self.store.list_people(None)?);
         let now = self.store.changes()?;
         let all = now.since(&Changes::default());
         self.seen_changes = now;
@@ -194,7 +203,7 @@ impl App {
 
     fn reload_parts(&mut self, changed: &Changed) -> Result<(), StoreError> {
         if changed.any(PEOPLE_TABLES) {
-            self.caseload.set_people(self.store.list_people(None)?);
+            self.reload_people()?;
         }
         if changed.any(&["worker"]) {
             self.load_team()?;
@@ -234,6 +243,26 @@ impl App {
                 if self.more.get(i).is_some_and(|p| changed.any(p.tables())) {
                     self.load_or_mark_more(i)?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Re-reads the caseload rows that changed since last read (a handful
+    /// after someone's write), or everyone's when many did.
+    fn reload_people(&mut self) -> Result<(), StoreError> {
+        match self
+            .store
+            .people_touched_since(self.seen_people_seq, PATCH_PEOPLE)?
+        {
+            Some((seq, ids)) => {
+                let rows = self.store.people_rows(&ids)?;
+                self.caseload.patch_people(&ids, rows);
+                self.seen_people_seq = seq;
+            }
+            None => {
+                self.seen_people_seq = self.store.people_seq()?;
+                self.caseload.set_people(self.store.list_people(None)?);
             }
         }
         Ok(())

@@ -41,3 +41,43 @@ CREATE TRIGGER worker_delete_counted AFTER DELETE ON worker BEGIN UPDATE change_
 CREATE TRIGGER handover_insert_counted AFTER INSERT ON handover BEGIN UPDATE change_counter SET n = n + 1 WHERE tbl = 'handover'; END;
 CREATE TRIGGER handover_update_counted AFTER UPDATE ON handover BEGIN UPDATE change_counter SET n = n + 1 WHERE tbl = 'handover'; END;
 CREATE TRIGGER handover_delete_counted AFTER DELETE ON handover BEGIN UPDATE change_counter SET n = n + 1 WHERE tbl = 'handover'; END;
+
+-- Whose caseload rows changed, in order, kept by triggers: after another
+-- worker's write the app re-reads only those people's rows, not all 10k.
+-- Ids and a counter only, like the audit's entity_id: a change log, not a
+-- record about anyone (so not exported or erased with a person, and with no
+-- foreign key: an erased person's id must stay, so the others drop the row).
+CREATE TABLE person_touch (
+    row_id INTEGER PRIMARY KEY,
+    seq       INTEGER NOT NULL
+);
+CREATE INDEX person_touch_seq ON person_touch (seq);
+CREATE TRIGGER person_insert_touched AFTER INSERT ON person BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER person_update_touched AFTER UPDATE ON person BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (NEW.id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER person_delete_touched AFTER DELETE ON person BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (OLD.id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER reminder_insert_touched AFTER INSERT ON reminder WHEN NEW.person_id IS NOT NULL BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (NEW.person_id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER reminder_update_touched AFTER UPDATE ON reminder BEGIN
+    INSERT INTO person_touch (row_id, seq)
+        SELECT id, (SELECT coalesce(max(seq), 0) FROM person_touch) + row_number() OVER ()
+          FROM (SELECT NEW.person_id AS id UNION SELECT OLD.person_id) WHERE id IS NOT NULL
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER reminder_delete_touched AFTER DELETE ON reminder WHEN OLD.person_id IS NOT NULL BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (OLD.person_id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER goal_insert_touched AFTER INSERT ON goal BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (NEW.person_id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER goal_update_touched AFTER UPDATE ON goal BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (NEW.person_id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;
+CREATE TRIGGER goal_delete_touched AFTER DELETE ON goal BEGIN
+    INSERT INTO person_touch (row_id, seq) VALUES (OLD.person_id, (SELECT coalesce(max(seq), 0) + 1 FROM person_touch))
+    ON CONFLICT (row_id) DO UPDATE SET seq = excluded.seq; END;

@@ -231,6 +231,30 @@ impl CaseloadPane {
         }
     }
 
+    /// The rows of `touched` changed: `rows` are those that still exist.
+    /// The rest stay as they were, in the store's order (family name, given
+    /// name, id; byte order, as SQLite sorts them).
+    pub fn patch_people(&mut self, touched: &[i64], rows: Vec<PersonRow>) {
+        if touched.is_empty() {
+            return;
+        }
+        let keep = self.selected_id();
+        let touched: std::collections::HashSet<i64> = touched.iter().copied().collect();
+        self.people.retain(|p| !touched.contains(&p.id));
+        self.people.extend(rows);
+        self.people.sort_by(|a, b| {
+            (a.family_name.as_str(), a.given_name.as_str(), a.id).cmp(&(
+                b.family_name.as_str(),
+                b.given_name.as_str(),
+                b.id,
+            ))
+        });
+        self.refilter();
+        if let Some(id) = keep {
+            self.select_id(id);
+        }
+    }
+
     /// One person's next follow-up changed: only their row changes (and
     /// the order, when sorted by next follow-up).
     pub fn set_next_follow_up(&mut self, id: i64, next: Option<chrono::NaiveDate>) {
