@@ -152,6 +152,7 @@ fn a_file_with_no_workers_shows_no_worker_filter() {
 fn another_workers_writes_show_on_the_next_key_row_by_row() {
     let (dir, store) = team(Role::Coordinator);
     let mut app = App::new(store, Theme::plain()).unwrap();
+    app.tick(); // the event loop's first tick loads the agenda
     assert!(screen(&mut app).contains("Amos Abbot"));
     // Another process: a new person, a follow-up for Bill, Amos erased.
     let mut other = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
@@ -190,4 +191,10 @@ fn another_workers_writes_show_on_the_next_key_row_by_row() {
         "{s}"
     );
     let _ = zed;
+    // The agenda (off screen, read again when shown) and the status line
+    // counts agree: the new follow-up is overdue.
+    assert!(s.contains("1 overdue"), "{s}");
+    press(&mut app, KeyCode::Char('4'));
+    let s = screen(&mut app);
+    assert!(s.contains("Overdue call") && s.contains("1 overdue"), "{s}");
 }

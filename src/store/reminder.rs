@@ -47,6 +47,26 @@ impl Store {
         Ok(day(next))
     }
 
+    /// How many open follow-ups (of `owner`, if given) are overdue and due
+    /// later today at `now`, as the agenda buckets them: one due today at a
+    /// time that has passed is overdue.
+    pub fn agenda_counts(
+        &self,
+        now: chrono::NaiveDateTime,
+        owner: Option<&str>,
+    ) -> Result<(i64, i64)> {
+        let today = iso(now.date());
+        let time = now.format("%H:%M").to_string();
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(d < ?1 OR (d = ?1 AND t IS NOT NULL AND t <= ?2)), 0),
+                    coalesce(sum(d = ?1 AND NOT (t IS NOT NULL AND t <= ?2)), 0)
+               FROM (SELECT coalesce(snoozed_until, due_on) AS d, due_time AS t FROM reminder
+                      WHERE done_at IS NULL AND (?3 IS NULL OR owner = ?3))",
+            rusqlite::params![today, time, owner],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     /// Every follow-up about one person, done or not, by due day.
     pub fn reminders_for_person(&self, person_id: i64) -> Result<Vec<Reminder>> {
         let mut stmt = self.conn.prepare_cached(&format!(

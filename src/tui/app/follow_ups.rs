@@ -33,8 +33,25 @@ impl App {
 
     /// The status line counts what the agenda shows, timed follow-ups included.
     pub(super) fn sync_reminder_counts(&mut self) {
+        if self.agenda_stale {
+            // The agenda is read again when shown; the store counts the same way.
+            let now = self.store.clock().now();
+            if let Ok((overdue, today)) =
+                self.store.agenda_counts(now, self.agenda_owner.as_deref())
+            {
+                self.counts.reminders_overdue = overdue;
+                self.counts.reminders_today = today;
+            }
+            return;
+        }
         self.counts.reminders_overdue = self.reminders.overdue() as i64;
         self.counts.reminders_today = self.reminders.due_today() as i64;
+    }
+
+    /// The agenda changed while off screen: read it all again now.
+    pub(super) fn load_agenda_now(&mut self) -> Result<(), StoreError> {
+        self.agenda_stale = false;
+        self.load_reminders()
     }
 
     /// How long the event loop may sleep: until the next follow-up falls due
