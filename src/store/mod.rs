@@ -467,6 +467,18 @@ impl Store {
         Ok(counts)
     }
 
+    /// `counts`, only the parts read from `person` (open and total): after a
+    /// change to people alone, the services need no recount.
+    pub fn people_counts(&self, counts: &mut Counts) -> Result<()> {
+        (counts.people_open, counts.people_total) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM person WHERE status IN ('referred', 'active', 'paused')),
+                    (SELECT count(*) FROM person)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(())
+    }
+
     /// Full integrity check plus foreign keys, for `caseload check`.
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = match self.pragma_problems("PRAGMA integrity_check") {

@@ -212,8 +212,12 @@ impl App {
         if changed.any(&["worker"]) {
             self.load_team()?;
         }
-        if changed.any(COUNT_TABLES) {
+        if changed.any(&["service"]) || (!self.agenda_loaded && changed.any(COUNT_TABLES)) {
             self.counts = self.store.counts(self.today)?;
+        } else if changed.any(COUNT_TABLES) {
+            // People or follow-ups (a team's usual changes): no recount of
+            // 10k services; the follow-up counts are the agenda's, below.
+            self.store.people_counts(&mut self.counts)?;
         }
         if self.directory_loaded && changed.any(DIRECTORY_TABLES) {
             self.directory.set(self.store.list_services()?);
