@@ -113,7 +113,7 @@ pub enum Command {
         /// Instead: one row per SNOMED CT coded event for the GP record (NHS number, date, concept id, term)
         #[arg(long)]
         codes: bool,
-        /// Whose people the figures cover: me, all (default) or a worker's login
+        /// Whose people every figure covers (their caseload at the period's end): me, all (default) or a login
         #[arg(long, value_name = "me|all|LOGIN")]
         worker: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -1456,7 +1456,7 @@ pub fn report(
     format: Format,
     out: &mut dyn Write,
 ) -> CliResult {
-    let mut report = store.report(period, first_contact_days)?;
+    let mut report = store.report_of(period, first_contact_days, whose.login())?;
     if let Some(login) = whose.login() {
         report
             .by_worker

@@ -335,6 +335,42 @@ fn a_handover_moves_the_person_and_their_follow_ups_with_a_note() {
     let v: serde_json::Value = serde_json::from_str(json.ok()).unwrap();
     assert_eq!(v["by_worker"].as_array().unwrap().len(), 1);
     assert_eq!(v["by_worker"][0]["first_contacts"], 0);
+    // --worker: every figure is over that worker's people at the period's end.
+    as_login(&sb, "ben", &db, &["note", "add", "1", "--text", "called"]).ok();
+    as_login(&sb, "asha", &db, &["note", "add", "2", "--text", "called"]).ok();
+    let figures = |login: &str, worker: &str| -> serde_json::Value {
+        let out = as_login(
+            &sb,
+            login,
+            &db,
+            &["report", "--format", "json", "--worker", worker],
+        );
+        serde_json::from_str(out.ok()).unwrap()
+    };
+    let ben = figures("cora", "ben");
+    assert_eq!(
+        (ben["referrals"].as_i64(), ben["open_at_end"].as_i64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(
+        (ben["contacts"].as_i64(), ben["people_seen"].as_i64()),
+        (Some(1), Some(1))
+    );
+    let mine = figures("asha", "me");
+    assert_eq!(
+        (mine["referrals"].as_i64(), mine["contacts"].as_i64()),
+        (Some(1), Some(1))
+    );
+    let all = figures("asha", "all");
+    assert_eq!(
+        (all["referrals"].as_i64(), all["contacts"].as_i64()),
+        (Some(3), Some(2))
+    );
+    // The default stays the whole team's, even for a link worker.
+    let default: serde_json::Value =
+        serde_json::from_str(as_login(&sb, "asha", &db, &["report", "--format", "json"]).ok())
+            .unwrap();
+    assert_eq!(default["referrals"], 3);
 }
 
 #[test]

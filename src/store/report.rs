@@ -68,7 +68,70 @@ impl Store {
     }
 }
 
+/// The tables the report reads that hold rows about people, each narrowed
+/// by a temporary view of the same name (temp names come first in SQLite)
+/// to the people of one worker's caseload.
+const SCOPED: [(&str, &str); 6] = [
+    ("status_change", "person_id"),
+    ("conversation", "person_id"),
+    ("goal", "person_id"),
+    ("measure", "person_id"),
+    ("connection", "person_id"),
+    ("reminder", "person_id"),
+];
+
 impl Store {
+    /// `report`, over the people on `worker`'s caseload (a login) at the
+    /// period's end only, when given: every figure is then that worker's.
+    pub fn report_of(
+        &self,
+        period: &Period,
+        first_contact_days: u32,
+        worker: Option<&str>,
+    ) -> Result<Report> {
+        let Some(login) = worker else {
+            return self.report(period, first_contact_days);
+        };
+        let text = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        let holder = HOLDER_AT_END.replace("?1", &text(&iso(period.to)));
+        let mut create = format!(
+            "CREATE TEMP VIEW person AS SELECT * FROM main.person p WHERE ({holder}) = {};",
+            text(login)
+        );
+        for (table, key) in SCOPED {
+            create.push_str(&format!(
+                "CREATE TEMP VIEW {table} AS SELECT * FROM main.{table}
+                  WHERE {key} IN (SELECT id FROM temp.person);"
+            ));
+        }
+        create.push_str(
+            "CREATE TEMP VIEW connection_history AS SELECT * FROM main.connection_history
+              WHERE connection_id IN (SELECT id FROM temp.connection);",
+        );
+        let mut drop = String::from("DROP VIEW IF EXISTS temp.connection_history;");
+        for (table, _) in SCOPED {
+            drop.push_str(&format!("DROP VIEW IF EXISTS temp.{table};"));
+        }
+        drop.push_str("DROP VIEW IF EXISTS temp.person;");
+        // A read-only store refuses even temporary views; they change no file.
+        let query_only: bool = self.conn.query_row("PRAGMA query_only", [], |r| r.get(0))?;
+        let toggled = |sql: &str| -> Result<()> {
+            self.conn.execute_batch("PRAGMA query_only = OFF")?;
+            let done = self.conn.execute_batch(sql);
+            if query_only {
+                self.conn.execute_batch("PRAGMA query_only = ON")?;
+            }
+            Ok(done?)
+        };
+        if let Err(e) = toggled(&create) {
+            let _ = toggled(&drop);
+            return Err(e);
+        }
+        let report = self.report(period, first_contact_days);
+        toggled(&drop)?;
+        report
+    }
+
     /// The events the GP record codes, in the period, by day: each first
     /// contact (the referral accepted) and each decline (from the status history).
     pub fn coded_events(&self, period: &Period) -> Result<Vec<CodedEvent>> {
