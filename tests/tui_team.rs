@@ -115,6 +115,15 @@ fn h_hands_a_person_over_with_a_note() {
     ctrl(&mut app, 's');
     let s = screen(&mut app);
     assert!(s.contains("Handed over to Ben Okafor"), "{s}");
+    // Their details say whose they are now, and show the handover.
+    press(&mut app, KeyCode::Char('w')); // to everyone's: Ann is no longer mine
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&mut app);
+    assert!(
+        s.contains("Link worker") && s.contains("Ben Okafor (ben)"),
+        "{s}"
+    );
+    assert!(s.contains("handed over to ben — Prefers mornings"), "{s}");
     drop(app);
     let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
     let ann = store

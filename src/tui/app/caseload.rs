@@ -8,7 +8,15 @@ impl App {
     pub(super) fn open_detail(&mut self, id: i64) -> Result<(), StoreError> {
         let person = self.store.get_person(id)?;
         let history = self.store.status_history(id)?;
-        self.caseload.detail = Some(Detail::new(person, history));
+        let mut detail = Detail::new(person, history);
+        detail.worker = match self.store.assigned_worker(id)? {
+            Some(login) => Some(match self.store.worker(&login)? {
+                Some(w) => format!("{} ({login})", w.name),
+                None => login,
+            }),
+            None => None,
+        };
+        self.caseload.detail = Some(detail);
         Ok(())
     }
 

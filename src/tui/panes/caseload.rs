@@ -93,6 +93,8 @@ impl Sort {
 pub struct Detail {
     pub person: Person,
     pub history: Vec<StatusHistoryEntry>,
+    /// Whose caseload they are on, as the team knows them (a name, else the login).
+    pub worker: Option<String>,
     scroll: u16,
 }
 
@@ -679,6 +681,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
             field("First contact", p.first_contact_on.map(iso)),
             field("Status reason", p.status_reason.clone()),
             field("Closed on", p.closed_on.map(iso)),
+            field("Link worker", d.worker.clone()),
         ]
         .into_iter()
         .flatten(),
@@ -740,6 +743,7 @@ impl Detail {
         Detail {
             person,
             history,
+            worker: None,
             scroll: 0,
         }
     }
