@@ -85,6 +85,7 @@ fn the_caseload_opens_on_mine_and_w_cycles_whose() {
     press(&mut app, KeyCode::Char('4'));
     let s = screen(&mut app);
     assert!(s.contains("Ring Ann") && !s.contains("Ring Bill"), "{s}");
+    assert!(s.contains("My follow-ups (1)"), "{s}");
 }
 
 #[test]

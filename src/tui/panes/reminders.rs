@@ -81,6 +81,8 @@ pub struct RemindersPane {
     undo: Vec<i64>,
     overdue: usize,
     due_today: usize,
+    /// Whose follow-ups these are, in a team ("mine"); `None`: everyone's.
+    pub whose: Option<&'static str>,
 }
 
 impl Default for RemindersPane {
@@ -99,6 +101,7 @@ impl Default for RemindersPane {
             undo: Vec::new(),
             overdue: 0,
             due_today: 0,
+            whose: None,
         }
     }
 }
@@ -407,7 +410,10 @@ impl RemindersPane {
         let t = ctx.theme;
         let title = match self.view {
             View::Agenda => {
-                let mut s = format!(" Follow-ups ({})", self.reminders.len());
+                let mut s = match self.whose {
+                    Some(whose) => format!(" {whose} follow-ups ({})", self.reminders.len()),
+                    None => format!(" Follow-ups ({})", self.reminders.len()),
+                };
                 if self.overdue > 0 {
                     s.push_str(&format!(" · {} overdue", self.overdue));
                 }
