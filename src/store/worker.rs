@@ -87,6 +87,7 @@ impl Store {
     /// Marks a worker as gone (they stay, so history still names them).
     /// Returns how many people are still assigned to them, to hand over.
     pub fn retire_worker(&mut self, login: &str) -> Result<i64> {
+        let login = &check_login(login).map_err(StoreError::Invalid)?;
         self.write(|tx, at| {
             let found: Option<(i64, Option<String>)> = tx
                 .query_row(

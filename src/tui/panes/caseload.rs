@@ -526,6 +526,8 @@ impl CaseloadPane {
         if self.visible.is_empty() {
             let msg = if self.people.is_empty() {
                 "No people yet. Press a to add someone."
+            } else if self.whose.login().is_some() {
+                "Nobody here on this caseload. w shows everyone's; f changes the status filter."
             } else {
                 "Nobody matches. Esc clears the filter; f changes the status filter."
             };
