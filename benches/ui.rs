@@ -129,6 +129,52 @@ fn main() {
     if wants("report") {
         report(&path);
     }
+    if wants("team") {
+        team(dir.path(), &path);
+    }
+}
+
+/// A team on one file (issue 14): 8 writer processes against the 10k
+/// database while keys are pressed in the app (target: keys < 16 ms).
+/// Last, because it adds people and handovers to the file.
+fn team(dir: &std::path::Path, db: &std::path::Path) {
+    const WRITERS: usize = 8;
+    // What a key after another worker's write reloads, part by part.
+    if let Ok(store) = Store::open_read_only(db, Clock::system()) {
+        let today = Local::now().date_naive();
+        let time = |f: &dyn Fn()| {
+            let mut s: Vec<f64> = (0..5)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    ms(t.elapsed())
+                })
+                .collect();
+            percentile(&mut s, 0.5)
+        };
+        println!(
+            "team_reload_parts_ms list_people {:.1} open_reminders {:.1} gone_quiet {:.1} counts {:.1} changes {:.2}",
+            time(&|| drop(store.list_people(None))),
+            time(&|| drop(store.open_reminders())),
+            time(&|| drop(store.gone_quiet(today, 28))),
+            time(&|| drop(store.counts(today))),
+            time(&|| drop(store.changes())),
+        );
+    }
+    // Flat out (the most the file takes), then at 2 writes/s per worker
+    // (16/s in all: far more than a team types, but leaving the CPU free).
+    for (suffix, pause) in [("", 0), ("_paced", 500)] {
+        let (writes, keys) = match exec::start(dir, db) {
+            Ok(mut app) => {
+                let figures = app.team_load(dir, db, WRITERS, 15, Duration::from_millis(pause));
+                app.quit();
+                figures
+            }
+            Err(e) => (Err(e.clone()), Err(e)),
+        };
+        exec::print(&format!("team_writes_per_s{suffix}"), writes);
+        exec::print(&format!("team_key_after_remote_write_ms{suffix}"), keys);
+    }
 }
 
 /// `caseload report` for the last complete calendar quarter (issue 13; target
@@ -200,7 +246,7 @@ fn report(path: &std::path::Path) {
 }
 
 /// `cargo bench --bench ui -- exec search`: only the named sections (exec, ui,
-/// agenda, search, protect); with no names, every section.
+/// agenda, search, protect, report, team); with no names, every section.
 fn wants(section: &str) -> bool {
     let names: Vec<String> = std::env::args()
         .skip(1)

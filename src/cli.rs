@@ -17,6 +17,7 @@ use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
 use crate::domain::report::Period;
 use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
+use crate::domain::worker::WorkerFilter;
 use crate::io::table;
 use crate::key_source::{self, Want};
 use crate::store::{
@@ -112,6 +113,9 @@ pub enum Command {
         /// Instead: one row per SNOMED CT coded event for the GP record (NHS number, date, concept id, term)
         #[arg(long)]
         codes: bool,
+        /// Whose people every figure covers (their caseload at the period's end): me, all (default) or a login
+        #[arg(long, value_name = "me|all|LOGIN")]
+        worker: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -136,6 +140,9 @@ pub enum Command {
         /// Also list follow-ups due within this many days (0: overdue and today)
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=3650))]
         days: u32,
+        /// Whose follow-ups: me, all, or a worker's login (default: yours, if you are a link worker)
+        #[arg(long, value_name = "me|all|LOGIN")]
+        worker: Option<String>,
         #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
         format: ShowFormat,
     },
@@ -144,6 +151,9 @@ pub enum Command {
         /// The .ics file to write (replaced if it exists)
         #[arg(long, value_name = "FILE.ics")]
         out: PathBuf,
+        /// Whose follow-ups: me, all, or a worker's login (default: yours, if you are a link worker)
+        #[arg(long, value_name = "me|all|LOGIN")]
+        worker: Option<String>,
     },
     /// Switch off (or on) the follow-ups the app offers by itself
     #[command(subcommand)]
@@ -151,6 +161,67 @@ pub enum Command {
     /// The community directory: search, import, export
     #[command(subcommand)]
     Directory(DirectoryCommand),
+    /// The link workers of a team sharing one file
+    #[command(subcommand)]
+    Worker(WorkerCommand),
+    /// Follow-ups: add one from a script (the agenda itself is `caseload remind`)
+    #[command(subcommand)]
+    Followup(FollowupCommand),
+    /// Set up a database file for a team on one server
+    Init {
+        /// A team file: folder setgid 2770 and database 0660, both to --group
+        #[arg(long, requires = "group")]
+        shared: bool,
+        /// The OS group of the team (you must be in it)
+        #[arg(long, value_name = "GROUP", requires = "shared")]
+        group: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkerCommand {
+    /// Register a worker by their OS login
+    Add {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        name: String,
+        /// link_worker (default) or coordinator (sees everyone's caseload by default)
+        #[arg(long, default_value = "link_worker")]
+        role: String,
+    },
+    /// Every worker, current ones first
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// A worker has left: kept for history, no longer assignable
+    Retire { login: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FollowupCommand {
+    /// Add a follow-up about a person
+    Add {
+        #[arg(long, value_name = "ID")]
+        person: i64,
+        /// Due day: 2026-12-01, 01/12/2026, +3d, tomorrow, ...
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Change what a follow-up says; refused if it changed since --version
+    Edit {
+        id: i64,
+        /// The version you read (`caseload remind --format json`)
+        #[arg(long)]
+        version: i64,
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        #[arg(long)]
+        text: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -224,6 +295,9 @@ pub enum PersonCommand {
         /// Only this status: referred, active, paused, closed, declined, or open
         #[arg(long)]
         status: Option<String>,
+        /// Whose caseload: me, all, or a worker's login (default: yours, if you are a link worker)
+        #[arg(long, value_name = "me|all|LOGIN")]
+        worker: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -259,6 +333,25 @@ pub enum PersonCommand {
         /// GP practice ODS code, e.g. B82005
         #[arg(long = "gp-practice", value_name = "ODS")]
         gp_practice: Option<String>,
+    },
+    /// Hand a person over to another worker, with a note (their open follow-ups go too)
+    Assign {
+        id: i64,
+        /// The worker's login
+        #[arg(long, value_name = "LOGIN")]
+        worker: String,
+        /// The handover note (shown in their status history)
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Move a person to a new status (referred -> active/declined, active <-> paused -> closed)
+    Status {
+        id: i64,
+        #[arg(long, value_name = "STATUS")]
+        to: String,
+        /// Why (required for closed and declined)
+        #[arg(long, default_value = "")]
+        reason: String,
     },
     /// Show one person
     Show {
@@ -322,7 +415,9 @@ impl CliError {
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound { .. } | StoreError::Invalid(_) => CliError::User(e.to_string()),
+            StoreError::NotFound { .. } | StoreError::Invalid(_) | StoreError::Conflict { .. } => {
+                CliError::User(e.to_string())
+            }
             _ => CliError::Data(e.to_string()),
         }
     }
@@ -431,12 +526,23 @@ pub fn run(
             force,
         } => write_demo(path, *people, *services, *seed, *force, clock, out),
         Command::Person(cmd) => match cmd {
-            PersonCommand::List { status, format } => person_list(
-                &open_for_reading(cli, clock, config)?,
-                status.as_deref(),
-                *format,
-                out,
-            ),
+            PersonCommand::List {
+                status,
+                worker,
+                format,
+            } => {
+                let store = open_for_reading(cli, clock, config)?;
+                let whose = resolve_worker(&store, worker.as_deref())?;
+                person_list(&store, status.as_deref(), &whose, *format, out)
+            }
+            PersonCommand::Assign { id, worker, note } => {
+                let mut store = open_writer(cli, clock, config)?;
+                person_assign(&mut store, *id, worker, note.as_deref(), out)
+            }
+            PersonCommand::Status { id, to, reason } => {
+                let mut store = open_writer(cli, clock, config)?;
+                person_status(&mut store, *id, to, reason, out)
+            }
             PersonCommand::Add {
                 given,
                 family,
@@ -577,6 +683,7 @@ pub fn run(
             from,
             to,
             codes,
+            worker,
             format,
         } => {
             let period = report_period(
@@ -592,19 +699,46 @@ pub fn run(
             if *codes {
                 return report_codes(&store, &period, *format, out);
             }
-            report(&store, &period, days, *format, out)
+            // The commissioner's figures are the whole team's unless asked.
+            let whose = match worker.as_deref() {
+                None => crate::domain::worker::WorkerFilter::All,
+                Some(w) => resolve_worker(&store, Some(w))?,
+            };
+            report(&store, &period, days, &whose, *format, out)
         }
         Command::Backup { out: path, force } => {
             backup(&open_for_reading(cli, clock, config)?, path, *force, out)
         }
-        Command::Remind { days, format } => {
+        Command::Remind {
+            days,
+            worker,
+            format,
+        } => {
             let store = open_for_reading(cli, clock, config)?;
-            remind(&store, clock.now(), *days, *format, out)
+            let whose = resolve_worker(&store, worker.as_deref())?;
+            remind(&store, clock.now(), *days, &whose, *format, out)
         }
-        Command::Calendar { out: path } => {
+        Command::Calendar { out: path, worker } => {
             let store = open_for_reading(cli, clock, config)?;
-            calendar(&store, path, clock.now_utc(), out)
+            let whose = resolve_worker(&store, worker.as_deref())?;
+            calendar(&store, path, clock.now_utc(), &whose, out)
         }
+        Command::Worker(cmd) => match cmd {
+            WorkerCommand::List { format } => {
+                worker_list(&open_for_reading(cli, clock, config)?, *format, out)
+            }
+            _ => worker(&mut open_writer(cli, clock, config)?, cmd, out),
+        },
+        Command::Followup(cmd) => followup(&mut open_writer(cli, clock, config)?, cmd, out),
+        Command::Init { shared, group } => match (shared, group) {
+            (true, Some(group)) => init_shared(&db_path(cli)?, group, clock, config, out),
+            _ => {
+                // A single-user file: made 0600 by the store, as any writing command does.
+                let store = open_writer(cli, clock, config)?;
+                writeln!(out, "created {} (mode 0600)", store.path().display())?;
+                Ok(())
+            }
+        },
         Command::Config(cmd) => {
             let mut store = match cmd {
                 ConfigCommand::List => open_for_reading(cli, clock, config)?,
@@ -788,17 +922,21 @@ fn csv_row(p: &PersonRow) -> [String; 10] {
 pub fn person_list(
     store: &Store,
     status: Option<&str>,
+    whose: &WorkerFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> CliResult {
     let statuses = status.map(parse_status_filter).transpose()?;
-    let people = store.list_people(statuses.as_deref())?;
+    let people = store.list_people_of(statuses.as_deref(), whose.login())?;
     match format {
         Format::Table => {
+            // A team file's list says whose each person is, unless it is one worker's.
+            let team =
+                whose.login().is_none() && people.iter().any(|p| p.assigned_worker.is_some());
             let rows: Vec<Vec<String>> = people
                 .iter()
                 .map(|p| {
-                    vec![
+                    let mut row = vec![
                         p.id.to_string(),
                         p.display_name(),
                         p.status.as_str().into(),
@@ -806,10 +944,20 @@ pub fn person_list(
                         opt_date(p.referred_on),
                         opt_date(p.next_follow_up),
                         if p.risk { "RISK" } else { "" }.into(),
-                    ]
+                    ];
+                    if team {
+                        row.push(
+                            for_terminal_line(p.assigned_worker.as_deref().unwrap_or("-"))
+                                .into_owned(),
+                        );
+                    }
+                    row
                 })
                 .collect();
-            let header = ["ID", "NAME", "STATUS", "SOURCE", "REFERRED", "NEXT", "RISK"];
+            let mut header = vec!["ID", "NAME", "STATUS", "SOURCE", "REFERRED", "NEXT", "RISK"];
+            if team {
+                header.push("WORKER");
+            }
             out.write_all(table::render(&header, &rows, 32).as_bytes())?;
         }
         Format::Csv => {
@@ -932,12 +1080,11 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                     .as_deref()
                     .map(|r| format!(" ({})", for_terminal_line(r)))
                     .unwrap_or_default();
-                writeln!(
-                    out,
-                    "  {} {}{reason}",
-                    opt_date(h.changed_on),
-                    h.status.as_str()
-                )?;
+                let what = match &h.handed_to {
+                    Some(to) => format!("handed over to {}", for_terminal_line(to)),
+                    None => h.status.as_str().to_string(),
+                };
+                writeln!(out, "  {} {what}{reason}", opt_date(h.changed_on))?;
             }
             writeln!(out, "Goals")?;
             for g in &goals {
@@ -1118,6 +1265,7 @@ pub fn remind(
     store: &Store,
     now: chrono::NaiveDateTime,
     days: u32,
+    whose: &WorkerFilter,
     format: ShowFormat,
     out: &mut dyn Write,
 ) -> CliResult {
@@ -1127,15 +1275,16 @@ pub fn remind(
     let today = now.date();
     let horizon = today + chrono::Duration::days(i64::from(days));
     let mut due: Vec<(Bucket, crate::domain::Reminder)> = store
-        .open_reminders()?
+        .open_reminders_of(whose.login())?
         .into_iter()
         .map(|r| (r.bucket(now), r))
         .filter(|(b, r)| *b == Bucket::Overdue || r.effective_due() <= horizon)
         .collect();
     // Stable: due order within each group, as in pane 4.
     due.sort_by_key(|(b, _)| *b);
+    // A worker's agenda: only their own people gone quiet.
     let quiet = if store.setting(Setting::ShowGoneQuiet)? {
-        store.gone_quiet(today, QUIET_DAYS)?
+        store.gone_quiet_of(today, QUIET_DAYS, whose.login())?
     } else {
         Vec::new()
     };
@@ -1303,10 +1452,16 @@ pub fn report(
     store: &Store,
     period: &Period,
     first_contact_days: u32,
+    whose: &WorkerFilter,
     format: Format,
     out: &mut dyn Write,
 ) -> CliResult {
-    let report = store.report(period, first_contact_days)?;
+    let mut report = store.report_of(period, first_contact_days, whose.login())?;
+    if let Some(login) = whose.login() {
+        report
+            .by_worker
+            .retain(|w| w.login.as_deref() == Some(login));
+    }
     match format {
         Format::Table => out.write_all(crate::io::report::table(&report).as_bytes())?,
         Format::Csv => {
@@ -1588,9 +1743,10 @@ pub fn calendar(
     store: &Store,
     path: &Path,
     dtstamp: chrono::DateTime<chrono::Utc>,
+    whose: &WorkerFilter,
     out: &mut dyn Write,
 ) -> CliResult {
-    let reminders = store.open_reminders()?;
+    let reminders = store.open_reminders_of(whose.login())?;
     let text = crate::io::ics::calendar(
         &reminders,
         &store.database_id()?,
@@ -2047,5 +2203,215 @@ pub fn keys(keymap: &Keymap, out: &mut dyn Write) -> CliResult {
             binding.help
         )?;
     }
+    Ok(())
+}
+
+/// `--worker me|all|LOGIN`; none: your own when you are a registered link
+/// worker, else everyone's (a coordinator, or a file with no workers).
+pub fn resolve_worker(store: &Store, arg: Option<&str>) -> CliResult<WorkerFilter> {
+    let me = store.me()?;
+    match arg.map(str::trim) {
+        None => Ok(crate::domain::worker::default_filter(me.as_ref())),
+        Some("all") => Ok(WorkerFilter::All),
+        Some("me") => match me {
+            Some(w) => Ok(WorkerFilter::Worker(w.login)),
+            None => Err(CliError::User(format!(
+                "--worker me: your login {} is not a registered worker; see `caseload worker list`",
+                quote(store.actor(), 40)
+            ))),
+        },
+        Some(login) => match store.worker(login)? {
+            Some(w) => Ok(WorkerFilter::Worker(w.login)),
+            None => Err(CliError::User(format!(
+                "--worker: no worker {}; use me, all, or a login from `caseload worker list`",
+                quote(login, 40)
+            ))),
+        },
+    }
+}
+
+/// `caseload worker add|retire`.
+pub fn worker(store: &mut Store, cmd: &WorkerCommand, out: &mut dyn Write) -> CliResult {
+    match cmd {
+        WorkerCommand::Add { login, name, role } => {
+            let role = crate::domain::worker::Role::parse(role).ok_or_else(|| {
+                CliError::User(format!(
+                    "--role {}: use link_worker or coordinator",
+                    quote(role, 20)
+                ))
+            })?;
+            store.add_worker(login, name, role)?;
+            writeln!(
+                out,
+                "added worker {} ({})",
+                for_terminal_line(login.trim()),
+                role.as_str()
+            )?;
+        }
+        WorkerCommand::Retire { login } => {
+            let still = store.retire_worker(login)?;
+            writeln!(out, "retired worker {}", for_terminal_line(login))?;
+            if still > 0 {
+                writeln!(
+                    out,
+                    "{still} open case(s) are still on their caseload: hand them over with `caseload person assign ID --worker LOGIN`"
+                )?;
+            }
+        }
+        WorkerCommand::List { .. } => {}
+    }
+    Ok(())
+}
+
+/// `caseload worker list`.
+pub fn worker_list(store: &Store, format: Format, out: &mut dyn Write) -> CliResult {
+    let workers = store.workers()?;
+    match format {
+        Format::Table => {
+            let rows: Vec<Vec<String>> = workers
+                .iter()
+                .map(|w| {
+                    vec![
+                        for_terminal_line(&w.login).into_owned(),
+                        for_terminal_line(&w.name).into_owned(),
+                        w.role.as_str().into(),
+                        opt_date(w.retired_on),
+                    ]
+                })
+                .collect();
+            let header = ["LOGIN", "NAME", "ROLE", "RETIRED"];
+            out.write_all(table::render(&header, &rows, 32).as_bytes())?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(["login", "name", "role", "retired_on"])
+                .map_err(csv_err)?;
+            for x in &workers {
+                let row = [
+                    x.login.clone(),
+                    x.name.clone(),
+                    x.role.as_str().to_string(),
+                    opt_date(x.retired_on),
+                ];
+                w.write_record(row.map(|c| terminal_csv_cell(&c)))
+                    .map_err(csv_err)?;
+            }
+            w.flush()?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &workers).map_err(json_err)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// `caseload person assign ID --worker LOGIN [--note TEXT]`: a handover.
+pub fn person_assign(
+    store: &mut Store,
+    id: i64,
+    login: &str,
+    note: Option<&str>,
+    out: &mut dyn Write,
+) -> CliResult {
+    if let Some(n) = note {
+        crate::domain::limits::check_bytes("the note", n, crate::domain::limits::MAX_TEXT_BYTES)
+            .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
+    }
+    store.assign_person(id, login, note)?;
+    writeln!(
+        out,
+        "handed person {id} over to {}",
+        for_terminal_line(login.trim())
+    )?;
+    Ok(())
+}
+
+/// `caseload person status ID --to STATUS [--reason R]`, dated today.
+pub fn person_status(
+    store: &mut Store,
+    id: i64,
+    to: &str,
+    reason: &str,
+    out: &mut dyn Write,
+) -> CliResult {
+    let to = Status::parse(to.trim()).ok_or_else(|| {
+        CliError::User(format!(
+            "--to {}: use referred, active, paused, closed or declined",
+            quote(to, 20)
+        ))
+    })?;
+    let person = store.get_person(id)?;
+    let change = crate::domain::person::validate_status_change(
+        person.status,
+        to,
+        reason,
+        store.clock().today(),
+    )
+    .map_err(|e| CliError::User(format!("person {id}: {e}")))?;
+    store.set_status(id, person.version, &change)?;
+    writeln!(out, "person {id} is now {}", to.as_str())?;
+    Ok(())
+}
+
+/// `caseload followup add|edit`.
+pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -> CliResult {
+    let today = store.clock().today();
+    let check = |due: &str, text: &str, person_id: Option<i64>| {
+        crate::domain::reminder::ReminderInput {
+            date: due.to_string(),
+            time: String::new(),
+            text: text.to_string(),
+        }
+        .validate(person_id, None, today)
+        .map_err(|errors| {
+            let first = errors
+                .first()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            CliError::User(format!("{first}; nothing saved"))
+        })
+    };
+    match cmd {
+        FollowupCommand::Add { person, due, text } => {
+            store.get_person(*person)?;
+            let d = check(due, text, Some(*person))?;
+            let id = store.add_reminder(d.person_id, None, d.due_on, None, &d.text)?;
+            writeln!(out, "{id}")?;
+        }
+        FollowupCommand::Edit {
+            id,
+            version,
+            due,
+            text,
+        } => {
+            let current = store.get_reminder(*id)?;
+            let d = check(due, text, current.person_id)?;
+            store.update_reminder(*id, *version, d.due_on, None, &d.text)?;
+            writeln!(out, "{id}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `caseload init --shared --group GROUP`: a team file. Its folder is made
+/// (or made) setgid 2770 and the database 0660, both to GROUP; the `-wal`
+/// and `-shm` files SQLite makes beside it are checked to match.
+pub fn init_shared(
+    path: &Path,
+    group: &str,
+    clock: &Clock,
+    config: &Config,
+    out: &mut dyn Write,
+) -> CliResult {
+    let modes = Store::create_shared(path, group, clock.clone(), config.display_name.clone())?;
+    writeln!(
+        out,
+        "created {} for group {}: folder {:o}, database {:o}; encrypt it with `caseload encrypt`",
+        path.display(),
+        for_terminal_line(group),
+        modes.folder,
+        modes.file
+    )?;
     Ok(())
 }

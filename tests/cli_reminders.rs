@@ -284,6 +284,8 @@ fn ics_timed_events_are_utc_with_escaped_text_and_fixed_dtstamp() {
         about: Some("Zoë Adeyemi".into()),
         about_closed: false,
         about_deleted: false,
+        owner: None,
+        version: 1,
     };
     let stamp = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
     // One hour ahead of UTC, like British Summer Time.

@@ -204,6 +204,8 @@ fn the_text_export_holds_every_note_goal_and_step_in_words_without_ids() {
                  VALUES (3, 'phone', '2026-11-23T09:00:00', 'half a note', '2026-11-23T09:05:00');
              INSERT INTO reminder (person_id, due_on, text, created_at)
                  VALUES (3, '2026-12-01', 'ring about the walk', '2026-11-23T09:00:00');
+             INSERT INTO handover (person_id, from_worker, to_worker, note, handed_on, created_at)
+                 VALUES (3, 'asha', 'ben', 'prefers mornings', '2026-11-20', '2026-11-20T09:00:00');
              INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
                  SELECT id, 'attended', '2026-11-01', 'went along', '2026-11-01T09:00:00'
                  FROM connection WHERE person_id = 3;",

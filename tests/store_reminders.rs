@@ -106,8 +106,9 @@ fn done_undo_snooze_and_edit_survive_a_reopen() {
     // Undo: open again with its original due date.
     store.reopen_reminder(a).unwrap();
     // Edit clears the snooze: the new day is the day.
+    let loaded = store.get_reminder(b).unwrap().version;
     store
-        .update_reminder(b, day(2026, 12, 1), None, "Ring about the choir")
+        .update_reminder(b, loaded, day(2026, 12, 1), None, "Ring about the choir")
         .unwrap();
     drop(store);
 

@@ -888,6 +888,7 @@ fn remind_prints_the_same_as_the_pane() {
         app.store(),
         now(),
         60,
+        &caseload::domain::worker::WorkerFilter::All,
         caseload::cli::ShowFormat::Table,
         &mut out,
     )

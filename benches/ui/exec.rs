@@ -285,6 +285,162 @@ impl Running {
         ))
     }
 
+    /// The `team` section (issue 14): `writers` processes of the binary, in
+    /// a loop for `secs` seconds, each adding people, notes and follow-ups,
+    /// changing statuses and handing people over between the workers
+    /// `bench-a` and `bench-b` (registered first); meanwhile `j`/`k` is
+    /// pressed every 50 ms in the app. Returns `team_writes_per_s` (writes
+    /// acknowledged; refusals of a race counted apart, failures reported)
+    /// and `key_after_remote_write_ms` under that load. `pause`: how long
+    /// each writer waits between writes (zero: flat out, which on a small
+    /// machine measures the CPU the writers leave the app, not the app).
+    pub fn team_load(
+        &mut self,
+        dir: &Path,
+        db: &Path,
+        writers: usize,
+        secs: u64,
+        pause: Duration,
+    ) -> (Figure, Figure) {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        for (login, name) in [("bench-a", "Bench A"), ("bench-b", "Bench B")] {
+            let out = command(dir)
+                .arg("--db")
+                .arg(db)
+                .args(["worker", "add", "--login", login, "--name", name])
+                .output();
+            match out {
+                Ok(o)
+                    if o.status.success()
+                        || String::from_utf8_lossy(&o.stderr).contains("already") => {}
+                Ok(o) => {
+                    let why = format!("worker add: {}", String::from_utf8_lossy(&o.stderr).trim());
+                    return (Err(why.clone()), Err(why));
+                }
+                Err(e) => {
+                    let why = format!("worker add: {e}");
+                    return (Err(why.clone()), Err(why));
+                }
+            }
+        }
+        let app = &mut self.0;
+        if let Err(e) = app
+            .send(b"\x1b1")
+            .and_then(|()| app.until_screen_shows("1 Caseload"))
+        {
+            return (Err(e.clone()), Err(e));
+        }
+        let stop = AtomicBool::new(false);
+        let (acked, refused, failed) = (
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+        );
+        let first_failure = std::sync::Mutex::new(None::<String>);
+        let mut samples = Vec::new();
+        let mut key_error = None;
+        let started = Instant::now();
+        std::thread::scope(|s| {
+            for w in 0..writers {
+                let (stop, acked, refused, failed, first_failure) =
+                    (&stop, &acked, &refused, &failed, &first_failure);
+                s.spawn(move || {
+                    let mut i: u64 = 0;
+                    while !stop.load(Ordering::Relaxed) {
+                        std::thread::sleep(pause);
+                        let person = (1 + (i * 7919 + w as u64 * 104_729) % 10_000).to_string();
+                        let text = format!("team bench {w}/{i}");
+                        let to = if i.is_multiple_of(2) {
+                            "bench-a"
+                        } else {
+                            "bench-b"
+                        };
+                        let args: Vec<&str> = match i % 5 {
+                            0 => vec!["person", "add", "--given", "Bench", "--family", "Team"],
+                            1 => vec!["note", "add", &person, "--text", &text],
+                            2 => vec!["person", "status", &person, "--to", "active"],
+                            3 => vec![
+                                "followup", "add", "--person", &person, "--due", "+3d", "--text",
+                                &text,
+                            ],
+                            _ => vec!["person", "assign", &person, "--worker", to, "--note", &text],
+                        };
+                        match command(dir).arg("--db").arg(db).args(&args).output() {
+                            Ok(o) if o.status.success() => {
+                                acked.fetch_add(1, Ordering::Relaxed);
+                            }
+                            Ok(o) if o.status.code() == Some(1) => {
+                                refused.fetch_add(1, Ordering::Relaxed);
+                            }
+                            Ok(o) => {
+                                failed.fetch_add(1, Ordering::Relaxed);
+                                let mut f = first_failure.lock().unwrap_or_else(|e| e.into_inner());
+                                f.get_or_insert_with(|| {
+                                    String::from_utf8_lossy(&o.stderr).trim().to_string()
+                                });
+                            }
+                            Err(e) => {
+                                failed.fetch_add(1, Ordering::Relaxed);
+                                let mut f = first_failure.lock().unwrap_or_else(|e| e.into_inner());
+                                f.get_or_insert_with(|| e.to_string());
+                            }
+                        }
+                        i += 1;
+                    }
+                });
+            }
+            let end = Instant::now() + Duration::from_secs(secs);
+            let mut down = true;
+            while Instant::now() < end {
+                std::thread::sleep(Duration::from_millis(50));
+                let mark = app.out.len();
+                let sent = Instant::now();
+                let key: &[u8] = if down { b"j" } else { b"k" };
+                down = !down;
+                match app.send(key).and_then(|()| app.frame_end_after(mark)) {
+                    Ok(at) => samples.push(ms(at - sent)),
+                    Err(e) => {
+                        key_error = Some(e);
+                        break;
+                    }
+                }
+            }
+            stop.store(true, Ordering::Relaxed);
+        });
+        let elapsed = started.elapsed().as_secs_f64();
+        let n = acked.load(Ordering::Relaxed);
+        let failed_n = failed.load(Ordering::Relaxed);
+        let writes = if failed_n > 0 {
+            Err(format!(
+                "{failed_n} writes failed, first: {}",
+                first_failure
+                    .into_inner()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .unwrap_or_default()
+            ))
+        } else {
+            Ok(format!(
+                "{:.1} writes/s ({n} acknowledged, {} refused as races, {writers} writer processes, {elapsed:.1} s)",
+                n as f64 / elapsed,
+                refused.load(Ordering::Relaxed)
+            ))
+        };
+        let keys = match key_error {
+            Some(e) => Err(e),
+            None if samples.is_empty() => Err("no key was measured".into()),
+            None => {
+                let rounds = samples.len();
+                let median = percentile(&mut samples, 0.5);
+                let p99 = percentile(&mut samples, 0.99);
+                let max = percentile(&mut samples, 1.0);
+                Ok(format!(
+                    "median {median:.1} p99 {p99:.1} max {max:.1} ms ({rounds} keys, {writers} writers)"
+                ))
+            }
+        };
+        (writes, keys)
+    }
+
     /// `idle_cpu_ms_10s` and `idle_bytes_10s`: CPU time used and bytes
     /// written by the app over `secs` seconds with no input.
     pub fn idle(&mut self, secs: u64) -> (Figure, Figure) {

@@ -15,6 +15,7 @@ pub mod search;
 pub mod service;
 pub mod text;
 pub mod words;
+pub mod worker;
 
 pub use conversation::{Conversation, ConversationKind, Draft, NewNote};
 pub use person::{FieldError, Person, PersonDetails, PersonInput, Status};

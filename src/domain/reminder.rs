@@ -23,6 +23,12 @@ pub struct Reminder {
     pub about_closed: bool,
     /// The person or service it was about has been deleted: shown with a marker.
     pub about_deleted: bool,
+    /// The worker (login) who holds it, in a team; `None` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Bumped on every change: an edit from a stale copy is refused.
+    #[serde(skip)]
+    pub version: i64,
 }
 
 impl Reminder {
@@ -333,6 +339,8 @@ mod agenda_tests {
             about: None,
             about_closed: false,
             about_deleted: false,
+            owner: None,
+            version: 1,
         }
     }
 

@@ -388,6 +388,31 @@ pub struct Report {
     pub by_carer: Breakdown,
     /// By GP practice ODS code.
     pub by_gp_practice: Breakdown,
+    /// Per worker of a team (left out when the file has no workers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_worker: Vec<WorkerFigures>,
+}
+
+/// One worker's figures, by whose caseload each person was on at the
+/// period's end (from the handover history).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkerFigures {
+    /// The worker's login; `None` for people on nobody's caseload.
+    pub login: Option<String>,
+    pub name: Option<String>,
+    /// Open cases (referred, active, paused) on the period's last day.
+    pub caseload_at_end: i64,
+    /// People referred in the period.
+    pub referrals: i64,
+    /// People first contacted in the period.
+    pub first_contacts: i64,
+}
+
+impl WorkerFigures {
+    /// The breakdown key: the login, or `unassigned`.
+    pub fn key(&self) -> &str {
+        self.login.as_deref().unwrap_or("unassigned")
+    }
 }
 
 /// The SNOMED CT concepts GP systems expect for social prescribing (the PCN

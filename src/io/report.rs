@@ -79,6 +79,19 @@ pub fn rows(r: &Report) -> Vec<[String; 3]> {
     by(&mut one, "by_ethnicity", &r.by_ethnicity);
     by(&mut one, "by_carer", &r.by_carer);
     by(&mut one, "by_gp_practice", &r.by_gp_practice);
+    for w in &r.by_worker {
+        one(
+            "by_worker.caseload_at_end",
+            w.key(),
+            w.caseload_at_end.to_string(),
+        );
+        one("by_worker.referrals", w.key(), w.referrals.to_string());
+        one(
+            "by_worker.first_contacts",
+            w.key(),
+            w.first_contacts.to_string(),
+        );
+    }
     out
 }
 

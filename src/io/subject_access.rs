@@ -27,6 +27,7 @@ pub const RENDERED_TABLES: &[&str] = &[
     "connection",
     "connection_history",
     "reminder",
+    "handover",
 ];
 
 /// "23 November 2026".
@@ -86,6 +87,9 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
         p.display_name()
     );
     your_record(&mut out, p);
+    if let Some(w) = &r.assigned_worker {
+        let _ = writeln!(out, "  Your link worker: {w}");
+    }
 
     heading(&mut out, "Status history");
     if r.status_history.is_empty() {
@@ -96,10 +100,36 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
             .changed_on
             .map(long_day)
             .unwrap_or_else(|| "Undated".into());
-        let _ = write!(out, "  {on}: {}", h.status.as_str());
+        match &h.handed_to {
+            Some(to) => {
+                let _ = write!(out, "  {on}: handed over to {to}");
+            }
+            None => {
+                let _ = write!(out, "  {on}: {}", h.status.as_str());
+            }
+        }
         match &h.reason {
             Some(reason) => {
                 let _ = writeln!(out, ", because: {reason}");
+            }
+            None => out.push('\n'),
+        }
+    }
+
+    heading(&mut out, "Handovers between link workers");
+    if r.handovers.is_empty() {
+        none(&mut out, "None.");
+    }
+    for h in &r.handovers {
+        let on = h
+            .handed_on
+            .map(long_day)
+            .unwrap_or_else(|| "Undated".into());
+        let from = h.from_worker.as_deref().unwrap_or("nobody");
+        let _ = write!(out, "  {on}: from {from} to {}", h.to_worker);
+        match &h.note {
+            Some(note) => {
+                let _ = writeln!(out, ", note: {note}");
             }
             None => out.push('\n'),
         }
@@ -217,7 +247,17 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
             (None, Some(until)) => format!(" (moved to {})", long_day(until)),
             (None, None) => String::new(),
         };
-        let _ = writeln!(out, "  Due {}{at}: {}{state}", long_day(f.due_on), f.text);
+        let held = f
+            .owner
+            .as_deref()
+            .map(|o| format!(" (held by {o})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  Due {}{at}: {}{state}{held}",
+            long_day(f.due_on),
+            f.text
+        );
     }
 
     other_records(&mut out, r);
@@ -381,6 +421,7 @@ fn what(e: &AuditEntry) -> String {
         ("update", "person") => "changed your record",
         ("status", "person") => "changed your status",
         ("read", "person") => "opened your record",
+        ("handover", "person") => "handed you over to another link worker",
         ("add", "conversation") => "wrote a conversation note",
         ("add", "goal") => "added a goal",
         ("update", "goal") => "changed a goal",

@@ -50,6 +50,17 @@ impl Store {
         verify(tmp.path(), to.as_ref())?;
         tmp.as_file().sync_all().map_err(io)?;
         let bytes = tmp.as_file().metadata().map_err(io)?.len();
+        // A team file (`init --shared`: 0660 to its group) stays one: the
+        // copy gets the original's group and mode, or the team is locked out.
+        {
+            use std::os::unix::fs::{MetadataExt, PermissionsExt};
+            let original = fs::metadata(path).map_err(io)?;
+            let mode = original.mode() & 0o660;
+            if mode & 0o060 != 0 {
+                super::os::chgrp(tmp.path(), original.gid()).map_err(io)?;
+                fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode)).map_err(io)?;
+            }
+        }
         tmp.persist(path).map_err(|e| io(e.error))?;
         if let Ok(folder) = fs::File::open(dir) {
             let _ = folder.sync_all();

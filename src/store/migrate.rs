@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_audit_actor_name.sql"),
     include_str!("migrations/009_person_monitoring.sql"),
     include_str!("migrations/010_directory_data.sql"),
+    include_str!("migrations/011_workers.sql"),
 ];
 
 /// The schema version this build writes and understands.

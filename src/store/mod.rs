@@ -21,7 +21,9 @@ mod report;
 mod retention;
 mod service;
 mod setting;
+mod shared;
 mod subject_access;
+mod worker;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -30,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 pub use audit::{AuditEntry, AuditFilter};
 pub use backup::{BackupSummary, Overwrite};
@@ -42,7 +44,9 @@ pub use key::{Key, MAX_KEY_BYTES, looks_encrypted};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{PersonRow, StatusHistoryEntry};
 pub use retention::RetentionDue;
+pub use shared::SharedModes;
 pub use subject_access::{SubjectAccess, SubjectAccessRecord};
+pub use worker::Handover;
 
 /// Who is writing, and when: taken once per transaction, so every row a write
 /// touches carries the same moment (from the injected clock, never the wall).
@@ -393,14 +397,24 @@ impl Store {
     }
 
     fn write_once<T>(&mut self, f: impl FnOnce(&Transaction, &Stamp) -> Result<T>) -> Result<T> {
-        let at = Stamp {
-            now: self.clock.now_text(),
-            actor: self.actor.clone(),
-            actor_name: self.actor_name.clone(),
-        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // A registered worker is named as the team knows them; otherwise the
+        // name from config.toml, if any. Read inside the transaction, so a
+        // worker registered by another process meanwhile is named too.
+        let registered: Option<String> = tx
+            .query_row(
+                "SELECT name FROM worker WHERE login = ?1",
+                [&self.actor],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let at = Stamp {
+            now: self.clock.now_text(),
+            actor: self.actor.clone(),
+            actor_name: registered.or_else(|| self.actor_name.clone()),
+        };
         let value = f(&tx, &at)?;
         tx.commit()?;
         Ok(value)
@@ -451,6 +465,18 @@ impl Store {
             },
         )?;
         Ok(counts)
+    }
+
+    /// `counts`, only the parts read from `person` (open and total): after a
+    /// change to people alone, the services need no recount.
+    pub fn people_counts(&self, counts: &mut Counts) -> Result<()> {
+        (counts.people_open, counts.people_total) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM person WHERE status IN ('referred', 'active', 'paused')),
+                    (SELECT count(*) FROM person)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(())
     }
 
     /// Full integrity check plus foreign keys, for `caseload check`.

@@ -9,6 +9,16 @@ use std::path::Path;
 /// The login name of the real uid from its passwd entry, else `uid:NNN`.
 /// `$USER` is not used: it can be empty, stale after `su`, or anything at all.
 pub(crate) fn login_name() -> String {
+    // Tests only (debug builds): one machine login playing several workers.
+    // A release build never reads it, so the audit cannot be talked into a
+    // different name.
+    #[cfg(debug_assertions)]
+    if let Some(login) = std::env::var("CASELOAD_TEST_LOGIN")
+        .ok()
+        .filter(|l| !l.is_empty())
+    {
+        return login;
+    }
     // SAFETY: getuid cannot fail and has no preconditions.
     let uid = unsafe { libc::getuid() };
     passwd_name(uid).unwrap_or_else(|| format!("uid:{uid}"))
@@ -75,4 +85,69 @@ fn mounted_read_only(path: &Path) -> bool {
     // SAFETY: both pointers refer to live values for the duration of the call.
     let rc = unsafe { libc::statvfs(p.as_ptr(), &mut st) };
     rc == 0 && st.f_flag & libc::ST_RDONLY != 0
+}
+
+/// The id of group `name`, from the group database; `None` if there is none.
+pub(crate) fn group_id(name: &str) -> Option<libc::gid_t> {
+    let c_name = CString::new(name).ok()?;
+    let mut size = 1024;
+    while size <= 1024 * 1024 {
+        let mut buf = vec![0 as libc::c_char; size];
+        // SAFETY: an all-zero group is a valid value for getgrnam_r to fill in.
+        let mut grp: libc::group = unsafe { std::mem::zeroed() };
+        let mut found: *mut libc::group = std::ptr::null_mut();
+        // SAFETY: every pointer refers to live memory of the stated size.
+        let rc = unsafe {
+            libc::getgrnam_r(
+                c_name.as_ptr(),
+                &mut grp,
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut found,
+            )
+        };
+        if rc == libc::ERANGE {
+            size *= 4;
+            continue;
+        }
+        if rc != 0 || found.is_null() {
+            return None;
+        }
+        return Some(grp.gr_gid);
+    }
+    None
+}
+
+/// Whether this process is in group `gid`: its real or effective group, or
+/// one of its supplementary groups (getgroups).
+pub(crate) fn in_group(gid: libc::gid_t) -> bool {
+    // SAFETY: getgid and getegid cannot fail.
+    if unsafe { libc::getgid() } == gid || unsafe { libc::getegid() } == gid {
+        return true;
+    }
+    // SAFETY: a zero size asks for the count only; no buffer is written.
+    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    let Ok(len) = usize::try_from(n) else {
+        return false;
+    };
+    let mut groups = vec![0 as libc::gid_t; len];
+    // SAFETY: the buffer holds `n` entries.
+    let got = unsafe { libc::getgroups(n, groups.as_mut_ptr()) };
+    let Ok(got) = usize::try_from(got) else {
+        return false;
+    };
+    groups.truncate(got);
+    groups.contains(&gid)
+}
+
+/// Changes the group of `path` (the owner stays).
+pub(crate) fn chgrp(path: &Path, gid: libc::gid_t) -> std::io::Result<()> {
+    let p = c_path(path).ok_or_else(|| std::io::Error::other("a path with a NUL byte"))?;
+    // SAFETY: a NUL-terminated path; uid -1 leaves the owner unchanged.
+    let rc = unsafe { libc::chown(p.as_ptr(), libc::uid_t::MAX, gid) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }

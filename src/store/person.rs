@@ -21,6 +21,9 @@ pub struct PersonRow {
     pub next_follow_up: Option<NaiveDate>,
     pub risk: bool,
     pub open_goals: i64,
+    /// Whose caseload they are on (a worker's login); left out when unassigned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_worker: Option<String>,
 }
 
 impl PersonRow {
@@ -35,6 +38,10 @@ pub struct StatusHistoryEntry {
     pub status: Status,
     pub reason: Option<String>,
     pub changed_on: Option<NaiveDate>,
+    /// A handover, not a status change: the worker (login) they went to. The
+    /// status is the one they had; `reason` is the handover note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handed_to: Option<String>,
 }
 
 const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, date_of_birth,
@@ -106,34 +113,51 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
     })
 }
 
+/// One caseload row per person: their next open follow-up and open goals.
+const ROW_SELECT: &str = "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.status,
+        p.referral_source, p.referral_reason, p.referred_on,
+        (SELECT min(coalesce(r.snoozed_until, r.due_on)) FROM reminder r
+          WHERE r.person_id = p.id AND r.done_at IS NULL),
+        coalesce(trim(p.risk_note), '') <> '',
+        (SELECT count(*) FROM goal g WHERE g.person_id = p.id AND g.status = 'open'),
+        p.assigned_worker
+   FROM person p";
+
+fn person_row(r: &Row) -> rusqlite::Result<PersonRow> {
+    Ok(PersonRow {
+        id: r.get(0)?,
+        given_name: r.get(1)?,
+        family_name: r.get(2)?,
+        preferred_name: r.get(3)?,
+        status: status_of(r.get(4)?),
+        referral_source: r.get(5)?,
+        referral_reason: r.get(6)?,
+        referred_on: day(r.get(7)?),
+        next_follow_up: day(r.get(8)?),
+        risk: r.get(9)?,
+        open_goals: r.get(10)?,
+        assigned_worker: r.get(11)?,
+    })
+}
+
 impl Store {
     /// Everyone, or only those in `statuses`, sorted by family then given name.
     pub fn list_people(&self, statuses: Option<&[Status]>) -> Result<Vec<PersonRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.status,
-                    p.referral_source, p.referral_reason, p.referred_on,
-                    (SELECT min(coalesce(r.snoozed_until, r.due_on)) FROM reminder r
-                      WHERE r.person_id = p.id AND r.done_at IS NULL),
-                    coalesce(trim(p.risk_note), '') <> '',
-                    (SELECT count(*) FROM goal g WHERE g.person_id = p.id AND g.status = 'open')
-               FROM person p
-              ORDER BY p.family_name, p.given_name, p.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(PersonRow {
-                id: r.get(0)?,
-                given_name: r.get(1)?,
-                family_name: r.get(2)?,
-                preferred_name: r.get(3)?,
-                status: status_of(r.get(4)?),
-                referral_source: r.get(5)?,
-                referral_reason: r.get(6)?,
-                referred_on: day(r.get(7)?),
-                next_follow_up: day(r.get(8)?),
-                risk: r.get(9)?,
-                open_goals: r.get(10)?,
-            })
-        })?;
+        self.list_people_of(statuses, None)
+    }
+
+    /// `list_people`, only those on `worker`'s caseload (a login) if given.
+    pub fn list_people_of(
+        &self,
+        statuses: Option<&[Status]>,
+        worker: Option<&str>,
+    ) -> Result<Vec<PersonRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ROW_SELECT}
+              WHERE ?1 IS NULL OR p.assigned_worker = ?1
+              ORDER BY p.family_name, p.given_name, p.id"
+        ))?;
+        let rows = stmt.query_map([worker], person_row)?;
         let mut out = Vec::new();
         for row in rows {
             let row = row?;
@@ -142,6 +166,46 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The caseload rows of `ids` (those that still exist), in no order.
+    pub fn people_rows(&self, ids: &[i64]) -> Result<Vec<PersonRow>> {
+        let list = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ROW_SELECT} WHERE p.id IN (SELECT value FROM json_each(?1))"
+        ))?;
+        let rows = stmt.query_map([list], person_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The newest mark of a change to anyone's caseload row (0: none yet).
+    pub fn people_seq(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM person_touch", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// The people whose caseload rows changed (added, edited, erased, or a
+    /// follow-up or goal of theirs) after mark `seq`, with the newest mark;
+    /// `None` when more than `limit` did (then reading everyone is cheaper).
+    pub fn people_touched_since(&self, seq: i64, limit: usize) -> Result<Option<(i64, Vec<i64>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT row_id, seq FROM person_touch WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        )?;
+        let rows = stmt.query_map((seq, limit as i64 + 1), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        let found: Vec<(i64, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+        if found.len() > limit {
+            return Ok(None);
+        }
+        let newest = found.last().map_or(seq, |(_, s)| *s);
+        Ok(Some((
+            newest,
+            found.into_iter().map(|(id, _)| id).collect(),
+        )))
     }
 
     pub fn get_person(&self, id: i64) -> Result<Person> {
@@ -181,13 +245,17 @@ impl Store {
                 .unwrap_or_else(|| now[..10].to_string());
             let mut values = detail_values(p, Some(referred_on.clone()));
             values.push(now.clone().into());
+            // Whoever adds them holds them, when they are a registered worker.
+            values.push(at.actor.clone().into());
             tx.execute(
                 "INSERT INTO person (given_name, family_name, preferred_name, date_of_birth,
                     nhs_number, phone, email, address, postcode, contact_preferences,
                     referral_source, referral_reason, referred_on, risk_note,
-                    sex, ethnicity, carer, gp_practice, status, created_at, updated_at)
+                    sex, ethnicity, carer, gp_practice, status, created_at, updated_at,
+                    assigned_worker)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                    ?15, ?16, ?17, ?18, 'referred', ?19, ?19)",
+                    ?15, ?16, ?17, ?18, 'referred', ?19, ?19,
+                    (SELECT login FROM worker WHERE login = ?20 AND retired_on IS NULL))",
                 params_from_iter(values),
             )?;
             let id = tx.last_insert_rowid();
@@ -275,15 +343,26 @@ impl Store {
 
     /// Oldest first.
     pub fn status_history(&self, id: i64) -> Result<Vec<StatusHistoryEntry>> {
+        // A handover shows with the status the person had on its day.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT status, reason, changed_on FROM status_change
-              WHERE person_id = ?1 ORDER BY changed_on, id",
+            "SELECT status, reason, changed_on, handed_to FROM (
+                 SELECT status, reason, changed_on, NULL AS handed_to, created_at, 0 AS k, id
+                   FROM status_change WHERE person_id = ?1
+                 UNION ALL
+                 SELECT coalesce((SELECT s.status FROM status_change s
+                                   WHERE s.person_id = h.person_id AND s.created_at <= h.created_at
+                                   ORDER BY s.created_at DESC, s.id DESC LIMIT 1),
+                                 (SELECT status FROM person WHERE id = h.person_id)),
+                        h.note, h.handed_on, h.to_worker, h.created_at, 1, h.id
+                   FROM handover h WHERE h.person_id = ?1)
+              ORDER BY changed_on, k, id",
         )?;
         let rows = stmt.query_map([id], |r| {
             Ok(StatusHistoryEntry {
                 status: status_of(r.get(0)?),
                 reason: r.get(1)?,
                 changed_on: day(r.get(2)?),
+                handed_to: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

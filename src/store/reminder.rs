@@ -10,7 +10,7 @@ const REMINDER_SELECT: &str =
         r.done_at, r.snoozed_until,
         coalesce(coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name, s.name),
         coalesce(p.status IN ('closed', 'declined'), 0),
-        r.subject_deleted
+        r.subject_deleted, r.owner, r.version
    FROM reminder r
    LEFT JOIN person p ON p.id = r.person_id
    LEFT JOIN service s ON s.id = r.service_id";
@@ -29,6 +29,8 @@ fn reminder_from_row(r: &Row) -> rusqlite::Result<Reminder> {
         about: r.get(8)?,
         about_closed: r.get(9)?,
         about_deleted: r.get(10)?,
+        owner: r.get(11)?,
+        version: r.get(12)?,
     })
 }
 
@@ -45,6 +47,26 @@ impl Store {
         Ok(day(next))
     }
 
+    /// How many open follow-ups (of `owner`, if given) are overdue and due
+    /// later today at `now`, as the agenda buckets them: one due today at a
+    /// time that has passed is overdue.
+    pub fn agenda_counts(
+        &self,
+        now: chrono::NaiveDateTime,
+        owner: Option<&str>,
+    ) -> Result<(i64, i64)> {
+        let today = iso(now.date());
+        let time = now.format("%H:%M").to_string();
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(d < ?1 OR (d = ?1 AND t IS NOT NULL AND t <= ?2)), 0),
+                    coalesce(sum(d = ?1 AND NOT (t IS NOT NULL AND t <= ?2)), 0)
+               FROM (SELECT coalesce(snoozed_until, due_on) AS d, due_time AS t FROM reminder
+                      WHERE done_at IS NULL AND (?3 IS NULL OR owner = ?3))",
+            rusqlite::params![today, time, owner],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     /// Every follow-up about one person, done or not, by due day.
     pub fn reminders_for_person(&self, person_id: i64) -> Result<Vec<Reminder>> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -57,12 +79,17 @@ impl Store {
     }
 
     pub fn open_reminders(&self) -> Result<Vec<Reminder>> {
+        self.open_reminders_of(None)
+    }
+
+    /// `open_reminders`, only those `owner` (a login) holds, if given.
+    pub fn open_reminders_of(&self, owner: Option<&str>) -> Result<Vec<Reminder>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{REMINDER_SELECT}
-              WHERE r.done_at IS NULL
+              WHERE r.done_at IS NULL AND (?1 IS NULL OR r.owner = ?1)
               ORDER BY coalesce(r.snoozed_until, r.due_on), r.due_time IS NULL, r.due_time, r.id"
         ))?;
-        let rows = stmt.query_map([], reminder_from_row)?;
+        let rows = stmt.query_map([owner], reminder_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -94,9 +121,14 @@ impl Store {
     pub fn add_reminders(&mut self, drafts: &[ReminderDraft]) -> Result<Vec<i64>> {
         self.write(|tx, at| {
             let now = at.now.clone();
+            // The owner: the person's worker, else whoever adds it, when
+            // they are a registered worker; else nobody (a file with no team).
             let mut stmt = tx.prepare_cached(
-                "INSERT INTO reminder (person_id, service_id, due_on, due_time, text, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO reminder (person_id, service_id, due_on, due_time, text, created_at,
+                    owner)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                    coalesce((SELECT assigned_worker FROM person WHERE id = ?1),
+                             (SELECT login FROM worker WHERE login = ?7 AND retired_on IS NULL)))",
             )?;
             let mut ids = Vec::with_capacity(drafts.len());
             for d in drafts {
@@ -107,6 +139,7 @@ impl Store {
                     d.due_time.map(time_text),
                     d.text.as_str(),
                     &now,
+                    &at.actor,
                 ))?;
                 let id = tx.last_insert_rowid();
                 Store::audit(tx, at, "add", "reminder", id)?;
@@ -146,7 +179,8 @@ impl Store {
     pub fn complete_reminder(&mut self, id: i64) -> Result<()> {
         self.change_reminder(id, "done", |tx, at| {
             tx.execute(
-                "UPDATE reminder SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
+                "UPDATE reminder SET done_at = ?2, version = version + 1
+                  WHERE id = ?1 AND done_at IS NULL",
                 (id, &at.now),
             )
         })
@@ -156,7 +190,8 @@ impl Store {
     pub fn reopen_reminder(&mut self, id: i64) -> Result<()> {
         self.change_reminder(id, "reopen", |tx, _| {
             tx.execute(
-                "UPDATE reminder SET done_at = NULL WHERE id = ?1 AND done_at IS NOT NULL",
+                "UPDATE reminder SET done_at = NULL, version = version + 1
+                  WHERE id = ?1 AND done_at IS NOT NULL",
                 [id],
             )
         })
@@ -166,25 +201,30 @@ impl Store {
     pub fn snooze_reminder(&mut self, id: i64, until: NaiveDate) -> Result<()> {
         self.change_reminder(id, "snooze", |tx, _| {
             tx.execute(
-                "UPDATE reminder SET snoozed_until = ?2 WHERE id = ?1 AND done_at IS NULL",
+                "UPDATE reminder SET snoozed_until = ?2, version = version + 1
+                  WHERE id = ?1 AND done_at IS NULL",
                 (id, iso(until)),
             )
         })
     }
 
     /// Replaces day, time and text; a snooze is cleared (the new day is the day).
+    /// `version` is the one the editor loaded: if anyone changed the
+    /// follow-up since, nothing is written and `Conflict` comes back.
     pub fn update_reminder(
         &mut self,
         id: i64,
+        version: i64,
         due_on: NaiveDate,
         due_time: Option<NaiveTime>,
         text: &str,
     ) -> Result<()> {
         self.change_reminder(id, "edit", |tx, _| {
             tx.execute(
-                "UPDATE reminder SET due_on = ?2, due_time = ?3, text = ?4, snoozed_until = NULL
-                  WHERE id = ?1",
-                (id, iso(due_on), due_time.map(time_text), text),
+                "UPDATE reminder SET due_on = ?2, due_time = ?3, text = ?4, snoozed_until = NULL,
+                    version = version + 1
+                  WHERE id = ?1 AND version = ?5",
+                (id, iso(due_on), due_time.map(time_text), text, version),
             )
         })
     }
@@ -205,9 +245,10 @@ impl Store {
                     |r| r.get(0),
                 )?;
                 return Err(if exists {
-                    StoreError::Invalid(format!(
-                        "follow-up {id} was changed elsewhere; reload (Ctrl-r) and try again"
-                    ))
+                    StoreError::Conflict {
+                        entity: "follow-up",
+                        id,
+                    }
                 } else {
                     StoreError::NotFound {
                         entity: "follow-up",
@@ -223,6 +264,16 @@ impl Store {
     /// quiet) whose last conversation, first contact or referral, whichever is
     /// latest, was `days` or more before `today`. Longest quiet first.
     pub fn gone_quiet(&self, today: NaiveDate, days: i64) -> Result<Vec<QuietPerson>> {
+        self.gone_quiet_of(today, days, None)
+    }
+
+    /// `gone_quiet`, only people on `worker`'s caseload (a login) if given.
+    pub fn gone_quiet_of(
+        &self,
+        today: NaiveDate,
+        days: i64,
+        worker: Option<&str>,
+    ) -> Result<Vec<QuietPerson>> {
         let cutoff = iso(today - chrono::Duration::days(days));
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, last FROM (
@@ -233,11 +284,12 @@ impl Store {
                            coalesce(p.first_contact_on, ''),
                            p.referred_on) AS last
                   FROM person p
-                 WHERE p.status IN ('referred', 'active'))
+                 WHERE p.status IN ('referred', 'active')
+                   AND (?2 IS NULL OR p.assigned_worker = ?2))
               WHERE last <= ?1
               ORDER BY last, id",
         )?;
-        let rows = stmt.query_map([cutoff], |r| {
+        let rows = stmt.query_map(rusqlite::params![cutoff, worker], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
         })?;
         let mut out = Vec::new();

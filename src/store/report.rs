@@ -61,13 +61,77 @@ impl Store {
             by_ethnicity: by_ethnicity(c, &p)?,
             by_carer: monitoring(c, &p, "carer", &CARER)?,
             by_gp_practice: monitoring(c, &p, "gp_practice", &[PREFER_NOT_TO_SAY])?,
+            by_worker: by_worker(c, &p)?,
         };
         tx.finish()?;
         Ok(report)
     }
 }
 
+/// The tables the report reads that hold rows about people, each narrowed
+/// by a temporary view of the same name (temp names come first in SQLite)
+/// to the people of one worker's caseload.
+const SCOPED: [(&str, &str); 6] = [
+    ("status_change", "person_id"),
+    ("conversation", "person_id"),
+    ("goal", "person_id"),
+    ("measure", "person_id"),
+    ("connection", "person_id"),
+    ("reminder", "person_id"),
+];
+
 impl Store {
+    /// `report`, over the people on `worker`'s caseload (a login) at the
+    /// period's end only, when given: every figure is then that worker's.
+    pub fn report_of(
+        &self,
+        period: &Period,
+        first_contact_days: u32,
+        worker: Option<&str>,
+    ) -> Result<Report> {
+        let Some(login) = worker else {
+            return self.report(period, first_contact_days);
+        };
+        let text = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        let holder = HOLDER_AT_END.replace("?1", &text(&iso(period.to)));
+        let mut create = format!(
+            "CREATE TEMP VIEW person AS SELECT * FROM main.person p WHERE ({holder}) = {};",
+            text(login)
+        );
+        for (table, key) in SCOPED {
+            create.push_str(&format!(
+                "CREATE TEMP VIEW {table} AS SELECT * FROM main.{table}
+                  WHERE {key} IN (SELECT id FROM temp.person);"
+            ));
+        }
+        create.push_str(
+            "CREATE TEMP VIEW connection_history AS SELECT * FROM main.connection_history
+              WHERE connection_id IN (SELECT id FROM temp.connection);",
+        );
+        let mut drop = String::from("DROP VIEW IF EXISTS temp.connection_history;");
+        for (table, _) in SCOPED {
+            drop.push_str(&format!("DROP VIEW IF EXISTS temp.{table};"));
+        }
+        drop.push_str("DROP VIEW IF EXISTS temp.person;");
+        // A read-only store refuses even temporary views; they change no file.
+        let query_only: bool = self.conn.query_row("PRAGMA query_only", [], |r| r.get(0))?;
+        let toggled = |sql: &str| -> Result<()> {
+            self.conn.execute_batch("PRAGMA query_only = OFF")?;
+            let done = self.conn.execute_batch(sql);
+            if query_only {
+                self.conn.execute_batch("PRAGMA query_only = ON")?;
+            }
+            Ok(done?)
+        };
+        if let Err(e) = toggled(&create) {
+            let _ = toggled(&drop);
+            return Err(e);
+        }
+        let report = self.report(period, first_contact_days);
+        toggled(&drop)?;
+        report
+    }
+
     /// The events the GP record codes, in the period, by day: each first
     /// contact (the referral accepted) and each decline (from the status history).
     pub fn coded_events(&self, period: &Period) -> Result<Vec<CodedEvent>> {
@@ -300,6 +364,85 @@ fn open_at_end(c: &Connection, p: &Span) -> Result<i64> {
         [&p.to],
         |r| r.get(0),
     )?)
+}
+
+/// Whose caseload person `p` was on at the end of the day `?1`: the last
+/// handover by then, else the first later one's giver, else the assignment now.
+const HOLDER_AT_END: &str = "CASE
+    WHEN EXISTS (SELECT 1 FROM handover h WHERE h.person_id = p.id AND h.handed_on <= ?1)
+    THEN (SELECT h.to_worker FROM handover h WHERE h.person_id = p.id AND h.handed_on <= ?1
+           ORDER BY h.handed_on DESC, h.id DESC LIMIT 1)
+    WHEN EXISTS (SELECT 1 FROM handover h WHERE h.person_id = p.id)
+    THEN (SELECT h.from_worker FROM handover h WHERE h.person_id = p.id
+           ORDER BY h.handed_on, h.id LIMIT 1)
+    ELSE p.assigned_worker END";
+
+/// `by_worker`: per worker, by whose caseload each person was on at the
+/// period's end: open cases then, referrals and first contacts in the
+/// period. Every registered worker is listed, then `unassigned` if anyone
+/// is; nothing at all for a file with no workers.
+fn by_worker(c: &Connection, p: &Span) -> Result<Vec<crate::domain::report::WorkerFigures>> {
+    use crate::domain::report::WorkerFigures;
+    let workers: Vec<(String, String)> = {
+        let mut stmt = c.prepare_cached("SELECT login, name FROM worker ORDER BY name, login")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if workers.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT w,
+                sum(referred_on <= ?1 AND status_at_end IN {OPEN}),
+                sum(referred_on BETWEEN ?2 AND ?1),
+                sum(coalesce(first_contact_on BETWEEN ?2 AND ?1, 0))
+           FROM (SELECT {HOLDER_AT_END} AS w, p.referred_on, p.first_contact_on,
+                        coalesce(
+                          (SELECT s.status FROM status_change s
+                            WHERE s.person_id = p.id AND s.changed_on <= ?1
+                            ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),
+                          (SELECT CASE WHEN count(*) = 0 THEN p.status ELSE 'referred' END
+                             FROM status_change s WHERE s.person_id = p.id)) AS status_at_end
+                   FROM person p WHERE p.referred_on <= ?1)
+          GROUP BY w"
+    ))?;
+    let rows = stmt.query_map(params![p.to, p.from], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    let mut found: std::collections::BTreeMap<Option<String>, (i64, i64, i64)> =
+        std::collections::BTreeMap::new();
+    for row in rows {
+        let (w, a, b, f) = row?;
+        found.insert(w, (a, b, f));
+    }
+    let mut out = Vec::new();
+    for (login, name) in workers {
+        let (caseload_at_end, referrals, first_contacts) =
+            found.remove(&Some(login.clone())).unwrap_or_default();
+        out.push(WorkerFigures {
+            login: Some(login),
+            name: Some(name),
+            caseload_at_end,
+            referrals,
+            first_contacts,
+        });
+    }
+    // Unassigned, and any login no longer registered, after the team.
+    for (login, (caseload_at_end, referrals, first_contacts)) in found {
+        out.push(WorkerFigures {
+            login,
+            name: None,
+            caseload_at_end,
+            referrals,
+            first_contacts,
+        });
+    }
+    Ok(out)
 }
 
 /// Conversations counted as notes: the current version of each (a note that

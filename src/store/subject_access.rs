@@ -37,6 +37,9 @@ pub struct SubjectAccessRecord {
     pub measures: Vec<Measure>,
     pub connections: Vec<Connection>,
     pub follow_ups: Vec<Reminder>,
+    /// Whose caseload they are on (a worker's login), and every handover.
+    pub assigned_worker: Option<String>,
+    pub handovers: Vec<super::Handover>,
     /// Every row, table by table, and the audit rows (as `subject_access`).
     pub rows: SubjectAccess,
 }
@@ -70,6 +73,8 @@ impl Store {
             measures: self.measures(person_id)?,
             connections: self.connections_for_person(person_id)?,
             follow_ups: self.reminders_for_person(person_id)?,
+            assigned_worker: self.assigned_worker(person_id)?,
+            handovers: self.handovers(person_id)?,
             rows: self.subject_access_rows(person_id)?,
         };
         tx.finish()?;

@@ -53,6 +53,8 @@ pub enum Action {
     AddPerson,
     EditPerson(i64),
     ChangeStatus(i64),
+    /// `H`: hand the person over to another worker.
+    Handover(i64),
     /// Notes, goals and measures (pane 2).
     Notes(NoteAction),
     /// `r`: a follow-up for a person, a service, or neither.

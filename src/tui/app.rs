@@ -69,6 +69,13 @@ pub struct App {
     /// on first visit, whichever comes first.
     directory_loaded: bool,
     agenda_loaded: bool,
+    /// Whose follow-ups the agenda shows (a login); `None`: everyone's.
+    agenda_owner: Option<String>,
+    /// The newest change mark of the caseload rows shown (`Store::people_seq`).
+    seen_people_seq: i64,
+    /// The agenda's follow-ups changed while pane 4 was not on screen: it is
+    /// read again when shown, and the status line counts come from the store.
+    agenda_stale: bool,
     more_loaded: bool,
     /// Registered panes whose tables changed while another pane was shown:
     /// they load again when next shown, not on every write elsewhere.
@@ -92,6 +99,9 @@ pub struct App {
 
 /// Tables each part of the screen is read from.
 const PEOPLE_TABLES: &[&str] = &["person", "reminder", "goal"];
+/// Up to this many changed caseload rows are re-read one by one; more, and
+/// the whole caseload is.
+const PATCH_PEOPLE: usize = 500;
 const COUNT_TABLES: &[&str] = &["person", "service", "reminder"];
 const DIRECTORY_TABLES: &[&str] = &["service"];
 const AGENDA_TABLES: &[&str] = &["reminder", "person", "service"];
@@ -151,6 +161,9 @@ impl App {
             seen_changes: Changes::default(),
             directory_loaded: false,
             agenda_loaded: false,
+            agenda_owner: None,
+            seen_people_seq: 0,
+            agenda_stale: false,
             more_loaded: false,
             more_stale: Vec::new(),
             integrity: None,
@@ -167,7 +180,9 @@ impl App {
         // The first frame needs only the caseload and the status line.
         app.seen_version = app.store.data_version()?;
         app.seen_changes = app.store.changes()?;
+        app.seen_people_seq = app.store.people_seq()?;
         app.caseload.set_people(app.store.list_people(None)?);
+        app.load_team()?;
         app.counts = app.store.counts(app.today)?;
         Ok(app)
     }
@@ -182,6 +197,8 @@ impl App {
 
     /// Re-reads everything shown from the database (Ctrl-r, a new day).
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.seen_people_seq = self.store.people_seq()?;
+        self.caseload.set_people(self.store.list_people(None)?);
         let now = self.store.changes()?;
         let all = now.since(&Changes::default());
         self.seen_changes = now;
@@ -202,24 +219,40 @@ impl App {
 
     fn reload_parts(&mut self, changed: &Changed) -> Result<(), StoreError> {
         if changed.any(PEOPLE_TABLES) {
-            self.caseload.set_people(self.store.list_people(None)?);
+            self.reload_people()?;
         }
-        if changed.any(COUNT_TABLES) {
+        if changed.any(&["worker"]) {
+            self.load_team()?;
+        }
+        if changed.any(&["service"]) || (!self.agenda_loaded && changed.any(COUNT_TABLES)) {
             self.counts = self.store.counts(self.today)?;
+        } else if changed.any(COUNT_TABLES) {
+            // People or follow-ups (a team's usual changes): no recount of
+            // 10k services; the follow-up counts are the agenda's, below.
+            self.store.people_counts(&mut self.counts)?;
         }
         if self.directory_loaded && changed.any(DIRECTORY_TABLES) {
             self.directory.set(self.store.list_services()?);
         }
-        if self.agenda_loaded && changed.any(AGENDA_TABLES) {
-            self.reminders.set_reminders(
-                self.store.open_reminders()?,
-                self.store.done_reminders(DONE_HISTORY)?,
-                self.store.clock().now(),
-            );
-        }
-        if self.agenda_loaded && changed.any(QUIET_TABLES) {
-            let quiet = self.gone_quiet()?;
-            self.reminders.set_quiet(quiet, self.store.clock().now());
+        let agenda_changed = changed.any(AGENDA_TABLES);
+        let quiet_changed = changed.any(QUIET_TABLES);
+        if self.agenda_loaded && (agenda_changed || quiet_changed) && self.pane != Pane::Reminders {
+            // Off screen: read when shown (30-40 ms at 10k, kept off every key).
+            self.agenda_stale = true;
+        } else if self.agenda_loaded && self.agenda_stale {
+            self.load_agenda_now()?;
+        } else {
+            if self.agenda_loaded && agenda_changed {
+                self.reminders.set_reminders(
+                    self.store.open_reminders_of(self.agenda_owner.as_deref())?,
+                    self.store.done_reminders(DONE_HISTORY)?,
+                    self.store.clock().now(),
+                );
+            }
+            if self.agenda_loaded && quiet_changed {
+                let quiet = self.gone_quiet()?;
+                self.reminders.set_quiet(quiet, self.store.clock().now());
+            }
         }
         if self.agenda_loaded {
             self.sync_reminder_counts();
@@ -229,7 +262,7 @@ impl App {
         {
             self.load_person(id)?;
         }
-        if changed.any(&["person", "status_change"])
+        if changed.any(&["person", "status_change", "handover"])
             && let Some(id) = self.caseload.detail.as_ref().map(|d| d.person.id)
         {
             self.open_detail(id)?;
@@ -239,6 +272,26 @@ impl App {
                 if self.more.get(i).is_some_and(|p| changed.any(p.tables())) {
                     self.load_or_mark_more(i)?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Re-reads the caseload rows that changed since last read (a handful
+    /// after someone's write), or everyone's when many did.
+    fn reload_people(&mut self) -> Result<(), StoreError> {
+        match self
+            .store
+            .people_touched_since(self.seen_people_seq, PATCH_PEOPLE)?
+        {
+            Some((seq, ids)) => {
+                let rows = self.store.people_rows(&ids)?;
+                self.caseload.patch_people(&ids, rows);
+                self.seen_people_seq = seq;
+            }
+            None => {
+                self.seen_people_seq = self.store.people_seq()?;
+                self.caseload.set_people(self.store.list_people(None)?);
             }
         }
         Ok(())
@@ -617,6 +670,7 @@ impl App {
                 editing,
             }),
             Purpose::Snooze { id } => self.save_snooze(form, id),
+            Purpose::Handover { id } => self.save_handover(form, id),
             Purpose::Connect {
                 person_id,
                 service_id,
@@ -726,6 +780,7 @@ impl App {
                     Err(e) => self.report::<()>(Err(e)),
                 }
             }
+            Action::Handover(id) => self.open_handover_form(id),
             Action::ChangeStatus(id) => match self.store.get_person(id) {
                 Ok(p) => self.open_status_form(p.id, p.version, p.status),
                 Err(e) => self.report::<()>(Err(e)),
@@ -767,6 +822,10 @@ impl App {
             }
         }
         self.pane = pane;
+        if pane == Pane::Reminders && self.agenda_stale {
+            let r = self.load_agenda_now();
+            self.report(r);
+        }
         if let Pane::More(i) = pane
             && self.more_stale.get(i).copied().unwrap_or(false)
         {

@@ -43,9 +43,13 @@ pub enum Purpose {
     Reminder {
         person_id: Option<i64>,
         service_id: Option<i64>,
-        editing: Option<i64>,
+        /// `(id, version)` when editing.
+        editing: Option<(i64, i64)>,
     },
     Snooze {
+        id: i64,
+    },
+    Handover {
         id: i64,
     },
     Connect {

@@ -8,7 +8,15 @@ impl App {
     pub(super) fn open_detail(&mut self, id: i64) -> Result<(), StoreError> {
         let person = self.store.get_person(id)?;
         let history = self.store.status_history(id)?;
-        self.caseload.detail = Some(Detail::new(person, history));
+        let mut detail = Detail::new(person, history);
+        detail.worker = match self.store.assigned_worker(id)? {
+            Some(login) => Some(match self.store.worker(&login)? {
+                Some(w) => format!("{} ({login})", w.name),
+                None => login,
+            }),
+            None => None,
+        };
+        self.caseload.detail = Some(detail);
         Ok(())
     }
 
@@ -46,6 +54,92 @@ impl App {
         );
         self.modals
             .push(Modal::form(form, Purpose::Status { id, version, from }));
+    }
+
+    /// The team and who is at the keyboard: the caseload's worker filter,
+    /// and whose follow-ups the agenda shows (mine for a link worker).
+    pub(super) fn load_team(&mut self) -> Result<(), StoreError> {
+        let me = self.store.me()?;
+        let owner = crate::domain::worker::default_filter(me.as_ref())
+            .login()
+            .map(str::to_string);
+        let changed = owner != self.agenda_owner;
+        self.reminders.whose = owner.is_some().then_some("My");
+        self.agenda_owner = owner;
+        self.caseload.set_team(self.store.workers()?, me);
+        if changed && self.agenda_loaded {
+            self.load_reminders()?;
+        }
+        Ok(())
+    }
+
+    /// `H`: the handover form: to whom (a current worker other than the one
+    /// they are with) and a note.
+    pub(super) fn open_handover_form(&mut self, id: i64) {
+        let current = match self.store.assigned_worker(id) {
+            Ok(c) => c,
+            Err(e) => return self.report::<()>(Err(e)),
+        };
+        let options: Vec<String> = self
+            .caseload
+            .workers()
+            .iter()
+            .filter(|w| Some(&w.login) != current.as_ref())
+            .map(|w| w.login.clone())
+            .collect();
+        if options.is_empty() {
+            self.say(if self.caseload.workers().is_empty() {
+                "No workers registered: add them with `caseload worker add`"
+            } else {
+                "There is no other worker to hand over to"
+            });
+            return;
+        }
+        let form = Form::new(
+            format!(
+                "Hand over (now with {})",
+                current.as_deref().unwrap_or("nobody")
+            ),
+            vec![
+                Field::choice(FieldKey::Worker, "To", options),
+                Field::text(
+                    FieldKey::Note,
+                    "Handover note",
+                    "what the next worker should know",
+                ),
+            ],
+        );
+        self.modals
+            .push(Modal::form(form, Purpose::Handover { id }));
+    }
+
+    pub(super) fn save_handover(&mut self, mut form: Form, id: i64) -> Option<Form> {
+        let to = form.value(FieldKey::Worker).to_string();
+        let note = form.value(FieldKey::Note).to_string();
+        if let Err(e) = crate::domain::limits::check_bytes(
+            "the note",
+            &note,
+            crate::domain::limits::MAX_TEXT_BYTES,
+        ) {
+            form.set_error(FieldKey::Note, e);
+            return Some(form);
+        }
+        match self.store.assign_person(id, &to, Some(&note)) {
+            Ok(()) => {
+                let name = self
+                    .caseload
+                    .workers()
+                    .iter()
+                    .find(|w| w.login == to)
+                    .map_or(to.clone(), |w| w.name.clone());
+                self.after_save(id, format!("Handed over to {name}"));
+                None
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Some(form)
+            }
+        }
     }
 
     /// Validates and saves; on any problem the form stays open with the reason.

@@ -8,7 +8,7 @@ impl App {
     pub(super) fn load_reminders(&mut self) -> Result<(), StoreError> {
         let quiet = self.gone_quiet()?;
         self.reminders.set(
-            self.store.open_reminders()?,
+            self.store.open_reminders_of(self.agenda_owner.as_deref())?,
             quiet,
             self.store.done_reminders(DONE_HISTORY)?,
             self.store.clock().now(),
@@ -24,7 +24,8 @@ impl App {
         use crate::domain::reminder::QUIET_DAYS;
         use crate::domain::setting::Setting;
         if self.store.setting(Setting::ShowGoneQuiet)? {
-            self.store.gone_quiet(self.today, QUIET_DAYS)
+            self.store
+                .gone_quiet_of(self.today, QUIET_DAYS, self.agenda_owner.as_deref())
         } else {
             Ok(Vec::new())
         }
@@ -32,8 +33,25 @@ impl App {
 
     /// The status line counts what the agenda shows, timed follow-ups included.
     pub(super) fn sync_reminder_counts(&mut self) {
+        if self.agenda_stale {
+            // The agenda is read again when shown; the store counts the same way.
+            let now = self.store.clock().now();
+            if let Ok((overdue, today)) =
+                self.store.agenda_counts(now, self.agenda_owner.as_deref())
+            {
+                self.counts.reminders_overdue = overdue;
+                self.counts.reminders_today = today;
+            }
+            return;
+        }
         self.counts.reminders_overdue = self.reminders.overdue() as i64;
         self.counts.reminders_today = self.reminders.due_today() as i64;
+    }
+
+    /// The agenda changed while off screen: read it all again now.
+    pub(super) fn load_agenda_now(&mut self) -> Result<(), StoreError> {
+        self.agenda_stale = false;
+        self.load_reminders()
     }
 
     /// How long the event loop may sleep: until the next follow-up falls due
@@ -187,9 +205,9 @@ impl App {
             return Some(form.form);
         };
         let saved = match form.editing {
-            Some(id) => self
+            Some((id, version)) => self
                 .store
-                .update_reminder(id, draft.due_on, draft.due_time, &draft.text)
+                .update_reminder(id, version, draft.due_on, draft.due_time, &draft.text)
                 .map(|()| id),
             None => self.store.add_reminder(
                 draft.person_id,

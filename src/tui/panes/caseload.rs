@@ -15,6 +15,7 @@ use super::{Ctx, due_span, fit, safe};
 use crate::domain::date::iso;
 use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
+use crate::domain::worker::{Worker, WorkerFilter, default_filter};
 use crate::store::{PersonRow, StatusHistoryEntry};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::Component;
@@ -92,6 +93,8 @@ impl Sort {
 pub struct Detail {
     pub person: Person,
     pub history: Vec<StatusHistoryEntry>,
+    /// Whose caseload they are on, as the team knows them (a name, else the login).
+    pub worker: Option<String>,
     scroll: u16,
 }
 
@@ -106,6 +109,12 @@ pub struct CaseloadPane {
     sort: Sort,
     matcher: SkimMatcherV2,
     pub detail: Option<Detail>,
+    /// The team's current workers (empty: a single-user file, no filter).
+    workers: Vec<Worker>,
+    /// The worker at the keyboard, if registered.
+    me: Option<String>,
+    /// Whose caseload is shown.
+    whose: WorkerFilter,
 }
 
 impl Default for CaseloadPane {
@@ -120,6 +129,9 @@ impl Default for CaseloadPane {
             sort: Sort::Name,
             matcher: SkimMatcherV2::default(),
             detail: None,
+            workers: Vec::new(),
+            me: None,
+            whose: WorkerFilter::All,
         }
     }
 }
@@ -151,10 +163,94 @@ impl Component for CaseloadPane {
 }
 
 impl CaseloadPane {
+    /// The team (current workers) and who is at the keyboard. The first
+    /// time, or when the worker shown has gone, the view starts at the
+    /// default: my caseload for a link worker, everyone's for a coordinator.
+    pub fn set_team(&mut self, workers: Vec<Worker>, me: Option<Worker>) {
+        let first = self.workers.is_empty();
+        self.me = me.as_ref().map(|w| w.login.clone());
+        let current: Vec<Worker> = workers.into_iter().filter(|w| !w.is_retired()).collect();
+        let gone = self
+            .whose
+            .login()
+            .is_some_and(|l| !current.iter().any(|w| w.login == l));
+        self.workers = current;
+        if first || gone {
+            self.whose = default_filter(me.as_ref());
+        }
+        self.refilter();
+    }
+
+    /// Whose caseload is shown, in words, for the status line.
+    pub fn whose_label(&self) -> Option<String> {
+        if self.workers.is_empty() {
+            return None;
+        }
+        Some(match self.whose.login() {
+            None => "everyone's caseload".into(),
+            Some(l) if Some(l) == self.me.as_deref() => "my caseload".into(),
+            Some(l) => {
+                let name = self
+                    .workers
+                    .iter()
+                    .find(|w| w.login == l)
+                    .map_or(l, |w| w.name.as_str());
+                format!("{name}'s caseload")
+            }
+        })
+    }
+
+    /// Mine -> everyone's -> each other worker's -> mine.
+    fn next_worker_filter(&mut self) {
+        let mut order: Vec<WorkerFilter> = Vec::new();
+        if let Some(me) = &self.me {
+            order.push(WorkerFilter::Worker(me.clone()));
+        }
+        order.push(WorkerFilter::All);
+        for w in &self.workers {
+            if Some(&w.login) != self.me.as_ref() {
+                order.push(WorkerFilter::Worker(w.login.clone()));
+            }
+        }
+        let at = order.iter().position(|f| *f == self.whose).unwrap_or(0);
+        self.whose = order[(at + 1) % order.len()].clone();
+        self.refilter();
+        self.nav.select(0, self.visible.len());
+    }
+
+    /// The team's current workers, for the handover form.
+    pub fn workers(&self) -> &[Worker] {
+        &self.workers
+    }
+
     /// Replaces the rows (after a save or reload), keeping the selected person.
     pub fn set_people(&mut self, people: Vec<PersonRow>) {
         let keep = self.selected_id();
         self.people = people;
+        self.refilter();
+        if let Some(id) = keep {
+            self.select_id(id);
+        }
+    }
+
+    /// The rows of `touched` changed: `rows` are those that still exist.
+    /// The rest stay as they were, in the store's order (family name, given
+    /// name, id; byte order, as SQLite sorts them).
+    pub fn patch_people(&mut self, touched: &[i64], rows: Vec<PersonRow>) {
+        if touched.is_empty() {
+            return;
+        }
+        let keep = self.selected_id();
+        let touched: std::collections::HashSet<i64> = touched.iter().copied().collect();
+        self.people.retain(|p| !touched.contains(&p.id));
+        self.people.extend(rows);
+        self.people.sort_by(|a, b| {
+            (a.family_name.as_str(), a.given_name.as_str(), a.id).cmp(&(
+                b.family_name.as_str(),
+                b.given_name.as_str(),
+                b.id,
+            ))
+        });
         self.refilter();
         if let Some(id) = keep {
             self.select_id(id);
@@ -191,6 +287,13 @@ impl CaseloadPane {
         if !self.status_filter.admits(row.status) {
             self.status_filter = StatusFilter::All;
         }
+        if self
+            .whose
+            .login()
+            .is_some_and(|l| row.assigned_worker.as_deref() != Some(l))
+        {
+            self.whose = WorkerFilter::All;
+        }
         self.filter.clear();
         self.refilter();
         self.select_id(id);
@@ -215,11 +318,13 @@ impl CaseloadPane {
 
     fn refilter(&mut self) {
         let status = self.status_filter;
+        let whose = self.whose.login();
         let mut scored: Vec<(i64, usize)> = self
             .people
             .iter()
             .enumerate()
             .filter(|(_, p)| status.admits(p.status))
+            .filter(|(_, p)| whose.is_none_or(|w| p.assigned_worker.as_deref() == Some(w)))
             .filter_map(|(i, p)| {
                 if self.filter.is_empty() {
                     return Some((0, i));
@@ -282,6 +387,7 @@ impl CaseloadPane {
                 }
                 Command::Edit => Outcome::Act(Action::EditPerson(id)),
                 Command::Status => Outcome::Act(Action::ChangeStatus(id)),
+                Command::Handover => Outcome::Act(Action::Handover(id)),
                 Command::ExportRecord => Outcome::Act(Action::ExportRecord(id)),
                 Command::Letter => Outcome::Act(Action::PreviewLetter(id)),
                 Command::Erase => Outcome::Act(Action::Erase(vec![id])),
@@ -304,6 +410,13 @@ impl CaseloadPane {
                 self.status_filter = self.status_filter.next();
                 self.refilter();
             }
+            Command::WorkerFilter if self.workers.is_empty() => {
+                return Outcome::Act(Action::Notice(
+                    "No workers registered: add them with `caseload worker add`".into(),
+                ));
+            }
+            Command::WorkerFilter => self.next_worker_filter(),
+            Command::Handover => return selected.map(Action::Handover).into(),
             Command::Sort => {
                 self.sort = self.sort.next();
                 self.refilter();
@@ -414,6 +527,8 @@ impl CaseloadPane {
         if self.visible.is_empty() {
             let msg = if self.people.is_empty() {
                 "No people yet. Press a to add someone."
+            } else if self.whose.login().is_some() {
+                "Nobody here on this caseload. w shows everyone's; f changes the status filter."
             } else {
                 "Nobody matches. Esc clears the filter; f changes the status filter."
             };
@@ -437,6 +552,10 @@ impl CaseloadPane {
             if self.filtering {
                 spans.push(Span::styled("▏", ctx.theme.key()));
             }
+            spans.push(Span::raw("  "));
+        }
+        if let Some(whose) = self.whose_label() {
+            spans.push(Span::raw(safe(&whose)));
             spans.push(Span::raw("  "));
         }
         spans.extend([
@@ -565,6 +684,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
             field("First contact", p.first_contact_on.map(iso)),
             field("Status reason", p.status_reason.clone()),
             field("Closed on", p.closed_on.map(iso)),
+            field("Link worker", d.worker.clone()),
         ]
         .into_iter()
         .flatten(),
@@ -604,7 +724,10 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
                 format!("{:<18}", h.changed_on.map(iso).unwrap_or_default()),
                 t.dim(),
             ),
-            Span::raw(h.status.as_str()),
+            match &h.handed_to {
+                Some(to) => Span::raw(format!("handed over to {}", safe(to))),
+                None => Span::raw(h.status.as_str()),
+            },
         ];
         if let Some(r) = &h.reason {
             spans.push(Span::raw(format!(" — {}", safe(r))));
@@ -623,6 +746,7 @@ impl Detail {
         Detail {
             person,
             history,
+            worker: None,
             scroll: 0,
         }
     }

@@ -81,6 +81,8 @@ pub struct RemindersPane {
     undo: Vec<i64>,
     overdue: usize,
     due_today: usize,
+    /// Whose follow-ups these are, in a team ("mine"); `None`: everyone's.
+    pub whose: Option<&'static str>,
 }
 
 impl Default for RemindersPane {
@@ -99,6 +101,7 @@ impl Default for RemindersPane {
             undo: Vec::new(),
             overdue: 0,
             due_today: 0,
+            whose: None,
         }
     }
 }
@@ -407,7 +410,10 @@ impl RemindersPane {
         let t = ctx.theme;
         let title = match self.view {
             View::Agenda => {
-                let mut s = format!(" Follow-ups ({})", self.reminders.len());
+                let mut s = match self.whose {
+                    Some(whose) => format!(" {whose} follow-ups ({})", self.reminders.len()),
+                    None => format!(" Follow-ups ({})", self.reminders.len()),
+                };
                 if self.overdue > 0 {
                     s.push_str(&format!(" · {} overdue", self.overdue));
                 }
@@ -562,8 +568,8 @@ pub struct ReminderForm {
     pub form: Form,
     pub person_id: Option<i64>,
     pub service_id: Option<i64>,
-    /// The follow-up being edited; `None` when adding.
-    pub editing: Option<i64>,
+    /// The follow-up being edited and the version loaded; `None` when adding.
+    pub editing: Option<(i64, i64)>,
 }
 
 const DATE_FORMS: &str = "2026-12-01, 01/12/2026, +3d, +2w, tomorrow, mon..sun";
@@ -623,7 +629,7 @@ impl ReminderForm {
             ),
             person_id: r.person_id,
             service_id: r.service_id,
-            editing: Some(r.id),
+            editing: Some((r.id, r.version)),
         }
     }
 
@@ -661,6 +667,8 @@ mod tests {
             about: None,
             about_closed: false,
             about_deleted: false,
+            owner: None,
+            version: 1,
         }
     }
 
