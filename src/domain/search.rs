@@ -74,29 +74,54 @@ pub fn service_fields(s: &Service) -> [String; 6] {
     ]
 }
 
-struct Doc {
-    fields: [Box<str>; 6],
+/// Every item's folded fields, end to end in one string (one allocation,
+/// not six an item: a 10k directory's index is megabytes smaller).
+struct Docs {
+    text: String,
+    /// For item `d`, field `f` is `text[bounds[d * 6 + f]..bounds[d * 6 + f + 1]]`.
+    bounds: Vec<u32>,
+}
+
+impl Docs {
+    fn len(&self) -> usize {
+        self.bounds.len().saturating_sub(1) / 6
+    }
+
+    fn fields(&self, d: usize) -> impl Iterator<Item = &str> {
+        (0..6).map(move |f| {
+            let (a, b) = (self.bounds[d * 6 + f], self.bounds[d * 6 + f + 1]);
+            self.text.get(a as usize..b as usize).unwrap_or("")
+        })
+    }
 }
 
 /// A distinct word of the whole directory.
 struct Word {
     text: Box<str>,
-    chars: Box<[char]>,
-    stem: Box<str>,
+    /// `None` when the stem is the word itself (most words).
+    stem: Option<Box<str>>,
     /// Words of three letters or more with no digit may match by typo.
     typo_ok: bool,
 }
 
+impl Word {
+    fn stem(&self) -> &str {
+        self.stem.as_deref().unwrap_or(&self.text)
+    }
+}
+
 /// A prepared, immutable index over items' fields.
 pub struct SearchIndex {
-    docs: Vec<Doc>,
+    docs: Docs,
     vocab: Vec<Word>,
-    /// For each word: the items holding it, as `doc << 3 | field`, ascending.
-    postings: Vec<Vec<u32>>,
+    /// For each word `w`: the items holding it, as `doc << 3 | field`,
+    /// ascending, at `postings[starts[w]..starts[w + 1]]`.
+    postings: Vec<u32>,
+    starts: Vec<u32>,
     /// Word ids in text order, so the words starting with a prefix are one range.
     sorted: Vec<u32>,
-    /// Word ids by stem.
-    by_stem: HashMap<Box<str>, Vec<u32>>,
+    /// Word ids in stem order, so the words with a stem are one range.
+    by_stem: Vec<u32>,
     thesaurus: Thesaurus,
 }
 
@@ -301,7 +326,7 @@ fn word_quality(typed: &str, typed_stem: &str, word: &Word, synonym: bool) -> Op
     } else if word.text.starts_with(typed) {
         let extra = (word.text.len() - typed.len()).min(8) as i32;
         PREFIX - extra * 10
-    } else if *word.stem == *typed_stem {
+    } else if word.stem() == typed_stem {
         STEM
     } else {
         return None;
@@ -327,52 +352,64 @@ impl SearchIndex {
     {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut vocab: Vec<Word> = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut docs = Vec::new();
+        // (word, doc << 3 | field), sorted into one array below: one large
+        // allocation instead of one per word, and given back when done.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut docs = Docs {
+            text: String::new(),
+            bounds: vec![0],
+        };
         for (d, item) in items.into_iter().enumerate() {
-            let fields: [Box<str>; 6] = std::array::from_fn(|i| fold(&item[i]).into_boxed_str());
             for (f, text) in item.iter().enumerate() {
                 for (w, _) in words_with_positions(text) {
                     let id = match ids.get(&w) {
                         Some(id) => *id,
                         None => {
                             let id = vocab.len() as u32;
+                            let s = stem(&w);
                             vocab.push(Word {
                                 typo_ok: w.chars().count() >= 3
                                     && !w.bytes().any(|b| b.is_ascii_digit()),
-                                chars: w.chars().collect(),
-                                stem: stem(&w).into_boxed_str(),
+                                stem: (s != w).then(|| s.into_boxed_str()),
                                 text: w.clone().into_boxed_str(),
                             });
-                            postings.push(Vec::new());
                             ids.insert(w, id);
                             id
                         }
                     };
-                    let entry = (d as u32) << 3 | f as u32;
-                    let list = &mut postings[id as usize];
-                    // Items go in order, so this item's entries are the last few.
-                    let here = list.iter().rev().take_while(|e| *e >> 3 == d as u32);
-                    if !here.clone().any(|e| *e == entry) {
-                        list.push(entry);
-                    }
+                    pairs.push((id, (d as u32) << 3 | f as u32));
                 }
             }
-            docs.push(Doc { fields });
+            for field in &item {
+                docs.text.push_str(&fold(field));
+                docs.bounds.push(docs.text.len() as u32);
+            }
         }
-        for list in &mut postings {
-            list.shrink_to_fit();
+        drop(ids);
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut starts: Vec<u32> = Vec::with_capacity(vocab.len() + 1);
+        let mut at = 0;
+        for w in 0..vocab.len() as u32 {
+            starts.push(at as u32);
+            while at < pairs.len() && pairs[at].0 == w {
+                at += 1;
+            }
         }
+        starts.push(pairs.len() as u32);
+        let postings: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+        drop(pairs);
+        docs.text.shrink_to_fit();
+        docs.bounds.shrink_to_fit();
         let mut sorted: Vec<u32> = (0..vocab.len() as u32).collect();
         sorted.sort_unstable_by(|a, b| vocab[*a as usize].text.cmp(&vocab[*b as usize].text));
-        let mut by_stem: HashMap<Box<str>, Vec<u32>> = HashMap::new();
-        for (id, w) in vocab.iter().enumerate() {
-            by_stem.entry(w.stem.clone()).or_default().push(id as u32);
-        }
+        let mut by_stem: Vec<u32> = (0..vocab.len() as u32).collect();
+        by_stem.sort_by(|a, b| vocab[*a as usize].stem().cmp(vocab[*b as usize].stem()));
         SearchIndex {
             docs,
             vocab,
             postings,
+            starts,
             sorted,
             by_stem,
             thesaurus,
@@ -389,7 +426,7 @@ impl SearchIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.docs.len() == 0
     }
 
     /// Every item matching `query`, best first. An empty query returns all, in order.
@@ -495,7 +532,21 @@ impl SearchIndex {
         self.sorted
             .get(at)
             .is_some_and(|&id| *self.vocab[id as usize].text == *typed)
-            || self.by_stem.contains_key(stem(typed).as_str())
+            || !self.with_stem(&stem(typed)).is_empty()
+    }
+
+    /// The ids of the words whose stem is `s`.
+    fn with_stem(&self, s: &str) -> &[u32] {
+        let stem_of = |id: &u32| self.vocab[*id as usize].stem();
+        let from = self.by_stem.partition_point(|id| stem_of(id) < s);
+        let to = from + self.by_stem[from..].partition_point(|id| stem_of(id) == s);
+        &self.by_stem[from..to]
+    }
+
+    /// The items holding word `id`, as `doc << 3 | field`.
+    fn posting(&self, id: usize) -> &[u32] {
+        let (a, b) = (self.starts[id] as usize, self.starts[id + 1] as usize);
+        &self.postings[a..b]
     }
 
     /// The ids of the words starting with `typed`, and of those with its stem.
@@ -508,10 +559,8 @@ impl SearchIndex {
             .take_while(move |&&id| self.vocab[id as usize].text.starts_with(typed))
             .map(|&id| id as usize);
         let stemmed = self
-            .by_stem
-            .get(stem(typed).as_str())
-            .into_iter()
-            .flatten()
+            .with_stem(&stem(typed))
+            .iter()
             .map(|&id| id as usize)
             .filter(move |&id| !self.vocab[id].text.starts_with(typed));
         prefixed.chain(stemmed)
@@ -537,8 +586,11 @@ impl SearchIndex {
             return false;
         }
         let mut found = false;
+        let mut buf: Vec<char> = Vec::new();
         for (id, word) in self.vocab.iter().enumerate() {
-            if word.typo_ok && prefix_distance(&chars, &word.chars, typos).is_some() {
+            buf.clear();
+            buf.extend(word.text.chars());
+            if word.typo_ok && prefix_distance(&chars, &buf, typos).is_some() {
                 self.raise(best, id, TYPO);
                 found = true;
             }
@@ -547,7 +599,7 @@ impl SearchIndex {
     }
 
     fn raise(&self, best: &mut [i32], id: usize, q: i32) {
-        for &entry in &self.postings[id] {
+        for &entry in self.posting(id) {
             let (d, f) = ((entry >> 3) as usize, (entry & 7) as usize);
             best[d] = best[d].max(TIERS[f] * 1000 + q);
         }
@@ -564,8 +616,8 @@ impl SearchIndex {
             here.fill(0);
             for id in self.candidates(typed) {
                 let word = &self.vocab[id];
-                if *word.text == **typed || *word.stem == *typed_stem {
-                    for &entry in &self.postings[id] {
+                if *word.text == **typed || word.stem() == typed_stem {
+                    for &entry in self.posting(id) {
                         here[(entry >> 3) as usize] |= 1 << (entry & 7);
                     }
                 }
@@ -601,8 +653,11 @@ impl SearchIndex {
             .map(|t| {
                 (t.typos > 0).then(|| {
                     let mut best = vec![NONE; self.docs.len()];
+                    let mut buf: Vec<char> = Vec::new();
                     for (id, w) in self.vocab.iter().enumerate() {
-                        if w.typo_ok && prefix_distance(&t.chars, &w.chars, t.typos).is_some() {
+                        buf.clear();
+                        buf.extend(w.text.chars());
+                        if w.typo_ok && prefix_distance(&t.chars, &buf, t.typos).is_some() {
                             self.raise(&mut best, id, TYPO - 300);
                         }
                     }
@@ -611,10 +666,10 @@ impl SearchIndex {
             })
             .collect();
         let score_doc = |index: u32| -> Option<Hit> {
-            let doc = &self.docs[index as usize];
             let mut total = 0;
             for (t, typo) in toks.iter().zip(&typo_scores) {
-                total += score_token(doc, t, typo.as_ref().map(|v| v[index as usize]))?;
+                let fields = self.docs.fields(index as usize);
+                total += score_token(fields, t, typo.as_ref().map(|v| v[index as usize]))?;
             }
             Some(Hit {
                 index,
@@ -632,10 +687,14 @@ impl SearchIndex {
 
 /// The fallback's score for one token in one item: letters in order in a
 /// field, else a typo match.
-fn score_token(doc: &Doc, t: &Token, typo: Option<i32>) -> Option<i32> {
+fn score_token<'a>(
+    fields: impl Iterator<Item = &'a str>,
+    t: &Token,
+    typo: Option<i32>,
+) -> Option<i32> {
     // Fields in tier order: the first that matches wins on tier.
     let mut best: Option<i32> = None;
-    for (f, text) in doc.fields.iter().enumerate() {
+    for (f, text) in fields.enumerate() {
         if best.is_some_and(|b| b >= TIERS[f] * 1000 + 999) {
             break;
         }
