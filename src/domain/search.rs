@@ -519,7 +519,7 @@ impl SearchIndex {
         if let [typed] = term.alternatives[0].as_slice()
             && !self.is_word(typed)
         {
-            self.add_typos(&mut best, typed);
+            self.add_typos(&mut best, typed, TYPO);
         }
         best
     }
@@ -579,7 +579,9 @@ impl SearchIndex {
         found
     }
 
-    fn add_typos(&self, best: &mut [i32], typed: &str) -> bool {
+    /// Raises `best` to `q` a tier for every item holding a word one typo
+    /// from `typed` (none for words under five letters).
+    fn add_typos(&self, best: &mut [i32], typed: &str, q: i32) -> bool {
         let chars: Vec<char> = typed.chars().collect();
         let typos = typos_for(chars.len());
         if typos == 0 {
@@ -587,11 +589,11 @@ impl SearchIndex {
         }
         let mut found = false;
         let mut buf: Vec<char> = Vec::new();
-        for (id, word) in self.vocab.iter().enumerate() {
+        for (id, word) in self.vocab.iter().enumerate().filter(|(_, w)| w.typo_ok) {
             buf.clear();
             buf.extend(word.text.chars());
-            if word.typo_ok && prefix_distance(&chars, &buf, typos).is_some() {
-                self.raise(best, id, TYPO);
+            if prefix_distance(&chars, &buf, typos).is_some() {
+                self.raise(best, id, q);
                 found = true;
             }
         }
@@ -653,14 +655,8 @@ impl SearchIndex {
             .map(|t| {
                 (t.typos > 0).then(|| {
                     let mut best = vec![NONE; self.docs.len()];
-                    let mut buf: Vec<char> = Vec::new();
-                    for (id, w) in self.vocab.iter().enumerate() {
-                        buf.clear();
-                        buf.extend(w.text.chars());
-                        if w.typo_ok && prefix_distance(&t.chars, &buf, t.typos).is_some() {
-                            self.raise(&mut best, id, TYPO - 300);
-                        }
-                    }
+                    // Below every letters-in-order match: a typo is the last resort.
+                    self.add_typos(&mut best, &t.text, TYPO - 300);
                     best
                 })
             })
