@@ -29,12 +29,16 @@ fn count(conn: &rusqlite::Connection, sql: &str, id: i64) -> usize {
 /// Enumerated from the schema, independently of the export's own search:
 /// every table with a `person_id` column.
 fn tables_with_person_id(conn: &rusqlite::Connection) -> Vec<String> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT m.name FROM sqlite_schema m, pragma_table_info(m.name) c
-             WHERE m.type = 'table' AND c.name = 'person_id' ORDER BY m.name",
-        )
-        .unwrap();
+    names(
+        conn,
+        "SELECT m.name FROM sqlite_schema m, pragma_table_info(m.name) c
+         WHERE m.type = 'table' AND c.name = 'person_id' ORDER BY m.name",
+    )
+}
+
+/// The first column of every row `sql` returns.
+fn names(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
     stmt.query_map([], |r| r.get(0))
         .unwrap()
         .map(Result::unwrap)
@@ -177,16 +181,11 @@ fn free_text_columns(conn: &rusqlite::Connection) -> Vec<(String, String)> {
 
 /// Every column name of every table, for "no column names in the text".
 fn column_names(conn: &rusqlite::Connection) -> Vec<String> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT DISTINCT c.name FROM sqlite_schema m, pragma_table_info(m.name) c
-             WHERE m.type = 'table' AND c.name LIKE '%\\_%' ESCAPE '\\'",
-        )
-        .unwrap();
-    stmt.query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
+    names(
+        conn,
+        "SELECT DISTINCT c.name FROM sqlite_schema m, pragma_table_info(m.name) c
+         WHERE m.type = 'table' AND c.name LIKE '%\\_%' ESCAPE '\\'",
+    )
 }
 
 #[test]
