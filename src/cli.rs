@@ -1613,10 +1613,10 @@ pub fn person_erase(
     Ok(())
 }
 
-/// Writes `bytes` to `path` 0600 and atomically ([`crate::io::file::write_private`]);
+/// Writes `bytes` to `path` 0600 and atomically ([`crate::adapters::file::write_private`]);
 /// without `replace`, an existing file is refused with advice.
 fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> CliResult {
-    use crate::io::file::{WriteError, write_private};
+    use crate::adapters::file::{WriteError, write_private};
     write_private(path, bytes, replace).map_err(|e| match e {
         WriteError::Exists => CliError::User(format!(
             "{} exists; pass --force to replace it",
@@ -2048,7 +2048,7 @@ pub fn directory_pull(
     strict: bool,
     out: &mut dyn Write,
 ) -> CliResult {
-    use crate::io::pull::{Limits, PullError, pull};
+    use crate::adapters::pull::{Limits, PullError, pull};
     use std::io::IsTerminal;
     let mut limits = Limits::default();
     if let Some(ms) = std::env::var(PULL_TIMEOUT_VAR)

@@ -229,9 +229,9 @@ mod tests {
                 .contains("NUL")
         );
         assert!(n("cut\0short").validate().unwrap_err().contains("NUL"));
-        let big = "x".repeat(crate::domain::limits::MAX_NOTE_BYTES + 1);
+        let big = "x".repeat(crate::limits::MAX_NOTE_BYTES + 1);
         assert!(n(&big).validate().unwrap_err().contains("too long"));
-        let max = "x".repeat(crate::domain::limits::MAX_NOTE_BYTES);
+        let max = "x".repeat(crate::limits::MAX_NOTE_BYTES);
         assert!(n(&max).validate().is_ok());
     }
 }

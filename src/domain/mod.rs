@@ -2,6 +2,7 @@
 
 pub mod conversation;
 pub mod date;
+pub mod demo;
 pub mod goal;
 pub mod letter;
 pub mod limits;
@@ -9,6 +10,7 @@ pub mod measure;
 pub mod monitoring;
 pub mod nhs_number;
 pub mod person;
+pub mod record;
 pub mod reminder;
 pub mod report;
 pub mod search;

@@ -1,14 +1,14 @@
 //! Import and export formats. Pure functions over records and writers.
 
 pub mod csv;
-pub mod file;
 pub mod ics;
 pub mod letter;
 pub mod oruk;
-pub mod pull;
 pub mod report;
 pub mod subject_access;
 pub mod table;
+
+use caseload_domain as domain;
 
 use crate::domain::service::Service;
 

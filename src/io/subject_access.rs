@@ -11,8 +11,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::domain::conversation::{Conversation, timeline};
 use crate::domain::measure::Instrument;
 use crate::domain::person::Person;
+use crate::domain::record::{AuditEntry, SubjectAccessRecord};
 use crate::domain::text::for_terminal;
-use crate::store::{AuditEntry, SubjectAccessRecord};
 
 /// The tables of the JSON export that have their own section below. A table
 /// that refers to a person and is not listed here is shown under "Other

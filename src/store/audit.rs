@@ -4,23 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::{Result, Store};
-
-/// One audit row, as written by [`Store::audit`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct AuditEntry {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub entity: String,
-    /// The row's id; a setting is named by `entity_key` instead.
-    pub entity_id: Option<i64>,
-    pub entity_key: Option<String>,
-    /// Why, where an action records it (an erasure's tombstone).
-    pub reason: Option<String>,
-    /// The worker's own name from config.toml (`display_name`), if given.
-    pub actor_name: Option<String>,
-}
+use super::{AuditEntry, Result, Store};
 
 /// Which rows to read: everything, or those about one person, from a day on.
 #[derive(Debug, Clone, Copy, Default)]

@@ -2,8 +2,11 @@ use chrono::Duration;
 use rusqlite::params;
 
 use super::{Result, Store};
-use crate::demo::{GenPerson, GenService};
 use crate::domain::date::iso;
+use crate::domain::demo::{GenPerson, GenService};
+
+/// Readable SQL, dates relative to today, so the demo always looks current.
+pub const DEMO_SQL: &str = include_str!("../../demo-db/demo.sql");
 
 impl Store {
     /// Loads the hand-written demo caseload (demo-db/demo.sql) in one transaction.
@@ -11,7 +14,7 @@ impl Store {
     /// replaced by the injected clock's, so SQLite never reads the wall clock.
     pub fn load_demo(&mut self) -> Result<()> {
         self.write(|tx, at| {
-            let sql = crate::demo::DEMO_SQL.replace("'now','localtime'", &format!("'{}'", at.now));
+            let sql = DEMO_SQL.replace("'now','localtime'", &format!("'{}'", at.now));
             Ok(tx.execute_batch(&sql)?)
         })
     }

@@ -2,6 +2,8 @@
 //! transaction, so a crash loses nothing that was saved and two instances never
 //! interleave half-written changes.
 
+pub mod clock;
+
 mod audit;
 mod backup;
 mod changes;
@@ -30,11 +32,16 @@ use std::io::Read;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use caseload_domain as domain;
+
 use crate::clock::Clock;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
-pub use audit::{AuditEntry, AuditFilter};
+pub use crate::domain::record::{
+    AuditEntry, Handover, StatusHistoryEntry, SubjectAccess, SubjectAccessRecord,
+};
+pub use audit::AuditFilter;
 pub use backup::{BackupSummary, Overwrite};
 pub use changes::{Changed, Changes};
 pub use directory::ImportSummary;
@@ -42,11 +49,9 @@ pub use encrypt::Converted;
 pub use error::{Result, StoreError};
 pub use key::{Key, MAX_KEY_BYTES, looks_encrypted};
 pub use migrate::SCHEMA_VERSION;
-pub use person::{PersonRow, StatusHistoryEntry};
+pub use person::PersonRow;
 pub use retention::RetentionDue;
 pub use shared::SharedModes;
-pub use subject_access::{SubjectAccess, SubjectAccessRecord};
-pub use worker::Handover;
 
 /// Who is writing, and when: taken once per transaction, so every row a write
 /// touches carries the same moment (from the injected clock, never the wall).

@@ -3,7 +3,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
-use super::{Result, Store, StoreError, day};
+use super::{Result, StatusHistoryEntry, Store, StoreError, day};
 use crate::domain::date::iso;
 use crate::domain::person::{Person, PersonDetails, Status, StatusChange};
 
@@ -31,17 +31,6 @@ impl PersonRow {
         let first = self.preferred_name.as_deref().unwrap_or(&self.given_name);
         format!("{} {}", first, self.family_name)
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StatusHistoryEntry {
-    pub status: Status,
-    pub reason: Option<String>,
-    pub changed_on: Option<NaiveDate>,
-    /// A handover, not a status change: the worker (login) they went to. The
-    /// status is the one they had; `reason` is the handover note.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub handed_to: Option<String>,
 }
 
 const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, date_of_birth,

@@ -6,43 +6,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::types::ValueRef;
 
-use super::{AuditFilter, Result, StatusHistoryEntry, Store, StoreError};
-use crate::domain::conversation::{Conversation, Draft};
-use crate::domain::goal::Goal;
-use crate::domain::measure::Measure;
-use crate::domain::person::Person;
-use crate::domain::reminder::Reminder;
-use crate::domain::service::Connection;
-
-/// Every row about one person, table by table, plus the audit rows about them.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct SubjectAccess {
-    pub person_id: i64,
-    /// Table name -> its rows about the person (the `person` table holds one).
-    pub tables: BTreeMap<String, Vec<serde_json::Map<String, serde_json::Value>>>,
-    pub audit: Vec<super::AuditEntry>,
-}
-
-/// The same export as typed records, for a version the person can read
-/// (`io::subject_access`), read in the same transaction as the rows, which
-/// are kept so that a table with no typed reader is still shown.
-#[derive(Debug, Clone)]
-pub struct SubjectAccessRecord {
-    pub person: Person,
-    pub status_history: Vec<StatusHistoryEntry>,
-    /// Every version, amendments included, newest first.
-    pub conversations: Vec<Conversation>,
-    pub drafts: Vec<Draft>,
-    pub goals: Vec<Goal>,
-    pub measures: Vec<Measure>,
-    pub connections: Vec<Connection>,
-    pub follow_ups: Vec<Reminder>,
-    /// Whose caseload they are on (a worker's login), and every handover.
-    pub assigned_worker: Option<String>,
-    pub handovers: Vec<super::Handover>,
-    /// Every row, table by table, and the audit rows (as `subject_access`).
-    pub rows: SubjectAccess,
-}
+use super::{AuditFilter, Result, Store, StoreError, SubjectAccess, SubjectAccessRecord};
 
 /// A table and the SQL condition that picks out its rows about the person (`?1`).
 pub(super) struct Owned {

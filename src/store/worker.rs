@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row};
 
-use super::{Result, Store, StoreError, day};
+use super::{Handover, Result, Store, StoreError, day};
 use crate::domain::worker::{Role, Worker, check_login, check_name};
 
 const WORKER_SELECT: &str = "SELECT login, name, role, retired_on FROM worker";
@@ -16,15 +16,6 @@ fn worker_from_row(r: &Row) -> rusqlite::Result<Worker> {
         role: Role::parse(&role).unwrap_or(Role::LinkWorker),
         retired_on: day(r.get(3)?),
     })
-}
-
-/// One handover, for the person's history.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Handover {
-    pub from_worker: Option<String>,
-    pub to_worker: String,
-    pub note: Option<String>,
-    pub handed_on: Option<chrono::NaiveDate>,
 }
 
 impl Store {

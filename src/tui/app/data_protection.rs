@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use super::{Action, App, Modal, Purpose};
+use crate::adapters::file::{WriteError, write_private};
 use crate::domain::person::same_name;
-use crate::io::file::{WriteError, write_private};
 use crate::tui::component::Settings;
 use crate::tui::form::{Field, FieldKey, Form};
 

@@ -11,8 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{App, Modal};
+use crate::adapters::file::{WriteError, write_private};
 use crate::domain::letter::LetterAdditions;
-use crate::io::file::{WriteError, write_private};
 use crate::io::letter::{LetterFormat, render};
 use crate::store::StoreError;
 use crate::tui::action::Outcome;

@@ -110,12 +110,14 @@ impl ReportPane {
         let path = self.out_dir.join(&name);
         let mut bytes = Vec::new();
         let written = crate::io::report::write_csv(r, &mut bytes, |c| c.to_string())
-            .map_err(crate::io::file::WriteError::Io)
-            .and_then(|()| crate::io::file::write_private(&path, &bytes, true));
+            .map_err(crate::adapters::file::WriteError::Io)
+            .and_then(|()| crate::adapters::file::write_private(&path, &bytes, true));
         let message = match written {
             Ok(()) => format!("Wrote {name} (readable by you only)"),
-            Err(crate::io::file::WriteError::Io(e)) => format!("Cannot write {name}: {e}"),
-            Err(crate::io::file::WriteError::Exists) => format!("Cannot write {name}: it exists"),
+            Err(crate::adapters::file::WriteError::Io(e)) => format!("Cannot write {name}: {e}"),
+            Err(crate::adapters::file::WriteError::Exists) => {
+                format!("Cannot write {name}: it exists")
+            }
         };
         Outcome::Act(Action::Notice(message))
     }

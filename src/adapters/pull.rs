@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use super::{Import, oruk};
 use crate::domain::text::for_terminal_line;
+use crate::io::{Import, oruk};
 
 /// Services asked for per page (the most the UK profile's API lets a client ask).
 pub const PER_PAGE: u32 = 100;

@@ -3,10 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::domain::person::Status;
-
-/// Readable SQL, dates relative to today, so the demo always looks current.
-pub const DEMO_SQL: &str = include_str!("../demo-db/demo.sql");
+use crate::person::Status;
 
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same data.
 pub struct Rng(u64);

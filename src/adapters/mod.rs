@@ -1,0 +1,6 @@
+//! The app's doors to the outside world that are not the database: the
+//! network (`directory pull`) and files written for people (exports, letters).
+//! The formats in `io` stay pure: they turn records into bytes and back.
+
+pub mod file;
+pub mod pull;
