@@ -157,7 +157,7 @@ fn team(dir: &std::path::Path, db: &std::path::Path) {
             time(&|| drop(store.list_people(None))),
             time(&|| drop(store.open_reminders())),
             time(&|| drop(store.gone_quiet(today, 28))),
-            time(&|| drop(store.counts(today))),
+            time(&|| drop(store.counts(today, 12))),
             time(&|| drop(store.changes())),
         );
     }
@@ -496,7 +496,10 @@ fn directory_search_bench() {
         println!("directory_search_key_ms_{k}k median {median:.3} p99 {p99:.3} ms");
         let all = app.store().list_services().expect("services");
         let t = Instant::now();
-        let index = caseload::domain::search::SearchIndex::for_services(&all);
+        let index = caseload::domain::search::SearchIndex::for_services(
+            &all,
+            &caseload::domain::words::Thesaurus::builtin(),
+        );
         println!(
             "directory_index_build_ms_{k}k {:.1} ms (off the input thread)",
             ms(t.elapsed())
@@ -535,7 +538,10 @@ fn search_relevance() {
         let mut samples = Vec::new();
         for case in relevance::cases() {
             let mut searcher = caseload::domain::search::Searcher::new(
-                caseload::domain::search::SearchIndex::for_services(&all),
+                caseload::domain::search::SearchIndex::for_services(
+                    &all,
+                    &caseload::domain::words::Thesaurus::builtin(),
+                ),
             );
             let mut typed = String::new();
             for c in case.query.chars() {

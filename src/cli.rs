@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::service::STALE_AFTER_MONTHS;
+use crate::domain::setting::Rules;
 use crate::tui::keymap::Keymap;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -650,7 +652,11 @@ pub fn run(
             let mut store = open_writer(cli, clock, config)?;
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
         }
-        Command::Keys => keys(&config.keymap, out),
+        Command::Keys => {
+            let ui =
+                crate::tui::Ui::from_config(config).map_err(|e| CliError::User(e.to_string()))?;
+            keys(&ui.keymap, out)
+        }
         Command::Encrypt => encrypt(&db_path(cli)?, clock, config, out),
         Command::Decrypt => decrypt(&db_path(cli)?, clock, config, out),
         Command::Check => check(&open_for_reading(cli, clock, config)?, out),
@@ -692,9 +698,7 @@ pub fn run(
                 quarter.as_deref(),
                 from.as_deref().zip(to.as_deref()),
             )?;
-            let days = config
-                .first_contact_days
-                .unwrap_or(crate::domain::report::DEFAULT_FIRST_CONTACT_DAYS);
+            let days = config.rules.first_contact_days;
             let store = open_for_reading(cli, clock, config)?;
             if *codes {
                 return report_codes(&store, &period, *format, out);
@@ -752,7 +756,7 @@ pub fn run(
                 | DirectoryCommand::Pull { dry_run: false, .. } => open_writer(cli, clock, config)?,
                 _ => open_for_reading(cli, clock, config)?,
             };
-            directory(&mut store, cmd, out)
+            directory(&mut store, cmd, &config.rules, out)
         }
     }
 }
@@ -858,7 +862,7 @@ pub fn build_demo(
     check_demo_counts(people, services)?;
     let today = store.clock().today();
     store.load_demo()?;
-    let base = store.counts(today)?;
+    let base = store.counts(today, STALE_AFTER_MONTHS)?;
     let mut rng = demo::Rng::new(seed);
     let have_services = base.services_total as usize;
     let extra_services = services.unwrap_or(0).saturating_sub(have_services);
@@ -869,7 +873,7 @@ pub fn build_demo(
         .saturating_sub(base.people_total as usize);
     let gen_people = demo::people(&mut rng, extra_people, total_services, today);
     store.insert_generated(&gen_people, &gen_services)?;
-    Ok(store.counts(today)?)
+    Ok(store.counts(today, STALE_AFTER_MONTHS)?)
 }
 
 fn parse_status_filter(s: &str) -> CliResult<Vec<Status>> {
@@ -1157,7 +1161,7 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
             .replace(['\n', '\r'], " "),
         ));
     }
-    let c = store.counts(store.clock().today())?;
+    let c = store.counts(store.clock().today(), STALE_AFTER_MONTHS)?;
     writeln!(
         out,
         "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups; {}",
@@ -1887,14 +1891,19 @@ pub fn read_import_file(file: &Path, cap: u64) -> CliResult<Vec<u8>> {
     Ok(bytes)
 }
 
-pub fn directory(store: &mut Store, cmd: &DirectoryCommand, out: &mut dyn Write) -> CliResult {
+pub fn directory(
+    store: &mut Store,
+    cmd: &DirectoryCommand,
+    rules: &Rules,
+    out: &mut dyn Write,
+) -> CliResult {
     match cmd {
         DirectoryCommand::Search {
             query,
             limit,
             format,
             all,
-        } => directory_search(store, query, *limit, *format, *all, out),
+        } => directory_search(store, query, *limit, *format, *all, rules, out),
         DirectoryCommand::Import {
             file,
             format,
@@ -1924,6 +1933,7 @@ pub fn directory_search(
     limit: usize,
     format: Format,
     all: bool,
+    rules: &Rules,
     out: &mut dyn Write,
 ) -> CliResult {
     use crate::domain::search::SearchIndex;
@@ -1933,7 +1943,7 @@ pub fn directory_search(
         .into_iter()
         .filter(|s| all || s.active)
         .collect();
-    let index = SearchIndex::for_services(&services);
+    let index = SearchIndex::for_services(&services, &rules.thesaurus);
     let hits: Vec<_> = index
         .search(query)
         .into_iter()
@@ -1946,7 +1956,9 @@ pub fn directory_search(
                 .iter()
                 .map(|(_, s)| {
                     let verified = match s.last_verified_on {
-                        Some(d) if s.is_stale(today) => format!("{} stale", iso(d)),
+                        Some(d) if s.is_stale(today, rules.stale_months) => {
+                            format!("{} stale", iso(d))
+                        }
                         Some(d) => iso(d),
                         None => "never".into(),
                     };
@@ -1971,7 +1983,7 @@ pub fn directory_search(
                 let mut rec = vec![
                     s.id.to_string(),
                     score.to_string(),
-                    s.is_stale(today).to_string(),
+                    s.is_stale(today, rules.stale_months).to_string(),
                 ];
                 rec.extend(crate::io::csv::record(s));
                 let rec: Vec<String> = rec.iter().map(|c| terminal_csv_cell(c)).collect();
@@ -1986,7 +1998,7 @@ pub fn directory_search(
                     let mut v = serde_json::to_value(s).unwrap_or_default();
                     if let Some(o) = v.as_object_mut() {
                         o.insert("score".into(), (*score).into());
-                        o.insert("stale".into(), s.is_stale(today).into());
+                        o.insert("stale".into(), s.is_stale(today, rules.stale_months).into());
                     }
                     v
                 })

@@ -24,13 +24,20 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::tui::keymap::Keymap;
-use crate::tui::theme::{Palette, parse_colour};
+use crate::domain::setting::Rules;
 
-/// The file's contents, checked.
-#[derive(Debug, Clone)]
+/// The file's contents as plain values, checked where the check needs no
+/// other layer. `[keys]` and `[colours]` are kept as written, with their
+/// lines: the app builds its keymap and theme from them (`tui::Ui`), so this
+/// module knows nothing of the app and no import runs in a circle.
+#[derive(Debug, Clone, Default)]
 pub struct Config {
-    pub keymap: Keymap,
+    /// The file it was read from (none: the defaults), for errors found later.
+    pub path: Option<PathBuf>,
+    /// `[keys]`: a command name and the keys it is given.
+    pub keys: Vec<Entry<Vec<String>>>,
+    /// `[colours]`: a role and its colour's name.
+    pub colours: Vec<Entry<String>>,
     pub stale_months: Option<u32>,
     /// Years after closure or decline when a record is due for review (`caseload retention`).
     pub retention_years: Option<u32>,
@@ -49,27 +56,18 @@ pub struct Config {
     pub key_command: Option<String>,
     /// The organisation's own synonym groups for the directory search.
     pub synonyms: Vec<String>,
-    pub palette: Palette,
+    /// The rules the domain applies, built from the settings above (the
+    /// command line's `--stale-months` replaces `rules.stale_months`).
+    pub rules: Rules,
 }
 
-impl Default for Config {
-    /// No config.toml: the default keys, with the registered panes' own
-    /// (`Keymap::default()` alone would leave those panes without keys).
-    fn default() -> Self {
-        Config {
-            keymap: crate::tui::panes::keymap(&BTreeMap::new()).unwrap_or_default(),
-            stale_months: None,
-            retention_years: None,
-            display_name: None,
-            audit_reads: false,
-            key_command: None,
-            synonyms: Vec::new(),
-            first_contact_days: None,
-            worker_name: None,
-            worker_contact: None,
-            palette: Palette::default(),
-        }
-    }
+/// One line of a table whose names only the app knows (`[keys]`, `[colours]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<T> {
+    pub name: String,
+    pub value: T,
+    /// 1-based line in the file.
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,8 +135,27 @@ impl Config {
             }
             Err(e) => return Err(error(None, format!("cannot read it: {e}"))),
         };
-        Config::parse(&text)
-            .map_err(|(offset, message)| error(offset.map(|o| line_of(&text, o)), message))
+        let mut config = Config::parse(&text)
+            .map_err(|(offset, message)| error(offset.map(|o| line_of(&text, o)), message))?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// An error about something on `line` of this file, found after loading.
+    pub fn error(&self, line: Option<usize>, message: String) -> ConfigError {
+        ConfigError {
+            path: self
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("config.toml")),
+            line,
+            message,
+        }
+    }
+
+    /// The line of `[keys]` that binds `name`, if the file does.
+    pub fn key_line(&self, name: &str) -> Option<usize> {
+        self.keys.iter().find(|e| e.name == name).map(|e| e.line)
     }
 
     /// Parses the text; an error carries the byte offset it is about.
@@ -147,15 +164,8 @@ impl Config {
             let message = e.message().trim().replace('\n', " ");
             (e.span().map(|s| s.start), message)
         })?;
-        let overrides: BTreeMap<String, Vec<String>> = file
-            .keys
-            .iter()
-            .map(|(k, v)| (k.clone(), v.get_ref().clone()))
-            .collect();
-        let keymap = crate::tui::panes::keymap(&overrides).map_err(|e| {
-            let at = file.keys.get(&e.name).map(|v| v.span().start);
-            (at, format!("[keys] {}: {}", e.name, e.message))
-        })?;
+        let keys = entries(text, file.keys);
+        let colours = entries(text, file.colours);
         let stale_months = match file.settings.stale_months {
             Some(m) if *m.get_ref() == 0 || *m.get_ref() > MAX_STALE_MONTHS => {
                 return Err((
@@ -200,16 +210,12 @@ impl Config {
                 .map_err(|m| (at, format!("synonyms: {m}")))?;
             synonyms.push(line);
         }
-        let mut palette = Palette::default();
-        for (role, colour) in &file.colours {
-            let c = parse_colour(colour.get_ref())
-                .map_err(|m| (Some(colour.span().start), format!("[colours] {role}: {m}")))?;
-            palette
-                .set(role, c)
-                .map_err(|m| (Some(colour.span().start), format!("[colours] {m}")))?;
-        }
+        let rules = Rules::new(stale_months, first_contact_days, &synonyms);
         Ok(Config {
-            keymap,
+            path: None,
+            keys,
+            colours,
+            rules,
             stale_months,
             retention_years,
             first_contact_days,
@@ -219,7 +225,6 @@ impl Config {
             audit_reads: file.settings.audit_reads.unwrap_or(false),
             key_command,
             synonyms,
-            palette,
         })
     }
 }
@@ -242,6 +247,20 @@ fn non_empty(
         ));
     }
     Ok(Some(text))
+}
+
+/// A table's entries in the file's order, each with its line.
+fn entries<T>(text: &str, table: BTreeMap<String, Spanned<T>>) -> Vec<Entry<T>> {
+    let mut out: Vec<Entry<T>> = table
+        .into_iter()
+        .map(|(name, v)| Entry {
+            name,
+            line: line_of(text, v.span().start),
+            value: v.into_inner(),
+        })
+        .collect();
+    out.sort_by_key(|e| e.line);
+    out
 }
 
 /// 1-based line of a byte offset.
@@ -267,7 +286,6 @@ pub fn locate(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::{Command, Context, Key};
 
     fn err(text: &str) -> (usize, String) {
         let e = Config::parse(text).unwrap_err();
@@ -280,8 +298,10 @@ mod tests {
             "[keys]\nquit = [\"Q\"]\n\n[settings]\nstale_months = 6\n\n[colours]\naccent = \"magenta\"\n",
         )
         .unwrap();
-        let q = Key::parse("Q").unwrap();
-        assert_eq!(c.keymap.command(Context::Global, q), Some(Command::Quit));
+        assert_eq!(c.key_line("quit"), Some(2));
+        assert_eq!(c.keys[0].value, vec!["Q".to_string()]);
+        assert_eq!(c.colours[0].line, 8);
+        assert_eq!(c.rules.stale_months, 6);
         assert_eq!(c.stale_months, Some(6));
         assert!(!c.audit_reads);
         let c = Config::parse(
@@ -310,19 +330,10 @@ mod tests {
 
     #[test]
     fn problems_name_their_line() {
-        let (line, m) = err("[keys]\nquit = [\"Q\"]\nfly = [\"z\"]\n");
-        assert_eq!(line, 3, "{m}");
-        assert!(m.contains("unknown command"), "{m}");
-        let (line, m) = err("[keys]\n\nquit = [\"a\"]\n");
-        assert_eq!(line, 3);
-        assert!(m.contains("bound to both"), "{m}");
         let (line, m) = err("[settings]\nstale_months = 0\n");
         assert_eq!(line, 2, "{m}");
         let (line, m) = err("[keys]\nquit = \"Q\n");
         assert_eq!(line, 2, "{m}");
-        let (line, m) = err("[colours]\n\naccent = \"rgb(1,2,3)\"\n");
-        assert_eq!(line, 3);
-        assert!(m.contains("named colour"), "{m}");
         let (line, m) = err("[settings]\n\ndisplay_name = \"  \"\n");
         assert_eq!(line, 3, "{m}");
         let (line, m) = err("[settings]\nsynonyms = [\n  \"a ~ b\",\n  \"lonely\",\n]\n");

@@ -18,12 +18,9 @@ fn main() -> ExitCode {
     let result = Clock::from_env()
         .map_err(CliError::User)
         .and_then(|clock| Ok((clock, load_config(&cli)?)))
-        .and_then(|(clock, config)| {
-            let months = cli.stale_months.or(config.stale_months).unwrap_or(12);
-            caseload::domain::service::set_stale_after_months(months);
-            caseload::domain::words::add_synonyms(config.synonyms.clone());
-            if let Some(days) = config.first_contact_days {
-                caseload::domain::report::set_first_contact_days(days);
+        .and_then(|(clock, mut config)| {
+            if let Some(months) = cli.stale_months {
+                config.rules.stale_months = months.max(1);
             }
             match &cli.command {
                 Some(command) => cli::run(
@@ -50,7 +47,12 @@ fn main() -> ExitCode {
 fn load_config(cli: &Cli) -> CliResult<Config> {
     match caseload::config::locate(cli.config.as_deref()) {
         Some((path, required)) => {
-            Config::load(&path, required).map_err(|e| CliError::User(e.to_string()))
+            let config =
+                Config::load(&path, required).map_err(|e| CliError::User(e.to_string()))?;
+            // The keys and colours are the app's to build, but a broken one
+            // is refused whatever the command, as every other setting is.
+            caseload::tui::Ui::from_config(&config).map_err(|e| CliError::User(e.to_string()))?;
+            Ok(config)
         }
         None => Ok(Config::default()),
     }

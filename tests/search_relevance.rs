@@ -64,7 +64,10 @@ fn searches_find_what_a_link_worker_means() {
 #[test]
 fn the_queries_the_issue_names_find_the_right_services_first() {
     let services = demo_services();
-    let index = caseload::domain::search::SearchIndex::for_services(&services);
+    let index = caseload::domain::search::SearchIndex::for_services(
+        &services,
+        &caseload::domain::words::Thesaurus::builtin(),
+    );
     let first = |q: &str| -> Vec<String> {
         index
             .search(q)

@@ -256,7 +256,7 @@ fn reminders_and_counts_follow_the_calendar() {
     drop(store);
 
     let store = reopen(&path);
-    let c = store.counts(today).unwrap();
+    let c = store.counts(today, 12).unwrap();
     assert_eq!((c.reminders_overdue, c.reminders_today), (1, 1));
     let rows = store.list_people(None).unwrap();
     assert_eq!(rows[0].next_follow_up, Some(day(2026, 11, 20)));

@@ -93,7 +93,7 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     assert_eq!(food.cost.as_deref(), Some("Free"));
     assert_eq!(food.postcode.as_deref(), Some("LS12 1AB"));
     assert!(
-        food.is_stale(today()),
+        food.is_stale(today(), 12),
         "assured 2025-01-10 is over 12 months old"
     );
     let advice = all
@@ -215,7 +215,7 @@ fn edit_verify_and_deactivate_survive_reopen() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(store.counts(today()).unwrap().services_stale, 1);
+    assert_eq!(store.counts(today(), 12).unwrap().services_stale, 1);
     store.verify_service(id, today()).unwrap();
     let mut s = store.get_service(id).unwrap();
     assert!(
@@ -232,7 +232,7 @@ fn edit_verify_and_deactivate_survive_reopen() {
     assert_eq!(s.last_verified_on, Some(today()));
     assert_eq!(s.cost.as_deref(), Some("Free"));
     assert!(!s.active);
-    let c = store.counts(today()).unwrap();
+    let c = store.counts(today(), 12).unwrap();
     assert_eq!((c.services, c.services_total, c.services_stale), (0, 1, 0));
     assert!(store.get_service(id + 100).is_err());
 }

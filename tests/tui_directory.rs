@@ -178,6 +178,7 @@ fn tui_and_cli_rank_alike() {
             100,
             caseload::cli::Format::Json,
             false,
+            &Default::default(),
             &mut out,
         )
         .unwrap();

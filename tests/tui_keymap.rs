@@ -191,11 +191,11 @@ fn a_paste_outside_a_text_field_runs_no_commands() {
     for (pane, text) in [('3', "xxx"), ('4', "dd"), ('1', "Ruth q")] {
         let (_dir, mut app) = demo_app();
         app.handle_key(key(KeyCode::Char(pane)));
-        let before = app.store().counts(common::today()).unwrap();
+        let before = app.store().counts(common::today(), 12).unwrap();
         app.handle_event(Event::Paste(text.into()));
         assert!(!app.quit, "a paste quit the app");
         assert_eq!(
-            app.store().counts(common::today()).unwrap(),
+            app.store().counts(common::today(), 12).unwrap(),
             before,
             "{text}"
         );
@@ -230,13 +230,13 @@ fn alt_digit_in_the_search_box_is_esc_then_the_digit() {
 fn below_the_minimum_size_only_quit_acts() {
     let (_dir, mut app) = demo_app();
     app.handle_event(Event::Resize(30, 8));
-    let before = app.store().counts(common::today()).unwrap();
+    let before = app.store().counts(common::today(), 12).unwrap();
     for c in "aX\tY".chars() {
         app.handle_key(key(KeyCode::Char(c)));
     }
     app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert_eq!(app.contexts(), chain::CASELOAD, "no form opened");
-    assert_eq!(app.store().counts(common::today()).unwrap(), before);
+    assert_eq!(app.store().counts(common::today(), 12).unwrap(), before);
     app.handle_key(key(KeyCode::Char('q')));
     assert!(app.quit);
 }

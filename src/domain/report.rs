@@ -17,22 +17,6 @@ pub const DEFAULT_FIRST_CONTACT_DAYS: u32 = 14;
 /// The most `first_contact_days` may be: a quarter of a year.
 pub const MAX_FIRST_CONTACT_DAYS: u32 = 90;
 
-static FIRST_CONTACT_DAYS: std::sync::atomic::AtomicU32 =
-    std::sync::atomic::AtomicU32::new(DEFAULT_FIRST_CONTACT_DAYS);
-
-/// Sets `first_contact_days` for this process (from config.toml, once at
-/// start), for the report pane; the command line passes it explicitly.
-pub fn set_first_contact_days(days: u32) {
-    FIRST_CONTACT_DAYS.store(
-        days.clamp(1, MAX_FIRST_CONTACT_DAYS),
-        std::sync::atomic::Ordering::Relaxed,
-    );
-}
-
-pub fn first_contact_days() -> u32 {
-    FIRST_CONTACT_DAYS.load(std::sync::atomic::Ordering::Relaxed)
-}
-
 /// The days a report covers, both ends included. The end is never after
 /// today: a month or quarter still under way is reported "to date".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -337,15 +337,8 @@ fn word_quality(typed: &str, typed_stem: &str, word: &Word, synonym: bool) -> Op
 const NONE: i32 = i32::MIN;
 
 impl SearchIndex {
-    /// Builds an index with the shared thesaurus; items keep their order,
-    /// which breaks ties in ranking.
-    pub fn new<I>(items: I) -> SearchIndex
-    where
-        I: IntoIterator<Item = [String; 6]>,
-    {
-        SearchIndex::with_thesaurus(items, super::words::thesaurus().clone())
-    }
-
+    /// Builds an index that finds words through `thesaurus`; items keep
+    /// their order, which breaks ties in ranking.
     pub fn with_thesaurus<I>(items: I, thesaurus: Thesaurus) -> SearchIndex
     where
         I: IntoIterator<Item = [String; 6]>,
@@ -417,8 +410,8 @@ impl SearchIndex {
     }
 
     /// An index over services, in the given order.
-    pub fn for_services(services: &[Service]) -> SearchIndex {
-        SearchIndex::new(services.iter().map(service_fields))
+    pub fn for_services(services: &[Service], thesaurus: &Thesaurus) -> SearchIndex {
+        SearchIndex::with_thesaurus(services.iter().map(service_fields), thesaurus.clone())
     }
 
     pub fn len(&self) -> usize {
@@ -708,8 +701,7 @@ fn score_token<'a>(
 /// The char positions in `text` that `query` matches, for highlighting:
 /// the words it matches (as typed, by stem or synonym), else, for a query
 /// word with no such match here, its letters in order. Typos highlight nothing.
-pub fn highlight(text: &str, query: &str) -> Vec<usize> {
-    let thesaurus = super::words::thesaurus();
+pub fn highlight(text: &str, query: &str, thesaurus: &Thesaurus) -> Vec<usize> {
     let in_text = words_with_positions(text);
     let folded = fold(text);
     let hay: Vec<char> = folded.chars().collect();
@@ -882,7 +874,7 @@ mod tests {
     #[test]
     fn name_matches_rank_above_description_matches() {
         let s = sample();
-        let idx = SearchIndex::for_services(&s);
+        let idx = SearchIndex::for_services(&s, &Thesaurus::builtin());
         let got = names(&s, &idx.search("food"));
         assert_eq!(got, ["Northside Food Pantry", "Riverside Walking Group"]);
     }
@@ -890,7 +882,7 @@ mod tests {
     #[test]
     fn misspelt_words_still_find_the_service() {
         let s = sample();
-        let idx = SearchIndex::for_services(&s);
+        let idx = SearchIndex::for_services(&s, &Thesaurus::builtin());
         let got = names(&s, &idx.search("benfits advise"));
         assert_eq!(got, ["Benefits Advice Drop-in"]);
         assert!(idx.search("zzzzz").is_empty());
@@ -899,7 +891,7 @@ mod tests {
     #[test]
     fn subsequences_and_unicode_match() {
         let s = sample();
-        let idx = SearchIndex::for_services(&s);
+        let idx = SearchIndex::for_services(&s, &Thesaurus::builtin());
         // Initials at word starts rank above a scattered match.
         assert_eq!(names(&s, &idx.search("nfp"))[0], "Northside Food Pantry");
         assert_eq!(names(&s, &idx.search("ŁÓDŹ")), ["Łódź Polish Club"]);
@@ -909,19 +901,28 @@ mod tests {
     #[test]
     fn highlight_marks_matched_chars() {
         assert_eq!(
-            highlight("Northside Food Hub", "food"),
+            highlight("Northside Food Hub", "food", &Thesaurus::builtin()),
             vec![10, 11, 12, 13]
         );
         // A prefix marks what was typed; a stem or synonym the whole word.
-        assert_eq!(highlight("Knitting", "knit"), vec![0, 1, 2, 3]);
-        assert_eq!(highlight("Lonely", "loneliness"), vec![0, 1, 2, 3, 4, 5]);
         assert_eq!(
-            highlight("a befriending", "lonely"),
+            highlight("Knitting", "knit", &Thesaurus::builtin()),
+            vec![0, 1, 2, 3]
+        );
+        assert_eq!(
+            highlight("Lonely", "loneliness", &Thesaurus::builtin()),
+            vec![0, 1, 2, 3, 4, 5]
+        );
+        assert_eq!(
+            highlight("a befriending", "lonely", &Thesaurus::builtin()),
             (2..10).collect::<Vec<_>>()
         );
-        assert_eq!(highlight("Men's Shed", "mens"), vec![0, 1, 2, 4]);
-        assert_eq!(highlight("Łódź", "łd"), vec![0, 2]);
-        assert!(highlight("abc", "xyz").is_empty());
+        assert_eq!(
+            highlight("Men's Shed", "mens", &Thesaurus::builtin()),
+            vec![0, 1, 2, 4]
+        );
+        assert_eq!(highlight("Łódź", "łd", &Thesaurus::builtin()), vec![0, 2]);
+        assert!(highlight("abc", "xyz", &Thesaurus::builtin()).is_empty());
     }
 
     #[test]
@@ -937,7 +938,7 @@ mod tests {
     #[test]
     fn searcher_gives_the_same_results_as_a_full_search() {
         let s = sample();
-        let mut searcher = Searcher::new(SearchIndex::for_services(&s));
+        let mut searcher = Searcher::new(SearchIndex::for_services(&s, &Thesaurus::builtin()));
         let queries = [
             "",
             "f",
@@ -967,7 +968,7 @@ mod tests {
             "łó",
             "",
         ];
-        let fresh = SearchIndex::for_services(&s);
+        let fresh = SearchIndex::for_services(&s, &Thesaurus::builtin());
         for q in queries {
             let got = searcher.search(q).to_vec();
             assert_eq!(got, fresh.search(q), "query {q:?}");
@@ -990,8 +991,9 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        let full = SearchIndex::for_services(&services);
-        let mut searcher = Searcher::new(SearchIndex::for_services(&services));
+        let full = SearchIndex::for_services(&services, &Thesaurus::builtin());
+        let mut searcher =
+            Searcher::new(SearchIndex::for_services(&services, &Thesaurus::builtin()));
         // Type, then delete, several queries, as a person would.
         for query in [
             "foodpantry",

@@ -1,7 +1,5 @@
 //! Community services in the directory.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
@@ -69,30 +67,21 @@ pub fn is_uuid(s: &str) -> bool {
 /// Months after which an unverified entry is flagged as stale, by default.
 pub const STALE_AFTER_MONTHS: u32 = 12;
 
-static STALE_MONTHS: AtomicU32 = AtomicU32::new(STALE_AFTER_MONTHS);
-
-/// Sets the staleness window for this process (`--stale-months`, once at start).
-/// Zero is taken as one month: every entry stale at once helps nobody.
-pub fn set_stale_after_months(months: u32) {
-    STALE_MONTHS.store(months.max(1), Ordering::Relaxed);
-}
-
-pub fn stale_after_months() -> u32 {
-    STALE_MONTHS.load(Ordering::Relaxed)
-}
-
 impl Service {
-    /// Never verified, or verified longer ago than the staleness window.
-    pub fn is_stale(&self, today: NaiveDate) -> bool {
+    /// Never verified, or verified longer ago than `months` (the staleness
+    /// window, [`Rules::stale_months`](crate::setting::Rules)).
+    pub fn is_stale(&self, today: NaiveDate, months: u32) -> bool {
         match self.last_verified_on {
             None => true,
-            Some(d) => stale_cutoff(today).is_some_and(|cut| d < cut),
+            Some(d) => stale_cutoff(today, months).is_some_and(|cut| d < cut),
         }
     }
 }
 
-pub fn stale_cutoff(today: NaiveDate) -> Option<NaiveDate> {
-    today.checked_sub_months(Months::new(stale_after_months()))
+/// The day before which a verification is stale. Zero months is taken as
+/// one: every entry stale at once helps nobody.
+pub fn stale_cutoff(today: NaiveDate, months: u32) -> Option<NaiveDate> {
+    today.checked_sub_months(Months::new(months.max(1)))
 }
 
 /// The service form and import rows as typed: every field a string.

@@ -1,5 +1,11 @@
 //! Switches a worker can turn off: the follow-ups the app offers on its own.
 
+use std::sync::Arc;
+
+use crate::report::{DEFAULT_FIRST_CONTACT_DAYS, MAX_FIRST_CONTACT_DAYS};
+use crate::service::STALE_AFTER_MONTHS;
+use crate::words::Thesaurus;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
     /// Offer a check-in reminder when a connection becomes "referred".
@@ -41,6 +47,52 @@ impl Setting {
                 let keys: Vec<&str> = Setting::ALL.iter().map(|s| s.key()).collect();
                 format!("unknown setting; use one of: {}", keys.join(", "))
             })
+    }
+}
+
+/// The organisation's rules that the domain applies, from config.toml and the
+/// command line, handed to whatever needs them (never a process global): when
+/// a directory entry is stale, the first-contact target of the report, and the
+/// synonyms every directory search uses.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// Months after which an unverified directory entry is stale.
+    pub stale_months: u32,
+    /// Days from referral within which people should be first contacted.
+    pub first_contact_days: u32,
+    /// The built-in synonym groups and the organisation's own.
+    pub thesaurus: Arc<Thesaurus>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            stale_months: STALE_AFTER_MONTHS,
+            first_contact_days: DEFAULT_FIRST_CONTACT_DAYS,
+            thesaurus: Arc::new(Thesaurus::builtin()),
+        }
+    }
+}
+
+impl Rules {
+    /// The defaults with these values where given; `synonyms` are lines in
+    /// the thesaurus format (checked by config.toml, so a bad one is skipped).
+    pub fn new(
+        stale_months: Option<u32>,
+        first_contact_days: Option<u32>,
+        synonyms: &[String],
+    ) -> Rules {
+        let mut thesaurus = Thesaurus::builtin();
+        for line in synonyms {
+            let _ = thesaurus.add_line(line);
+        }
+        Rules {
+            stale_months: stale_months.unwrap_or(STALE_AFTER_MONTHS).max(1),
+            first_contact_days: first_contact_days
+                .unwrap_or(DEFAULT_FIRST_CONTACT_DAYS)
+                .clamp(1, MAX_FIRST_CONTACT_DAYS),
+            thesaurus: Arc::new(thesaurus),
+        }
     }
 }
 

@@ -3,7 +3,6 @@
 //! the directory search builds on it, and nothing here does I/O.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// Lower-cases one char to one char, so folded text keeps char positions.
 pub fn fold_char(c: char) -> char {
@@ -117,27 +116,6 @@ pub fn is_soft(word: &str) -> bool {
 
 /// The built-in synonym groups, one per line; see the file for the format.
 pub const SYNONYMS: &str = include_str!("synonyms.txt");
-
-static EXTRA: OnceLock<Vec<String>> = OnceLock::new();
-static SHARED: OnceLock<Thesaurus> = OnceLock::new();
-
-/// Adds an organisation's own groups (`synonyms` in config.toml, checked
-/// there) to the thesaurus every search uses. Called once at start, before
-/// any search; a later call changes nothing.
-pub fn add_synonyms(lines: Vec<String>) {
-    let _ = EXTRA.set(lines);
-}
-
-/// The thesaurus every search uses: the built-in groups and config's.
-pub fn thesaurus() -> &'static Thesaurus {
-    SHARED.get_or_init(|| {
-        let mut t = Thesaurus::builtin();
-        for line in EXTRA.get().into_iter().flatten() {
-            let _ = t.add_line(line);
-        }
-        t
-    })
-}
 
 /// Groups of words and phrases that mean the same to a link worker. Each
 /// alternative is a list of folded words; a group is found by the stems of

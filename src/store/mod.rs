@@ -441,8 +441,10 @@ impl Store {
         Ok(())
     }
 
-    pub fn counts(&self, today: NaiveDate) -> Result<Counts> {
-        let cutoff = crate::domain::service::stale_cutoff(today).map(crate::domain::date::iso);
+    /// The status line's figures; entries unverified for `stale_months` are stale.
+    pub fn counts(&self, today: NaiveDate, stale_months: u32) -> Result<Counts> {
+        let cutoff =
+            crate::domain::service::stale_cutoff(today, stale_months).map(crate::domain::date::iso);
         let today = crate::domain::date::iso(today);
         let counts = self.conn.query_row(
             "SELECT

@@ -95,6 +95,8 @@ pub struct App {
     letter_worker: (Option<String>, Option<String>),
     /// Where letters are written: the home folder (tests give another).
     letter_folder: std::path::PathBuf,
+    /// The organisation's rules (config.toml): the status line's stale count.
+    rules: crate::domain::setting::Rules,
 }
 
 /// Tables each part of the screen is read from.
@@ -172,6 +174,7 @@ impl App {
             last_read: None,
             letter_summary_for: None,
             letter_worker: (None, None),
+            rules: Default::default(),
             letter_folder: std::env::var_os("HOME")
                 .map(std::path::PathBuf::from)
                 .unwrap_or_default(),
@@ -183,7 +186,7 @@ impl App {
         app.seen_people_seq = app.store.people_seq()?;
         app.caseload.set_people(app.store.list_people(None)?);
         app.load_team()?;
-        app.counts = app.store.counts(app.today)?;
+        app.counts = app.store.counts(app.today, app.rules.stale_months)?;
         Ok(app)
     }
 
@@ -225,7 +228,7 @@ impl App {
             self.load_team()?;
         }
         if changed.any(&["service"]) || (!self.agenda_loaded && changed.any(COUNT_TABLES)) {
-            self.counts = self.store.counts(self.today)?;
+            self.counts = self.store.counts(self.today, self.rules.stale_months)?;
         } else if changed.any(COUNT_TABLES) {
             // People or follow-ups (a team's usual changes): no recount of
             // 10k services; the follow-up counts are the agenda's, below.

@@ -15,8 +15,10 @@ use super::keymap::{Binding, Command, Context};
 use crate::store::{Store, StoreError};
 
 /// What panes may need from config.toml, handed to each once at start.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Settings {
+    /// When an entry is stale, the first-contact target, the search's synonyms.
+    pub rules: crate::domain::setting::Rules,
     /// Years after closure or decline before a record is due for review.
     pub retention_years: u32,
     /// Opening a person's record is audited too, not only changes.
@@ -29,6 +31,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
+            rules: Default::default(),
             retention_years: crate::domain::person::DEFAULT_RETENTION_YEARS,
             audit_reads: false,
             worker_name: None,
@@ -40,6 +43,7 @@ impl Default for Settings {
 impl Settings {
     pub fn from_config(config: &crate::config::Config) -> Settings {
         Settings {
+            rules: config.rules.clone(),
             retention_years: config
                 .retention_years
                 .unwrap_or(crate::domain::person::DEFAULT_RETENTION_YEARS),

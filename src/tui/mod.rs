@@ -25,6 +25,7 @@ pub mod modal;
 pub mod panes;
 pub mod text_input;
 pub mod theme;
+pub mod ui;
 
 use std::io::{self, Write};
 use std::sync::mpsc::RecvTimeoutError;
@@ -41,6 +42,7 @@ pub use app::App;
 pub use input::check_terminal;
 use input::{Input, InputThreads};
 use theme::Theme;
+pub use ui::Ui;
 
 use crate::config::Config;
 use crate::store::Store;
@@ -62,10 +64,11 @@ pub enum Exit {
 /// ratatui's hook). Errors are for a terminal that could not be set up.
 pub fn run(mut store: Store, config: Config) -> io::Result<Exit> {
     check_terminal().map_err(io::Error::other)?;
-    let theme = Theme::with_palette(config.palette);
+    let ui = Ui::from_config(&config).map_err(|e| io::Error::other(e.to_string()))?;
+    let theme = Theme::with_palette(ui.palette);
     store.set_actor_name(config.display_name.clone());
     let settings = component::Settings::from_config(&config);
-    let mut app = App::with_keymap(store, theme, config.keymap).map_err(io::Error::other)?;
+    let mut app = App::with_keymap(store, theme, ui.keymap).map_err(io::Error::other)?;
     app.set_settings(settings);
     // Signal handlers before the first size query, so no resize falls in between.
     let mut input = input::start()?;

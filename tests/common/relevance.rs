@@ -43,7 +43,7 @@ pub struct Figures {
 
 /// Runs every case on an index of `services` (in the order the app lists them).
 pub fn evaluate(services: &[Service]) -> Figures {
-    let index = SearchIndex::for_services(services);
+    let index = SearchIndex::for_services(services, &caseload::domain::words::Thesaurus::builtin());
     let outcomes: Vec<Outcome> = cases()
         .into_iter()
         .map(|case| {

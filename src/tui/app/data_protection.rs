@@ -24,6 +24,11 @@ impl App {
         for pane in &mut self.more {
             pane.configure(&settings);
         }
+        self.directory.set_rules(settings.rules.clone());
+        self.rules = settings.rules;
+        if let Ok(counts) = self.store.counts(self.today, self.rules.stale_months) {
+            self.counts = counts;
+        }
     }
 
     pub(super) fn apply_data_protection(&mut self, action: Action) {

@@ -17,6 +17,8 @@ use super::{Ctx, fit, safe};
 use crate::domain::date::iso;
 use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
+use crate::domain::setting::Rules;
+use crate::domain::words::Thesaurus;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::Component;
 use crate::tui::form::{Field, FieldKey, Form};
@@ -65,6 +67,8 @@ pub struct DirectoryPane {
     areas: Vec<String>,
     /// Today, for the stale filter; learnt from each key and frame.
     today: Option<chrono::NaiveDate>,
+    /// When an entry is stale, and the search's synonyms (config.toml).
+    rules: Rules,
 }
 
 impl Component for DirectoryPane {
@@ -92,6 +96,15 @@ impl Component for DirectoryPane {
 }
 
 impl DirectoryPane {
+    /// The organisation's rules, from config.toml, before the first load.
+    pub fn set_rules(&mut self, rules: Rules) {
+        self.rules = rules;
+        if !self.services.is_empty() {
+            // Loaded already: index again with these synonyms.
+            self.set(self.services.as_ref().clone());
+        }
+    }
+
     /// Replaces the directory (after a load or a save), keeping the selection
     /// and the open entry where they still exist.
     pub fn set(&mut self, services: Vec<Service>) {
@@ -99,10 +112,11 @@ impl DirectoryPane {
         let open = self.open_service().map(|s| s.id);
         let services = Arc::new(services);
         let shared = Arc::clone(&services);
+        let thesaurus = Arc::clone(&self.rules.thesaurus);
         self.searcher = None;
         self.building = std::thread::Builder::new()
             .name("directory-index".into())
-            .spawn(move || SearchIndex::for_services(&shared))
+            .spawn(move || SearchIndex::for_services(&shared, &thesaurus))
             .ok();
         let mut categories: Vec<String> = services
             .iter()
@@ -169,9 +183,9 @@ impl DirectoryPane {
     /// needs to call this, the first search waits by itself).
     pub fn wait_for_index(&mut self) {
         if let Some(b) = self.building.take() {
-            let index = b
-                .join()
-                .unwrap_or_else(|_| SearchIndex::for_services(&self.services));
+            let index = b.join().unwrap_or_else(|_| {
+                SearchIndex::for_services(&self.services, &self.rules.thesaurus)
+            });
             self.searcher = Some(Searcher::new(index));
         }
     }
@@ -207,6 +221,8 @@ impl DirectoryPane {
         let today = self.today;
         let f = &self.filters;
         let services = &self.services;
+        let thesaurus = &self.rules.thesaurus;
+        let months = self.rules.stale_months;
         let ranked: Box<dyn Iterator<Item = u32>> = if self.query.trim().is_empty() {
             Box::new(0..services.len() as u32)
         } else {
@@ -215,7 +231,7 @@ impl DirectoryPane {
                 // The thread cannot fail short of a panic; build here if it did.
                 let index = building
                     .and_then(|b| b.join().ok())
-                    .unwrap_or_else(|| SearchIndex::for_services(services));
+                    .unwrap_or_else(|| SearchIndex::for_services(services, thesaurus));
                 Searcher::new(index)
             });
             Box::new(searcher.search(&self.query).iter().map(|h| h.index))
@@ -230,7 +246,7 @@ impl DirectoryPane {
                     && f.area
                         .as_deref()
                         .is_none_or(|a| s.area.as_deref() == Some(a))
-                    && (!f.stale_only || today.is_none_or(|d| s.is_stale(d)))
+                    && (!f.stale_only || today.is_none_or(|d| s.is_stale(d, months)))
             })
             .collect();
         self.nav.select(self.nav.selected, self.results.len());
@@ -517,13 +533,14 @@ impl DirectoryPane {
         let range = self.nav.window(height, self.results.len());
         let name_width = list.width.saturating_sub(22 + 10 + 16 + 3).max(4) as usize;
         let query = self.query.clone();
+        let words = &self.rules.thesaurus;
         let rows: Vec<Row> = self.results[range.clone()]
             .iter()
             .enumerate()
             .map(|(n, &i)| {
                 let s = &self.services[i as usize];
                 let verified = match s.last_verified_on {
-                    Some(d) if !s.is_stale(ctx.today) => Span::raw(iso(d)),
+                    Some(d) if !s.is_stale(ctx.today, self.rules.stale_months) => Span::raw(iso(d)),
                     Some(d) => Span::styled(format!("{} stale", iso(d)), t.warn()),
                     None => Span::styled("never", t.warn()),
                 };
@@ -534,10 +551,18 @@ impl DirectoryPane {
                 };
                 let base = if s.active { Style::new() } else { t.dim() };
                 let row = Row::new(vec![
-                    Cell::from(highlighted(&name, &query, name_width, base, t.highlight())),
+                    Cell::from(highlighted(
+                        &name,
+                        &query,
+                        words,
+                        name_width,
+                        base,
+                        t.highlight(),
+                    )),
                     Cell::from(highlighted(
                         s.categories.as_deref().unwrap_or(""),
                         &query,
+                        words,
                         22,
                         Style::new(),
                         t.highlight(),
@@ -625,7 +650,7 @@ impl DirectoryPane {
             lines.push(Line::from(Span::styled(safe(o), t.dim())));
         }
         let verified = match s.last_verified_on {
-            Some(v) if s.is_stale(ctx.today) => {
+            Some(v) if s.is_stale(ctx.today, self.rules.stale_months) => {
                 Span::styled(format!("{} (stale: please check)", iso(v)), t.warn())
             }
             Some(v) => Span::raw(iso(v)),
@@ -691,13 +716,20 @@ impl DirectoryPane {
 }
 
 /// `text` cut to `width` cells with the chars `query` matches in `mark` style.
-fn highlighted(text: &str, query: &str, width: usize, base: Style, mark: Style) -> Line<'static> {
+fn highlighted(
+    text: &str,
+    query: &str,
+    words: &Thesaurus,
+    width: usize,
+    base: Style,
+    mark: Style,
+) -> Line<'static> {
     let text = &safe(text);
     let shown = crate::domain::text::truncate(text, width);
     let marks = if query.trim().is_empty() {
         Vec::new()
     } else {
-        highlight(text, query)
+        highlight(text, query, words)
     };
     if marks.is_empty() {
         return Line::from(Span::styled(shown, base));

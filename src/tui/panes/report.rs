@@ -14,10 +14,10 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Sparkline};
 
 use super::{Ctx, fit, pad};
 use crate::domain::date::iso;
-use crate::domain::report::{Period, Report, first_contact_days};
+use crate::domain::report::{DEFAULT_FIRST_CONTACT_DAYS, Period, Report};
 use crate::store::{Store, StoreError};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::Component;
+use crate::tui::component::{Component, Settings};
 use crate::tui::keymap::{Binding, Command, Context, binding};
 
 const REPORT: Context = Context::Pane("report");
@@ -80,7 +80,7 @@ impl ReportPane {
             report: None,
             weeks: Vec::new(),
             out_dir,
-            first_contact_days: first_contact_days(),
+            first_contact_days: DEFAULT_FIRST_CONTACT_DAYS,
         }
     }
 
@@ -130,6 +130,10 @@ impl Component for ReportPane {
 
     fn contexts(&self) -> &'static [Context] {
         CHAIN
+    }
+
+    fn configure(&mut self, settings: &Settings) {
+        self.first_contact_days = settings.rules.first_contact_days;
     }
 
     fn handle(&mut self, cmd: Command, ctx: &Ctx) -> Outcome {
