@@ -11,7 +11,7 @@ use caseload::tui::App;
 use caseload::tui::action::Outcome;
 use caseload::tui::component::Component;
 use caseload::tui::keymap::{Binding, Command, Context, Keymap, binding};
-use caseload::tui::panes::Ctx;
+use caseload::tui::panes::{self, Ctx};
 use caseload::tui::theme::Theme;
 use chrono::NaiveDate;
 use common::keys::press;
@@ -95,10 +95,19 @@ fn a_registered_pane_gets_a_tab_its_keys_and_its_data() {
     let path = dir.path().join("tally.db");
     let mut store = Store::open(&path, common::clock()).unwrap();
     person(&mut store, "Ann");
-    let keymap = Keymap::with_bindings(&Default::default(), &[BINDINGS]).unwrap();
+    // One line, as in `panes::registry`: the pane and nothing else.
     let more: Vec<Box<dyn Component>> = vec![Box::new(Tally::default())];
+    let keymap = panes::keymap_for(&Default::default(), &more).unwrap();
     let mut app = App::with_panes(store, Theme::plain(), keymap, more).unwrap();
     assert!(screen(&mut app).contains("5 Tally"), "a fifth tab");
+    // Its number key comes with it, and help counts it.
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.contexts(), CHAIN, "5 opens the new pane");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(screen(&mut app).contains("go to pane 1-5"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('6'));
+    assert_eq!(app.contexts(), CHAIN, "6 has no tab: nothing happens");
     app.tick(); // right after the first frame: deferred loads, ours included
     // Tab from the follow-ups reaches it; its key acts; help and footer know it.
     press(&mut app, KeyCode::Char('4'));

@@ -588,14 +588,10 @@ impl App {
             Command::Help => Action::Help,
             Command::NextPane => Action::NextPane,
             Command::PrevPane => Action::PrevPane,
-            Command::Pane1 => Action::ShowPane(Pane::Caseload),
-            Command::Pane2 => Action::ShowPane(Pane::Person),
-            Command::Pane3 => Action::ShowPane(Pane::Directory),
-            Command::Pane4 => Action::ShowPane(Pane::Reminders),
-            // The first registered pane (the report); ignored if there is none.
-            Command::Pane5 if !self.more.is_empty() => Action::ShowPane(Pane::More(0)),
-            // The second (retention review).
-            Command::Pane6 if self.more.len() > 1 => Action::ShowPane(Pane::More(1)),
+            // Tab n, core or registered; a number with no tab does nothing.
+            Command::Pane(n) if usize::from(n) <= Pane::CORE.len() + self.more.len() => {
+                Action::ShowPane(Pane::at(usize::from(n).saturating_sub(1)))
+            }
             Command::Reload => Action::Reload,
             Command::AddFollowUp => {
                 let (person_id, service_id) = self.reminder_subject();

@@ -115,12 +115,8 @@ pub enum Command {
     Help,
     NextPane,
     PrevPane,
-    Pane1,
-    Pane2,
-    Pane3,
-    Pane4,
-    Pane5,
-    Pane6,
+    /// Go to the tab with this number (1-based).
+    Pane(u8),
     Reload,
     AddFollowUp,
     Up,
@@ -222,6 +218,30 @@ pub const fn binding(
     }
 }
 
+/// The number keys of the tabs after the core four, one per registered pane
+/// (`panes::registry`), so a new pane gets its key without an edit here.
+#[rustfmt::skip]
+pub const MORE_PANE_KEYS: &[Binding] = &[
+    b(X::Global, C::Pane(5), "pane_5", &["5"], "go to pane 5", ""),
+    b(X::Global, C::Pane(6), "pane_6", &["6"], "go to pane 6", ""),
+    b(X::Global, C::Pane(7), "pane_7", &["7"], "go to pane 7", ""),
+    b(X::Global, C::Pane(8), "pane_8", &["8"], "go to pane 8", ""),
+    b(X::Global, C::Pane(9), "pane_9", &["9"], "go to pane 9", ""),
+];
+
+/// Help for the number keys of 1 to 9 tabs.
+const PANE_RANGES: [&str; 9] = [
+    "go to pane 1",
+    "go to pane 1-2",
+    "go to pane 1-3",
+    "go to pane 1-4",
+    "go to pane 1-5",
+    "go to pane 1-6",
+    "go to pane 1-7",
+    "go to pane 1-8",
+    "go to pane 1-9",
+];
+
 use self::binding as b;
 use Command as C;
 use Context as X;
@@ -234,12 +254,10 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Global, C::Help, "help", &["?"], "help", "help"),
     b(X::Global, C::NextPane, "next_pane", &["Tab"], "next pane", ""),
     b(X::Global, C::PrevPane, "prev_pane", &["S-Tab"], "previous pane", ""),
-    b(X::Global, C::Pane1, "pane_1", &["1"], "caseload", ""),
-    b(X::Global, C::Pane2, "pane_2", &["2"], "what matters", ""),
-    b(X::Global, C::Pane3, "pane_3", &["3"], "directory", ""),
-    b(X::Global, C::Pane4, "pane_4", &["4"], "follow-ups", ""),
-    b(X::Global, C::Pane5, "pane_5", &["5"], "report", ""),
-    b(X::Global, C::Pane6, "pane_6", &["6"], "retention review", ""),
+    b(X::Global, C::Pane(1), "pane_1", &["1"], "caseload", ""),
+    b(X::Global, C::Pane(2), "pane_2", &["2"], "what matters", ""),
+    b(X::Global, C::Pane(3), "pane_3", &["3"], "directory", ""),
+    b(X::Global, C::Pane(4), "pane_4", &["4"], "follow-ups", ""),
     b(X::Global, C::Reload, "reload", &["Ctrl-r"], "reload from the database", ""),
     b(X::Global, C::AddFollowUp, "add_follow_up", &["r"], "add a follow-up for the selection", ""),
     b(X::List, C::Down, "down", &["j", "Down"], "move down", ""),
@@ -737,19 +755,19 @@ impl Keymap {
                 (_, Command::NextPane) => {
                     out.push((label(&[C::NextPane, C::PrevPane]), "next / previous pane"));
                 }
-                (_, Command::Pane1) => {
-                    let panes = [C::Pane1, C::Pane2, C::Pane3, C::Pane4, C::Pane5, C::Pane6];
-                    out.push((label(&panes), "go to pane 1-6"));
+                (_, Command::Pane(1)) => {
+                    let panes: Vec<Command> = self
+                        .bindings
+                        .iter()
+                        .filter_map(|b| matches!(b.command, C::Pane(_)).then_some(b.command))
+                        .collect();
+                    let help = match panes.len() {
+                        1 => "go to pane 1",
+                        n => PANE_RANGES[n.min(PANE_RANGES.len()) - 1],
+                    };
+                    out.push((label(&panes), help));
                 }
-                (
-                    _,
-                    Command::PrevPane
-                    | Command::Pane2
-                    | Command::Pane3
-                    | Command::Pane4
-                    | Command::Pane5
-                    | Command::Pane6,
-                ) => {}
+                (_, Command::PrevPane | Command::Pane(_)) => {}
                 _ => out.push((self.label(context, b.command), b.help)),
             }
         }

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use super::component::Component;
 pub use super::draw::{Ctx, fit, pad, safe};
-use super::keymap::{Binding, Keymap, KeymapError};
+use super::keymap::{Binding, Keymap, KeymapError, MORE_PANE_KEYS};
 use crate::domain::reminder::relative;
 
 /// Panes beyond the core four, in tab order after them. A new pane is one
@@ -33,8 +33,18 @@ pub fn registry() -> Vec<Box<dyn Component>> {
 /// The keymap: the defaults, the registered panes' bindings, then a user's
 /// `[keys]` from config.toml.
 pub fn keymap(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, KeymapError> {
-    let panes = registry();
-    let extra: Vec<&'static [Binding]> = panes.iter().map(|p| p.bindings()).collect();
+    keymap_for(overrides, &registry())
+}
+
+/// The keymap for these panes after the core four: each gets the next number
+/// key (5, 6, ... up to 9) and brings its own bindings.
+pub fn keymap_for(
+    overrides: &BTreeMap<String, Vec<String>>,
+    panes: &[Box<dyn Component>],
+) -> Result<Keymap, KeymapError> {
+    let numbers = &MORE_PANE_KEYS[..panes.len().min(MORE_PANE_KEYS.len())];
+    let mut extra: Vec<&'static [Binding]> = vec![numbers];
+    extra.extend(panes.iter().map(|p| p.bindings()));
     Keymap::with_bindings(overrides, &extra)
 }
 
