@@ -2252,13 +2252,26 @@ pub fn worker(store: &mut Store, cmd: &WorkerCommand, out: &mut dyn Write) -> Cl
                     quote(role, 20)
                 ))
             })?;
-            store.add_worker(login, name, role)?;
+            let added = store.add_worker(login, name, role)?;
             writeln!(
                 out,
                 "added worker {} ({})",
                 for_terminal_line(login.trim()),
                 role.as_str()
             )?;
+            if added.adopted > 0 {
+                writeln!(
+                    out,
+                    "{} already on file are now on {}'s caseload (the first worker takes everyone; \
+                     hand people on with caseload person assign)",
+                    if added.adopted == 1 {
+                        "1 person".to_string()
+                    } else {
+                        format!("{} people", added.adopted)
+                    },
+                    for_terminal_line(login.trim())
+                )?;
+            }
         }
         WorkerCommand::Retire { login } => {
             let still = store.retire_worker(login)?;

@@ -52,6 +52,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use person::PersonRow;
 pub use retention::RetentionDue;
 pub use shared::SharedModes;
+pub use worker::WorkerAdded;
 
 /// Who is writing, and when: taken once per transaction, so every row a write
 /// touches carries the same moment (from the injected clock, never the wall).

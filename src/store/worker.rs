@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row};
 
-use super::{Handover, Result, Store, StoreError, day};
+use super::{Handover, Result, Stamp, Store, StoreError, day};
 use crate::domain::worker::{Role, Worker, check_login, check_name};
 
 const WORKER_SELECT: &str = "SELECT login, name, role, retired_on FROM worker";
@@ -16,6 +16,40 @@ fn worker_from_row(r: &Row) -> rusqlite::Result<Worker> {
         role: Role::parse(&role).unwrap_or(Role::LinkWorker),
         retired_on: day(r.get(3)?),
     })
+}
+
+/// A worker just registered, and how many people already on file they took on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkerAdded {
+    pub id: i64,
+    pub adopted: usize,
+}
+
+/// Every unassigned person goes to `login` (the file's first worker), as a
+/// handover from nobody, with every open follow-up nobody owns.
+fn adopt_unassigned(tx: &rusqlite::Transaction, at: &Stamp, login: &str) -> Result<usize> {
+    tx.execute(
+        "INSERT INTO handover (person_id, from_worker, to_worker, note, handed_on, created_at)
+         SELECT id, NULL, ?1, NULL, ?2, ?3 FROM person WHERE assigned_worker IS NULL",
+        (login, &at.now[..10], &at.now),
+    )?;
+    tx.execute(
+        "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
+         SELECT ?1, ?2, ?3, 'handover', 'person', id, 'unassigned -> ' || ?4
+           FROM person WHERE assigned_worker IS NULL",
+        (&at.now, &at.actor, &at.actor_name, login),
+    )?;
+    let adopted = tx.execute(
+        "UPDATE person SET assigned_worker = ?1, updated_at = ?2, version = version + 1
+          WHERE assigned_worker IS NULL",
+        (login, &at.now),
+    )?;
+    tx.execute(
+        "UPDATE reminder SET owner = ?1, version = version + 1
+          WHERE owner IS NULL AND done_at IS NULL",
+        [login],
+    )?;
+    Ok(adopted)
 }
 
 impl Store {
@@ -50,8 +84,11 @@ impl Store {
         Ok(self.worker(&self.actor)?.filter(|w| !w.is_retired()))
     }
 
-    /// Registers a worker. A login already registered is refused.
-    pub fn add_worker(&mut self, login: &str, name: &str, role: Role) -> Result<i64> {
+    /// Registers a worker. A login already registered is refused. The first
+    /// worker on a file that already has people takes them on, with their
+    /// open follow-ups: "my caseload" must never hide people who were there
+    /// before the team was set up (each move is a dated handover, audited).
+    pub fn add_worker(&mut self, login: &str, name: &str, role: Role) -> Result<WorkerAdded> {
         let login = check_login(login).map_err(StoreError::Invalid)?;
         let name = check_name(name).map_err(StoreError::Invalid)?;
         self.write(|tx, at| {
@@ -71,7 +108,13 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             Store::audit(tx, at, "add", "worker", id)?;
-            Ok(id)
+            let first: bool = tx.query_row("SELECT count(*) = 1 FROM worker", [], |r| r.get(0))?;
+            let adopted = if first {
+                adopt_unassigned(tx, at, &login)?
+            } else {
+                0
+            };
+            Ok(WorkerAdded { id, adopted })
         })
     }
 
