@@ -641,7 +641,7 @@ fn age_bands_at_referral(c: &Connection, p: &Span) -> Result<Breakdown> {
 
 /// The people referred in the period by one monitoring column (a fixed name
 /// from the caller, never typed): every value in `known` listed, then any
-/// others (GP practices) most first, then "not recorded".
+/// others (GP practices) most first, then "prefer not to say" and "not recorded".
 fn monitoring(c: &Connection, p: &Span, column: &str, known: &[&str]) -> Result<Breakdown> {
     let found = counts(
         c,
@@ -684,6 +684,38 @@ fn with_not_recorded_last(known: &[&str], found: Vec<(String, i64)>) -> Breakdow
         .filter(|(k, _)| k != NOT_RECORDED)
         .collect();
     let mut b = Breakdown::in_order(known, rest);
+    // The answers that are not an answer come last, after every count,
+    // whatever their size: "prefer not to say", then "not recorded".
+    if let Some(at) = b.0.iter().position(|(k, _)| k == PREFER_NOT_TO_SAY) {
+        let declined = b.0.remove(at);
+        b.0.push(declined);
+    }
     b.0.push((NOT_RECORDED.to_string(), missing));
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefer_not_to_say_comes_after_every_real_answer() {
+        let found = vec![
+            (PREFER_NOT_TO_SAY.to_string(), 1),
+            ("Hillside Surgery".to_string(), 5),
+            ("Northside Practice".to_string(), 2),
+            (NOT_RECORDED.to_string(), 3),
+        ];
+        let b = with_not_recorded_last(&[PREFER_NOT_TO_SAY], found);
+        let names: Vec<&str> = b.0.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Hillside Surgery",
+                "Northside Practice",
+                PREFER_NOT_TO_SAY,
+                NOT_RECORDED
+            ]
+        );
+    }
 }
