@@ -90,3 +90,43 @@ fn the_first_worker_takes_on_the_people_already_on_file() {
         .to_string();
     assert!(!bens.contains("Ann"), "{bens}");
 }
+
+/// Bug 3: a connection could be marked attended before it was referred, and
+/// the letter repeated it. Steps are refused out of date order.
+#[test]
+fn a_connection_step_cannot_be_dated_before_the_one_it_follows() {
+    use caseload::domain::person::PersonInput;
+    use caseload::domain::service::{ConnectionStatus, Service};
+    use caseload::store::{Store, StoreError};
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("c.db"), common::clock()).unwrap();
+    let person = PersonInput {
+        given_name: "Ann".into(),
+        family_name: "Test".into(),
+        ..Default::default()
+    };
+    let person = store
+        .add_person(&person.validate(common::today()).unwrap())
+        .unwrap();
+    let service = Service {
+        name: "Lunch club".into(),
+        active: true,
+        ..Default::default()
+    };
+    let service = store.create_service(&service).unwrap();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let c = store
+        .connect(person, service, ConnectionStatus::Referred, day(20), None)
+        .unwrap();
+    let early = store.set_connection_status(c, ConnectionStatus::Attended, day(2), None);
+    match early {
+        Err(StoreError::Invalid(m)) => assert!(m.contains("2026-11-20 or later"), "{m}"),
+        other => panic!("attended before referred was accepted: {other:?}"),
+    }
+    // The same day, or later, is a step in order.
+    store
+        .set_connection_status(c, ConnectionStatus::Attended, day(20), None)
+        .unwrap();
+    let history = &store.connections_for_person(person).unwrap()[0];
+    assert_eq!(history.status, ConnectionStatus::Attended);
+}

@@ -378,15 +378,25 @@ impl Store {
         note: Option<&str>,
     ) -> Result<()> {
         self.write(|tx, at| {
-            let from = tx
-                .query_row("SELECT status FROM connection WHERE id = ?1", [id], |r| {
-                    status_of(r, 0)
-                })
+            let (from, since): (ConnectionStatus, String) = tx
+                .query_row(
+                    "SELECT status, status_on FROM connection WHERE id = ?1",
+                    [id],
+                    |r| Ok((status_of(r, 0)?, r.get(1)?)),
+                )
                 .optional()?
                 .ok_or(StoreError::NotFound {
                     entity: "connection",
                     id,
                 })?;
+            // Steps are a history: one dated before the step it follows would
+            // tell the GP a person attended before they were referred.
+            if iso(on) < since {
+                return Err(StoreError::Invalid(format!(
+                    "connection {id} became {} on {since}: date this step {since} or later",
+                    from.as_str()
+                )));
+            }
             if !from.next().contains(&to) {
                 return Err(StoreError::Invalid(format!(
                     "connection {id} cannot go from {} to {}",
