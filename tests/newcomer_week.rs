@@ -130,3 +130,42 @@ fn a_connection_step_cannot_be_dated_before_the_one_it_follows() {
     let history = &store.connections_for_person(person).unwrap()[0];
     assert_eq!(history.status, ConnectionStatus::Attended);
 }
+
+/// Bug 6: `walking LS6` found an entry at LS9 6PD, and `walking group LS6`
+/// or `walking group near LS6` found nothing. Postcode districts match
+/// exactly; "group" and "near" are soft words.
+#[test]
+fn postcode_districts_match_exactly_and_group_and_near_are_soft() {
+    use caseload::domain::search::SearchIndex;
+    use caseload::domain::service::Service;
+    use caseload::domain::words::Thesaurus;
+    let service = |name: &str, postcode: &str| Service {
+        name: name.into(),
+        categories: Some("walking".into()),
+        postcode: Some(postcode.into()),
+        active: true,
+        ..Default::default()
+    };
+    let services = vec![
+        service("East Hill Gentle Ramblers", "LS9 6PD"),
+        service("Hyde Park Strollers", "LS6 3AB"),
+        service("City Walkers", "LS60 1AA"),
+    ];
+    let index = SearchIndex::for_services(&services, &Thesaurus::builtin());
+    let names = |q: &str| -> Vec<&str> {
+        index
+            .search(q)
+            .iter()
+            .map(|h| services[h.index as usize].name.as_str())
+            .collect()
+    };
+    for q in [
+        "walking LS6",
+        "walking group LS6",
+        "walking group near LS6",
+        "ls6 walks",
+    ] {
+        assert_eq!(names(q), ["Hyde Park Strollers"], "{q}");
+    }
+    assert!(names("walking LS7").is_empty(), "no typo for a district");
+}

@@ -160,6 +160,21 @@ struct Term {
     /// The term as typed, then its synonyms; each a list of words.
     alternatives: Vec<Vec<String>>,
     soft: bool,
+    /// A postcode district ("LS6"): only that word matches, never a typo
+    /// or a prefix of it (LS6 is not LS9 nor LS60).
+    postcode: bool,
+}
+
+/// A UK postcode's outward code as typed: one or two letters, a digit, and
+/// maybe a digit or letter ("m1", "ls6", "ls12", "ec1a").
+pub fn is_postcode_district(word: &str) -> bool {
+    let b = word.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    (1..=2).contains(&letters)
+        && b.len() > letters
+        && b[letters].is_ascii_digit()
+        && b.len() <= letters + 2
+        && b[letters + 1..].iter().all(|c| c.is_ascii_alphanumeric())
 }
 
 fn is_word_char(c: char) -> bool {
@@ -442,9 +457,15 @@ impl SearchIndex {
                 .find(|&n| self.thesaurus.knows_phrase(&typed[i..i + n]))
                 .unwrap_or(1);
             let phrase = &typed[i..i + len];
+            let postcode = len == 1 && is_postcode_district(&phrase[0]);
             terms.push(Term {
-                alternatives: self.thesaurus.alternatives(phrase),
+                alternatives: if postcode {
+                    vec![phrase.to_vec()]
+                } else {
+                    self.thesaurus.alternatives(phrase)
+                },
                 soft: len == 1 && is_soft(&phrase[0]),
+                postcode,
             });
             i += len;
         }
@@ -499,6 +520,16 @@ impl SearchIndex {
     /// Each item's best score for `term` (`NONE`: no match).
     fn term_scores(&self, term: &Term) -> Vec<i32> {
         let mut best = vec![NONE; self.docs.len()];
+        if let (true, [typed]) = (term.postcode, term.alternatives[0].as_slice()) {
+            let exact: Vec<usize> = self
+                .candidates(typed)
+                .filter(|&id| *self.vocab[id].text == **typed)
+                .collect();
+            for id in exact {
+                self.raise(&mut best, id, EXACT);
+            }
+            return best;
+        }
         for (a, alt) in term.alternatives.iter().enumerate() {
             let synonym = a > 0;
             match alt.as_slice() {
@@ -638,7 +669,16 @@ impl SearchIndex {
 
     /// The looser matching, only among `candidates` (indices) when given.
     fn fallback_in(&self, query: &str, candidates: Option<&[u32]>) -> Vec<Hit> {
-        let toks = tokens(query);
+        let mut toks = tokens(query);
+        // A postcode district matches exactly or not at all: letters in
+        // order across "LS9 6PD" must not pass for "LS6".
+        if toks.iter().any(|t| is_postcode_district(&t.text)) {
+            return Vec::new();
+        }
+        // "group", "near", "for": they say nothing the other words need.
+        if toks.iter().any(|t| !is_soft(&t.text)) {
+            toks.retain(|t| !is_soft(&t.text));
+        }
         if toks.is_empty() {
             return Vec::new();
         }
@@ -801,10 +841,13 @@ impl Searcher {
             return hits.clone();
         }
         // The longest remembered query that this one only narrows.
+        // A soft word is left out of the fallback, so a query holding one
+        // does not narrow the one before it.
+        let soft = tokens(key).iter().any(|t| is_soft(&t.text));
         let base = self
             .fallbacks
             .iter()
-            .filter(|(q, _)| narrows(q, key))
+            .filter(|(q, _)| !soft && narrows(q, key))
             .max_by_key(|(q, _)| q.len())
             .map(|(_, hits)| hits.iter().map(|h| h.index).collect::<Vec<u32>>());
         let hits = self.index.fallback_in(key, base.as_deref());
