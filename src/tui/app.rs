@@ -992,13 +992,13 @@ impl App {
                 .map_or(chain::NO_PERSON, |c| c.contexts()),
             n => self.modals[n - 2].contexts(),
         };
-        let mut rows_out: Vec<(Option<&'static str>, String, &'static str)> = Vec::new();
+        let mut rows_out: Vec<(Option<String>, String, &'static str)> = Vec::new();
         // `Always` goes last: it is the least specific.
         let order = under.iter().skip(1).chain(under.first());
         for context in order {
             match context {
                 Context::List | Context::Always => {}
-                _ => rows_out.push((Some(context.title()), String::new(), "")),
+                _ => rows_out.push((Some(capitalised(context.title())), String::new(), "")),
             }
             if context.takes_text() {
                 rows_out.push((None, "type".into(), "text goes into the field"));
@@ -1014,31 +1014,96 @@ impl App {
             .title(Span::styled(" Help · Esc closes ", t.title()));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        // One column if it fits; else two, with a narrower key column.
-        let two = rows_out.len() > inner.height as usize;
-        let key_width = if two { 7 } else { 16 };
-        let mut lines: Vec<Line> = rows_out
-            .into_iter()
-            .map(|(heading, keys, help)| match heading {
-                Some(h) => Line::from(Span::styled(h, t.header())),
-                None => help_line(&keys, help, key_width, t),
-            })
-            .collect();
-        if !two {
-            frame.render_widget(Paragraph::new(lines), inner);
+        let height = inner.height as usize;
+        // One column if it fits; else two, with a narrower key column. Long
+        // lines wrap inside their column rather than being cut off.
+        let one = help_lines(&rows_out, 16, inner.width as usize, t);
+        if one.len() <= height {
+            let one: Vec<Line> = one.into_iter().map(|(l, _)| l).collect();
+            frame.render_widget(Paragraph::new(one), inner);
             return;
         }
         let [left, right] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
-        let rest = lines.split_off(lines.len().div_ceil(2));
+        let mut lines = help_lines(&rows_out, 7, left.width as usize, t);
+        // Fill the left column first; a heading never ends it.
+        let mut split = height.min(lines.len());
+        if split > 0 && split < lines.len() && lines[split - 1].1 {
+            split -= 1;
+        }
+        let rest: Vec<Line> = lines.split_off(split).into_iter().map(|(l, _)| l).collect();
+        let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
         frame.render_widget(Paragraph::new(lines), left);
         frame.render_widget(Paragraph::new(rest), right);
     }
 }
 
-fn help_line(keys: &str, help: &'static str, width: usize, t: &Theme) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!(" {keys:<width$} "), t.key()),
-        Span::raw(help),
-    ])
+/// "report" -> "Report": pane contexts are named in lower case.
+fn capitalised(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Help rows as lines `width` wide, each marked true for a heading: the keys
+/// in a column `key_width` wide (on a line of their own when longer), the
+/// words wrapped beside them.
+fn help_lines(
+    rows: &[(Option<String>, String, &'static str)],
+    key_width: usize,
+    width: usize,
+    t: &Theme,
+) -> Vec<(Line<'static>, bool)> {
+    let mut out = Vec::new();
+    let text_width = width.saturating_sub(key_width + 2).max(8);
+    let indent = " ".repeat(key_width + 2);
+    for (heading, keys, help) in rows {
+        if let Some(h) = heading {
+            out.push((Line::from(Span::styled(h.clone(), t.header())), true));
+            continue;
+        }
+        let mut words = wrap(help, text_width).into_iter();
+        let first = if crate::domain::text::width(keys) > key_width {
+            out.push((Line::from(Span::styled(format!(" {keys}"), t.key())), false));
+            None
+        } else {
+            words.next()
+        };
+        if let Some(first) = first {
+            out.push((
+                Line::from(vec![
+                    Span::styled(format!(" {keys:<key_width$} "), t.key()),
+                    Span::raw(first),
+                ]),
+                false,
+            ));
+        }
+        for more in words {
+            out.push((Line::from(format!("{indent}{more}")), false));
+        }
+    }
+    out
+}
+
+/// Words into lines of at most `width` columns (a longer word is cut).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let w = crate::domain::text::width(word);
+        let have = crate::domain::text::width(&line);
+        if !line.is_empty() && have + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&crate::domain::text::truncate(word, width));
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
