@@ -296,7 +296,7 @@ fn ics_timed_events_are_utc_with_escaped_text_and_fixed_dtstamp() {
     assert!(ics.contains("DTSTART:20260329T133000Z\r\n"), "{ics}");
     assert!(ics.contains("UID:reminder-42-abc@caseload\r\n"), "{ics}");
     assert!(
-        ics.contains("pane 4 (Reminders)\\, for"),
+        ics.contains("pane 4 (Follow-ups)\\, for"),
         "commas escaped: {ics}"
     );
     for word in PERSONAL {

@@ -60,7 +60,7 @@ pub fn calendar(
         line(
             "DESCRIPTION",
             &escape_text(&format!(
-                "Open caseload, pane 4 (Reminders), for follow-up #{}.",
+                "Open caseload, pane 4 (Follow-ups), for follow-up #{}.",
                 r.id
             )),
         );

@@ -7,18 +7,18 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Caseload,
-    Person,
+    WhatMatters,
     Directory,
-    Reminders,
+    FollowUps,
     More(usize),
 }
 
 impl Pane {
     pub const CORE: [Pane; 4] = [
         Pane::Caseload,
-        Pane::Person,
+        Pane::WhatMatters,
         Pane::Directory,
-        Pane::Reminders,
+        Pane::FollowUps,
     ];
 
     /// Its place in the tab bar.
@@ -58,16 +58,16 @@ pub enum Action {
     /// Notes, goals and measures (pane 2).
     Notes(NoteAction),
     /// `r`: a follow-up for a person, a service, or neither.
-    AddReminder {
+    AddFollowUp {
         person_id: Option<i64>,
         service_id: Option<i64>,
     },
-    EditReminder(i64),
+    EditFollowUp(i64),
     /// `z`: ask when to move this follow-up to.
     OpenSnooze(i64),
-    CompleteReminder(i64),
-    ReopenReminder(i64),
-    SnoozeReminder {
+    CompleteFollowUp(i64),
+    ReopenFollowUp(i64),
+    SnoozeFollowUp {
         id: i64,
         until: NaiveDate,
     },

@@ -27,8 +27,8 @@ use super::panes::Ctx;
 use super::panes::caseload::{CaseloadPane, Detail};
 use super::panes::connections;
 use super::panes::directory::DirectoryPane;
-use super::panes::person::PersonPane;
-use super::panes::reminders::{DONE_HISTORY, ReminderForm, RemindersPane};
+use super::panes::follow_ups::{DONE_HISTORY, FollowUpForm, FollowUpsPane};
+use super::panes::what_matters::WhatMattersPane;
 use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::person::{PersonInput, Status, validate_status_change};
@@ -46,9 +46,9 @@ pub struct App {
     pub today: NaiveDate,
     pub pane: Pane,
     pub caseload: CaseloadPane,
-    pub person: PersonPane,
+    pub person: WhatMattersPane,
     pub directory: DirectoryPane,
-    pub reminders: RemindersPane,
+    pub reminders: FollowUpsPane,
     /// Panes beyond the core four, from `panes::registry`, in tab order.
     more: Vec<Box<dyn Component>>,
     modals: Vec<Modal>,
@@ -148,9 +148,9 @@ impl App {
             today,
             pane: Pane::Caseload,
             caseload: CaseloadPane::default(),
-            person: PersonPane::default(),
+            person: WhatMattersPane::default(),
             directory: DirectoryPane::default(),
-            reminders: RemindersPane::default(),
+            reminders: FollowUpsPane::default(),
             more,
             modals: Vec::new(),
             counts: Counts::default(),
@@ -239,7 +239,7 @@ impl App {
         }
         let agenda_changed = changed.any(AGENDA_TABLES);
         let quiet_changed = changed.any(QUIET_TABLES);
-        if self.agenda_loaded && (agenda_changed || quiet_changed) && self.pane != Pane::Reminders {
+        if self.agenda_loaded && (agenda_changed || quiet_changed) && self.pane != Pane::FollowUps {
             // Off screen: read when shown (30-40 ms at 10k, kept off every key).
             self.agenda_stale = true;
         } else if self.agenda_loaded && self.agenda_stale {
@@ -482,9 +482,9 @@ impl App {
     pub fn component(&self, pane: Pane) -> Option<&dyn Component> {
         Some(match pane {
             Pane::Caseload => &self.caseload,
-            Pane::Person => &self.person,
+            Pane::WhatMatters => &self.person,
             Pane::Directory => &self.directory,
-            Pane::Reminders => &self.reminders,
+            Pane::FollowUps => &self.reminders,
             Pane::More(i) => self.more.get(i)?.as_ref(),
         })
     }
@@ -492,9 +492,9 @@ impl App {
     fn component_mut(&mut self, pane: Pane) -> Option<&mut dyn Component> {
         Some(match pane {
             Pane::Caseload => &mut self.caseload,
-            Pane::Person => &mut self.person,
+            Pane::WhatMatters => &mut self.person,
             Pane::Directory => &mut self.directory,
-            Pane::Reminders => &mut self.reminders,
+            Pane::FollowUps => &mut self.reminders,
             Pane::More(i) => self.more.get_mut(i)?.as_mut(),
         })
     }
@@ -595,7 +595,7 @@ impl App {
             Command::Reload => Action::Reload,
             Command::AddFollowUp => {
                 let (person_id, service_id) = self.reminder_subject();
-                Action::AddReminder {
+                Action::AddFollowUp {
                     person_id,
                     service_id,
                 }
@@ -662,7 +662,7 @@ impl App {
                 person_id,
                 service_id,
                 editing,
-            } => self.save_reminder(ReminderForm {
+            } => self.save_reminder(FollowUpForm {
                 form,
                 person_id,
                 service_id,
@@ -784,12 +784,12 @@ impl App {
                 Ok(p) => self.open_status_form(p.id, p.version, p.status),
                 Err(e) => self.report::<()>(Err(e)),
             },
-            a @ (Action::AddReminder { .. }
-            | Action::EditReminder(_)
+            a @ (Action::AddFollowUp { .. }
+            | Action::EditFollowUp(_)
             | Action::OpenSnooze(_)
-            | Action::CompleteReminder(_)
-            | Action::ReopenReminder(_)
-            | Action::SnoozeReminder { .. }
+            | Action::CompleteFollowUp(_)
+            | Action::ReopenFollowUp(_)
+            | Action::SnoozeFollowUp { .. }
             | Action::OfferCheckIn { .. }
             | Action::GoToPerson(_)
             | Action::Notice(_)) => self.apply_reminder(a),
@@ -806,11 +806,11 @@ impl App {
     /// Pane 2 always follows the person selected in the caseload; panes 3
     /// and 4 load now if the first key came before their deferred load.
     fn show_pane(&mut self, pane: Pane) {
-        if pane != Pane::Caseload && pane != Pane::Person && self.deferred_pending() {
+        if pane != Pane::Caseload && pane != Pane::WhatMatters && self.deferred_pending() {
             let r = self.load_deferred();
             self.report(r);
         }
-        if pane == Pane::Person
+        if pane == Pane::WhatMatters
             && let Some(id) = self.caseload.selected_id()
         {
             let r = self.load_person(id);
@@ -821,7 +821,7 @@ impl App {
             }
         }
         self.pane = pane;
-        if pane == Pane::Reminders && self.agenda_stale {
+        if pane == Pane::FollowUps && self.agenda_stale {
             let r = self.load_agenda_now();
             self.report(r);
         }

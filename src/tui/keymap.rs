@@ -26,8 +26,8 @@ pub enum Context {
     Connections,
     Directory,
     DirectoryEntry,
-    Reminders,
-    RemindersDone,
+    FollowUps,
+    FollowUpsDone,
     /// Typing in the caseload's name filter.
     Filter,
     /// Typing in the directory's search box.
@@ -58,8 +58,8 @@ impl Context {
             Context::Connections => "connections",
             Context::Directory => "directory",
             Context::DirectoryEntry => "directory_entry",
-            Context::Reminders => "follow_ups",
-            Context::RemindersDone => "follow_ups_done",
+            Context::FollowUps => "follow_ups",
+            Context::FollowUpsDone => "follow_ups_done",
             Context::Filter => "filter",
             Context::Search => "search",
             Context::Form => "form",
@@ -85,8 +85,8 @@ impl Context {
             Context::Connections => "Connections",
             Context::Directory => "Directory",
             Context::DirectoryEntry => "Directory entry",
-            Context::Reminders => "Follow-ups",
-            Context::RemindersDone => "Done history",
+            Context::FollowUps => "Follow-ups",
+            Context::FollowUpsDone => "Done history",
             Context::Filter => "Filter",
             Context::Search => "Search",
             Context::Form => "Form",
@@ -333,16 +333,16 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::DirectoryEntry, C::Verify, "verify", &["v"], "mark verified today", "verified"),
     b(X::DirectoryEntry, C::Edit, "edit", &["e"], "edit service", "edit"),
     b(X::DirectoryEntry, C::ToggleActive, "toggle_active", &["x"], "deactivate / reactivate", ""),
-    b(X::Reminders, C::Done, "done", &["d"], "mark done (kept in the done history)", "done"),
-    b(X::Reminders, C::Snooze, "snooze", &["z"], "snooze: tomorrow, next week or a date", "snooze"),
-    b(X::Reminders, C::Edit, "edit", &["e"], "edit date, time and text", "edit"),
-    b(X::Reminders, C::Undo, "undo", &["u"], "undo the last done", "undo"),
-    b(X::Reminders, C::Open, "open", &["Enter"], "go to the person", "person"),
-    b(X::Reminders, C::History, "history", &["h"], "done history", "history"),
-    b(X::RemindersDone, C::Reopen, "reopen", &["u"], "reopen: back on the agenda", "reopen"),
-    b(X::RemindersDone, C::Edit, "edit", &["e"], "edit", ""),
-    b(X::RemindersDone, C::Open, "open", &["Enter"], "go to the person", "person"),
-    b(X::RemindersDone, C::History, "history", &["h"], "back to the agenda", "agenda"),
+    b(X::FollowUps, C::Done, "done", &["d"], "mark done (kept in the done history)", "done"),
+    b(X::FollowUps, C::Snooze, "snooze", &["z"], "snooze: tomorrow, next week or a date", "snooze"),
+    b(X::FollowUps, C::Edit, "edit", &["e"], "edit date, time and text", "edit"),
+    b(X::FollowUps, C::Undo, "undo", &["u"], "undo the last done", "undo"),
+    b(X::FollowUps, C::Open, "open", &["Enter"], "go to the person", "person"),
+    b(X::FollowUps, C::History, "history", &["h"], "done history", "history"),
+    b(X::FollowUpsDone, C::Reopen, "reopen", &["u"], "reopen: back on the agenda", "reopen"),
+    b(X::FollowUpsDone, C::Edit, "edit", &["e"], "edit", ""),
+    b(X::FollowUpsDone, C::Open, "open", &["Enter"], "go to the person", "person"),
+    b(X::FollowUpsDone, C::History, "history", &["h"], "back to the agenda", "agenda"),
     b(X::Filter, C::Keep, "keep", &["Enter"], "keep the filter", "keep"),
     b(X::Filter, C::ClearFilter, "clear_filter", &["Esc"], "clear the filter", "clear"),
     b(X::Filter, C::Down, "down", &["Down"], "move down", ""),
@@ -597,8 +597,8 @@ pub mod chain {
     pub const NO_PERSON: &[X] = &[X::Always, X::Global];
     pub const DIRECTORY: &[X] = &[X::Always, X::Directory, X::List, X::Global];
     pub const DIRECTORY_ENTRY: &[X] = &[X::Always, X::DirectoryEntry, X::Global];
-    pub const REMINDERS: &[X] = &[X::Always, X::Reminders, X::List, X::Global];
-    pub const REMINDERS_DONE: &[X] = &[X::Always, X::RemindersDone, X::List, X::Global];
+    pub const REMINDERS: &[X] = &[X::Always, X::FollowUps, X::List, X::Global];
+    pub const REMINDERS_DONE: &[X] = &[X::Always, X::FollowUpsDone, X::List, X::Global];
     pub const FILTER: &[X] = &[X::Always, X::Filter];
     pub const SEARCH: &[X] = &[X::Always, X::Search];
     pub const FORM: &[X] = &[X::Always, X::Form];

@@ -79,34 +79,34 @@ impl App {
 
     pub(super) fn apply_reminder(&mut self, action: Action) {
         match action {
-            Action::AddReminder {
+            Action::AddFollowUp {
                 person_id,
                 service_id,
             } => match self.store.subject_name(person_id, service_id) {
                 Ok(about) => {
-                    let form = ReminderForm::add(person_id, service_id, about.as_deref());
+                    let form = FollowUpForm::add(person_id, service_id, about.as_deref());
                     self.push_reminder_form(form);
                 }
                 Err(e) => self.report::<()>(Err(e)),
             },
-            Action::EditReminder(id) => match self.store.get_reminder(id) {
-                Ok(r) => self.push_reminder_form(ReminderForm::edit(&r)),
+            Action::EditFollowUp(id) => match self.store.get_reminder(id) {
+                Ok(r) => self.push_reminder_form(FollowUpForm::edit(&r)),
                 Err(e) => self.report::<()>(Err(e)),
             },
             Action::OpenSnooze(id) => {
-                let form = crate::tui::panes::reminders::snooze_form(id);
+                let form = crate::tui::panes::follow_ups::snooze_form(id);
                 self.modals.push(Modal::form(form, Purpose::Snooze { id }));
             }
-            Action::CompleteReminder(id) => {
+            Action::CompleteFollowUp(id) => {
                 let r = self.store.complete_reminder(id);
                 self.after_reminder(r, id, format!("Done: follow-up #{id} (u undoes)"));
             }
-            Action::ReopenReminder(id) => {
+            Action::ReopenFollowUp(id) => {
                 let r = self.store.reopen_reminder(id);
                 self.after_reminder(r, id, format!("Follow-up #{id} is open again"));
                 self.reminders.select_reminder(id);
             }
-            Action::SnoozeReminder { id, until } => {
+            Action::SnoozeFollowUp { id, until } => {
                 let r = self.store.snooze_reminder(id, until);
                 let when = crate::domain::reminder::short_date(until, self.today);
                 self.after_reminder(r, id, format!("Follow-up #{id} snoozed until {when}"));
@@ -121,7 +121,7 @@ impl App {
                     .check_in_offer(person_id, Some(service_id), self.today)
                     .and_then(|draft| {
                         let about = self.store.subject_name(Some(person_id), None)?;
-                        Ok(draft.map(|d| ReminderForm::offer(&d, about.as_deref())))
+                        Ok(draft.map(|d| FollowUpForm::offer(&d, about.as_deref())))
                     });
                 match offer {
                     Ok(Some(form)) => self.push_reminder_form(form),
@@ -177,7 +177,7 @@ impl App {
         }
     }
 
-    fn push_reminder_form(&mut self, f: ReminderForm) {
+    fn push_reminder_form(&mut self, f: FollowUpForm) {
         let purpose = Purpose::Reminder {
             person_id: f.person_id,
             service_id: f.service_id,
@@ -190,7 +190,7 @@ impl App {
     pub(super) fn save_snooze(&mut self, mut form: Form, id: i64) -> Option<Form> {
         match self.reminders.snooze_date(&form) {
             Ok(until) => {
-                self.apply(Action::SnoozeReminder { id, until });
+                self.apply(Action::SnoozeFollowUp { id, until });
                 None
             }
             Err(message) => {
@@ -200,7 +200,7 @@ impl App {
         }
     }
 
-    pub(super) fn save_reminder(&mut self, mut form: ReminderForm) -> Option<Form> {
+    pub(super) fn save_reminder(&mut self, mut form: FollowUpForm) -> Option<Form> {
         let Some(draft) = form.draft(self.today) else {
             return Some(form.form);
         };

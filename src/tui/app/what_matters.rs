@@ -11,7 +11,7 @@ use crate::domain::measure::{Instrument, Scores};
 use crate::store::StoreError;
 use crate::tui::editor::{EditorOutcome, NoteEditor};
 use crate::tui::form::{Field, FieldKey, Form};
-use crate::tui::panes::person::PersonData;
+use crate::tui::panes::what_matters::PersonData;
 
 /// Autosave a draft this long after the first unsaved change.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);

@@ -4,10 +4,10 @@
 pub mod caseload;
 pub mod connections;
 pub mod directory;
-pub mod person;
-pub mod reminders;
+pub mod follow_ups;
 pub mod report;
 pub mod retention;
+pub mod what_matters;
 
 use chrono::NaiveDate;
 use ratatui::style::Style;

@@ -28,7 +28,7 @@ enum Focus {
 }
 
 #[derive(Default)]
-pub struct PersonPane {
+pub struct WhatMattersPane {
     pub person: Option<Person>,
     entries: Vec<TimelineEntry>,
     goals: Vec<Goal>,
@@ -55,7 +55,7 @@ pub struct PersonData {
     pub codes: Vec<CodedEvent>,
 }
 
-impl Component for PersonPane {
+impl Component for WhatMattersPane {
     fn title(&self) -> &'static str {
         "What matters"
     }
@@ -90,7 +90,7 @@ impl Component for PersonPane {
     }
 }
 
-impl PersonPane {
+impl WhatMattersPane {
     pub fn set(&mut self, data: PersonData) {
         if self.person.as_ref().map(|p| p.id) != Some(data.person.id) {
             self.nav = ListNav::default();
@@ -107,7 +107,7 @@ impl PersonPane {
 
     /// Shows nobody (the person was erased).
     pub fn clear(&mut self) {
-        *self = PersonPane::default();
+        *self = WhatMattersPane::default();
     }
 
     fn contexts_now(&self) -> &'static [Context] {

@@ -65,7 +65,7 @@ enum Entry {
     Item(Item),
 }
 
-pub struct RemindersPane {
+pub struct FollowUpsPane {
     reminders: Vec<Reminder>,
     buckets: Vec<Bucket>,
     quiet: Vec<QuietPerson>,
@@ -85,9 +85,9 @@ pub struct RemindersPane {
     pub whose: Option<&'static str>,
 }
 
-impl Default for RemindersPane {
+impl Default for FollowUpsPane {
     fn default() -> Self {
-        RemindersPane {
+        FollowUpsPane {
             reminders: Vec::new(),
             buckets: Vec::new(),
             quiet: Vec::new(),
@@ -106,9 +106,9 @@ impl Default for RemindersPane {
     }
 }
 
-impl Component for RemindersPane {
+impl Component for FollowUpsPane {
     fn title(&self) -> &'static str {
-        "Reminders"
+        "Follow-ups"
     }
     fn contexts(&self) -> &'static [Context] {
         self.contexts_now()
@@ -124,7 +124,7 @@ impl Component for RemindersPane {
     }
 }
 
-impl RemindersPane {
+impl FollowUpsPane {
     /// Replaces everything shown (open reminders sorted by due moment, as the
     /// store returns them), keeping the selection on the same follow-up.
     pub fn set(
@@ -372,17 +372,17 @@ impl RemindersPane {
             (Command::Done, Some(Item::Open(_))) => match id {
                 Some(id) => {
                     self.undo.push(id);
-                    Outcome::Act(Action::CompleteReminder(id))
+                    Outcome::Act(Action::CompleteFollowUp(id))
                 }
                 None => Outcome::Done,
             },
-            (Command::Reopen, Some(Item::Done(_))) => id.map(Action::ReopenReminder).into(),
+            (Command::Reopen, Some(Item::Done(_))) => id.map(Action::ReopenFollowUp).into(),
             (Command::Undo, _) if agenda => match self.undo.pop() {
-                Some(id) => Outcome::Act(Action::ReopenReminder(id)),
+                Some(id) => Outcome::Act(Action::ReopenFollowUp(id)),
                 None => notice("Nothing to undo: h shows the done history, u there reopens one"),
             },
             (Command::Snooze, Some(Item::Open(_))) => id.map(Action::OpenSnooze).into(),
-            (Command::Edit, Some(_)) => id.map(Action::EditReminder).into(),
+            (Command::Edit, Some(_)) => id.map(Action::EditFollowUp).into(),
             // Bound here, but nothing is selected (an empty list): nothing to do.
             (
                 Command::Open
@@ -564,7 +564,7 @@ pub fn snooze_form(id: i64) -> Form {
 }
 
 /// The add / edit form for one follow-up, shown over any pane (`r`, `e`).
-pub struct ReminderForm {
+pub struct FollowUpForm {
     pub form: Form,
     pub person_id: Option<i64>,
     pub service_id: Option<i64>,
@@ -574,7 +574,7 @@ pub struct ReminderForm {
 
 const DATE_FORMS: &str = "2026-12-01, 01/12/2026, +3d, +2w, tomorrow, mon..sun";
 
-impl ReminderForm {
+impl FollowUpForm {
     fn build(title: String, date: &str, time: &str, text: &str) -> Form {
         Form::new(
             title,
@@ -597,7 +597,7 @@ impl ReminderForm {
             Some(a) => format!("Follow-up for {a}"),
             None => "Follow-up (not about anyone in particular)".into(),
         };
-        ReminderForm {
+        FollowUpForm {
             form: Self::build(title, "", "", ""),
             person_id,
             service_id,
@@ -611,7 +611,7 @@ impl ReminderForm {
             "Offer: check in with {} in {CHECK_IN_DAYS} days? (Esc skips)",
             about.unwrap_or("them")
         );
-        ReminderForm {
+        FollowUpForm {
             form: Self::build(title, &format!("+{CHECK_IN_DAYS}d"), "", &draft.text),
             person_id: draft.person_id,
             service_id: draft.service_id,
@@ -620,7 +620,7 @@ impl ReminderForm {
     }
 
     pub fn edit(r: &Reminder) -> Self {
-        ReminderForm {
+        FollowUpForm {
             form: Self::build(
                 format!("Edit follow-up #{}", r.id),
                 &iso(r.effective_due()),
@@ -672,7 +672,7 @@ mod tests {
         }
     }
 
-    fn headings(p: &RemindersPane) -> Vec<(Group, usize)> {
+    fn headings(p: &FollowUpsPane) -> Vec<(Group, usize)> {
         p.entries
             .iter()
             .filter_map(|e| match e {
@@ -696,7 +696,7 @@ mod tests {
             rem(5, d(3), None),
             rem(6, d(0), Some("15:00")),
         ];
-        let mut pane = RemindersPane::default();
+        let mut pane = FollowUpsPane::default();
         pane.set(rs, Vec::new(), Vec::new(), now);
         assert_eq!(
             headings(&pane),
