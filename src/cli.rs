@@ -1007,6 +1007,15 @@ pub fn person_add(
     allow_duplicate_nhs: bool,
     out: &mut dyn Write,
 ) -> CliResult {
+    let mut input = input.clone();
+    if !input.referral_source.trim().is_empty() {
+        // One coded list, as the form offers: "GP" is the GP practice.
+        input.referral_source = crate::domain::person::referral_source_from(
+            &input.referral_source,
+            &store.referral_sources()?,
+        )
+        .map_err(|m| CliError::User(format!("--source: {m}; nothing saved")))?;
+    }
     let details = input.validate(store.clock().today()).map_err(|errors| {
         let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
         CliError::User(format!("{}; nothing saved", all.join("; ")))

@@ -39,7 +39,7 @@ fn awkward_database(sb: &Sandbox) -> std::path::PathBuf {
                 "--family",
                 family,
                 "--source",
-                "GP ❤\u{FE0F} \u{202E}practice",
+                "GP practice",
                 "--reason",
                 "Lonely\u{2028}since \u{202E}moving 🇬🇧",
             ],

@@ -169,3 +169,43 @@ fn postcode_districts_match_exactly_and_group_and_near_are_soft() {
     }
     assert!(names("walking LS7").is_empty(), "no typo for a district");
 }
+
+/// Bug 5: `--source GP`, `gp` and "GP surgery" were three rows in the report
+/// beside "GP practice". The command line takes the form's coded list.
+#[test]
+fn the_command_line_takes_referral_sources_from_the_coded_list() {
+    let sb = Sandbox::new();
+    let db = sb.path("s.db");
+    for source in ["GP", "gp", "GP surgery", "GP practice"] {
+        as_login(
+            &sb,
+            "sam",
+            &db,
+            &[
+                "person", "add", "--given", "Ann", "--family", "Test", "--source", source,
+            ],
+        )
+        .ok();
+    }
+    let list = as_login(&sb, "sam", &db, &["person", "list", "--format", "json"])
+        .ok()
+        .to_string();
+    let people: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let sources: Vec<&str> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["referral_source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["GP practice"; 4]);
+    let refused = as_login(
+        &sb,
+        "sam",
+        &db,
+        &[
+            "person", "add", "--given", "Bo", "--family", "Test", "--source", "the moon",
+        ],
+    );
+    let err = refused.fails(1);
+    assert!(err.contains("use one of: GP practice"), "{err}");
+}

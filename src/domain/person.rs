@@ -435,6 +435,43 @@ impl PersonInput {
 }
 
 /// One '@', something either side, a dot in the domain, no spaces.
+/// A referral source as typed on the command line, matched to one of the
+/// coded list (`known`, from the database): the same name in any case, or a
+/// usual way of saying it ("GP", "GP surgery", "self", "jobcentre"). An
+/// unknown one is refused with the list, so the report never counts "GP"
+/// and "GP practice" apart.
+pub fn referral_source_from(typed: &str, known: &[String]) -> Result<String, String> {
+    let folded = |s: &str| {
+        s.trim()
+            .to_lowercase()
+            .replace(['-', '_'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let typed_folded = folded(typed);
+    let alias = match typed_folded.as_str() {
+        "gp" | "gp surgery" | "surgery" | "doctor" | "gp practice" | "practice" => "GP practice",
+        "self" | "self referral" | "selfreferral" | "self referred" => "self-referral",
+        "jobcentre" | "job centre plus" | "jobcentre plus" | "dwp" => "job centre",
+        "voluntary sector" | "charity" | "community" => "VCSE",
+        "council" | "la" => "local authority",
+        other => other,
+    };
+    let wanted = folded(alias);
+    known
+        .iter()
+        .find(|k| folded(k) == wanted)
+        .cloned()
+        .ok_or_else(|| {
+            format!(
+                "unknown referral source {}; use one of: {}",
+                crate::text::quote(typed, 40),
+                known.join(", ")
+            )
+        })
+}
+
 pub fn looks_like_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
@@ -496,6 +533,26 @@ pub fn validate_status_change(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn referral_sources_are_one_coded_list() {
+        let known: Vec<String> = ["GP practice", "self-referral", "job centre", "other"]
+            .map(String::from)
+            .to_vec();
+        for typed in ["GP", "gp", "GP surgery", " gp  practice ", "GP PRACTICE"] {
+            assert_eq!(referral_source_from(typed, &known).unwrap(), "GP practice");
+        }
+        assert_eq!(
+            referral_source_from("Self", &known).unwrap(),
+            "self-referral"
+        );
+        assert_eq!(
+            referral_source_from("Jobcentre Plus", &known).unwrap(),
+            "job centre"
+        );
+        let e = referral_source_from("the moon", &known).unwrap_err();
+        assert!(e.contains("use one of: GP practice, self-referral"), "{e}");
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
