@@ -136,7 +136,7 @@ fn reaches(
 fn sql_lives_in_the_store_only() {
     let mut files = rust_files(&src("tui"));
     files.extend(rust_files(&src("io")));
-    files.push(src("cli.rs"));
+    files.extend(rust_files(&src("cli")));
     for file in files {
         let text = code(&file);
         for w in [

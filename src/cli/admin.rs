@@ -1,0 +1,243 @@
+//! Looking after the file: `demo`, `check`, `backup`, `config` and `keys`.
+
+use super::*;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show every setting
+    List,
+    /// Set one: offer_check_in or show_gone_quiet, to on or off
+    Set { key: String, value: String },
+}
+
+/// Most people `demo --people` generates: ten times the benchmark caseload
+/// (10,000), far beyond any real caseload (a link worker holds a few hundred).
+/// Each person brings about ten notes, so this is about a million rows and a
+/// few hundred MB held in memory while generating; more runs machines out of memory.
+pub const MAX_DEMO_PEOPLE: usize = 100_000;
+
+/// Most services `demo --services` generates: twice the 100k the directory
+/// search target is measured at.
+pub const MAX_DEMO_SERVICES: usize = 200_000;
+
+pub(crate) fn check_demo_counts(people: Option<usize>, services: Option<usize>) -> CliResult {
+    if people.is_some_and(|n| n > MAX_DEMO_PEOPLE) {
+        return Err(CliError::User(format!(
+            "--people can be at most {MAX_DEMO_PEOPLE} (enough for any benchmark)"
+        )));
+    }
+    if services.is_some_and(|n| n > MAX_DEMO_SERVICES) {
+        return Err(CliError::User(format!(
+            "--services can be at most {MAX_DEMO_SERVICES} (enough for any benchmark)"
+        )));
+    }
+    Ok(())
+}
+
+/// Creates a demo database, refusing to overwrite unless `force`. It is built
+/// in a private temporary folder beside the target and renamed into place at
+/// the end, so a crash or kill never leaves half a database at `path`.
+pub fn write_demo(
+    path: &Path,
+    people: Option<usize>,
+    services: Option<usize>,
+    seed: u64,
+    force: bool,
+    clock: &Clock,
+    out: &mut dyn Write,
+) -> CliResult {
+    check_demo_counts(people, services)?;
+    if path.exists() && !force {
+        return Err(CliError::User(format!(
+            "{} already exists; choose another path or pass --force",
+            path.display()
+        )));
+    }
+    let cannot =
+        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    {
+        // As for any new database: missing parent folders are made, private.
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| cannot(&e))?;
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix(".caseload-demo-")
+        .tempdir_in(dir)
+        .map_err(|e| cannot(&e))?;
+    let built = tmp.path().join("demo.db");
+    let mut store = open_store(&built, clock)?;
+    let counts = build_demo(&mut store, people, services, seed)?;
+    // Closing the last connection checkpoints the WAL into the file.
+    drop(store);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&built, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| cannot(&e))?;
+    }
+    // A stale -wal beside the old file would be replayed into the new one.
+    for suffix in ["-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(cannot(&e)),
+            _ => {}
+        }
+    }
+    std::fs::rename(&built, path).map_err(|e| cannot(&e))?;
+    writeln!(
+        out,
+        "wrote {}: {} people, {} services",
+        path.display(),
+        counts.people_total,
+        counts.services_total
+    )?;
+    Ok(())
+}
+
+/// Loads the hand-written demo, then tops it up with generated records.
+pub fn build_demo(
+    store: &mut Store,
+    people: Option<usize>,
+    services: Option<usize>,
+    seed: u64,
+) -> CliResult<crate::store::Counts> {
+    check_demo_counts(people, services)?;
+    let today = store.clock().today();
+    store.load_demo()?;
+    let base = store.counts(today, STALE_AFTER_MONTHS)?;
+    let mut rng = demo::Rng::new(seed);
+    let have_services = base.services_total as usize;
+    let extra_services = services.unwrap_or(0).saturating_sub(have_services);
+    let total_services = (have_services + extra_services) as u64;
+    let gen_services = demo::services(&mut rng, have_services + 1, extra_services, today);
+    let extra_people = people
+        .unwrap_or(0)
+        .saturating_sub(base.people_total as usize);
+    let gen_people = demo::people(&mut rng, extra_people, total_services, today);
+    store.insert_generated(&gen_people, &gen_services)?;
+    Ok(store.counts(today, STALE_AFTER_MONTHS)?)
+}
+
+pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
+    let problems = store.check()?;
+    if !problems.is_empty() {
+        // This is the integrity check, so the advice is what to do next, not
+        // to run it; detail is page numbers and table names, never contents.
+        let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
+        let more = problems.len().saturating_sub(shown.len());
+        let more = if more > 0 {
+            format!("; and {more} more")
+        } else {
+            String::new()
+        };
+        let advice = if problems.iter().all(|p| p.starts_with("foreign key:")) {
+            "the file is readable but inconsistent; ask for help before changing it"
+        } else {
+            "it is damaged; restore it from a backup made before the damage"
+        };
+        return Err(CliError::Data(
+            format!(
+                "{} problem(s) found in {}: {}{more}; {advice}",
+                problems.len(),
+                store.path().display(),
+                shown.join("; ")
+            )
+            .replace(['\n', '\r'], " "),
+        ));
+    }
+    let c = store.counts(store.clock().today(), STALE_AFTER_MONTHS)?;
+    writeln!(
+        out,
+        "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups; {}",
+        store.schema_version()?,
+        c.people_total,
+        c.people_open,
+        c.services,
+        c.reminders_overdue,
+        if store.is_encrypted() {
+            "encrypted (SQLCipher)"
+        } else {
+            "not encrypted"
+        }
+    )?;
+    Ok(())
+}
+
+/// `caseload backup --out FILE [--force]`: safe while the app and other
+/// writers run; the copy is integrity-checked before it replaces anything.
+pub fn backup(store: &Store, path: &Path, force: bool, out: &mut dyn Write) -> CliResult {
+    let overwrite = if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    };
+    let summary = store.backup_to(path, overwrite)?;
+    writeln!(
+        out,
+        "backed up to {} ({} KB, integrity ok); `caseload --db {} check` verifies it again",
+        path.display(),
+        summary.bytes.div_ceil(1024),
+        path.display()
+    )?;
+    Ok(())
+}
+
+/// `caseload config list|set KEY on|off`.
+pub fn config(store: &mut Store, cmd: &ConfigCommand, out: &mut dyn Write) -> CliResult {
+    use crate::domain::setting::{Setting, parse_switch, switch_text};
+    match cmd {
+        ConfigCommand::List => {
+            for (s, on) in store.settings()? {
+                writeln!(
+                    out,
+                    "{:<16} {:<3}  {}",
+                    s.key(),
+                    switch_text(on),
+                    s.describe()
+                )?;
+            }
+        }
+        ConfigCommand::Set { key, value } => {
+            let setting = Setting::parse(key).map_err(CliError::User)?;
+            let on = parse_switch(value)
+                .map_err(|e| CliError::User(format!("{}: {e}", setting.key())))?;
+            store.set_setting(setting, on)?;
+            writeln!(out, "{} is now {}", setting.key(), switch_text(on))?;
+        }
+    }
+    Ok(())
+}
+
+/// `caseload keys`: every binding in effect, with the user's config applied.
+pub fn keys(keymap: &Keymap, out: &mut dyn Write) -> CliResult {
+    writeln!(
+        out,
+        "{:<16} {:<18} {:<20} description",
+        "context", "command", "keys"
+    )?;
+    for (binding, keys) in keymap.rows() {
+        let shown: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        let shown = if shown.is_empty() {
+            "(none)".to_string()
+        } else {
+            shown.join(" ")
+        };
+        writeln!(
+            out,
+            "{:<16} {:<18} {:<20} {}",
+            binding.context.name(),
+            binding.name,
+            shown,
+            binding.help
+        )?;
+    }
+    Ok(())
+}

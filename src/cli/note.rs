@@ -1,0 +1,266 @@
+//! `caseload note`, `remind`, `followup` and `calendar`: conversations and follow-ups.
+
+use super::*;
+
+#[derive(Debug, Subcommand)]
+pub enum FollowupCommand {
+    /// Add a follow-up about a person
+    Add {
+        #[arg(long, value_name = "ID")]
+        person: i64,
+        /// Due day: 2026-12-01, 01/12/2026, +3d, tomorrow, ...
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Change what a follow-up says; refused if it changed since --version
+    Edit {
+        id: i64,
+        /// The version you read (`caseload remind --format json`)
+        #[arg(long)]
+        version: i64,
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        #[arg(long)]
+        text: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a conversation note; the text comes from --text or standard input
+    Add {
+        person_id: i64,
+        /// what_matters, follow_up, phone, visit, accompanied or other
+        #[arg(long, default_value = "other")]
+        kind: String,
+        #[arg(long)]
+        text: Option<String>,
+    },
+}
+
+/// Adds a note now. Reading stdin lets a note be piped or typed with heredocs.
+pub fn note_add(
+    store: &mut Store,
+    person_id: i64,
+    kind: &str,
+    text: Option<&str>,
+    out: &mut dyn Write,
+) -> CliResult {
+    let kind = ConversationKind::parse(kind).ok_or_else(|| {
+        CliError::User(format!(
+            "unknown kind {}; use what_matters, follow_up, phone, visit, accompanied or other",
+            quote(kind, 20)
+        ))
+    })?;
+    let body = match text {
+        Some(t) => t.to_string(),
+        None => {
+            let mut buf = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(|e| {
+                CliError::User(format!("cannot read the note from standard input: {e}"))
+            })?;
+            buf
+        }
+    };
+    store.get_person(person_id)?;
+    let note = NewNote {
+        person_id,
+        kind,
+        occurred_at: store.clock().now(),
+        body,
+        amends: None,
+    };
+    let note = note
+        .validate()
+        .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
+    let id = store.add_conversation(&note)?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+/// `caseload remind`: the agenda's overdue, today's and (with `--days N`) the
+/// next N days' follow-ups, grouped and worded as in pane 4, then the people
+/// who have gone quiet (unless switched off). Always exit 0 when it worked.
+pub fn remind(
+    store: &Store,
+    now: chrono::NaiveDateTime,
+    days: u32,
+    whose: &WorkerFilter,
+    format: ShowFormat,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::domain::reminder::{Bucket, QUIET_DAYS, short_date};
+    use crate::domain::setting::Setting;
+    use crate::domain::text::{display_safe, pad};
+    let today = now.date();
+    let horizon = today + chrono::Duration::days(i64::from(days));
+    let mut due: Vec<(Bucket, crate::domain::Reminder)> = store
+        .open_reminders_of(whose.login())?
+        .into_iter()
+        .map(|r| (r.bucket(now), r))
+        .filter(|(b, r)| *b == Bucket::Overdue || r.effective_due() <= horizon)
+        .collect();
+    // Stable: due order within each group, as in pane 4.
+    due.sort_by_key(|(b, _)| *b);
+    // A worker's agenda: only their own people gone quiet.
+    let quiet = if store.setting(Setting::ShowGoneQuiet)? {
+        store.gone_quiet_of(today, QUIET_DAYS, whose.login())?
+    } else {
+        Vec::new()
+    };
+    if format == ShowFormat::Json {
+        let items: Vec<serde_json::Value> = due
+            .iter()
+            .map(|(b, r)| {
+                serde_json::json!({
+                    "id": r.id,
+                    "bucket": b.label(),
+                    "due_on": crate::domain::date::iso(r.effective_due()),
+                    "due_time": r.due_time,
+                    "person_id": r.person_id,
+                    "service_id": r.service_id,
+                    "about": r.about,
+                    "about_closed": r.about_closed,
+                    "about_deleted": r.about_deleted,
+                    "text": r.text,
+                })
+            })
+            .collect();
+        let quiet: Vec<serde_json::Value> = quiet
+            .iter()
+            .map(|q| {
+                serde_json::json!({
+                    "person_id": q.person_id,
+                    "name": q.name,
+                    "last_contact": crate::domain::date::iso(q.last_contact),
+                    "days_quiet": q.days_quiet(today),
+                })
+            })
+            .collect();
+        let value = serde_json::json!({
+            "today": crate::domain::date::iso(today),
+            "days": days,
+            "overdue": due.iter().filter(|(b, _)| *b == Bucket::Overdue).count(),
+            "due": items,
+            "gone_quiet": quiet,
+        });
+        serde_json::to_writer_pretty(&mut *out, &value).map_err(json_err)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let overdue = due.iter().filter(|(b, _)| *b == Bucket::Overdue).count();
+    let window = match days {
+        0 => "today".to_string(),
+        1 => "today or tomorrow".to_string(),
+        n => format!("in the next {n} days"),
+    };
+    if due.is_empty() {
+        writeln!(out, "Nothing overdue or due {window}.")?;
+    } else {
+        writeln!(
+            out,
+            "{overdue} overdue, {} due {window}:",
+            due.len() - overdue
+        )?;
+    }
+    let mut last = None;
+    for (b, r) in &due {
+        if last != Some(*b) {
+            writeln!(out, "{}", b.label())?;
+            last = Some(*b);
+        }
+        let mark = if *b == Bucket::Overdue { "! " } else { "  " };
+        let line = format!(
+            "{mark}{} {}  {}  #{} {}",
+            pad(&short_date(r.effective_due(), today), 11),
+            pad(r.due_time.as_deref().unwrap_or(""), 5),
+            pad(&display_safe(&r.about_label()), 20),
+            r.id,
+            for_terminal_line(first_line(&r.text))
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    if !quiet.is_empty() {
+        writeln!(out, "Gone quiet: no conversation in {QUIET_DAYS}+ days")?;
+        for q in &quiet {
+            let line = format!(
+                "  {} {}  {}  {} days since last contact",
+                pad(&short_date(q.last_contact, today), 11),
+                pad("", 5),
+                pad(&display_safe(&q.name), 20),
+                q.days_quiet(today)
+            );
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `caseload calendar --out FILE.ics`: every open follow-up as an event with
+/// an alarm, and no personal data. Written to a temporary file beside the
+/// target and renamed, so a calendar app never reads half a file.
+pub fn calendar(
+    store: &Store,
+    path: &Path,
+    dtstamp: chrono::DateTime<chrono::Utc>,
+    whose: &WorkerFilter,
+    out: &mut dyn Write,
+) -> CliResult {
+    let reminders = store.open_reminders_of(whose.login())?;
+    let text = crate::io::ics::calendar(
+        &reminders,
+        &store.database_id()?,
+        dtstamp,
+        crate::clock::local_to_utc,
+    );
+    write_private_file(path, text.as_bytes(), true)?;
+    writeln!(
+        out,
+        "wrote {}: {} follow-up(s), no personal details",
+        path.display(),
+        reminders.len()
+    )?;
+    Ok(())
+}
+
+/// `caseload followup add|edit`.
+pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -> CliResult {
+    let today = store.clock().today();
+    let check = |due: &str, text: &str, person_id: Option<i64>| {
+        crate::domain::reminder::ReminderInput {
+            date: due.to_string(),
+            time: String::new(),
+            text: text.to_string(),
+        }
+        .validate(person_id, None, today)
+        .map_err(|errors| {
+            let first = errors
+                .first()
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            CliError::User(format!("{first}; nothing saved"))
+        })
+    };
+    match cmd {
+        FollowupCommand::Add { person, due, text } => {
+            store.get_person(*person)?;
+            let d = check(due, text, Some(*person))?;
+            let id = store.add_reminder(d.person_id, None, d.due_on, None, &d.text)?;
+            writeln!(out, "{id}")?;
+        }
+        FollowupCommand::Edit {
+            id,
+            version,
+            due,
+            text,
+        } => {
+            let current = store.get_reminder(*id)?;
+            let d = check(due, text, current.person_id)?;
+            store.update_reminder(*id, *version, d.due_on, None, &d.text)?;
+            writeln!(out, "{id}")?;
+        }
+    }
+    Ok(())
+}
