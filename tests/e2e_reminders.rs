@@ -51,7 +51,7 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
 
     let mut p = Tui::spawn(&sb, &db, 80, 24);
     // The first frame is drawn whole: the app is up and the terminal raw.
-    p.expect("Reminders");
+    p.expect("Follow-ups");
 
     // r: a follow-up for the selected (only) person, in three days at 14:30.
     p.send(b"r");

@@ -209,3 +209,60 @@ fn the_command_line_takes_referral_sources_from_the_coded_list() {
     let err = refused.fails(1);
     assert!(err.contains("use one of: GP practice"), "{err}");
 }
+
+/// Bug 4: writing a GP letter or a subject access copy left no audit row,
+/// and the subject access text showed raw audit lines.
+#[test]
+fn disclosures_are_audited_and_the_copy_says_so_in_words() {
+    let sb = Sandbox::new();
+    let db = sb.path("d.db");
+    let id = as_login(
+        &sb,
+        "sam",
+        &db,
+        &["person", "add", "--given", "Ann", "--family", "Test"],
+    )
+    .ok()
+    .trim()
+    .to_string();
+    let note = ["note", "add", id.as_str(), "--text", "First chat"];
+    as_login(&sb, "sam", &db, &note).ok();
+    let letter = sb.path("letter.txt");
+    as_login(
+        &sb,
+        "sam",
+        &db,
+        &["person", "letter", &id, "--out", letter.to_str().unwrap()],
+    )
+    .ok();
+    as_login(&sb, "sam", &db, &["person", "letter", &id]).ok();
+    let csv = as_login(&sb, "sam", &db, &["audit", "--format", "csv"])
+        .ok()
+        .to_string();
+    let letters = csv
+        .lines()
+        .filter(|l| l.contains(",letter,person,"))
+        .count();
+    assert_eq!(letters, 2, "one row per letter, to a file or not: {csv}");
+
+    let copy = as_login(
+        &sb,
+        "sam",
+        &db,
+        &["person", "export", &id, "--format", "text"],
+    )
+    .ok()
+    .to_string();
+    assert!(
+        copy.contains("wrote to the person who referred you"),
+        "{copy}"
+    );
+    assert!(
+        !copy.contains("(person)") && !copy.contains("(conversation)"),
+        "{copy}"
+    );
+    let csv = as_login(&sb, "sam", &db, &["audit", "--format", "csv"])
+        .ok()
+        .to_string();
+    assert!(csv.contains(",export,person,"), "{csv}");
+}

@@ -309,6 +309,19 @@ pub(crate) fn open_writer(cli: &Cli, clock: &Clock, config: &Config) -> CliResul
 /// The store for a command that shows person `id`'s record: read-only, unless
 /// config.toml has `audit_reads = true`; then the read is audited first
 /// (action `read`, the id, no personal data), which needs a writable store.
+/// The store for a command that discloses person `id`'s records (a letter,
+/// a subject access copy): the disclosure is audited, so it is opened for
+/// writing, after a read-only open so that a missing file is an error.
+pub(crate) fn open_for_disclosure(
+    cli: &Cli,
+    clock: &Clock,
+    config: &Config,
+    id: i64,
+) -> CliResult<Store> {
+    drop(open_record_reader(cli, clock, config, id)?);
+    open_writer(cli, clock, config)
+}
+
 pub(crate) fn open_record_reader(
     cli: &Cli,
     clock: &Clock,
@@ -400,7 +413,7 @@ pub fn run(
                 out: path,
                 force,
             } => person_export(
-                &open_record_reader(cli, clock, config, *id)?,
+                &mut open_for_disclosure(cli, clock, config, *id)?,
                 *id,
                 *format,
                 path.as_deref(),
@@ -444,7 +457,7 @@ pub fn run(
                     worker_contact: config.worker_contact.as_deref(),
                 };
                 person_letter(
-                    &open_for_reading(cli, clock, config)?,
+                    &mut open_for_disclosure(cli, clock, config, *id)?,
                     *id,
                     &letter,
                     path.as_deref(),

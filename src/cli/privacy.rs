@@ -2,6 +2,7 @@
 //! the audit trail, letters back to the referrer, and encryption at rest.
 
 use super::*;
+use crate::store::Disclosure;
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -182,7 +183,7 @@ pub fn person_erase(
 /// written 0600 beside its destination and renamed into place, so nobody
 /// ever reads half of it and nobody else can read it at all.
 pub fn person_export(
-    store: &Store,
+    store: &mut Store,
     id: i64,
     format: ExportFormat,
     path: Option<&Path>,
@@ -202,6 +203,9 @@ pub fn person_export(
             (record.rows, text)
         }
     };
+    // Audited before it leaves: a copy that went unrecorded would be worse
+    // than a row for one that failed to write.
+    store.audit_disclosure(id, Disclosure::SubjectAccess)?;
     let Some(path) = path else {
         out.write_all(text.as_bytes())?;
         return Ok(());
@@ -233,7 +237,7 @@ pub(crate) const MAX_LETTER_TEXT_BYTES: usize = 16 * 1024;
 /// `caseload person letter ID`: the letter back to the referrer or GP. Built
 /// from the record without any conversation note text; to a file, written 0600.
 pub fn person_letter(
-    store: &Store,
+    store: &mut Store,
     id: i64,
     options: &LetterOptions,
     path: Option<&Path>,
@@ -259,6 +263,7 @@ pub fn person_letter(
         },
     );
     let text = crate::io::letter::render(&letter, options.format);
+    store.audit_disclosure(id, Disclosure::Letter)?;
     match path {
         None => out.write_all(for_terminal(&text).as_bytes())?,
         Some(path) => {

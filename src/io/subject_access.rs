@@ -414,6 +414,16 @@ fn who(e: &AuditEntry) -> String {
     }
 }
 
+/// A table's name as a person reads it.
+fn entity_words(entity: &str) -> String {
+    match entity {
+        "reminder" => "a follow-up".into(),
+        "conversation" => "a conversation note".into(),
+        "person" => "your record".into(),
+        other => format!("a {}", words(other)),
+    }
+}
+
 /// What an audit row says was done, in words.
 fn what(e: &AuditEntry) -> String {
     let known = match (e.action.as_str(), e.entity.as_str()) {
@@ -421,6 +431,9 @@ fn what(e: &AuditEntry) -> String {
         ("update", "person") => "changed your record",
         ("status", "person") => "changed your status",
         ("read", "person") => "opened your record",
+        ("letter", "person") => "wrote to the person who referred you",
+        ("export", "person") => "gave you a copy of your record",
+        ("amend", "conversation") => "corrected a conversation note",
         ("handover", "person") => "handed you over to another link worker",
         ("add", "conversation") => "wrote a conversation note",
         ("add", "goal") => "added a goal",
@@ -437,7 +450,12 @@ fn what(e: &AuditEntry) -> String {
         _ => "",
     };
     if known.is_empty() {
-        format!("{} ({})", words(&e.action), words(&e.entity))
+        // Never the raw row: an action added later still reads as words.
+        format!(
+            "recorded: {} of {}",
+            words(&e.action),
+            entity_words(&e.entity)
+        )
     } else {
         known.to_string()
     }

@@ -49,7 +49,7 @@ pub use encrypt::Converted;
 pub use error::{Result, StoreError};
 pub use key::{Key, MAX_KEY_BYTES, looks_encrypted};
 pub use migrate::SCHEMA_VERSION;
-pub use person::PersonRow;
+pub use person::{Disclosure, PersonRow};
 pub use retention::RetentionDue;
 pub use shared::SharedModes;
 pub use worker::WorkerAdded;

@@ -129,6 +129,24 @@ fn person_row(r: &Row) -> rusqlite::Result<PersonRow> {
     })
 }
 
+/// What a disclosure of a person's records was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disclosure {
+    /// The letter back to the referrer (`L`, `person letter`).
+    Letter,
+    /// A subject access copy (`E`, `person export`).
+    SubjectAccess,
+}
+
+impl Disclosure {
+    fn action(self) -> &'static str {
+        match self {
+            Disclosure::Letter => "letter",
+            Disclosure::SubjectAccess => "export",
+        }
+    }
+}
+
 impl Store {
     /// Everyone, or only those in `statuses`, sorted by family then given name.
     pub fn list_people(&self, statuses: Option<&[Status]>) -> Result<Vec<PersonRow>> {
@@ -315,6 +333,18 @@ impl Store {
     /// config.toml): an audit row with the id and no personal data. An
     /// unknown id is `NotFound` and leaves no row.
     pub fn audit_read(&mut self, id: i64) -> Result<()> {
+        self.audit_about(id, "read")
+    }
+
+    /// Records that person `id`'s records left the system: a letter back to
+    /// the referrer or a subject access copy. A disclosure is always
+    /// audited, whatever `audit_reads` says.
+    pub fn audit_disclosure(&mut self, id: i64, what: Disclosure) -> Result<()> {
+        self.audit_about(id, what.action())
+    }
+
+    /// An audit row about person `id` that changes nothing else.
+    fn audit_about(&mut self, id: i64, action: &'static str) -> Result<()> {
         self.write(|tx, at| {
             let found: bool =
                 tx.query_row("SELECT count(*) > 0 FROM person WHERE id = ?1", [id], |r| {
@@ -326,7 +356,7 @@ impl Store {
                     id,
                 });
             }
-            Store::audit(tx, at, "read", "person", id)
+            Store::audit(tx, at, action, "person", id)
         })
     }
 

@@ -94,9 +94,10 @@ impl App {
             }
         };
         let text = crate::io::subject_access::text(&record, self.today);
-        if self.audit_reads
-            && let Err(e) = self.store.audit_read(person_id)
-        {
+        let audited = self
+            .store
+            .audit_disclosure(person_id, crate::store::Disclosure::SubjectAccess);
+        if let Err(e) = audited {
             form.set_error(FieldKey::Path, format!("not written: {e}"));
             return Some(form);
         }

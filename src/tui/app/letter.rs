@@ -101,6 +101,12 @@ impl App {
             Ok(text) => text,
             Err(e) => return self.report::<()>(Err(e)),
         };
+        if let Err(e) = self
+            .store
+            .audit_disclosure(id, crate::store::Disclosure::Letter)
+        {
+            return self.show(format!("Letter not written: {e}"), true);
+        }
         let home = self.letter_folder.clone();
         // The id, never the name, in the file name; a second letter gets -2, -3...
         for n in 1..100 {
