@@ -163,3 +163,35 @@ fn l_previews_the_letter_and_enter_writes_it_with_the_summary_from_the_editor() 
     );
     assert_eq!(std::fs::read_to_string(&written).unwrap(), letter);
 }
+
+/// Issue 24, bug 12: the letter preview ignored PgUp/PgDn and `?`.
+#[test]
+fn the_letter_preview_pages_and_opens_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("p.db"), common::clock()).unwrap();
+    let id = add(&mut store, "Ada", "943 476 5919");
+    set_status(&mut store, id, Status::Active, "");
+    let mut app = App::new(store, Theme::plain()).unwrap();
+    app.set_size(80, 24);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('L'));
+    let top = text(&mut app);
+    assert!(top.contains("Letter to the referrer"), "{top}");
+    press(&mut app, KeyCode::PageDown);
+    let paged = text(&mut app);
+    assert!(
+        paged.contains("Letter to the referrer"),
+        "still the preview: {paged}"
+    );
+    assert_ne!(top, paged, "PgDn moved the letter");
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(text(&mut app), top, "PgUp back to the top");
+    press(&mut app, KeyCode::Char('?'));
+    let help = text(&mut app);
+    assert!(
+        help.contains("Help · Esc closes") && help.contains("page down"),
+        "{help}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(text(&mut app), top, "Esc closes help, back to the preview");
+}

@@ -371,6 +371,9 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Letter, C::WriteLetter, "write_letter", &["Enter", "w"], "write the summary in $EDITOR, then the file", "write"),
     b(X::Letter, C::Down, "down", &["j", "Down"], "scroll down", ""),
     b(X::Letter, C::Up, "up", &["k", "Up"], "scroll up", ""),
+    b(X::Letter, C::PageDown, "page_down", &["PgDn"], "page down", ""),
+    b(X::Letter, C::PageUp, "page_up", &["PgUp"], "page up", ""),
+    b(X::Letter, C::Help, "help", &["?"], "help", "help"),
     b(X::Letter, C::Close, "close", &["Esc", "q"], "close without writing", "close"),
 ];
 

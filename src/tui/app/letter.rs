@@ -72,6 +72,18 @@ impl App {
         match cmd {
             Command::Down => keep(self, (scroll + 1).min(lines.saturating_sub(1))),
             Command::Up => keep(self, scroll.saturating_sub(1)),
+            Command::PageDown => {
+                let page = self.letter_page();
+                keep(self, (scroll + page).min(lines.saturating_sub(1)))
+            }
+            Command::PageUp => {
+                let page = self.letter_page();
+                keep(self, scroll.saturating_sub(page))
+            }
+            Command::Help => {
+                keep(self, scroll);
+                self.modals.push(Modal::Help);
+            }
             Command::WriteLetter => {
                 self.letter_summary_for = Some(id);
                 self.external_edit = Some(SUMMARY_PROMPT.to_string());
@@ -83,6 +95,11 @@ impl App {
             }
         }
         Outcome::Done
+    }
+
+    /// Lines a page of the preview moves: the screen less its frame.
+    fn letter_page(&self) -> u16 {
+        self.size.map_or(10, |(_, h)| h.saturating_sub(6).max(1))
     }
 
     /// The summary is back from `$EDITOR`: the letter is written with it.
