@@ -16,6 +16,11 @@ pub enum WriteError {
 /// half a file. Without `replace`, an existing file is kept (atomically: one
 /// that appears meanwhile is not replaced either).
 pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
+    // A device, pipe, folder or symlink is never replaced by the rename.
+    if let Some(kind) = crate::store::os::not_a_file(path) {
+        let message = format!("{} is {kind}, not a regular file", path.display());
+        return Err(WriteError::Io(std::io::Error::other(message)));
+    }
     if !replace && std::fs::symlink_metadata(path).is_ok() {
         return Err(WriteError::Exists);
     }

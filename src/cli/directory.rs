@@ -129,8 +129,9 @@ pub fn directory(
             Some(path) => {
                 let mut buf = Vec::new();
                 directory_export(store, *format, Destination::File, &mut buf)?;
-                std::fs::write(path, buf)
-                    .map_err(|e| CliError::Data(format!("cannot write {}: {e}", path.display())))
+                // 0600 and atomic like every other file we write: an export
+                // is often copied next to personal files.
+                write_private_file(path, &buf, true)
             }
         },
     }

@@ -48,6 +48,9 @@ impl Store {
                 "the backup would replace the database itself; choose another file".into(),
             ));
         }
+        if let Some(kind) = super::os::not_a_file(dest) {
+            return Err(StoreError::NotAFile(dest.to_path_buf(), kind));
+        }
         if overwrite == Overwrite::Refuse && fs::symlink_metadata(dest).is_ok() {
             return Err(StoreError::Invalid(format!(
                 "{} exists; pass --force to replace it",

@@ -27,6 +27,8 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{} is {}, not a regular file; nothing was written there", .0.display(), .1)]
+    NotAFile(PathBuf, &'static str),
     #[error("no caseload database at {}; check the path", .0.display())]
     Missing(PathBuf),
     #[error("{} uses an older schema ({found}; this version writes {known}); open it once with the app or a writing command such as `caseload person add` to upgrade it", path.display())]

@@ -16,7 +16,7 @@ mod error;
 mod goal;
 mod key;
 mod migrate;
-mod os;
+pub mod os;
 mod person;
 mod reminder;
 mod report;
@@ -116,6 +116,8 @@ impl Store {
         };
         let wal = match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => return Err(folder_error(path)),
+            // A pipe or a device: SQLite would say only "disk I/O error".
+            Ok(meta) if !meta.is_file() => return Err(StoreError::Missing(path.to_path_buf())),
             Ok(meta) if meta.len() > 0 => {
                 // An encrypted header cannot be read without the key; the
                 // keyed read below is the check then (SQLCipher checks every
@@ -170,6 +172,7 @@ impl Store {
     pub fn open_read_only_keyed(path: &Path, clock: Clock, key: Option<Key>) -> Result<Store> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => return Err(folder_error(path)),
+            Ok(meta) if !meta.is_file() => return Err(StoreError::Missing(path.to_path_buf())),
             Ok(meta) if meta.len() > 0 => {}
             // An empty file is not a caseload yet; a writing command makes it one.
             Ok(_) => return Err(StoreError::Missing(path.to_path_buf())),

@@ -6,6 +6,27 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
+/// Why `path` may not be written as a file: something is there that is not
+/// a regular file (a device, a named pipe, a folder, or a symbolic link,
+/// which could lead anywhere). `None` when nothing is there, or a file is.
+pub fn not_a_file(path: &Path) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::symlink_metadata(path).ok()?.file_type();
+    Some(if kind.is_file() {
+        return None;
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    })
+}
+
 /// The login name of the real uid from its passwd entry, else `uid:NNN`.
 /// `$USER` is not used: it can be empty, stale after `su`, or anything at all.
 pub(crate) fn login_name() -> String {
