@@ -110,3 +110,128 @@ fn a_directory_export_is_readable_by_its_owner_only() {
         assert!(std::fs::read(&file).unwrap().len() > 100);
     }
 }
+
+/// Text that would run in a terminal or a spreadsheet if it reached a file raw.
+const HOSTILE: &str = "=cmd|' /C calc'!A0 \u{1b}]52;c;aGk=\u{7}\u{1b}[2J\u{202E}evil\u{9b}31m";
+
+/// Item 3: every file written for people to read, from a record full of
+/// control characters, formula starts and bidi overrides, holds none raw.
+#[test]
+fn every_export_neutralises_control_text() {
+    use caseload::domain::person::PersonInput;
+    use caseload::domain::service::{ConnectionStatus, Service};
+    use caseload::store::Store;
+    let sb = Sandbox::new();
+    let db = sb.path("hostile.db");
+    let mut store = Store::open(&db, common::clock()).unwrap();
+    let input = PersonInput {
+        given_name: format!("Ann{HOSTILE}"),
+        family_name: format!("@Test{HOSTILE}"),
+        referral_reason: format!("+lonely {HOSTILE}"),
+        ..Default::default()
+    };
+    let id = store
+        .add_person(&input.validate(common::today()).unwrap())
+        .unwrap();
+    let service = Service {
+        name: format!("-Lunch {HOSTILE}"),
+        description: Some(HOSTILE.into()),
+        active: true,
+        ..Default::default()
+    };
+    let service = store.create_service(&service).unwrap();
+    store
+        .connect(
+            id,
+            service,
+            ConnectionStatus::Referred,
+            common::today(),
+            None,
+        )
+        .unwrap();
+    store
+        .add_reminder(
+            Some(id),
+            None,
+            common::today(),
+            None,
+            &format!("ring {HOSTILE}"),
+        )
+        .unwrap();
+    drop(store);
+
+    let id = id.to_string();
+    let file = |name: &str| sb.path(name).to_str().unwrap().to_string();
+    let runs: Vec<Vec<String>> = vec![
+        vec![
+            "person".into(),
+            "letter".into(),
+            id.clone(),
+            "--out".into(),
+            file("letter.txt"),
+        ],
+        vec![
+            "person".into(),
+            "export".into(),
+            id.clone(),
+            "--format".into(),
+            "text".into(),
+            "--out".into(),
+            file("copy.txt"),
+        ],
+        vec!["calendar".into(), "--out".into(), file("follow-ups.ics")],
+        vec![
+            "directory".into(),
+            "export".into(),
+            "--out".into(),
+            file("directory.csv"),
+        ],
+        vec![
+            "directory".into(),
+            "export".into(),
+            "--format".into(),
+            "oruk".into(),
+            "--out".into(),
+            file("directory.json"),
+        ],
+    ];
+    for args in &runs {
+        sb.run_db(&db, args).ok();
+    }
+    let report = sb
+        .run_db(&db, &["report", "--format", "csv"])
+        .ok()
+        .to_string();
+    std::fs::write(sb.path("report.csv"), report).unwrap();
+    for name in [
+        "letter.txt",
+        "copy.txt",
+        "follow-ups.ics",
+        "directory.csv",
+        "directory.json",
+        "report.csv",
+    ] {
+        let text = std::fs::read_to_string(sb.path(name)).unwrap();
+        for c in text.chars() {
+            let allowed = matches!(c, '\n' | '\t' | '\r');
+            assert!(
+                allowed || !(c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c)),
+                "{name} holds {c:?}"
+            );
+        }
+        if name.ends_with(".csv") {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "{name} has a formula cell {cell:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -125,10 +125,10 @@ pub fn directory(
             strict,
         } => directory_pull(store, url, *dry_run, *strict, out),
         DirectoryCommand::Export { format, out: file } => match file {
-            None => directory_export(store, *format, Destination::Terminal, out),
+            None => directory_export(store, *format, out),
             Some(path) => {
                 let mut buf = Vec::new();
-                directory_export(store, *format, Destination::File, &mut buf)?;
+                directory_export(store, *format, &mut buf)?;
                 // 0600 and atomic like every other file we write: an export
                 // is often copied next to personal files.
                 write_private_file(path, &buf, true)
@@ -354,31 +354,15 @@ pub(crate) fn write_problems(import: &crate::io::Import, out: &mut dyn Write) ->
     Ok(())
 }
 
-/// Where an export goes: standard output may be a terminal, so control
-/// characters there are shown as placeholders; a file gets the exact text
-/// (CSV cells are made formula-safe either way). JSON escapes controls itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Destination {
-    Terminal,
-    File,
-}
-
-pub fn directory_export(
-    store: &Store,
-    format: DirectoryFormat,
-    to: Destination,
-    out: &mut dyn Write,
-) -> CliResult {
+pub fn directory_export(store: &Store, format: DirectoryFormat, out: &mut dyn Write) -> CliResult {
     let services = store.list_services()?;
     match format {
-        DirectoryFormat::Csv if to == Destination::Terminal => {
-            crate::io::csv::write_for_terminal(&services, out)?
-        }
-        DirectoryFormat::Csv => crate::io::csv::write(&services, out)?,
+        // A file is read by people too: controls shown, as on the terminal.
+        DirectoryFormat::Csv => crate::io::csv::write_for_terminal(&services, out)?,
         DirectoryFormat::Oruk => {
-            serde_json::to_writer_pretty(&mut *out, &crate::io::oruk::to_json(&services))
+            let json = serde_json::to_string_pretty(&crate::io::oruk::to_json(&services))
                 .map_err(json_err)?;
-            writeln!(out)?;
+            writeln!(out, "{}", json_safe(&json))?;
         }
     }
     Ok(())

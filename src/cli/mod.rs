@@ -36,7 +36,9 @@ use crate::domain::conversation::{ConversationKind, NewNote, timeline};
 use crate::domain::measure::changes;
 use crate::domain::person::{PersonInput, Status};
 use crate::domain::report::Period;
-use crate::domain::text::{first_line, for_terminal, for_terminal_line, quote, spreadsheet_cell};
+use crate::domain::text::{
+    first_line, for_terminal, for_terminal_line, json_safe, quote, spreadsheet_cell,
+};
 use crate::domain::worker::WorkerFilter;
 use crate::io::table;
 use crate::key_source::{self, Want};

@@ -193,7 +193,8 @@ pub fn person_export(
     let (export, text) = match format {
         ExportFormat::Json => {
             let export = store.subject_access(id)?;
-            let mut text = serde_json::to_string_pretty(&export).map_err(json_err)?;
+            let json = serde_json::to_string_pretty(&export).map_err(json_err)?;
+            let mut text = json_safe(&json).into_owned();
             text.push('\n');
             (export, text)
         }

@@ -74,6 +74,29 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     })
 }
 
+/// JSON text with every control character and bidi override that JSON lets
+/// through raw (C1 controls, U+202A-U+202E, U+2066-U+2069) written as a
+/// `\uXXXX` escape instead: the same document to a parser, nothing hidden
+/// to a person who opens the file. Outside strings JSON is ASCII, so only
+/// string contents change.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    if !json
+        .chars()
+        .any(|c| c.is_control() && !c.is_ascii() || is_bidi_control(c))
+    {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c.is_control() && !c.is_ascii() || is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// [`for_terminal`] for one line (a table cell, an echoed value in an error
 /// message): newline and other line breaks become '␊', tab a space.
 pub fn for_terminal_line(s: &str) -> Cow<'_, str> {

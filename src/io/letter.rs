@@ -22,6 +22,8 @@ fn md(s: &str) -> String {
     out
 }
 
+/// The letter as text or Markdown, with every control character made visible
+/// and bidi overrides removed, wherever it goes (a file, the screen, the preview).
 pub fn render(letter: &Letter, format: LetterFormat) -> String {
     let mut out = String::new();
     match format {
@@ -55,5 +57,7 @@ pub fn render(letter: &Letter, format: LetterFormat) -> String {
             }
         }
     }
-    out
+    // Read with `cat` as often as in an editor: no stored name or reason may
+    // carry an escape sequence, a clipboard write or a bidi override into it.
+    crate::domain::text::for_terminal(&out).into_owned()
 }
