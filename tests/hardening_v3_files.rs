@@ -235,3 +235,70 @@ fn every_export_neutralises_control_text() {
         }
     }
 }
+
+/// Our hidden backup temporaries (and their journals) in `dir`.
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(".caseload-backup-"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Item 2: backups killed with kill -9 left full hidden copies of the
+/// database, which later backups kept and `person erase` never found.
+#[test]
+fn killed_backups_leave_no_copy_behind_the_next_backup_or_an_erasure() {
+    let sb = Sandbox::new();
+    let db = sb.path("big.db");
+    sb.run(["demo", "--out", db.to_str().unwrap(), "--people", "2000"])
+        .ok();
+    let backups = sb.path("backups");
+    std::fs::create_dir(&backups).unwrap();
+    for i in 0..24u64 {
+        let mut child = sb
+            .command()
+            .args(["--db", db.to_str().unwrap(), "backup", "--force", "--out"])
+            .arg(backups.join(format!("b{i}.db")))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Moments spread over the whole run of a backup, start to end.
+        std::thread::sleep(std::time::Duration::from_millis(i * 13 % 120));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+    }
+    // Whatever the kills left, plus one left for certain (a copy and its journal).
+    let planted = backups.join(".caseload-backup-AbC123");
+    std::fs::copy(&db, &planted).unwrap();
+    std::fs::write(backups.join(".caseload-backup-AbC123-journal"), b"j").unwrap();
+    assert!(!leftovers(&backups).is_empty());
+    let fresh = backups.join("fresh.db");
+    sb.run_db(&db, &["backup", "--out", fresh.to_str().unwrap()])
+        .ok();
+    assert_eq!(
+        leftovers(&backups),
+        Vec::<String>::new(),
+        "the next backup cleans up"
+    );
+
+    // Beside the database itself: `check` names them, an erasure removes them.
+    let beside = sb.path(".caseload-backup-XyZ789");
+    std::fs::copy(&db, &beside).unwrap();
+    let check = sb.run_db(&db, &["check"]).ok().to_string();
+    assert!(check.contains("copies left by a killed backup"), "{check}");
+    assert!(check.contains(".caseload-backup-XyZ789"), "{check}");
+    sb.run_db(
+        &db,
+        &["person", "erase", "1", "--yes", "--reason", "request 1"],
+    )
+    .ok();
+    assert_eq!(
+        leftovers(&sb.path("")),
+        Vec::<String>::new(),
+        "erasure scrubs them"
+    );
+}

@@ -154,6 +154,25 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
         ));
     }
     let c = store.counts(store.clock().today(), STALE_AFTER_MONTHS)?;
+    let folder = match store.path().parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let killed = crate::store::stale_backup_copies(folder);
+    if !killed.is_empty() {
+        // Not an error: the database is fine, but these copies hold people.
+        writeln!(
+            out,
+            "warning: {} copies left by a killed backup, each a full copy of a caseload: {} \
+             (the next backup or erasure removes them)",
+            killed.len(),
+            killed
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
     writeln!(
         out,
         "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups; {}",

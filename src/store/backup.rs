@@ -10,6 +10,57 @@ use rusqlite::backup::{Backup, StepResult};
 
 const PAUSE: Duration = Duration::from_millis(50);
 
+/// How a backup's temporary copy is named, beside its destination.
+const TEMP_PREFIX: &str = ".caseload-backup-";
+
+/// Our own backup temporaries in `dir` that no running backup holds: left by
+/// a backup that was killed. Each is a full copy of the database (and its
+/// `-journal`), so they must not outlive an erasure. A running backup holds
+/// an exclusive `flock` on its temporary, so it is never listed here.
+pub fn stale_backup_copies(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stale = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if !is_file || !name.starts_with(TEMP_PREFIX) {
+            continue;
+        }
+        let path = entry.path();
+        let copy = match name.strip_suffix("-journal") {
+            Some(main) => dir.join(main),
+            None => path.clone(),
+        };
+        if !held(&copy) {
+            stale.push(path);
+        }
+    }
+    stale.sort();
+    stale
+}
+
+/// Removes [`stale_backup_copies`] from `dir`; how many went.
+pub fn remove_stale_backup_copies(dir: &Path) -> usize {
+    stale_backup_copies(dir)
+        .iter()
+        .filter(|p| fs::remove_file(p).is_ok())
+        .count()
+}
+
+/// Whether a running backup holds `copy` (a missing copy is held by nobody).
+fn held(copy: &Path) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let Ok(file) = fs::File::open(copy) else {
+        return false;
+    };
+    // SAFETY: a valid descriptor; the lock goes when `file` is closed.
+    let free = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+    !free
+}
+
 use super::{Result, Store, StoreError};
 
 /// What a finished backup holds, for the one line the command prints.
@@ -57,11 +108,20 @@ impl Store {
                 dest.display()
             )));
         }
+        // A killed backup's copies go first: they hold people who may since
+        // have been erased.
+        remove_stale_backup_copies(dir);
         // tempfile creates the file 0600, so no other account can read the copy.
         let tmp = tempfile::Builder::new()
-            .prefix(".caseload-backup-")
+            .prefix(TEMP_PREFIX)
             .tempfile_in(dir)
             .map_err(io)?;
+        // Held while the copy is written, so no other backup's clean-up takes it.
+        {
+            use std::os::unix::io::AsRawFd;
+            // SAFETY: a valid descriptor, open for the life of `tmp`.
+            unsafe { libc::flock(tmp.as_file().as_raw_fd(), libc::LOCK_EX) };
+        }
         let pages = self.copy_into(tmp.path())?;
         tmp.as_file().sync_all().map_err(io)?;
         let bytes = tmp.as_file().metadata().map_err(io)?.len();

@@ -13,7 +13,18 @@ impl Store {
     pub fn erase_person(&mut self, id: i64, reason: &str) -> Result<usize> {
         let removed = self.delete_person(id, reason)?;
         self.scrub()?;
+        self.remove_killed_backups();
         Ok(removed)
+    }
+
+    /// Full copies left beside the database by a backup that was killed
+    /// would keep an erased person: they go too.
+    fn remove_killed_backups(&self) {
+        let dir = match self.path().parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => std::path::Path::new("."),
+        };
+        super::remove_stale_backup_copies(dir);
     }
 
     /// Erases each of `ids` as [`Store::erase_person`] does, one transaction
@@ -32,7 +43,9 @@ impl Store {
             }
             erased += 1;
         }
-        (erased, self.scrub())
+        let scrubbed = self.scrub();
+        self.remove_killed_backups();
+        (erased, scrubbed)
     }
 
     /// The rows and the tombstone, in one transaction; the bytes stay until `scrub`.

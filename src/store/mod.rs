@@ -42,7 +42,7 @@ pub use crate::domain::record::{
     AuditEntry, Handover, StatusHistoryEntry, SubjectAccess, SubjectAccessRecord,
 };
 pub use audit::AuditFilter;
-pub use backup::{BackupSummary, Overwrite};
+pub use backup::{BackupSummary, Overwrite, remove_stale_backup_copies, stale_backup_copies};
 pub use changes::{Changed, Changes};
 pub use directory::ImportSummary;
 pub use encrypt::Converted;
