@@ -1,0 +1,79 @@
+//! Hardening v3 (issues 20 and 24): the key prompt forgives a typo, as `sudo`
+//! does, and never echoes what is typed.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use common::Sandbox;
+use common::tui::Tui;
+
+const KEY: &str = "correct horse battery staple";
+
+/// The demo, encrypted with `KEY` through a private key file.
+fn encrypted_demo(sb: &Sandbox) -> PathBuf {
+    let db = sb.path("live.db");
+    let db_arg = db.to_str().expect("sandbox paths are UTF-8").to_string();
+    sb.run(["demo", "--out", db_arg.as_str()]).ok();
+    let key = sb.path("key");
+    std::fs::write(&key, format!("{KEY}\n")).expect("write the key file");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600))
+        .expect("make the key file private");
+    let line = keyed(sb, &db, &key, &["encrypt"]).ok().to_string();
+    assert!(line.contains("encrypted"), "{line}");
+    db
+}
+
+fn keyed(sb: &Sandbox, db: &Path, key: &Path, args: &[&str]) -> common::Out {
+    let mut all = vec!["--db", db.to_str().expect("sandbox paths are UTF-8")];
+    all.extend_from_slice(args);
+    sb.run_with(all, |cmd| {
+        cmd.env("CASELOAD_KEY_FILE", key);
+    })
+}
+
+#[test]
+fn a_wrong_key_at_the_prompt_asks_again_and_the_right_one_still_opens() {
+    let sb = Sandbox::new();
+    let db = encrypted_demo(&sb);
+    let out = keyed(
+        &sb,
+        &db,
+        &sb.path("key"),
+        &["person", "list", "--format", "csv"],
+    );
+    let first = common::parse_people_csv(out.ok())[0].family_name.clone();
+    let mut tui = Tui::spawn(&sb, &db, 80, 24);
+    let start = tui.mark();
+    tui.expect("Key for live.db");
+    tui.send(b"not the key\r");
+    tui.expect("wrong key, try again (2 left)");
+    tui.send(b"still not it\r");
+    tui.expect("wrong key, try again (1 left)");
+    tui.send(format!("{KEY}\r").as_bytes());
+    tui.expect(&first);
+    let seen = String::from_utf8_lossy(tui.output_since(start)).into_owned();
+    for typed in [KEY, "not the key", "still not it"] {
+        assert!(!seen.contains(typed), "{typed:?} was echoed");
+    }
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn three_wrong_keys_at_the_prompt_exit_2_with_the_wrong_key_message() {
+    let sb = Sandbox::new();
+    let db = encrypted_demo(&sb);
+    let before = std::fs::read(&db).expect("read the database");
+    let mut tui = Tui::spawn(&sb, &db, 80, 24);
+    tui.expect("Key for live.db");
+    tui.send(b"one\r");
+    tui.expect("(2 left)");
+    tui.send(b"two\r");
+    tui.expect("(1 left)");
+    tui.send(b"three\r");
+    tui.expect("the key does not open");
+    assert_eq!(tui.wait_exit(), 2);
+    assert_eq!(std::fs::read(&db).expect("read the database"), before);
+}
