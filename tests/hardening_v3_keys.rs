@@ -77,3 +77,49 @@ fn three_wrong_keys_at_the_prompt_exit_2_with_the_wrong_key_message() {
     assert_eq!(tui.wait_exit(), 2);
     assert_eq!(std::fs::read(&db).expect("read the database"), before);
 }
+
+/// Issue 20 item 9: Ctrl-c quits from a half-filled form and from its
+/// "Discard changes?" question, whatever Esc did before it.
+#[test]
+fn ctrl_c_quits_from_a_form_and_from_its_discard_question() {
+    let sb = Sandbox::new();
+    let db = sb.path("live.db");
+    let db_arg = db.to_str().expect("sandbox paths are UTF-8").to_string();
+    sb.run(["demo", "--out", db_arg.as_str()]).ok();
+    for keys in [&b"xyz"[..], &b"xyz\x1b"[..]] {
+        let mut tui = Tui::spawn(&sb, &db, 80, 24);
+        tui.expect("? help");
+        tui.send(b"a");
+        tui.expect("Ctrl-s save");
+        tui.send(keys);
+        if keys.ends_with(b"\x1b") {
+            tui.expect("Discard changes?");
+        }
+        tui.send(b"\x03");
+        assert_eq!(tui.wait_exit(), 0, "after {keys:?}");
+    }
+}
+
+/// Issue 20 item 9: half an escape sequence (`ESC [`, `ESC [ 1 ; 5`) that
+/// stops there must not swallow the Esc key pressed after it.
+#[test]
+fn an_esc_after_half_an_escape_sequence_is_not_lost() {
+    let sb = Sandbox::new();
+    let db = sb.path("live.db");
+    let db_arg = db.to_str().expect("sandbox paths are UTF-8").to_string();
+    sb.run(["demo", "--out", db_arg.as_str()]).ok();
+    for partial in [&b"\x1b["[..], &b"\x1b[1;5"[..]] {
+        let mut tui = Tui::spawn(&sb, &db, 80, 24);
+        tui.expect("? help");
+        tui.send(b"a");
+        tui.expect("Ctrl-s save");
+        tui.send(b"xyz");
+        tui.send(partial);
+        let mark = tui.mark();
+        tui.wait_frames_since(mark, 1);
+        tui.send(b"\x1b");
+        tui.expect("Discard changes?");
+        tui.send(b"\x03");
+        assert_eq!(tui.wait_exit(), 0, "after {partial:?}");
+    }
+}
