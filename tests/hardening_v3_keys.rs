@@ -123,3 +123,23 @@ fn an_esc_after_half_an_escape_sequence_is_not_lost() {
         assert_eq!(tui.wait_exit(), 0, "after {partial:?}");
     }
 }
+
+/// Issue 20 item 9: the discard question names its keys, and Esc there (keep
+/// editing, the choice that loses nothing) says the form is still open.
+#[test]
+fn esc_at_the_discard_question_keeps_editing_and_says_so() {
+    let sb = Sandbox::new();
+    let db = sb.path("live.db");
+    let db_arg = db.to_str().expect("sandbox paths are UTF-8").to_string();
+    sb.run(["demo", "--out", db_arg.as_str()]).ok();
+    let mut tui = Tui::spawn(&sb, &db, 80, 24);
+    tui.expect("? help");
+    tui.send(b"a");
+    tui.expect("Ctrl-s save");
+    tui.send(b"xyz\x1b");
+    tui.expect("y discard · n or Esc keep editing");
+    tui.send(b"\x1b");
+    tui.expect("Still editing: Ctrl-s saves, Esc asks again");
+    tui.send(b"\x03");
+    assert_eq!(tui.wait_exit(), 0);
+}
