@@ -9,7 +9,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::config::Config;
-use crate::store::{Key, MAX_KEY_BYTES};
+use crate::store::{Key, MAX_KEY_BYTES, key_opens};
+
+/// How many times the prompt asks for an existing key, as `sudo` does.
+const TRIES: usize = 3;
 
 /// The environment variable naming a file that holds the passphrase.
 pub const KEY_FILE_VAR: &str = "CASELOAD_KEY_FILE";
@@ -91,7 +94,20 @@ fn from_prompt(db: &Path, want: Want) -> Result<Key, String> {
         text.ok_or_else(|| "no key was typed; nothing was opened".to_string())
     };
     match want {
-        Want::Existing => Key::new(read(&format!("Key for {name}: "))?),
+        Want::Existing => {
+            let mut prompt = format!("Key for {name}: ");
+            let mut tries_left = TRIES;
+            loop {
+                let key = Key::new(read(&prompt)?)?;
+                tries_left -= 1;
+                // The last try, or a file that cannot be tried here, goes to
+                // the real open, which says what is wrong in its own words.
+                if tries_left == 0 || key_opens(db, &key).unwrap_or(true) {
+                    return Ok(key);
+                }
+                prompt = format!("wrong key, try again ({tries_left} left)\nKey for {name}: ");
+            }
+        }
         Want::New => {
             let first = Key::new(read(&format!("New key for {name}: "))?)?;
             let again = Key::new(read("Type it again: ")?)?;

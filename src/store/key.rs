@@ -99,6 +99,22 @@ pub(super) fn unlock(conn: &Connection, key: Option<&Key>, path: &Path) -> Resul
     }
 }
 
+/// Whether `key` opens the encrypted file at `path`, tried on a read-only
+/// connection of its own that is closed again: lets a prompt ask again after
+/// a typo instead of failing the command. Errors other than a wrong key are
+/// left for the real open to report.
+pub fn key_opens(path: &Path, key: &Key) -> Result<bool> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    match unlock(&conn, Some(key), path) {
+        Ok(()) => Ok(true),
+        Err(StoreError::WrongKey(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,7 +47,7 @@ pub use changes::{Changed, Changes};
 pub use directory::ImportSummary;
 pub use encrypt::Converted;
 pub use error::{Result, StoreError};
-pub use key::{Key, MAX_KEY_BYTES, looks_encrypted};
+pub use key::{Key, MAX_KEY_BYTES, key_opens, looks_encrypted};
 pub use migrate::SCHEMA_VERSION;
 pub use person::{Disclosure, PersonRow};
 pub use retention::RetentionDue;

@@ -337,6 +337,7 @@ impl Form {
                 Command::Yes => FormOutcome::Cancel,
                 Command::No => {
                     self.confirming_cancel = false;
+                    self.message = Some("Still editing: Ctrl-s saves, Esc asks again".into());
                     FormOutcome::Continue
                 }
                 _ => FormOutcome::Ignored,
@@ -451,7 +452,7 @@ impl Form {
         }
         let footer = if self.confirming_cancel {
             Span::styled(
-                "Discard changes? y = discard, any other key = keep editing",
+                "Discard changes? y discard · n or Esc keep editing",
                 theme.warn(),
             )
         } else if let Some(m) = &self.message {
