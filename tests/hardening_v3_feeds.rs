@@ -1,0 +1,163 @@
+//! Issue 20, items 4 and 5: a feed that leaves a field out keeps what is
+//! stored (only an explicit null or empty list clears it), and every value
+//! an import changed is listed, so `--strict` refuses a feed that needed it.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(db: &Path, args: &[&str]) -> Run {
+    let out = common::assert_command_in(db.parent().expect("db in a directory"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run caseload");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[track_caller]
+fn ok(db: &Path, args: &[&str]) -> String {
+    let r = run(db, args);
+    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+    r.stdout
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/oruk")
+        .join(name)
+}
+
+/// The stored service matching `query`, as `directory search --format json` gives it.
+fn found(db: &Path, query: &str) -> Value {
+    let json: Value =
+        serde_json::from_str(&ok(db, &["directory", "search", query, "--format", "json"]))
+            .expect("search gives JSON");
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
+    json[0].clone()
+}
+
+fn import(db: &Path, file: &Path) -> String {
+    ok(
+        db,
+        &["directory", "import", file.to_str().expect("UTF-8 path")],
+    )
+}
+
+/// Item 4: the official HSDS `service_list` example (no `phones`, no
+/// locations, no schedules, no attributes) after the `service_full` one of
+/// the same id leaves the phone, address, opening times and categories.
+/// (Its `fees_description` is news about the cost, and is taken.)
+#[test]
+fn a_list_view_that_omits_phones_keeps_the_stored_phone() {
+    let dir = TempDir::new().expect("temp dir");
+    let db = dir.path().join("t.db");
+    import(&db, &fixture("hsds3_service_full.json"));
+    let before = found(&db, "counselling");
+    assert_eq!(before["phone"], "+44 1234 234567", "{before}");
+    import(&db, &fixture("hsds3_service_list.json"));
+    let after = found(&db, "counselling");
+    for field in [
+        "phone",
+        "address",
+        "postcode",
+        "opening_times",
+        "categories",
+        "area",
+    ] {
+        assert!(!before[field].is_null(), "{field}: {before}");
+        assert_eq!(after[field], before[field], "{field} kept");
+    }
+    // The ORUK export still gives the phone back with its id and extension.
+    let out = ok(&db, &["directory", "export", "--format", "oruk"]);
+    let json: Value = serde_json::from_str(&out).expect("export is JSON");
+    assert_eq!(json[0]["phones"][0]["number"], "+44 1234 234567", "{out}");
+    assert_eq!(json[0]["phones"][0]["extension"], 100, "{out}");
+}
+
+/// Item 4: an explicit `null` or empty list is news, and clears the field;
+/// a key left out keeps it.
+#[test]
+fn an_explicit_null_or_empty_list_clears_a_field_and_an_absent_key_does_not() {
+    let dir = TempDir::new().expect("temp dir");
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("s.json");
+    let write = |body: &str| fs::write(&file, body).expect("write feed");
+    write(
+        r#"{"id": "s-1", "name": "Choir", "url": "https://choir.example.org",
+            "email": "sing@choir.example.org", "description": "We sing",
+            "phones": [{"number": "0113 496 0000"}]}"#,
+    );
+    import(&db, &file);
+    write(r#"{"id": "s-1", "name": "Choir", "phones": [], "url": null}"#);
+    import(&db, &file);
+    let s = found(&db, "choir");
+    assert!(s["phone"].is_null(), "an empty list clears: {s}");
+    assert!(s["url"].is_null(), "null clears: {s}");
+    assert_eq!(s["email"], "sing@choir.example.org", "absent keeps: {s}");
+    assert_eq!(s["description"], "We sing", "absent keeps: {s}");
+    // A new service is added with what its record gives, whatever it omits.
+    write(r#"{"id": "s-2", "name": "Walking group"}"#);
+    assert!(import(&db, &file).starts_with("added 1, updated 0, unchanged 0\n"));
+    assert!(found(&db, "walking")["phone"].is_null());
+}
+
+/// A local API for `directory pull` that answers every request with `body`.
+fn serve(body: String) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}/api", listener.local_addr().expect("address"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let Ok(read) = stream.try_clone() else {
+                continue;
+            };
+            let mut reader = BufReader::new(read);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+                 Connection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    base
+}
+
+/// Item 4 for `directory pull`: a page of summaries (the official HSDS list
+/// example) keeps the details an earlier import stored.
+#[test]
+fn a_pulled_page_of_summaries_keeps_the_stored_details() {
+    let dir = TempDir::new().expect("temp dir");
+    let db = dir.path().join("t.db");
+    import(&db, &fixture("hsds3_service_full.json"));
+    let before = found(&db, "counselling");
+    let list = fs::read_to_string(fixture("hsds3_service_list.json")).expect("fixture");
+    let base = serve(list);
+    let r = run(&db, &["directory", "pull", &base]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = found(&db, "counselling");
+    assert_eq!(after["phone"], "+44 1234 234567", "{after}");
+    assert_eq!(after["address"], before["address"]);
+    assert_eq!(after["opening_times"], before["opening_times"]);
+}
