@@ -384,7 +384,19 @@ fn real_values_are_normalised() {
     let out = ok(&db, &["directory", "import", file.to_str().unwrap()]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "added 5, updated 0, unchanged 0");
-    assert_eq!(lines[1], "3 problem(s):");
+    // Every value changed on the way is listed (issue 20, item 5).
+    assert_eq!(lines[1], "5 problem(s):");
+    assert_eq!(
+        lines[2],
+        "  line 2, field email, value 'mailto:jo@samaritans.org': a mailto: in front; \
+         imported as 'jo@samaritans.org'"
+    );
+    assert_eq!(
+        lines[3],
+        "  line 2, field url, value 'HTTPS://www.samaritans.org': the scheme in capitals; \
+         imported as 'https://www.samaritans.org'"
+    );
+    let lines = &lines[2..];
     assert!(
         lines[2].starts_with(
             "  line 3, field url, value 'www.111.nhs.uk': no http:// or https://; \

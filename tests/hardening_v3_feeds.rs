@@ -161,3 +161,132 @@ fn a_pulled_page_of_summaries_keeps_the_stored_details() {
     assert_eq!(after["address"], before["address"]);
     assert_eq!(after["opening_times"], before["opening_times"]);
 }
+/// Item 5: the official example's quoted phone is listed as changed, with
+/// the value as it came and as imported; `--strict` refuses the feed.
+#[test]
+fn a_cleaned_phone_is_listed_and_strict_refuses_it() {
+    let dir = TempDir::new().expect("temp dir");
+    let db = dir.path().join("t.db");
+    let full = fixture("hsds3_service_full.json");
+    let strict = run(
+        &db,
+        &[
+            "directory",
+            "import",
+            full.to_str().expect("path"),
+            "--strict",
+        ],
+    );
+    assert_eq!(strict.code, 2, "{}", strict.stdout);
+    assert!(strict.stderr.contains("--strict"), "{}", strict.stderr);
+    assert!(
+        strict.stdout.contains(
+            "record 1, field phones[0].number, value '\"+44 1234 234567\"': in quote marks; \
+             imported as '+44 1234 234567'"
+        ),
+        "{}",
+        strict.stdout
+    );
+    let out = import(&db, &full);
+    assert!(
+        out.starts_with("added 1, updated 0, unchanged 0\n1 problem(s):\n"),
+        "{out}"
+    );
+    assert!(out.contains("field phones[0].number"), "{out}");
+    assert_eq!(found(&db, "counselling")["phone"], "+44 1234 234567");
+    // The UK profile's example needs no change: still clean, and strict passes.
+    let uk = fixture("uk_service_full.json");
+    let other = dir.path().join("uk.db");
+    assert_eq!(
+        ok(
+            &other,
+            &[
+                "directory",
+                "import",
+                uk.to_str().expect("path"),
+                "--strict"
+            ]
+        ),
+        "added 1, updated 0, unchanged 0\n"
+    );
+}
+
+/// Item 5 for CSV, and for the other clean-ups: a `mailto:`, an upper-case
+/// scheme, a quoted phone; the value is shown made safe for a terminal.
+#[test]
+fn csv_values_that_were_changed_are_listed_safely() {
+    let dir = TempDir::new().expect("temp dir");
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("s.csv");
+    fs::write(
+        &file,
+        "uid,name,phone,email,url\n\
+         a,Choir,\"\"\"0113 496 0000\"\"\",mailto:sing@choir.example.org,HTTPS://choir.example.org\n\
+         b,Walk,'0113 496 0001\u{1b}[2J',,\n",
+    )
+    .expect("write csv");
+    let strict = run(
+        &db,
+        &[
+            "directory",
+            "import",
+            file.to_str().expect("path"),
+            "--strict",
+        ],
+    );
+    assert_eq!(strict.code, 2, "{}", strict.stdout);
+    let lines: Vec<&str> = strict.stdout.lines().collect();
+    assert_eq!(lines.first(), Some(&"4 problem(s):"), "{}", strict.stdout);
+    assert!(
+        strict.stdout.contains(
+            "line 2, field phone, value '\"0113 496 0000\"': in quote marks; imported as \
+             '0113 496 0000'"
+        ),
+        "{}",
+        strict.stdout
+    );
+    assert!(
+        strict.stdout.contains(
+            "line 2, field email, value 'mailto:sing@choir.example.org': a mailto: in front"
+        ),
+        "{}",
+        strict.stdout
+    );
+    assert!(
+        strict.stdout.contains(
+            "line 2, field url, value 'HTTPS://choir.example.org': the scheme in capitals; \
+             imported as 'https://choir.example.org'"
+        ),
+        "{}",
+        strict.stdout
+    );
+    assert!(
+        !strict.stdout.contains('\u{1b}') && !strict.stderr.contains('\u{1b}'),
+        "no raw escape: {:?}",
+        strict.stdout
+    );
+    assert_eq!(
+        ok(&db, &["directory", "export"]).lines().count(),
+        1,
+        "strict wrote nothing"
+    );
+    // A clean file's report is unchanged.
+    let clean = dir.path().join("clean.csv");
+    fs::write(
+        &clean,
+        "uid,name,phone,email,url\nc,Choir,0113 496 0000,sing@choir.example.org,https://choir.example.org\n",
+    )
+    .expect("write csv");
+    assert_eq!(
+        ok(
+            &db,
+            &[
+                "directory",
+                "import",
+                clean.to_str().expect("path"),
+                "--strict"
+            ]
+        ),
+        "added 1, updated 0, unchanged 0\n"
+    );
+}

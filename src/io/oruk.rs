@@ -935,10 +935,12 @@ fn extra(text: &str, s: &Service, paths: &Paths, fixes: &[Fix]) -> Option<String
         // present), so importing our own export finds nothing changed.
         complete(&mut value, &key, &s.uid);
         // A part with a problem in it is written from our fields instead.
+        // (A value only cleaned, such as a phone in quote marks, keeps it.)
         if fixes.iter().any(|f| {
-            f.field == key
-                || f.field.starts_with(&format!("{key}."))
-                || f.field.starts_with(&format!("{key}["))
+            f.cleaned.is_none()
+                && (f.field == key
+                    || f.field.starts_with(&format!("{key}."))
+                    || f.field.starts_with(&format!("{key}[")))
         }) {
             continue;
         }
