@@ -8,32 +8,39 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use tempfile::TempDir;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use common::{Out, Sandbox};
 
-fn run(db: &Path, args: &[&str]) -> Run {
-    let out = common::assert_command_in(db.parent().expect("db in a directory"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run caseload");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+fn run(sb: &Sandbox, db: &Path, args: &[&str]) -> Out {
+    sb.run_db(db, args)
 }
 
 #[track_caller]
-fn ok(db: &Path, args: &[&str]) -> String {
-    let r = run(db, args);
-    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+fn ok(sb: &Sandbox, db: &Path, args: &[&str]) -> String {
+    run(sb, db, args).ok().to_string()
+}
+
+/// `directory import FILE --strict`, which must refuse: exit 2, and the
+/// problems on standard output.
+#[track_caller]
+fn refused_strictly(sb: &Sandbox, db: &Path, file: &Path) -> String {
+    let r = run(
+        sb,
+        db,
+        &[
+            "directory",
+            "import",
+            file.to_str().expect("path"),
+            "--strict",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("--strict"), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains('\u{1b}'),
+        "no raw escape: {:?}",
+        r.stderr
+    );
     r.stdout
 }
 
@@ -44,19 +51,16 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// The stored service matching `query`, as `directory search --format json` gives it.
-fn found(db: &Path, query: &str) -> Value {
-    let json: Value =
-        serde_json::from_str(&ok(db, &["directory", "search", query, "--format", "json"]))
-            .expect("search gives JSON");
+fn found(sb: &Sandbox, db: &Path, query: &str) -> Value {
+    let args = ["directory", "search", query, "--format", "json"];
+    let json: Value = serde_json::from_str(&ok(sb, db, &args)).expect("search gives JSON");
     assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
     json[0].clone()
 }
 
-fn import(db: &Path, file: &Path) -> String {
-    ok(
-        db,
-        &["directory", "import", file.to_str().expect("UTF-8 path")],
-    )
+fn import(sb: &Sandbox, db: &Path, file: &Path) -> String {
+    let args = ["directory", "import", file.to_str().expect("UTF-8 path")];
+    ok(sb, db, &args)
 }
 
 /// Item 4: the official HSDS `service_list` example (no `phones`, no
@@ -65,13 +69,13 @@ fn import(db: &Path, file: &Path) -> String {
 /// (Its `fees_description` is news about the cost, and is taken.)
 #[test]
 fn a_list_view_that_omits_phones_keeps_the_stored_phone() {
-    let dir = TempDir::new().expect("temp dir");
-    let db = dir.path().join("t.db");
-    import(&db, &fixture("hsds3_service_full.json"));
-    let before = found(&db, "counselling");
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    import(&dir, &db, &fixture("hsds3_service_full.json"));
+    let before = found(&dir, &db, "counselling");
     assert_eq!(before["phone"], "+44 1234 234567", "{before}");
-    import(&db, &fixture("hsds3_service_list.json"));
-    let after = found(&db, "counselling");
+    import(&dir, &db, &fixture("hsds3_service_list.json"));
+    let after = found(&dir, &db, "counselling");
     for field in [
         "phone",
         "address",
@@ -84,7 +88,7 @@ fn a_list_view_that_omits_phones_keeps_the_stored_phone() {
         assert_eq!(after[field], before[field], "{field} kept");
     }
     // The ORUK export still gives the phone back with its id and extension.
-    let out = ok(&db, &["directory", "export", "--format", "oruk"]);
+    let out = ok(&dir, &db, &["directory", "export", "--format", "oruk"]);
     let json: Value = serde_json::from_str(&out).expect("export is JSON");
     assert_eq!(json[0]["phones"][0]["number"], "+44 1234 234567", "{out}");
     assert_eq!(json[0]["phones"][0]["extension"], 100, "{out}");
@@ -94,27 +98,27 @@ fn a_list_view_that_omits_phones_keeps_the_stored_phone() {
 /// a key left out keeps it.
 #[test]
 fn an_explicit_null_or_empty_list_clears_a_field_and_an_absent_key_does_not() {
-    let dir = TempDir::new().expect("temp dir");
-    let db = dir.path().join("t.db");
-    let file = dir.path().join("s.json");
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    let file = dir.path("s.json");
     let write = |body: &str| fs::write(&file, body).expect("write feed");
     write(
         r#"{"id": "s-1", "name": "Choir", "url": "https://choir.example.org",
             "email": "sing@choir.example.org", "description": "We sing",
             "phones": [{"number": "0113 496 0000"}]}"#,
     );
-    import(&db, &file);
+    import(&dir, &db, &file);
     write(r#"{"id": "s-1", "name": "Choir", "phones": [], "url": null}"#);
-    import(&db, &file);
-    let s = found(&db, "choir");
+    import(&dir, &db, &file);
+    let s = found(&dir, &db, "choir");
     assert!(s["phone"].is_null(), "an empty list clears: {s}");
     assert!(s["url"].is_null(), "null clears: {s}");
     assert_eq!(s["email"], "sing@choir.example.org", "absent keeps: {s}");
     assert_eq!(s["description"], "We sing", "absent keeps: {s}");
     // A new service is added with what its record gives, whatever it omits.
     write(r#"{"id": "s-2", "name": "Walking group"}"#);
-    assert!(import(&db, &file).starts_with("added 1, updated 0, unchanged 0\n"));
-    assert!(found(&db, "walking")["phone"].is_null());
+    assert!(import(&dir, &db, &file).starts_with("added 1, updated 0, unchanged 0\n"));
+    assert!(found(&dir, &db, "walking")["phone"].is_null());
 }
 
 /// A local API for `directory pull` that answers every request with `body`.
@@ -148,15 +152,15 @@ fn serve(body: String) -> String {
 /// example) keeps the details an earlier import stored.
 #[test]
 fn a_pulled_page_of_summaries_keeps_the_stored_details() {
-    let dir = TempDir::new().expect("temp dir");
-    let db = dir.path().join("t.db");
-    import(&db, &fixture("hsds3_service_full.json"));
-    let before = found(&db, "counselling");
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    import(&dir, &db, &fixture("hsds3_service_full.json"));
+    let before = found(&dir, &db, "counselling");
     let list = fs::read_to_string(fixture("hsds3_service_list.json")).expect("fixture");
     let base = serve(list);
-    let r = run(&db, &["directory", "pull", &base]);
+    let r = run(&dir, &db, &["directory", "pull", &base]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let after = found(&db, "counselling");
+    let after = found(&dir, &db, "counselling");
     assert_eq!(after["phone"], "+44 1234 234567", "{after}");
     assert_eq!(after["address"], before["address"]);
     assert_eq!(after["opening_times"], before["opening_times"]);
@@ -165,40 +169,31 @@ fn a_pulled_page_of_summaries_keeps_the_stored_details() {
 /// the value as it came and as imported; `--strict` refuses the feed.
 #[test]
 fn a_cleaned_phone_is_listed_and_strict_refuses_it() {
-    let dir = TempDir::new().expect("temp dir");
-    let db = dir.path().join("t.db");
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
     let full = fixture("hsds3_service_full.json");
-    let strict = run(
-        &db,
-        &[
-            "directory",
-            "import",
-            full.to_str().expect("path"),
-            "--strict",
-        ],
-    );
-    assert_eq!(strict.code, 2, "{}", strict.stdout);
-    assert!(strict.stderr.contains("--strict"), "{}", strict.stderr);
+    let strict = refused_strictly(&dir, &db, &full);
     assert!(
-        strict.stdout.contains(
+        strict.contains(
             "record 1, field phones[0].number, value '\"+44 1234 234567\"': in quote marks; \
              imported as '+44 1234 234567'"
         ),
         "{}",
-        strict.stdout
+        strict
     );
-    let out = import(&db, &full);
+    let out = import(&dir, &db, &full);
     assert!(
         out.starts_with("added 1, updated 0, unchanged 0\n1 problem(s):\n"),
         "{out}"
     );
     assert!(out.contains("field phones[0].number"), "{out}");
-    assert_eq!(found(&db, "counselling")["phone"], "+44 1234 234567");
+    assert_eq!(found(&dir, &db, "counselling")["phone"], "+44 1234 234567");
     // The UK profile's example needs no change: still clean, and strict passes.
     let uk = fixture("uk_service_full.json");
-    let other = dir.path().join("uk.db");
+    let other = dir.path("uk.db");
     assert_eq!(
         ok(
+            &dir,
             &other,
             &[
                 "directory",
@@ -215,9 +210,9 @@ fn a_cleaned_phone_is_listed_and_strict_refuses_it() {
 /// scheme, a quoted phone; the value is shown made safe for a terminal.
 #[test]
 fn csv_values_that_were_changed_are_listed_safely() {
-    let dir = TempDir::new().expect("temp dir");
-    let db = dir.path().join("t.db");
-    let file = dir.path().join("s.csv");
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    let file = dir.path("s.csv");
     fs::write(
         &file,
         "uid,name,phone,email,url\n\
@@ -225,53 +220,40 @@ fn csv_values_that_were_changed_are_listed_safely() {
          b,Walk,'0113 496 0001\u{1b}[2J',,\n",
     )
     .expect("write csv");
-    let strict = run(
-        &db,
-        &[
-            "directory",
-            "import",
-            file.to_str().expect("path"),
-            "--strict",
-        ],
-    );
-    assert_eq!(strict.code, 2, "{}", strict.stdout);
-    let lines: Vec<&str> = strict.stdout.lines().collect();
-    assert_eq!(lines.first(), Some(&"4 problem(s):"), "{}", strict.stdout);
+    let strict = refused_strictly(&dir, &db, &file);
+    let lines: Vec<&str> = strict.lines().collect();
+    assert_eq!(lines.first(), Some(&"4 problem(s):"), "{}", strict);
     assert!(
-        strict.stdout.contains(
+        strict.contains(
             "line 2, field phone, value '\"0113 496 0000\"': in quote marks; imported as \
              '0113 496 0000'"
         ),
         "{}",
-        strict.stdout
+        strict
     );
     assert!(
-        strict.stdout.contains(
+        strict.contains(
             "line 2, field email, value 'mailto:sing@choir.example.org': a mailto: in front"
         ),
         "{}",
-        strict.stdout
+        strict
     );
     assert!(
-        strict.stdout.contains(
+        strict.contains(
             "line 2, field url, value 'HTTPS://choir.example.org': the scheme in capitals; \
              imported as 'https://choir.example.org'"
         ),
         "{}",
-        strict.stdout
+        strict
     );
-    assert!(
-        !strict.stdout.contains('\u{1b}') && !strict.stderr.contains('\u{1b}'),
-        "no raw escape: {:?}",
-        strict.stdout
-    );
+    assert!(!strict.contains('\u{1b}'), "no raw escape: {strict:?}");
     assert_eq!(
-        ok(&db, &["directory", "export"]).lines().count(),
+        ok(&dir, &db, &["directory", "export"]).lines().count(),
         1,
         "strict wrote nothing"
     );
     // A clean file's report is unchanged.
-    let clean = dir.path().join("clean.csv");
+    let clean = dir.path("clean.csv");
     fs::write(
         &clean,
         "uid,name,phone,email,url\nc,Choir,0113 496 0000,sing@choir.example.org,https://choir.example.org\n",
@@ -279,6 +261,7 @@ fn csv_values_that_were_changed_are_listed_safely() {
     .expect("write csv");
     assert_eq!(
         ok(
+            &dir,
             &db,
             &[
                 "directory",

@@ -398,35 +398,36 @@ impl ServiceInput {
         }
         // Values cleaned to pass their check are listed too (the feed's
         // maintainer should learn of them), unless the check fails anyway.
-        let phone = input.phone.trim();
-        let cleaned = normal_phone(phone);
-        if cleaned != phone && looks_like_service_phone(cleaned) {
-            fixes.push(Fix {
-                field: "phone".into(),
-                raw: phone.to_string(),
-                problem: "in quote marks".into(),
-                cleaned: Some(cleaned.to_string()),
-            });
-        }
-        let email = input.email.trim();
-        let cleaned = normal_email(email);
-        if cleaned != email && looks_like_email(cleaned) {
-            fixes.push(Fix {
-                field: "email".into(),
-                raw: email.to_string(),
-                problem: "a mailto: in front".into(),
-                cleaned: Some(cleaned.to_string()),
-            });
-        }
-        let url = input.url.trim();
-        let cleaned = normal_url(url);
-        if cleaned != url && looks_like_url(&cleaned) {
-            fixes.push(Fix {
-                field: "url".into(),
-                raw: url.to_string(),
-                problem: "the scheme in capitals".into(),
-                cleaned: Some(cleaned),
-            });
+        let (phone, email, url) = (input.phone.trim(), input.email.trim(), input.url.trim());
+        let cleanups = [
+            (
+                "phone",
+                phone,
+                normal_phone(phone).to_string(),
+                "in quote marks",
+            ),
+            (
+                "email",
+                email,
+                normal_email(email).to_string(),
+                "a mailto: in front",
+            ),
+            ("url", url, normal_url(url), "the scheme in capitals"),
+        ];
+        for (field, raw, cleaned, problem) in cleanups {
+            let passes = match field {
+                "phone" => looks_like_service_phone(&cleaned),
+                "email" => looks_like_email(&cleaned),
+                _ => looks_like_url(&cleaned),
+            };
+            if cleaned != raw && passes {
+                fixes.push(Fix {
+                    field: field.into(),
+                    raw: raw.to_string(),
+                    problem: problem.into(),
+                    cleaned: Some(cleaned),
+                });
+            }
         }
         let errors = match input.validate(today) {
             Ok(mut service) => {
