@@ -273,3 +273,25 @@ fn csv_values_that_were_changed_are_listed_safely() {
         "added 1, updated 0, unchanged 0\n"
     );
 }
+
+/// Item 5: an `assured_date` given as a date and time is taken as its day,
+/// and the report says so.
+#[test]
+fn a_date_time_taken_as_its_day_is_listed() {
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    let file = dir.path("s.json");
+    fs::write(
+        &file,
+        r#"{"id": "s-1", "name": "Choir", "assured_date": "2026-10-01T09:30:00Z"}"#,
+    )
+    .expect("write feed");
+    let strict = refused_strictly(&dir, &db, &file);
+    assert_eq!(
+        strict,
+        "1 problem(s):\n  record 1, field assured_date, value '2026-10-01T09:30:00Z': a date \
+         and time: only the date is kept; imported as '2026-10-01'\n"
+    );
+    import(&dir, &db, &file);
+    assert_eq!(found(&dir, &db, "choir")["last_verified_on"], "2026-10-01");
+}

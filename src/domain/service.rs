@@ -429,6 +429,18 @@ impl ServiceInput {
                 });
             }
         }
+        // A date-time is taken as its day: the time is news to drop.
+        let verified = input.last_verified_on.trim();
+        if super::date::parse_iso_or_uk(verified).is_none()
+            && let Some(day) = super::date::parse_date_or_datetime(verified).filter(|d| *d <= today)
+        {
+            fixes.push(Fix {
+                field: "last_verified_on".into(),
+                raw: verified.to_string(),
+                problem: "a date and time: only the date is kept".into(),
+                cleaned: Some(super::date::iso(day)),
+            });
+        }
         let errors = match input.validate(today) {
             Ok(mut service) => {
                 service.import_notes = import_notes(&fixes);
