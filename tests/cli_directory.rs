@@ -384,20 +384,30 @@ fn real_values_are_normalised() {
     let out = ok(&db, &["directory", "import", file.to_str().unwrap()]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "added 5, updated 0, unchanged 0");
-    assert_eq!(lines[1], "3 problem(s):");
-    assert!(
-        lines[2].starts_with(
+    // Every value changed on the way is listed (issue 20, item 5).
+    assert_eq!(
+        lines[1..7],
+        [
+            "7 problem(s):",
+            "  line 2, field email, value 'mailto:jo@samaritans.org': a mailto: in front; \
+             imported as 'jo@samaritans.org'",
+            "  line 2, field url, value 'HTTPS://www.samaritans.org': the scheme in capitals; \
+             imported as 'https://www.samaritans.org'",
+            "  line 2, field last_verified_on, value '2018-11-30 12:43:20.953659+00:00': a date \
+             and time: only the date is kept; imported as '2018-11-30'",
             "  line 3, field url, value 'www.111.nhs.uk': no http:// or https://; \
-             imported as 'https://www.111.nhs.uk'"
-        ),
+             imported as 'https://www.111.nhs.uk'",
+            "  line 3, field last_verified_on, value '2026-10-01T09:30:00Z': a date and time: \
+             only the date is kept; imported as '2026-10-01'",
+        ],
         "{out}"
     );
     assert!(
-        lines[3].starts_with("  line 6, field phone, value '0000000000000'"),
+        lines[7].starts_with("  line 6, field phone, value '0000000000000'"),
         "{out}"
     );
     assert!(
-        lines[4].starts_with("  line 6, field last_verified_on, value '1850-01-01'"),
+        lines[8].starts_with("  line 6, field last_verified_on, value '1850-01-01'"),
         "{out}"
     );
     let csv = export(&db);

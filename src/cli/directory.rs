@@ -320,14 +320,14 @@ pub fn import_parsed(
         )));
     }
     if dry_run {
-        let s = store.plan_import(&import.services)?;
+        let s = store.plan_import_keeping(&import.services, &import.absent)?;
         writeln!(
             out,
             "dry run: would add {}, update {}, leave {} unchanged; nothing written",
             s.added, s.updated, s.unchanged
         )?;
     } else {
-        let s = store.import_services(&import.services)?;
+        let s = store.import_services_keeping(&import.services, &import.absent)?;
         writeln!(
             out,
             "added {}, updated {}, unchanged {}",

@@ -396,6 +396,51 @@ impl ServiceInput {
                 cleaned: Some(cleaned),
             });
         }
+        // Values cleaned to pass their check are listed too (the feed's
+        // maintainer should learn of them), unless the check fails anyway.
+        let (phone, email, url) = (input.phone.trim(), input.email.trim(), input.url.trim());
+        let cleanups = [
+            (
+                "phone",
+                phone,
+                normal_phone(phone).to_string(),
+                "in quote marks",
+            ),
+            (
+                "email",
+                email,
+                normal_email(email).to_string(),
+                "a mailto: in front",
+            ),
+            ("url", url, normal_url(url), "the scheme in capitals"),
+        ];
+        for (field, raw, cleaned, problem) in cleanups {
+            let passes = match field {
+                "phone" => looks_like_service_phone(&cleaned),
+                "email" => looks_like_email(&cleaned),
+                _ => looks_like_url(&cleaned),
+            };
+            if cleaned != raw && passes {
+                fixes.push(Fix {
+                    field: field.into(),
+                    raw: raw.to_string(),
+                    problem: problem.into(),
+                    cleaned: Some(cleaned),
+                });
+            }
+        }
+        // A date-time is taken as its day: the time is news to drop.
+        let verified = input.last_verified_on.trim();
+        if super::date::parse_iso_or_uk(verified).is_none()
+            && let Some(day) = super::date::parse_date_or_datetime(verified).filter(|d| *d <= today)
+        {
+            fixes.push(Fix {
+                field: "last_verified_on".into(),
+                raw: verified.to_string(),
+                problem: "a date and time: only the date is kept".into(),
+                cleaned: Some(super::date::iso(day)),
+            });
+        }
         let errors = match input.validate(today) {
             Ok(mut service) => {
                 service.import_notes = import_notes(&fixes);
@@ -506,6 +551,98 @@ pub fn import_notes(fixes: &[Fix]) -> Option<String> {
         })
         .collect();
     (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// The fields a source record said nothing about (their keys were absent,
+/// as in a list view that gives only a summary): an import keeps what is
+/// stored for them. An explicit `null` or empty list is not absent: it
+/// clears the field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Absent(pub Vec<&'static str>);
+
+impl Absent {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `new` with the stored value (from `old`) of every absent field.
+    pub fn keep_stored(&self, new: &Service, old: &Service) -> Service {
+        let mut s = new.clone();
+        for field in &self.0 {
+            match *field {
+                "organisation" => s.organisation.clone_from(&old.organisation),
+                "description" => s.description.clone_from(&old.description),
+                "categories" => s.categories.clone_from(&old.categories),
+                "area" => s.area.clone_from(&old.area),
+                "address" => s.address.clone_from(&old.address),
+                "postcode" => s.postcode.clone_from(&old.postcode),
+                "phone" => s.phone.clone_from(&old.phone),
+                "email" => s.email.clone_from(&old.email),
+                "url" => s.url.clone_from(&old.url),
+                "opening_times" => s.opening_times.clone_from(&old.opening_times),
+                "eligibility" => s.eligibility.clone_from(&old.eligibility),
+                "cost" => s.cost.clone_from(&old.cost),
+                "how_to_refer" => s.how_to_refer.clone_from(&old.how_to_refer),
+                "last_verified_on" => s.last_verified_on = old.last_verified_on,
+                "status" => s.active = old.active,
+                _ => {}
+            }
+        }
+        if !self.is_empty() {
+            s.source_extra = merged_extra(old.source_extra.as_deref(), new.source_extra.as_deref());
+        }
+        s
+    }
+}
+
+/// The kept source of a record that left parts out: the new one, with the
+/// stored one's parts and other keys the new one does not have (the layout
+/// is `io::oruk`'s: an object of `other` keys and a list of `parts` with a
+/// `key` each). Anything else keeps the new one.
+fn merged_extra(old: Option<&str>, new: Option<&str>) -> Option<String> {
+    use serde_json::Value;
+    let parse = |t: Option<&str>| match t.map(serde_json::from_str::<Value>) {
+        Some(Ok(Value::Object(m))) => Some(m),
+        _ => None,
+    };
+    let Some(old) = parse(old) else {
+        return new.map(str::to_string);
+    };
+    let mut merged = parse(new).unwrap_or_default();
+    let mut added = false;
+    if let Some(Value::Object(other)) = old.get("other") {
+        let entry = merged
+            .entry("other")
+            .or_insert_with(|| Value::Object(Default::default()));
+        if let Value::Object(mine) = entry {
+            for (k, v) in other {
+                if !mine.contains_key(k) {
+                    mine.insert(k.clone(), v.clone());
+                    added = true;
+                }
+            }
+        }
+    }
+    if let Some(Value::Array(parts)) = old.get("parts") {
+        let entry = merged
+            .entry("parts")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(mine) = entry {
+            let key = |p: &Value| p.get("key").cloned();
+            let have: Vec<Option<Value>> = mine.iter().map(key).collect();
+            for p in parts {
+                if !have.contains(&key(p)) {
+                    mine.push(p.clone());
+                    added = true;
+                }
+            }
+        }
+    }
+    if !added {
+        // Nothing of the stored one is missing: the new one as it came.
+        return new.map(str::to_string);
+    }
+    serde_json::to_string(&Value::Object(merged)).ok()
 }
 
 /// Raw values kept in `import_notes` are cut to this many characters.

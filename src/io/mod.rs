@@ -135,6 +135,9 @@ pub struct Import {
     pub problems: Vec<Problem>,
     /// Records that repeated an earlier record's id (each is also a problem).
     pub merged: usize,
+    /// For each of `services`, the fields its record left out: an import
+    /// keeps what is stored for them.
+    pub absent: Vec<crate::domain::service::Absent>,
     /// uid -> (index in `services`, where it was).
     seen: std::collections::HashMap<String, (usize, Place)>,
 }
@@ -147,6 +150,17 @@ impl Import {
 
     /// Adds a service; one with the uid of an earlier one replaces it.
     pub fn push(&mut self, service: Service, place: Place, id_field: &str) {
+        self.push_absent(service, Default::default(), place, id_field);
+    }
+
+    /// [`push`](Self::push) for a record that left the fields `absent` out.
+    pub fn push_absent(
+        &mut self,
+        service: Service,
+        absent: crate::domain::service::Absent,
+        place: Place,
+        id_field: &str,
+    ) {
         match self.seen.get(&service.uid).copied() {
             Some((index, earlier)) => {
                 self.merged += 1;
@@ -159,11 +173,15 @@ impl Import {
                 });
                 self.seen.insert(service.uid.clone(), (index, place));
                 self.services[index] = service;
+                if let Some(slot) = self.absent.get_mut(index) {
+                    *slot = absent;
+                }
             }
             None => {
                 self.seen
                     .insert(service.uid.clone(), (self.services.len(), place));
                 self.services.push(service);
+                self.absent.push(absent);
             }
         }
     }

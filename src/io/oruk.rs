@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Import, ImportError, Place, Problem, derived_uid};
 use crate::domain::service::{
-    Fix, Service, ServiceInput, derived_uuid, export_id, import_notes, is_uuid,
+    Absent, Fix, Service, ServiceInput, derived_uuid, export_id, import_notes, is_uuid,
 };
 
 /// A value kept as its JSON text: ids and numbers stay exactly as written
@@ -353,7 +353,7 @@ pub fn parse_into(
         import
             .problems
             .extend(rec.fixes.iter().map(|f| Problem::from_fix(place, f)));
-        import.push(service, place, "id");
+        import.push_absent(service, absent(raw.get()), place, "id");
     }
     match ImportError::all(refused) {
         Some(e) => Err(e),
@@ -362,6 +362,53 @@ pub fn parse_into(
             total_pages,
         }),
     }
+}
+
+/// Our fields and the keys of a record any of which gives them.
+const SOURCES: [(&str, &[&str]); 15] = [
+    ("organisation", &["organization"]),
+    ("description", &["description"]),
+    (
+        "categories",
+        &["attributes", "taxonomy_terms", "service_taxonomys"],
+    ),
+    ("area", &["service_areas", "service_at_locations"]),
+    ("address", &["service_at_locations"]),
+    ("postcode", &["service_at_locations"]),
+    ("phone", &["phones", "contacts", "service_at_locations"]),
+    ("email", &["email", "contacts"]),
+    ("url", &["url"]),
+    ("opening_times", &["schedules", "regular_schedules"]),
+    (
+        "eligibility",
+        &[
+            "eligibility_description",
+            "minimum_age",
+            "maximum_age",
+            "eligibilitys",
+        ],
+    ),
+    ("cost", &["cost_options", "fees_description", "fees"]),
+    ("how_to_refer", &["application_process"]),
+    ("last_verified_on", &["assured_date"]),
+    ("status", &["status"]),
+];
+
+/// The fields a record says nothing about: none of their keys is there (a
+/// key with `null` or an empty list is there, and clears the field).
+fn absent(record: &str) -> Absent {
+    let Ok(keys) =
+        serde_json::from_str::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(record)
+    else {
+        return Absent::default();
+    };
+    Absent(
+        SOURCES
+            .iter()
+            .filter(|(_, from)| !from.iter().any(|k| keys.contains_key(*k)))
+            .map(|(field, _)| *field)
+            .collect(),
+    )
 }
 
 /// The record as typed structs. A part of the wrong shape (`phones` a
@@ -888,10 +935,12 @@ fn extra(text: &str, s: &Service, paths: &Paths, fixes: &[Fix]) -> Option<String
         // present), so importing our own export finds nothing changed.
         complete(&mut value, &key, &s.uid);
         // A part with a problem in it is written from our fields instead.
+        // (A value only cleaned, such as a phone in quote marks, keeps it.)
         if fixes.iter().any(|f| {
-            f.field == key
-                || f.field.starts_with(&format!("{key}."))
-                || f.field.starts_with(&format!("{key}["))
+            f.cleaned.is_none()
+                && (f.field == key
+                    || f.field.starts_with(&format!("{key}."))
+                    || f.field.starts_with(&format!("{key}[")))
         }) {
             continue;
         }

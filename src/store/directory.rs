@@ -10,7 +10,7 @@ use super::service::{SERVICE_COLUMNS, service_from_row};
 use super::{Result, Stamp, Store, StoreError, day};
 use crate::domain::date::iso;
 use crate::domain::service::{
-    Connection, ConnectionEvent, ConnectionStatus, Service, export_id, is_uuid,
+    Absent, Connection, ConnectionEvent, ConnectionStatus, Service, export_id, is_uuid,
 };
 
 /// What an import did (or, for a dry run, would do).
@@ -68,13 +68,19 @@ fn by_export_id(conn: &Sql, legacy: &Legacy, id: &str) -> Result<Option<Service>
     }
 }
 
-fn plan(conn: &Sql, legacy: &Legacy, s: &Service) -> Result<Plan> {
+/// What to do with `s`, and the service to write: `s` with the stored
+/// value of every field its record left out (`absent`).
+fn plan(conn: &Sql, legacy: &Legacy, s: &Service, absent: &Absent) -> Result<(Plan, Service)> {
     let existing = match by_uid(conn, &s.uid)? {
         Some(old) => Some(old),
         None if is_uuid(&s.uid) => by_export_id(conn, legacy, &s.uid)?,
         None => None,
     };
-    Ok(match existing {
+    let s = match &existing {
+        Some(old) if !absent.is_empty() => absent.keep_stored(s, old),
+        _ => s.clone(),
+    };
+    let plan = match existing {
         None => Plan::Add,
         // Notes only say what an import could not keep: a record that comes
         // back clean (our own export) leaves the old ones in place.
@@ -88,7 +94,8 @@ fn plan(conn: &Sql, legacy: &Legacy, s: &Service) -> Result<Plan> {
             Plan::Unchanged
         }
         Some(old) => Plan::Update(old.id, old.uid),
-    })
+    };
+    Ok((plan, s))
 }
 
 fn status_text(active: bool) -> &'static str {
@@ -268,10 +275,21 @@ impl Store {
 
     /// What importing `services` would do, without writing anything.
     pub fn plan_import(&self, services: &[Service]) -> Result<ImportSummary> {
+        self.plan_import_keeping(services, &[])
+    }
+
+    /// [`plan_import`](Self::plan_import) where `absent[i]` are the fields
+    /// `services[i]`'s record left out (their stored values are kept).
+    pub fn plan_import_keeping(
+        &self,
+        services: &[Service],
+        absent: &[Absent],
+    ) -> Result<ImportSummary> {
         let mut sum = ImportSummary::default();
         let legacy = legacy_export_ids(&self.conn)?;
-        for s in services {
-            match plan(&self.conn, &legacy, s)? {
+        for (i, s) in services.iter().enumerate() {
+            let none = Absent::default();
+            match plan(&self.conn, &legacy, s, absent.get(i).unwrap_or(&none))?.0 {
                 Plan::Add => sum.added += 1,
                 Plan::Update(..) => sum.updated += 1,
                 Plan::Unchanged => sum.unchanged += 1,
@@ -282,13 +300,26 @@ impl Store {
 
     /// Adds or updates (by uid) every service in one transaction: all or nothing.
     pub fn import_services(&mut self, services: &[Service]) -> Result<ImportSummary> {
+        self.import_services_keeping(services, &[])
+    }
+
+    /// [`import_services`](Self::import_services) where `absent[i]` are the
+    /// fields `services[i]`'s record left out: an update keeps what is
+    /// stored for them, only fields the record gave (a `null` too) change.
+    pub fn import_services_keeping(
+        &mut self,
+        services: &[Service],
+        absent: &[Absent],
+    ) -> Result<ImportSummary> {
         self.write(|tx, at| {
             let mut sum = ImportSummary::default();
             let legacy = legacy_export_ids(tx)?;
-            for s in services {
-                match plan(tx, &legacy, s)? {
+            for (i, s) in services.iter().enumerate() {
+                let none = Absent::default();
+                let (planned, s) = plan(tx, &legacy, s, absent.get(i).unwrap_or(&none))?;
+                match planned {
                     Plan::Add => {
-                        let id = insert_row(tx, at, s)?;
+                        let id = insert_row(tx, at, &s)?;
                         Store::audit(tx, at, "import-add", "service", id)?;
                         sum.added += 1;
                     }
