@@ -254,6 +254,9 @@ fn the_app_opens_an_encrypted_file_with_the_key_typed_at_a_prompt_that_does_not_
     let mut tui = Tui::spawn(&sb, &db, 80, 24);
     let start = tui.mark();
     tui.expect("Key for live.db");
+    // Typed only once the terminal has stopped echoing, observed in its
+    // termios rather than assumed from the prompt's text.
+    tui.wait_until("echo off at the key prompt", |t| !t.pty().echoes());
     tui.send(format!("{KEY}\r").as_bytes());
     tui.expect(&first);
     assert!(

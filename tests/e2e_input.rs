@@ -148,8 +148,14 @@ fn sighup_just_after_typing_saves_every_character() {
     let mut tui = new_note(&sb, &db);
     tui.send(b"hello world");
     tui.expect("hello world");
-    // Well inside the one-second autosave: only the signal handling can save it.
-    std::thread::sleep(Duration::from_millis(200));
+    // Inside the one-second autosave, observed rather than slept for: the
+    // draft is not in the file yet, so only the signal handling can save it
+    // (a fixed sleep on a loaded machine could overrun the autosave and pass
+    // for the wrong reason).
+    assert!(
+        draft_bodies(&db).is_empty(),
+        "the autosave had already run before the hang-up; the test proves nothing"
+    );
     signal(&tui, libc::SIGHUP);
     assert_ended(&mut tui, &[0, 128 + libc::SIGHUP]);
     assert_eq!(draft_bodies(&db), vec!["hello world".to_string()]);

@@ -612,6 +612,8 @@ fn bad_follow_up_input_shows_inline_errors_and_saves_nothing() {
     let (dir, mut app) = fixture();
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('r'));
+    // The form is open before anything is typed into it.
+    assert!(screen(&mut app, 80, 24).contains("Follow-up for"));
     type_text(&mut app, "1900-01-01");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "25:00");
@@ -627,6 +629,8 @@ fn bad_follow_up_input_shows_inline_errors_and_saves_nothing() {
     ctrl(&mut app, 's');
     assert!(screen(&mut app, 80, 24).contains("is not a date"));
     press(&mut app, KeyCode::Esc);
+    // The 'y' goes to the discard question, not to the form.
+    assert!(screen(&mut app, 80, 24).contains("Discard changes?"));
     press(&mut app, KeyCode::Char('y')); // discard
     assert!(!screen(&mut app, 80, 24).contains("Follow-up for"));
     drop(app);

@@ -197,6 +197,20 @@ impl Pty {
         }
     }
 
+    /// Whether the terminal echoes what is typed (the slave's termios, read
+    /// through the master): a hidden prompt has turned it off once this is false.
+    pub fn echoes(&self) -> bool {
+        let Some(master) = &self.master else {
+            return false;
+        };
+        // SAFETY: termios is plain data; tcgetattr fills it in for a valid fd.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(master.as_raw_fd(), &mut t) } != 0 {
+            return true;
+        }
+        t.c_lflag & libc::ECHO != 0
+    }
+
     /// Waits up to `timeout` for the master to become readable (or hung up).
     pub fn wait_readable(&self, timeout: Duration) -> bool {
         let Some(master) = &self.master else {
