@@ -125,10 +125,10 @@ pub fn directory(
             strict,
         } => directory_pull(store, url, *dry_run, *strict, out),
         DirectoryCommand::Export { format, out: file } => match file {
-            None => directory_export(store, *format, out),
+            None => directory_export(store, *format, Destination::Terminal, out),
             Some(path) => {
                 let mut buf = Vec::new();
-                directory_export(store, *format, &mut buf)?;
+                directory_export(store, *format, Destination::File, &mut buf)?;
                 // 0600 and atomic like every other file we write: an export
                 // is often copied next to personal files.
                 write_private_file(path, &buf, true)
@@ -354,11 +354,27 @@ pub(crate) fn write_problems(import: &crate::io::Import, out: &mut dyn Write) ->
     Ok(())
 }
 
-pub fn directory_export(store: &Store, format: DirectoryFormat, out: &mut dyn Write) -> CliResult {
+/// Where `directory export` writes: the terminal gets controls shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Destination {
+    Terminal,
+    File,
+}
+
+pub fn directory_export(
+    store: &Store,
+    format: DirectoryFormat,
+    to: Destination,
+    out: &mut dyn Write,
+) -> CliResult {
     let services = store.list_services()?;
     match format {
-        // A file is read by people too: controls shown, as on the terminal.
-        DirectoryFormat::Csv => crate::io::csv::write_for_terminal(&services, out)?,
+        DirectoryFormat::Csv if to == Destination::Terminal => {
+            crate::io::csv::write_for_terminal(&services, out)?
+        }
+        // A file is for re-import: the exact text, so the round trip changes
+        // nothing (cells are still formula-safe).
+        DirectoryFormat::Csv => crate::io::csv::write(&services, out)?,
         DirectoryFormat::Oruk => {
             let json = serde_json::to_string_pretty(&crate::io::oruk::to_json(&services))
                 .map_err(json_err)?;

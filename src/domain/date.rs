@@ -61,6 +61,8 @@ fn parse_any_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         "today" | "now" => return Ok(today),
         "tomorrow" | "tmr" => return Ok(today + Duration::days(1)),
         "yesterday" => return Ok(today - Duration::days(1)),
+        // The words snooze offers work wherever a day is typed.
+        "next week" | "in a week" => return Ok(today + Duration::days(7)),
         _ => {}
     }
     if let Some(d) = parse_offset(&s, today) {
@@ -72,7 +74,37 @@ fn parse_any_day(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             % 7;
         return Ok(today + Duration::days(if ahead == 0 { 7 } else { ahead }));
     }
+    if let Some(why) = no_such_day(&s) {
+        return Err(why);
+    }
     Err(format!("'{}' is not a date: {DATE_HINT}", clip(input)))
+}
+
+/// For a date written in the right form that names no day (31/02/2026,
+/// 2026-13-01), what is wrong with it: the form was right, the day is not.
+fn no_such_day(s: &str) -> Option<String> {
+    let numbers: Vec<u32> = s
+        .split(['/', '-'])
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (day, month, year) = match (numbers.as_slice(), s.contains('/')) {
+        ([d, m, y], true) if *y >= 1000 => (*d, *m, *y),
+        ([y, m, d], false) if *y >= 1000 => (*d, *m, *y),
+        _ => return None,
+    };
+    if !(1..=12).contains(&month) {
+        return Some(format!(
+            "there is no month {month} (months go 1 to 12): check the date"
+        ));
+    }
+    let first = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, 1)?;
+    let days = first
+        .checked_add_months(chrono::Months::new(1))
+        .map_or(31, |next| (next - first).num_days());
+    Some(format!(
+        "there is no day {day} in {} (it has {days} days): check the date",
+        first.format("%B %Y")
+    ))
 }
 
 /// Parses only the two written forms, for data in files. Years before
@@ -238,6 +270,22 @@ mod tests {
     }
 
     #[test]
+    fn a_well_written_date_that_names_no_day_says_so() {
+        let today = d(2026, 11, 23);
+        let e = parse_day("31/02/2026", today).unwrap_err();
+        assert_eq!(
+            e,
+            "there is no day 31 in February 2026 (it has 28 days): check the date"
+        );
+        let e = parse_day("2028-02-30", today).unwrap_err();
+        assert!(e.contains("February 2028 (it has 29 days)"), "{e}");
+        let e = parse_day("01/13/2026", today).unwrap_err();
+        assert!(e.contains("no month 13"), "{e}");
+        // Not a date at all is still told the forms.
+        assert!(parse_day("soon", today).unwrap_err().contains(DATE_HINT));
+    }
+
+    #[test]
     fn accepted_forms() {
         let today = d(2026, 11, 23); // a Monday
         let cases = [
@@ -263,6 +311,8 @@ mod tests {
             ("+1w", d(2026, 11, 30)),
             ("31/12/2026", d(2026, 12, 31)),
             ("1900-01-01", d(1900, 1, 1)), // a real date: ranges are checked by the caller
+            ("next week", d(2026, 11, 30)), // as snooze offers it
+            ("Next Week", d(2026, 11, 30)),
         ];
         for (input, want) in cases {
             assert_eq!(parse_day(input, today), Ok(want), "{input}");

@@ -214,15 +214,22 @@ impl ReminderInput {
 /// The choices offered by `z`.
 pub const SNOOZE_CHOICES: [&str; 3] = ["tomorrow", "next week", "the date below"];
 
-/// Where a snooze moves a follow-up to: a typed date wins over the choice.
-/// Snoozing into the past makes no sense and is refused.
-pub fn snooze_until(choice: &str, typed: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+/// Where a snooze moves a follow-up due on `due` to: a typed date wins over
+/// the choice. "Next week" is a week after it was due (or after today, for
+/// one already overdue), so Friday's call moves to next Friday. Snoozing
+/// into the past makes no sense and is refused.
+pub fn snooze_until(
+    choice: &str,
+    typed: &str,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> Result<NaiveDate, String> {
     let d = if !typed.trim().is_empty() {
         parse_due(typed, today)?
     } else {
         match choice {
             "tomorrow" => today + Duration::days(1),
-            "next week" => today + Duration::days(7),
+            "next week" => due.max(today) + Duration::days(7),
             _ => return Err("type a date, e.g. +3d, fri or 01/12/2026".into()),
         }
     };
@@ -459,13 +466,33 @@ mod agenda_tests {
     #[test]
     fn snooze_choices_and_typed_dates() {
         let today = d(2026, 11, 30);
-        assert_eq!(snooze_until("tomorrow", "", today), Ok(d(2026, 12, 1)));
-        assert_eq!(snooze_until("next week", " ", today), Ok(d(2026, 12, 7)));
-        assert_eq!(snooze_until("tomorrow", "fri", today), Ok(d(2026, 12, 4)));
-        assert!(snooze_until("the date below", "", today).is_err());
-        assert!(snooze_until("tomorrow", "yesterday", today).is_err());
-        assert!(snooze_until("tomorrow", "1900-01-01", today).is_err());
-        assert!(snooze_until("tomorrow", "blah", today).is_err());
+        assert_eq!(
+            snooze_until("tomorrow", "", today, today),
+            Ok(d(2026, 12, 1))
+        );
+        assert_eq!(
+            snooze_until("next week", " ", today, today),
+            Ok(d(2026, 12, 7))
+        );
+        // A week after it was due, not after today; an overdue one, after today.
+        let friday = today + Duration::days(4);
+        assert_eq!(
+            snooze_until("next week", "", friday, today),
+            Ok(friday + Duration::days(7))
+        );
+        let overdue = today - Duration::days(3);
+        assert_eq!(
+            snooze_until("next week", "", overdue, today),
+            Ok(d(2026, 12, 7))
+        );
+        assert_eq!(
+            snooze_until("tomorrow", "fri", today, today),
+            Ok(d(2026, 12, 4))
+        );
+        assert!(snooze_until("the date below", "", today, today).is_err());
+        assert!(snooze_until("tomorrow", "yesterday", today, today).is_err());
+        assert!(snooze_until("tomorrow", "1900-01-01", today, today).is_err());
+        assert!(snooze_until("tomorrow", "blah", today, today).is_err());
     }
 
     #[test]

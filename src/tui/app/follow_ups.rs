@@ -188,7 +188,7 @@ impl App {
 
     /// The snooze form: a valid day snoozes; a bad one stays with the reason.
     pub(super) fn save_snooze(&mut self, mut form: Form, id: i64) -> Option<Form> {
-        match self.reminders.snooze_date(&form) {
+        match self.reminders.snooze_date(&form, id) {
             Ok(until) => {
                 self.apply(Action::SnoozeFollowUp { id, until });
                 None

@@ -398,11 +398,18 @@ impl FollowUpsPane {
     }
 
     /// The snooze form was saved: the day it asks for, or why not.
-    pub fn snooze_date(&self, form: &Form) -> Result<NaiveDate, String> {
+    pub fn snooze_date(&self, form: &Form, id: i64) -> Result<NaiveDate, String> {
+        let today = self.now.date();
+        let due = self
+            .reminders
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(today, |r| r.due_on);
         snooze_until(
             form.value(FieldKey::When),
             form.value(FieldKey::Date),
-            self.now.date(),
+            due,
+            today,
         )
     }
 
