@@ -375,3 +375,60 @@ fn help_lists_every_directory_key_and_fits_80x24() {
     let s = screen(&mut app);
     assert!(s.contains("update the connection's status"), "{s}");
 }
+
+/// Issue 24, bug 2: in the entry view `/` was ignored, so typing "debt
+/// advice" ran `e` and saved the service renamed; a single `x` deactivated
+/// a shared entry with no question.
+#[test]
+fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
+    let (_dir, mut app) = fixture();
+    let before: Vec<Service> = app.store().list_services().unwrap();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Enter);
+    let entry = screen(&mut app);
+    assert!(entry.contains("Esc back"), "the entry is open: {entry}");
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "debt advice");
+    let s = screen(&mut app);
+    assert!(
+        s.contains("debt advice"),
+        "the words went into the search: {s}"
+    );
+    assert!(s.contains("Benefits Advice Drop-in"), "{s}");
+    assert!(!s.contains("Name"), "no edit form opened: {s}");
+    assert_eq!(
+        app.store().list_services().unwrap(),
+        before,
+        "nothing saved"
+    );
+
+    press(&mut app, KeyCode::Enter); // leave the search, on the first hit
+    press(&mut app, KeyCode::Char('x'));
+    let ask = screen(&mut app);
+    assert!(ask.contains("Deactivate"), "x asks first: {ask}");
+    assert!(
+        app.store()
+            .list_services()
+            .unwrap()
+            .iter()
+            .all(|s| s.active)
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.store()
+            .list_services()
+            .unwrap()
+            .iter()
+            .all(|s| s.active)
+    );
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('y'));
+    let inactive = app
+        .store()
+        .list_services()
+        .unwrap()
+        .into_iter()
+        .filter(|s| !s.active)
+        .count();
+    assert_eq!(inactive, 1, "y deactivates the one entry");
+}

@@ -87,6 +87,8 @@ pub enum Action {
     /// The service form: add (`None`) or edit.
     EditService(Option<i64>),
     VerifyService(i64),
+    /// `x`: ask before (de)activating a shared entry; yes sends `SetServiceActive`.
+    AskServiceActive(i64, bool),
     SetServiceActive(i64, bool),
     /// Connect the selected person to this service.
     ConnectService(i64),

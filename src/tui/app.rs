@@ -796,6 +796,7 @@ impl App {
             Action::OpenService(_)
             | Action::EditService(_)
             | Action::VerifyService(_)
+            | Action::AskServiceActive(..)
             | Action::SetServiceActive(..)
             | Action::ConnectService(_)
             | Action::UpdateConnection(_) => self.apply_directory(action),

@@ -327,6 +327,7 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Directory, C::ToggleActive, "toggle_active", &["x"], "deactivate / reactivate", ""),
     b(X::Directory, C::ClearFilter, "clear_search", &["Esc"], "clear the search", ""),
     b(X::DirectoryEntry, C::Back, "back", &["Esc", "Backspace"], "back to the list", "back"),
+    b(X::DirectoryEntry, C::Search, "search", &["/"], "search the directory", "search"),
     b(X::DirectoryEntry, C::Down, "down", &["j", "Down"], "scroll down", ""),
     b(X::DirectoryEntry, C::Up, "up", &["k", "Up"], "scroll up", ""),
     b(X::DirectoryEntry, C::Connect, "connect", &["c"], "connect the selected person", "connect"),

@@ -34,6 +34,22 @@ impl App {
                 let r = self.store.verify_service(id, self.today);
                 self.after_directory_write(r, "Marked verified today");
             }
+            Action::AskServiceActive(id, active) => {
+                let name = match self.store.get_service(id) {
+                    Ok(s) => crate::domain::text::for_terminal_line(&s.name).into_owned(),
+                    Err(e) => return self.report::<()>(Err(e)),
+                };
+                // The directory is the whole team's: one key must not change it.
+                let question = if active {
+                    format!("Reactivate {name}? It is offered to everyone again.")
+                } else {
+                    format!("Deactivate {name}? It stays for history but is no longer offered.")
+                };
+                self.modals.push(Modal::Confirm {
+                    question,
+                    yes: Action::SetServiceActive(id, active),
+                });
+            }
             Action::SetServiceActive(id, active) => {
                 let r = self.store.set_service_active(id, active);
                 let msg = if active {

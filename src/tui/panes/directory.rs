@@ -278,6 +278,11 @@ impl DirectoryPane {
         if let Some(d) = &mut self.detail {
             match cmd {
                 Command::Back => self.detail = None,
+                // `/` searches from the entry too: typed words never run as keys.
+                Command::Search => {
+                    self.detail = None;
+                    self.searching = true;
+                }
                 Command::Down => d.scroll = d.scroll.saturating_add(1),
                 Command::Up => d.scroll = d.scroll.saturating_sub(1),
                 _ => return self.entry_command(cmd),
@@ -325,7 +330,7 @@ impl DirectoryPane {
         match cmd {
             Command::Verify => act(|id, _| Action::VerifyService(id)),
             Command::Connect => act(|id, _| Action::ConnectService(id)),
-            Command::ToggleActive => act(|id, active| Action::SetServiceActive(id, !active)),
+            Command::ToggleActive => act(|id, active| Action::AskServiceActive(id, !active)),
             Command::Edit => act(|id, _| Action::EditService(Some(id))),
             _ => Outcome::Ignored,
         }
