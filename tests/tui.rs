@@ -1094,3 +1094,24 @@ fn report_pane_follows_the_calendar_past_midnight() {
     app.tick();
     assert!(screen(&mut app, 80, 24).contains("Report 2026-10-01 to 2026-10-31"));
 }
+
+/// Issue 24, bug 10: "Nothing saved: please fix the fields marked !" stayed
+/// after the fields were fixed.
+#[test]
+fn the_please_fix_line_goes_once_every_marked_field_is_fixed() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('a'));
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("please fix the fields marked"), "{s}");
+    type_text(&mut app, "Ann"); // the first marked field: the given name
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("please fix the fields marked"),
+        "the family name is still marked: {s}"
+    );
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Lee");
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("please fix the fields marked"), "{s}");
+}

@@ -15,6 +15,9 @@ use crate::domain::FieldError;
 use crate::domain::limits;
 use crate::domain::text::{truncate, width};
 
+/// The form-wide line after a save refused for its fields.
+const FIX_FIELDS: &str = "Nothing saved: please fix the fields marked !";
+
 /// Every field a form has, by name: a form is built and read back with
 /// these, so a misspelt field is a compile error, not an empty value. The
 /// name is the one domain validation uses in its `FieldError`s.
@@ -323,7 +326,21 @@ impl Form {
         if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
             self.focus = i;
         }
-        self.message = Some("Nothing saved: please fix the fields marked !".into());
+        self.message = Some(FIX_FIELDS.into());
+    }
+
+    /// A field was edited: its mark goes, and once no field is marked the
+    /// "please fix" line goes too (it would tell of problems no longer there).
+    fn edited(&mut self) {
+        self.changed = true;
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.error = None;
+        }
+        if self.message.as_deref() == Some(FIX_FIELDS)
+            && self.fields.iter().all(|f| f.error.is_none())
+        {
+            self.message = None;
+        }
     }
 
     /// Asking "discard changes?" after Esc: the keys are yes or no.
@@ -371,8 +388,7 @@ impl Form {
             && let Some(field) = self.fields.get_mut(self.focus)
             && field.edit(k)
         {
-            self.changed = true;
-            field.error = None;
+            self.edited();
         }
     }
 
@@ -382,8 +398,7 @@ impl Form {
             && !self.confirming_cancel
             && field.insert(text)
         {
-            self.changed = true;
-            field.error = None;
+            self.edited();
         }
     }
 
