@@ -155,7 +155,7 @@ fn team(dir: &std::path::Path, db: &std::path::Path) {
         println!(
             "team_reload_parts_ms list_people {:.1} open_reminders {:.1} gone_quiet {:.1} counts {:.1} changes {:.2}",
             time(&|| drop(store.list_people(None))),
-            time(&|| drop(store.open_reminders())),
+            time(&|| drop(store.open_follow_ups())),
             time(&|| drop(store.gone_quiet(today, 28))),
             time(&|| drop(store.counts(today, 12))),
             time(&|| drop(store.changes())),
@@ -372,14 +372,14 @@ fn real_binary(dir: &std::path::Path, db: &std::path::Path) {
 
 /// Pane 4 with 10k open follow-ups (issue 6): load, open, move, re-bucket.
 fn agenda(path: &std::path::Path) {
-    use caseload::domain::reminder::{QUIET_DAYS, ReminderDraft};
+    use caseload::domain::follow_up::{FollowUpDraft, QUIET_DAYS};
     const OPEN: usize = 10_000;
     let mut store = Store::open(path, Clock::system()).expect("open bench database");
     let today = Local::now().date_naive();
-    let have = store.open_reminders().expect("reminders").len();
+    let have = store.open_follow_ups().expect("reminders").len();
     let people = store.list_people(None).expect("people");
-    let drafts: Vec<ReminderDraft> = (0..OPEN.saturating_sub(have))
-        .map(|i| ReminderDraft {
+    let drafts: Vec<FollowUpDraft> = (0..OPEN.saturating_sub(have))
+        .map(|i| FollowUpDraft {
             person_id: people.get(i % people.len().max(1)).map(|p| p.id),
             service_id: None,
             due_on: today + chrono::Duration::days((i % 90) as i64 - 30),
@@ -387,15 +387,15 @@ fn agenda(path: &std::path::Path) {
             text: "Call to see how it went".into(),
         })
         .collect();
-    store.add_reminders(&drafts).expect("add reminders");
+    store.add_follow_ups(&drafts).expect("add reminders");
     let now = Local::now().naive_local();
     let mut app = app(path);
     let t = Instant::now();
-    let open = store.open_reminders().expect("reminders");
+    let open = store.open_follow_ups().expect("reminders");
     let quiet = store.gone_quiet(today, QUIET_DAYS).expect("gone quiet");
-    let done = store.done_reminders(200).expect("done");
+    let done = store.done_follow_ups(200).expect("done");
     let n = open.len();
-    app.reminders.set(open, quiet, done, now);
+    app.follow_ups.set(open, quiet, done, now);
     println!("agenda_load_ms {:.1} ms ({n} open)", ms(t.elapsed()));
 
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
@@ -421,7 +421,7 @@ fn agenda(path: &std::path::Path) {
     });
     println!("agenda_done_undo_ms median {median:.3} p99 {p99:.3} ms");
     let t = Instant::now();
-    app.reminders.rebucket(now + chrono::Duration::days(1));
+    app.follow_ups.rebucket(now + chrono::Duration::days(1));
     println!("agenda_rebucket_ms {:.2} ms", ms(t.elapsed()));
 }
 

@@ -153,7 +153,7 @@ fn every_export_neutralises_control_text() {
         )
         .unwrap();
     store
-        .add_reminder(
+        .add_follow_up(
             Some(id),
             None,
             common::today(),

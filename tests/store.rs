@@ -239,28 +239,28 @@ fn damaged_files_give_errors_not_panics() {
 }
 
 #[test]
-fn reminders_and_counts_follow_the_calendar() {
+fn follow_ups_and_counts_follow_the_calendar() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     let id = store.add_person(&details("Ann", "Lee")).unwrap();
     let today = day(2026, 11, 23);
     store
-        .add_reminder(Some(id), None, day(2026, 11, 20), None, "Call back")
+        .add_follow_up(Some(id), None, day(2026, 11, 20), None, "Call back")
         .unwrap();
     store
-        .add_reminder(Some(id), None, today, None, "Check food bank")
+        .add_follow_up(Some(id), None, today, None, "Check food bank")
         .unwrap();
     store
-        .add_reminder(None, None, day(2026, 12, 20), None, "Directory review")
+        .add_follow_up(None, None, day(2026, 12, 20), None, "Directory review")
         .unwrap();
     drop(store);
 
     let store = reopen(&path);
     let c = store.counts(today, 12).unwrap();
-    assert_eq!((c.reminders_overdue, c.reminders_today), (1, 1));
+    assert_eq!((c.follow_ups_overdue, c.follow_ups_today), (1, 1));
     let rows = store.list_people(None).unwrap();
     assert_eq!(rows[0].next_follow_up, Some(day(2026, 11, 20)));
-    let open = store.open_reminders().unwrap();
+    let open = store.open_follow_ups().unwrap();
     assert_eq!(open.len(), 3);
     assert_eq!(open[0].about.as_deref(), Some("Ann Lee"));
     assert_eq!(open[2].about, None);
@@ -431,6 +431,7 @@ mod what_matters {
 #[test]
 fn change_counters_name_the_tables_a_write_touched() {
     use caseload::domain::conversation::{ConversationKind, NewNote};
+    use caseload::store::Topic;
     let (_dir, path) = db();
     let mut store = reopen(&path);
     let id = store.add_person(&details("Ann", "Test")).unwrap();
@@ -447,16 +448,24 @@ fn change_counters_name_the_tables_a_write_touched() {
         })
         .unwrap();
     let changed = store.changes().unwrap().since(&before);
-    let tables: Vec<&str> = changed.tables().collect();
+    let topics: Vec<Topic> = changed.topics().collect();
     // The note, and the draft it clears; not people, services or follow-ups.
-    assert!(tables.contains(&"conversation"), "{tables:?}");
+    assert!(topics.contains(&Topic::Conversations), "{topics:?}");
     assert!(
-        !changed.any(&["person", "service", "reminder", "goal"]),
-        "{tables:?}"
+        !changed.any(&[
+            Topic::People,
+            Topic::Services,
+            Topic::FollowUps,
+            Topic::Goals
+        ]),
+        "{topics:?}"
     );
     // Nothing more happened: nothing to reload.
     let now = store.changes().unwrap();
     assert!(now.since(&now).is_empty());
     // A first reading against nothing names every table.
-    assert!(now.since(&Default::default()).any(&["person", "service"]));
+    assert!(
+        now.since(&Default::default())
+            .any(&[Topic::People, Topic::Services])
+    );
 }

@@ -44,13 +44,13 @@ fn with_no_workers_nobody_is_assigned_and_nothing_is_owned() {
     let mut store = open(&path);
     let id = add(&mut store, "Solo");
     store
-        .add_reminder(Some(id), None, today(), None, "ring")
+        .add_follow_up(Some(id), None, today(), None, "ring")
         .unwrap();
     assert_eq!(store.me().unwrap(), None);
     drop(store);
     let store = open(&path);
     assert_eq!(store.assigned_worker(id).unwrap(), None);
-    assert_eq!(store.open_reminders().unwrap()[0].owner, None);
+    assert_eq!(store.open_follow_ups().unwrap()[0].owner, None);
     assert!(store.workers().unwrap().is_empty());
 }
 
@@ -71,12 +71,12 @@ fn whoever_adds_a_person_holds_them_and_a_handover_moves_them_and_their_follow_u
     ));
     let ann = add(&mut store, "Ann");
     let open_one = store
-        .add_reminder(Some(ann), None, today(), None, "ring")
+        .add_follow_up(Some(ann), None, today(), None, "ring")
         .unwrap();
     let done = store
-        .add_reminder(Some(ann), None, today(), None, "done")
+        .add_follow_up(Some(ann), None, today(), None, "done")
         .unwrap();
-    store.complete_reminder(done).unwrap();
+    store.complete_follow_up(done).unwrap();
     drop(store);
 
     let mut store = open(&path);
@@ -85,7 +85,7 @@ fn whoever_adds_a_person_holds_them_and_a_handover_moves_them_and_their_follow_u
         store.assigned_worker(ann).unwrap().as_deref(),
         Some(me.as_str())
     );
-    let before = store.get_reminder(open_one).unwrap();
+    let before = store.get_follow_up(open_one).unwrap();
     assert_eq!(before.owner.as_deref(), Some(me.as_str()));
     store
         .assign_person(ann, "ben", Some("Prefers mornings"))
@@ -94,12 +94,12 @@ fn whoever_adds_a_person_holds_them_and_a_handover_moves_them_and_their_follow_u
 
     let store = open(&path);
     assert_eq!(store.assigned_worker(ann).unwrap().as_deref(), Some("ben"));
-    let moved = store.get_reminder(open_one).unwrap();
+    let moved = store.get_follow_up(open_one).unwrap();
     assert_eq!(moved.owner.as_deref(), Some("ben"));
     assert_eq!(moved.version, before.version + 1);
     // A done follow-up stays with whoever did it.
     assert_eq!(
-        store.get_reminder(done).unwrap().owner.as_deref(),
+        store.get_follow_up(done).unwrap().owner.as_deref(),
         Some(me.as_str())
     );
     let handovers = store.handovers(ann).unwrap();
@@ -115,8 +115,8 @@ fn whoever_adds_a_person_holds_them_and_a_handover_moves_them_and_their_follow_u
         .collect();
     assert_eq!(people, [ann]);
     assert!(store.list_people_of(None, Some(&me)).unwrap().is_empty());
-    assert_eq!(store.open_reminders_of(Some("ben")).unwrap().len(), 1);
-    assert!(store.open_reminders_of(Some(&me)).unwrap().is_empty());
+    assert_eq!(store.open_follow_ups_of(Some("ben")).unwrap().len(), 1);
+    assert!(store.open_follow_ups_of(Some(&me)).unwrap().is_empty());
 }
 
 #[test]
@@ -125,30 +125,30 @@ fn two_writers_editing_one_follow_up_the_second_is_refused() {
     let mut a = open(&path);
     let id = add(&mut a, "Ann");
     let r = a
-        .add_reminder(Some(id), None, today(), None, "ring")
+        .add_follow_up(Some(id), None, today(), None, "ring")
         .unwrap();
     let mut b = open(&path);
-    let seen_a = a.get_reminder(r).unwrap().version;
-    let seen_b = b.get_reminder(r).unwrap().version;
-    a.update_reminder(r, seen_a, today(), None, "ring about the walk")
+    let seen_a = a.get_follow_up(r).unwrap().version;
+    let seen_b = b.get_follow_up(r).unwrap().version;
+    a.update_follow_up(r, seen_a, today(), None, "ring about the walk")
         .unwrap();
     let err = b
-        .update_reminder(r, seen_b, today(), None, "ring about the choir")
+        .update_follow_up(r, seen_b, today(), None, "ring about the choir")
         .unwrap_err();
     assert!(
         matches!(err, StoreError::Conflict { entity: "follow-up", id } if id == r),
         "{err:?}"
     );
     // A snooze by the first moves the version on too.
-    a.snooze_reminder(r, today().succ_opt().unwrap()).unwrap();
+    a.snooze_follow_up(r, today().succ_opt().unwrap()).unwrap();
     let stale = seen_a + 1;
     assert!(matches!(
-        a.update_reminder(r, stale, today(), None, "x"),
+        a.update_follow_up(r, stale, today(), None, "x"),
         Err(StoreError::Conflict { .. })
     ));
     drop((a, b));
     let store = open(&path);
-    assert_eq!(store.get_reminder(r).unwrap().text, "ring about the walk");
+    assert_eq!(store.get_follow_up(r).unwrap().text, "ring about the walk");
 }
 
 #[test]

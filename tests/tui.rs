@@ -49,7 +49,7 @@ fn fixture() -> (TempDir, App) {
     let _luk = add(person("Łukasz", "Nowak", "job centre", "2026-09-14"));
     let _emoji = add(person("Sam 🙂", "Jones", "self-referral", "2026-11-20"));
     store
-        .add_reminder(
+        .add_follow_up(
             Some(zoe),
             None,
             day(2026, 11, 20),
@@ -58,7 +58,7 @@ fn fixture() -> (TempDir, App) {
         )
         .unwrap();
     store
-        .add_reminder(
+        .add_follow_up(
             Some(wang),
             None,
             day(2026, 11, 23),
@@ -67,10 +67,10 @@ fn fixture() -> (TempDir, App) {
         )
         .unwrap();
     store
-        .add_reminder(None, None, day(2026, 11, 26), None, "Team directory review")
+        .add_follow_up(None, None, day(2026, 11, 26), None, "Team directory review")
         .unwrap();
     store
-        .add_reminder(Some(wang), None, day(2027, 1, 5), None, "Six-week review")
+        .add_follow_up(Some(wang), None, day(2027, 1, 5), None, "Six-week review")
         .unwrap();
     let at = |d: NaiveDate| d.and_hms_opt(11, 0, 0).unwrap();
     let note = |kind, on, body: &str| NewNote {
@@ -292,7 +292,7 @@ fn directory_pane_marks_stale_entries() {
 }
 
 #[test]
-fn reminders_pane_groups_by_due_date() {
+fn follow_ups_pane_groups_by_due_date() {
     let (_dir, mut app) = fixture();
     press(&mut app, KeyCode::Char('4'));
     insta::assert_snapshot!(screen(&mut app, 80, 24));
@@ -549,7 +549,7 @@ mod what_matters {
     }
 }
 
-// ---- Follow-ups (issue 6): pane 4, the reminder form, the live timer ----
+// ---- Follow-ups (issue 6): pane 4, the follow-up form, the live timer ----
 
 use caseload::clock::{Clock, ClockHand};
 use caseload::domain::setting::Setting;
@@ -600,7 +600,7 @@ fn r_adds_a_follow_up_for_the_selected_person() {
     assert!(s.contains("Follow-up #5 saved for Thu 26 Nov"), "{s}");
     drop(app);
     let store = reopen_store(&dir);
-    let r = store.get_reminder(5).unwrap();
+    let r = store.get_follow_up(5).unwrap();
     assert_eq!(r.text, "Ring about the choir");
     assert_eq!(r.due_on, day(2026, 11, 26));
     assert_eq!(r.due_time.as_deref(), Some("09:15"));
@@ -634,7 +634,7 @@ fn bad_follow_up_input_shows_inline_errors_and_saves_nothing() {
     press(&mut app, KeyCode::Char('y')); // discard
     assert!(!screen(&mut app, 80, 24).contains("Follow-up for"));
     drop(app);
-    assert_eq!(reopen_store(&dir).open_reminders().unwrap().len(), 4);
+    assert_eq!(reopen_store(&dir).open_follow_ups().unwrap().len(), 4);
 }
 
 #[test]
@@ -642,7 +642,7 @@ fn done_goes_to_the_history_and_u_undoes_it() {
     let (dir, mut app) = fixture();
     press(&mut app, KeyCode::Char('4'));
     assert_eq!(
-        app.reminders.selected().unwrap().text,
+        app.follow_ups.selected().unwrap().text,
         "Call about the walking group"
     );
     press(&mut app, KeyCode::Char('d'));
@@ -654,7 +654,7 @@ fn done_goes_to_the_history_and_u_undoes_it() {
         section(&s, "Gone quiet").contains("Łukasz Nowak"),
         "kept: {s}"
     );
-    assert_eq!(reopen_store(&dir).done_reminders(10).unwrap()[0].id, 1);
+    assert_eq!(reopen_store(&dir).done_follow_ups(10).unwrap()[0].id, 1);
     press(&mut app, KeyCode::Char('h'));
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Done history (1)"), "{s}");
@@ -669,8 +669,8 @@ fn done_goes_to_the_history_and_u_undoes_it() {
     );
     drop(app);
     let store = reopen_store(&dir);
-    assert!(store.done_reminders(10).unwrap().is_empty());
-    assert_eq!(store.open_reminders().unwrap().len(), 4);
+    assert!(store.done_follow_ups(10).unwrap().is_empty());
+    assert_eq!(store.open_follow_ups().unwrap().len(), 4);
 }
 
 #[test]
@@ -689,7 +689,7 @@ fn snooze_to_tomorrow_or_a_typed_date() {
         "{s}"
     );
     assert_eq!(
-        reopen_store(&dir).get_reminder(1).unwrap().snoozed_until,
+        reopen_store(&dir).get_follow_up(1).unwrap().snoozed_until,
         Some(day(2026, 11, 24))
     );
     // Still selected: snooze again, to a typed date; a bad one is refused inline.
@@ -704,7 +704,7 @@ fn snooze_to_tomorrow_or_a_typed_date() {
     assert!(screen(&mut app, 80, 24).contains("snoozed until Fri 27 Nov"));
     drop(app);
     assert_eq!(
-        reopen_store(&dir).get_reminder(1).unwrap().effective_due(),
+        reopen_store(&dir).get_follow_up(1).unwrap().effective_due(),
         day(2026, 11, 27)
     );
 }
@@ -724,7 +724,7 @@ fn edit_changes_a_follow_up() {
     ctrl(&mut app, 'u'); // no time
     ctrl(&mut app, 's');
     drop(app);
-    let r = reopen_store(&dir).get_reminder(2).unwrap();
+    let r = reopen_store(&dir).get_follow_up(2).unwrap();
     assert_eq!((r.due_on, r.due_time), (day(2026, 11, 30), None));
     assert_eq!(r.text, "Food bank referral check");
 }
@@ -821,7 +821,7 @@ fn a_check_in_is_offered_prefilled_and_can_be_switched_off() {
     ctrl(&mut app, 's');
     drop(app);
     let mut store = reopen_store(&dir);
-    let r = store.get_reminder(5).unwrap();
+    let r = store.get_follow_up(5).unwrap();
     assert_eq!(
         (r.due_on, r.person_id, r.service_id),
         (day(2026, 12, 7), Some(1), Some(2))
@@ -967,7 +967,7 @@ fn r_in_the_directory_adds_a_follow_up_about_the_service() {
     type_text(&mut app, "Check the opening times");
     ctrl(&mut app, 's');
     drop(app);
-    let r = reopen_store(&dir).get_reminder(5).unwrap();
+    let r = reopen_store(&dir).get_follow_up(5).unwrap();
     assert_eq!((r.person_id, r.service_id), (None, Some(3)));
     assert_eq!(r.about.as_deref(), Some("Benefits Advice Drop-in"));
 }

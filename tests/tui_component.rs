@@ -6,7 +6,7 @@
 mod common;
 
 use caseload::domain::person::PersonInput;
-use caseload::store::{Store, StoreError};
+use caseload::store::{Store, StoreError, Topic};
 use caseload::tui::App;
 use caseload::tui::action::Outcome;
 use caseload::tui::component::Component;
@@ -63,8 +63,8 @@ impl Component for Tally {
     fn bindings(&self) -> &'static [Binding] {
         BINDINGS
     }
-    fn tables(&self) -> &'static [&'static str] {
-        &["person"]
+    fn topics(&self) -> &'static [Topic] {
+        &[Topic::People]
     }
     fn load(&mut self, store: &Store, _today: NaiveDate) -> Result<(), StoreError> {
         self.people = store.list_people(None)?.len();

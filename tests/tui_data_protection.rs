@@ -58,7 +58,7 @@ fn fixture() -> (TempDir, std::path::PathBuf, App) {
         })
         .unwrap();
     store
-        .add_reminder(Some(ann), None, common::today(), None, "Ring Ann")
+        .add_follow_up(Some(ann), None, common::today(), None, "Ring Ann")
         .unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();

@@ -76,11 +76,11 @@ fn screens() -> Vec<(&'static str, Vec<KeyEvent>, &'static [Context])> {
             chain::DIRECTORY_ENTRY,
         ),
         ("search", vec![k(Char('3')), k(Char('/'))], chain::SEARCH),
-        ("follow-ups", vec![k(Char('4'))], chain::REMINDERS),
+        ("follow-ups", vec![k(Char('4'))], chain::FOLLOW_UPS),
         (
             "done history",
             vec![k(Char('4')), k(Char('h'))],
-            chain::REMINDERS_DONE,
+            chain::FOLLOW_UPS_DONE,
         ),
         ("form", vec![k(Char('a'))], chain::FORM),
         (
@@ -222,7 +222,7 @@ fn alt_digit_in_the_search_box_is_esc_then_the_digit() {
     app.handle_key(key(KeyCode::Char('f')));
     app.handle_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::ALT));
     // Esc cleared the search and left it; 4 went to the follow-ups.
-    assert_eq!(app.contexts(), chain::REMINDERS);
+    assert_eq!(app.contexts(), chain::FOLLOW_UPS);
     assert_eq!(app.directory.query(), "");
 }
 

@@ -46,10 +46,10 @@ fn team(role: Role) -> (TempDir, Store) {
     let bill = add(&mut store, "Bill", "Baker");
     store.assign_person(bill, "ben", None).unwrap();
     store
-        .add_reminder(Some(ann), None, day(23), None, "Ring Ann")
+        .add_follow_up(Some(ann), None, day(23), None, "Ring Ann")
         .unwrap();
     store
-        .add_reminder(Some(bill), None, day(23), None, "Ring Bill")
+        .add_follow_up(Some(bill), None, day(23), None, "Ring Bill")
         .unwrap();
     (dir, store)
 }
@@ -138,7 +138,7 @@ fn h_hands_a_person_over_with_a_note() {
     let last = history.last().unwrap();
     assert_eq!(last.handed_to.as_deref(), Some("ben"));
     assert_eq!(last.reason.as_deref(), Some("Prefers mornings"));
-    let open = store.open_reminders_of(Some("ben")).unwrap();
+    let open = store.open_follow_ups_of(Some("ben")).unwrap();
     assert!(open.iter().any(|r| r.text == "Ring Ann"), "{open:?}");
 }
 
@@ -175,7 +175,7 @@ fn another_workers_writes_show_on_the_next_key_row_by_row() {
         .unwrap()
         .id;
     other
-        .add_reminder(Some(bill), None, day(20), None, "Overdue call")
+        .add_follow_up(Some(bill), None, day(20), None, "Overdue call")
         .unwrap();
     let amos = other
         .list_people(None)

@@ -90,7 +90,7 @@ fn fixture() -> (TempDir, App, Vec<i64>) {
             .add_goal(id, "Walk 🚶\u{200D}♀\u{FE0F} to \u{202E}the park", today)
             .unwrap();
         store
-            .add_reminder(
+            .add_follow_up(
                 Some(id),
                 None,
                 day(2026, 11, 20),
@@ -348,7 +348,7 @@ fn plain_fixture() -> (TempDir, App, Vec<&'static str>) {
             .add_person(&input.validate(common::today()).unwrap())
             .unwrap();
         store
-            .add_reminder(Some(id), None, day(2026, 11, 30), None, "Call")
+            .add_follow_up(Some(id), None, day(2026, 11, 30), None, "Call")
             .unwrap();
     }
     let app = App::new(store, Theme::plain()).unwrap();

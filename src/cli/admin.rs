@@ -180,7 +180,7 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
         c.people_total,
         c.people_open,
         c.services,
-        c.reminders_overdue,
+        c.follow_ups_overdue,
         if store.is_encrypted() {
             "encrypted (SQLCipher)"
         } else {

@@ -91,13 +91,13 @@ pub fn remind(
     format: ShowFormat,
     out: &mut dyn Write,
 ) -> CliResult {
-    use crate::domain::reminder::{Bucket, QUIET_DAYS, short_date};
+    use crate::domain::follow_up::{Bucket, QUIET_DAYS, short_date};
     use crate::domain::setting::Setting;
     use crate::domain::text::{display_safe, pad};
     let today = now.date();
     let horizon = today + chrono::Duration::days(i64::from(days));
-    let mut due: Vec<(Bucket, crate::domain::Reminder)> = store
-        .open_reminders_of(whose.login())?
+    let mut due: Vec<(Bucket, crate::domain::FollowUp)> = store
+        .open_follow_ups_of(whose.login())?
         .into_iter()
         .map(|r| (r.bucket(now), r))
         .filter(|(b, r)| *b == Bucket::Overdue || r.effective_due() <= horizon)
@@ -208,9 +208,9 @@ pub fn calendar(
     whose: &WorkerFilter,
     out: &mut dyn Write,
 ) -> CliResult {
-    let reminders = store.open_reminders_of(whose.login())?;
+    let follow_ups = store.open_follow_ups_of(whose.login())?;
     let text = crate::io::ics::calendar(
-        &reminders,
+        &follow_ups,
         &store.database_id()?,
         dtstamp,
         crate::clock::local_to_utc,
@@ -220,7 +220,7 @@ pub fn calendar(
         out,
         "wrote {}: {} follow-up(s), no personal details",
         path.display(),
-        reminders.len()
+        follow_ups.len()
     )?;
     Ok(())
 }
@@ -229,7 +229,7 @@ pub fn calendar(
 pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -> CliResult {
     let today = store.clock().today();
     let check = |due: &str, text: &str, person_id: Option<i64>| {
-        crate::domain::reminder::ReminderInput {
+        crate::domain::follow_up::FollowUpInput {
             date: due.to_string(),
             time: String::new(),
             text: text.to_string(),
@@ -247,7 +247,7 @@ pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -
         FollowupCommand::Add { person, due, text } => {
             store.get_person(*person)?;
             let d = check(due, text, Some(*person))?;
-            let id = store.add_reminder(d.person_id, None, d.due_on, None, &d.text)?;
+            let id = store.add_follow_up(d.person_id, None, d.due_on, None, &d.text)?;
             writeln!(out, "{id}")?;
         }
         FollowupCommand::Edit {
@@ -256,9 +256,9 @@ pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -
             due,
             text,
         } => {
-            let current = store.get_reminder(*id)?;
+            let current = store.get_follow_up(*id)?;
             let d = check(due, text, current.person_id)?;
-            store.update_reminder(*id, *version, d.due_on, None, &d.text)?;
+            store.update_follow_up(*id, *version, d.due_on, None, &d.text)?;
             writeln!(out, "{id}")?;
         }
     }

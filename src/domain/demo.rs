@@ -120,7 +120,7 @@ pub struct GenPerson {
     pub status_reason: Option<&'static str>,
     pub conversations: Vec<(NaiveDate, &'static str, String)>,
     pub goals: Vec<(&'static str, &'static str)>,
-    pub reminders: Vec<(NaiveDate, &'static str)>,
+    pub follow_ups: Vec<(NaiveDate, &'static str)>,
     pub connections: Vec<(u64, &'static str)>,
 }
 
@@ -179,7 +179,7 @@ fn person(rng: &mut Rng, services: u64, today: NaiveDate) -> GenPerson {
             (text, *rng.pick(&["open", "open", "achieved", "dropped"]))
         })
         .collect();
-    let reminders = if status.is_open() {
+    let follow_ups = if status.is_open() {
         (0..rng.below(3))
             .map(|_| {
                 let due = today + Duration::days(rng.below(60) as i64 - 20);
@@ -217,7 +217,7 @@ fn person(rng: &mut Rng, services: u64, today: NaiveDate) -> GenPerson {
         status_reason,
         conversations,
         goals,
-        reminders,
+        follow_ups,
         connections,
     }
 }

@@ -3,6 +3,7 @@
 pub mod conversation;
 pub mod date;
 pub mod demo;
+pub mod follow_up;
 pub mod goal;
 pub mod letter;
 pub mod limits;
@@ -11,7 +12,6 @@ pub mod monitoring;
 pub mod nhs_number;
 pub mod person;
 pub mod record;
-pub mod reminder;
 pub mod report;
 pub mod search;
 pub mod service;
@@ -21,6 +21,6 @@ pub mod words;
 pub mod worker;
 
 pub use conversation::{Conversation, ConversationKind, Draft, NewNote};
+pub use follow_up::FollowUp;
 pub use person::{FieldError, Person, PersonDetails, PersonInput, Status};
-pub use reminder::Reminder;
 pub use service::Service;

@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::conversation::{Conversation, Draft};
+use crate::follow_up::FollowUp;
 use crate::goal::Goal;
 use crate::measure::Measure;
 use crate::person::{Person, Status};
-use crate::reminder::Reminder;
 use crate::service::Connection;
 
 /// One audit row, as the store writes it.
@@ -72,7 +72,7 @@ pub struct SubjectAccessRecord {
     pub goals: Vec<Goal>,
     pub measures: Vec<Measure>,
     pub connections: Vec<Connection>,
-    pub follow_ups: Vec<Reminder>,
+    pub follow_ups: Vec<FollowUp>,
     /// Whose caseload they are on (a worker's login), and every handover.
     pub assigned_worker: Option<String>,
     pub handovers: Vec<Handover>,

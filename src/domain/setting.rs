@@ -8,7 +8,7 @@ use crate::words::Thesaurus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
-    /// Offer a check-in reminder when a connection becomes "referred".
+    /// Offer a check-in follow-up when a connection becomes "referred".
     OfferCheckIn,
     /// Show the "gone quiet" group in the agenda and in `caseload remind`.
     ShowGoneQuiet,

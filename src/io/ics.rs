@@ -1,24 +1,24 @@
 //! Follow-ups as an iCalendar file (RFC 5545), for a phone or desktop calendar.
-//! Pure: the reminders, the database's id and the DTSTAMP moment come in; text
+//! Pure: the follow-ups, the database's id and the DTSTAMP moment come in; text
 //! goes out. No personal data leaves: each event says "caseload follow-up #ID",
-//! never a name, a reminder's text or anything about health.
+//! never a name, a follow-up's text or anything about health.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 
-use crate::domain::reminder::Reminder;
+use crate::domain::follow_up::FollowUp;
 
 pub const PRODID: &str = concat!("-//caseload//caseload ", env!("CARGO_PKG_VERSION"), "//EN");
 
 /// How long a timed follow-up lasts in the calendar, and its alarm's lead time.
 const TIMED_MINUTES: i64 = 15;
 
-/// One VCALENDAR with a VEVENT (and a VALARM) per reminder. `database_id`
-/// keeps UIDs from two databases apart; the same reminder always gets the
+/// One VCALENDAR with a VEVENT (and a VALARM) per follow-up. `database_id`
+/// keeps UIDs from two databases apart; the same follow-up always gets the
 /// same UID, so importing again updates events instead of duplicating them.
 /// `to_utc` turns a follow-up's local time into UTC (the caller knows the
 /// time zone); where it cannot (a clock-change gap) the time stays floating.
 pub fn calendar(
-    reminders: &[Reminder],
+    follow_ups: &[FollowUp],
     database_id: &str,
     dtstamp: DateTime<Utc>,
     to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
@@ -35,7 +35,7 @@ pub fn calendar(
     line("METHOD", "PUBLISH");
     line("X-WR-CALNAME", "caseload follow-ups");
     let stamp = dtstamp.format("%Y%m%dT%H%M%SZ").to_string();
-    for r in reminders {
+    for r in follow_ups {
         let summary = escape_text(&summary(r.id));
         line("BEGIN", "VEVENT");
         line("UID", &escape_text(&uid(r.id, database_id)));

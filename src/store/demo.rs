@@ -66,7 +66,7 @@ impl Store {
                 "INSERT INTO goal (person_id, text, status, created_on, ended_on)
                  VALUES (?1, ?2, ?3, ?4, CASE WHEN ?3 = 'open' THEN NULL ELSE ?4 END)",
             )?;
-            let mut add_reminder = tx.prepare(
+            let mut add_follow_up = tx.prepare(
                 "INSERT INTO reminder (person_id, due_on, text, created_at) VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut add_connection = tx.prepare(
@@ -100,8 +100,8 @@ impl Store {
                 for (text, status) in &p.goals {
                     add_goal.execute(params![id, text, status, referred])?;
                 }
-                for (due, text) in &p.reminders {
-                    add_reminder.execute(params![id, iso(*due), text, now])?;
+                for (due, text) in &p.follow_ups {
+                    add_follow_up.execute(params![id, iso(*due), text, now])?;
                 }
                 for (index, status) in &p.connections {
                     if let Some(sid) = service_ids.get(*index as usize) {

@@ -13,12 +13,12 @@ mod directory;
 mod encrypt;
 mod erase;
 mod error;
+mod follow_up;
 mod goal;
 mod key;
 mod migrate;
 pub mod os;
 mod person;
-mod reminder;
 mod report;
 mod retention;
 mod service;
@@ -43,7 +43,7 @@ pub use crate::domain::record::{
 };
 pub use audit::AuditFilter;
 pub use backup::{BackupSummary, Overwrite, remove_stale_backup_copies, stale_backup_copies};
-pub use changes::{Changed, Changes};
+pub use changes::{Changed, Changes, Topic};
 pub use directory::ImportSummary;
 pub use encrypt::Converted;
 pub use error::{Result, StoreError};
@@ -93,8 +93,8 @@ pub struct Counts {
     pub services: i64,
     pub services_total: i64,
     pub services_stale: i64,
-    pub reminders_overdue: i64,
-    pub reminders_today: i64,
+    pub follow_ups_overdue: i64,
+    pub follow_ups_today: i64,
 }
 
 impl Store {
@@ -470,8 +470,8 @@ impl Store {
                     services: r.get(2)?,
                     services_total: r.get(3)?,
                     services_stale: r.get(4)?,
-                    reminders_overdue: r.get(5)?,
-                    reminders_today: r.get(6)?,
+                    follow_ups_overdue: r.get(5)?,
+                    follow_ups_today: r.get(6)?,
                 })
             },
         )?;

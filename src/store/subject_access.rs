@@ -36,7 +36,7 @@ impl Store {
             goals: self.goals(person_id)?,
             measures: self.measures(person_id)?,
             connections: self.connections_for_person(person_id)?,
-            follow_ups: self.reminders_for_person(person_id)?,
+            follow_ups: self.follow_ups_for_person(person_id)?,
             assigned_worker: self.assigned_worker(person_id)?,
             handovers: self.handovers(person_id)?,
             rows: self.subject_access_rows(person_id)?,

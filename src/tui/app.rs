@@ -33,7 +33,7 @@ use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::person::{PersonInput, Status, validate_status_change};
 use crate::domain::text::truncate;
-use crate::store::{Changed, Changes, Counts, Store, StoreError};
+use crate::store::{Changed, Changes, Counts, Store, StoreError, Topic};
 
 /// Smallest terminal the layout is drawn in; below it, a message instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -48,7 +48,7 @@ pub struct App {
     pub caseload: CaseloadPane,
     pub person: WhatMattersPane,
     pub directory: DirectoryPane,
-    pub reminders: FollowUpsPane,
+    pub follow_ups: FollowUpsPane,
     /// Panes beyond the core four, from `panes::registry`, in tab order.
     more: Vec<Box<dyn Component>>,
     modals: Vec<Modal>,
@@ -99,27 +99,33 @@ pub struct App {
     rules: crate::domain::setting::Rules,
 }
 
-/// Tables each part of the screen is read from.
-const PEOPLE_TABLES: &[&str] = &["person", "reminder", "goal"];
+/// What each part of the screen is read from.
+const PEOPLE_TOPICS: &[Topic] = &[Topic::People, Topic::FollowUps, Topic::Goals];
 /// Up to this many changed caseload rows are re-read one by one; more, and
 /// the whole caseload is.
 const PATCH_PEOPLE: usize = 500;
-const COUNT_TABLES: &[&str] = &["person", "service", "reminder"];
-const DIRECTORY_TABLES: &[&str] = &["service"];
-const AGENDA_TABLES: &[&str] = &["reminder", "person", "service"];
+const COUNT_TOPICS: &[Topic] = &[Topic::People, Topic::Services, Topic::FollowUps];
+const DIRECTORY_TOPICS: &[Topic] = &[Topic::Services];
+const AGENDA_TOPICS: &[Topic] = &[Topic::FollowUps, Topic::People, Topic::Services];
 /// What the gone-quiet list reads.
-const QUIET_TABLES: &[&str] = &["conversation", "setting", "status_change", "person"];
-const PERSON_TABLES: &[&str] = &[
-    "person",
-    "status_change",
-    "conversation",
-    "draft",
-    "goal",
-    "measure",
-    "connection",
-    "connection_history",
-    "service",
+const QUIET_TOPICS: &[Topic] = &[
+    Topic::Conversations,
+    Topic::Settings,
+    Topic::StatusChanges,
+    Topic::People,
 ];
+const PERSON_TOPICS: &[Topic] = &[
+    Topic::People,
+    Topic::StatusChanges,
+    Topic::Conversations,
+    Topic::Drafts,
+    Topic::Goals,
+    Topic::Measures,
+    Topic::Connections,
+    Topic::ConnectionHistory,
+    Topic::Services,
+];
+const DETAIL_TOPICS: &[Topic] = &[Topic::People, Topic::StatusChanges, Topic::Handovers];
 
 impl App {
     /// The app reads "now" from the store's clock, so both agree on the day.
@@ -150,7 +156,7 @@ impl App {
             caseload: CaseloadPane::default(),
             person: WhatMattersPane::default(),
             directory: DirectoryPane::default(),
-            reminders: FollowUpsPane::default(),
+            follow_ups: FollowUpsPane::default(),
             more,
             modals: Vec::new(),
             counts: Counts::default(),
@@ -202,10 +208,8 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         self.seen_people_seq = self.store.people_seq()?;
         self.caseload.set_people(self.store.list_people(None)?);
-        let now = self.store.changes()?;
-        let all = now.since(&Changes::default());
-        self.seen_changes = now;
-        self.reload_parts(&all)
+        self.seen_changes = self.store.changes()?;
+        self.reload_parts(&Changed::everything())
     }
 
     /// After a write (ours or another process's): reloads only the parts of
@@ -221,24 +225,24 @@ impl App {
     }
 
     fn reload_parts(&mut self, changed: &Changed) -> Result<(), StoreError> {
-        if changed.any(PEOPLE_TABLES) {
+        if changed.any(PEOPLE_TOPICS) {
             self.reload_people()?;
         }
-        if changed.any(&["worker"]) {
+        if changed.any(&[Topic::Workers]) {
             self.load_team()?;
         }
-        if changed.any(&["service"]) || (!self.agenda_loaded && changed.any(COUNT_TABLES)) {
+        if changed.any(&[Topic::Services]) || (!self.agenda_loaded && changed.any(COUNT_TOPICS)) {
             self.counts = self.store.counts(self.today, self.rules.stale_months)?;
-        } else if changed.any(COUNT_TABLES) {
+        } else if changed.any(COUNT_TOPICS) {
             // People or follow-ups (a team's usual changes): no recount of
             // 10k services; the follow-up counts are the agenda's, below.
             self.store.people_counts(&mut self.counts)?;
         }
-        if self.directory_loaded && changed.any(DIRECTORY_TABLES) {
+        if self.directory_loaded && changed.any(DIRECTORY_TOPICS) {
             self.directory.set(self.store.list_services()?);
         }
-        let agenda_changed = changed.any(AGENDA_TABLES);
-        let quiet_changed = changed.any(QUIET_TABLES);
+        let agenda_changed = changed.any(AGENDA_TOPICS);
+        let quiet_changed = changed.any(QUIET_TOPICS);
         if self.agenda_loaded && (agenda_changed || quiet_changed) && self.pane != Pane::FollowUps {
             // Off screen: read when shown (30-40 ms at 10k, kept off every key).
             self.agenda_stale = true;
@@ -246,33 +250,34 @@ impl App {
             self.load_agenda_now()?;
         } else {
             if self.agenda_loaded && agenda_changed {
-                self.reminders.set_reminders(
-                    self.store.open_reminders_of(self.agenda_owner.as_deref())?,
-                    self.store.done_reminders(DONE_HISTORY)?,
+                self.follow_ups.set_follow_ups(
+                    self.store
+                        .open_follow_ups_of(self.agenda_owner.as_deref())?,
+                    self.store.done_follow_ups(DONE_HISTORY)?,
                     self.store.clock().now(),
                 );
             }
             if self.agenda_loaded && quiet_changed {
                 let quiet = self.gone_quiet()?;
-                self.reminders.set_quiet(quiet, self.store.clock().now());
+                self.follow_ups.set_quiet(quiet, self.store.clock().now());
             }
         }
         if self.agenda_loaded {
-            self.sync_reminder_counts();
+            self.sync_follow_up_counts();
         }
-        if changed.any(PERSON_TABLES)
+        if changed.any(PERSON_TOPICS)
             && let Some(id) = self.person.person.as_ref().map(|p| p.id)
         {
             self.load_person(id)?;
         }
-        if changed.any(&["person", "status_change", "handover"])
+        if changed.any(DETAIL_TOPICS)
             && let Some(id) = self.caseload.detail.as_ref().map(|d| d.person.id)
         {
             self.open_detail(id)?;
         }
         if self.more_loaded {
             for i in 0..self.more.len() {
-                if self.more.get(i).is_some_and(|p| changed.any(p.tables())) {
+                if self.more.get(i).is_some_and(|p| changed.any(p.topics())) {
                     self.load_or_mark_more(i)?;
                 }
             }
@@ -331,7 +336,7 @@ impl App {
         }
         if !self.agenda_loaded {
             self.agenda_loaded = true;
-            self.load_reminders()?;
+            self.load_follow_ups()?;
         }
         if !self.directory_loaded {
             self.directory_loaded = true;
@@ -419,9 +424,9 @@ impl App {
             self.report(r);
             return true;
         }
-        let changed = self.reminders.rebucket(now);
+        let changed = self.follow_ups.rebucket(now);
         if changed {
-            self.sync_reminder_counts();
+            self.sync_follow_up_counts();
         }
         changed
     }
@@ -484,7 +489,7 @@ impl App {
             Pane::Caseload => &self.caseload,
             Pane::WhatMatters => &self.person,
             Pane::Directory => &self.directory,
-            Pane::FollowUps => &self.reminders,
+            Pane::FollowUps => &self.follow_ups,
             Pane::More(i) => self.more.get(i)?.as_ref(),
         })
     }
@@ -494,7 +499,7 @@ impl App {
             Pane::Caseload => &mut self.caseload,
             Pane::WhatMatters => &mut self.person,
             Pane::Directory => &mut self.directory,
-            Pane::FollowUps => &mut self.reminders,
+            Pane::FollowUps => &mut self.follow_ups,
             Pane::More(i) => self.more.get_mut(i)?.as_mut(),
         })
     }
@@ -594,7 +599,7 @@ impl App {
             }
             Command::Reload => Action::Reload,
             Command::AddFollowUp => {
-                let (person_id, service_id) = self.reminder_subject();
+                let (person_id, service_id) = self.follow_up_subject();
                 Action::AddFollowUp {
                     person_id,
                     service_id,
@@ -658,11 +663,11 @@ impl App {
         match purpose {
             Purpose::Person { editing } => self.save_person(form, editing),
             Purpose::Status { id, version, from } => self.save_status(form, id, version, from),
-            Purpose::Reminder {
+            Purpose::FollowUp {
                 person_id,
                 service_id,
                 editing,
-            } => self.save_reminder(FollowUpForm {
+            } => self.save_follow_up(FollowUpForm {
                 form,
                 person_id,
                 service_id,
@@ -792,7 +797,7 @@ impl App {
             | Action::SnoozeFollowUp { .. }
             | Action::OfferCheckIn { .. }
             | Action::GoToPerson(_)
-            | Action::Notice(_)) => self.apply_reminder(a),
+            | Action::Notice(_)) => self.apply_follow_up(a),
             Action::OpenService(_)
             | Action::EditService(_)
             | Action::VerifyService(_)
@@ -914,15 +919,15 @@ impl App {
             "{} open of {} people",
             c.people_open, c.people_total
         ))];
-        if c.reminders_overdue > 0 {
+        if c.follow_ups_overdue > 0 {
             right.push(Span::raw(" · "));
             right.push(Span::styled(
-                format!("{} overdue", c.reminders_overdue),
+                format!("{} overdue", c.follow_ups_overdue),
                 t.danger(),
             ));
         }
-        if c.reminders_today > 0 {
-            right.push(Span::raw(format!(" · {} today", c.reminders_today)));
+        if c.follow_ups_today > 0 {
+            right.push(Span::raw(format!(" · {} today", c.follow_ups_today)));
         }
         right.push(Span::raw(format!(" · {} services", c.services)));
         if c.services_stale > 0 {

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use super::action::Outcome;
 use super::draw::Ctx;
 use super::keymap::{Binding, Command, Context};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Topic};
 
 /// What panes may need from config.toml, handed to each once at start.
 #[derive(Debug, Clone)]
@@ -79,8 +79,8 @@ pub trait Component {
         &[]
     }
 
-    /// Tables `load` reads: it runs again when any of them changes.
-    fn tables(&self) -> &'static [&'static str] {
+    /// What `load` reads: it runs again when any of it changes.
+    fn topics(&self) -> &'static [Topic] {
         &[]
     }
 

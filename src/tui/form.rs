@@ -1,5 +1,5 @@
 //! A small form: labelled one-line fields, inline errors, Ctrl-s to save.
-//! Used for people now, and for services and reminders as those panes grow.
+//! Used for people now, and for services and follow-ups as those panes grow.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;

@@ -601,8 +601,8 @@ pub mod chain {
     pub const NO_PERSON: &[X] = &[X::Always, X::Global];
     pub const DIRECTORY: &[X] = &[X::Always, X::Directory, X::List, X::Global];
     pub const DIRECTORY_ENTRY: &[X] = &[X::Always, X::DirectoryEntry, X::Global];
-    pub const REMINDERS: &[X] = &[X::Always, X::FollowUps, X::List, X::Global];
-    pub const REMINDERS_DONE: &[X] = &[X::Always, X::FollowUpsDone, X::List, X::Global];
+    pub const FOLLOW_UPS: &[X] = &[X::Always, X::FollowUps, X::List, X::Global];
+    pub const FOLLOW_UPS_DONE: &[X] = &[X::Always, X::FollowUpsDone, X::List, X::Global];
     pub const FILTER: &[X] = &[X::Always, X::Filter];
     pub const SEARCH: &[X] = &[X::Always, X::Search];
     pub const FORM: &[X] = &[X::Always, X::Form];
@@ -623,8 +623,8 @@ pub const CHAINS: &[&[Context]] = &[
     chain::NO_PERSON,
     chain::DIRECTORY,
     chain::DIRECTORY_ENTRY,
-    chain::REMINDERS,
-    chain::REMINDERS_DONE,
+    chain::FOLLOW_UPS,
+    chain::FOLLOW_UPS_DONE,
     chain::FILTER,
     chain::SEARCH,
     chain::FORM,

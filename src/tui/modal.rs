@@ -40,7 +40,7 @@ pub enum Purpose {
         version: i64,
         from: Status,
     },
-    Reminder {
+    FollowUp {
         person_id: Option<i64>,
         service_id: Option<i64>,
         /// `(id, version)` when editing.

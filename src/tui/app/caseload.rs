@@ -64,11 +64,11 @@ impl App {
             .login()
             .map(str::to_string);
         let changed = owner != self.agenda_owner;
-        self.reminders.whose = owner.is_some().then_some("My");
+        self.follow_ups.whose = owner.is_some().then_some("My");
         self.agenda_owner = owner;
         self.caseload.set_team(self.store.workers()?, me);
         if changed && self.agenda_loaded {
-            self.load_reminders()?;
+            self.load_follow_ups()?;
         }
         Ok(())
     }

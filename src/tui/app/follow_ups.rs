@@ -5,23 +5,24 @@ use super::*;
 
 /// Follow-ups (issue 6): the agenda's data, its timer and its actions.
 impl App {
-    pub(super) fn load_reminders(&mut self) -> Result<(), StoreError> {
+    pub(super) fn load_follow_ups(&mut self) -> Result<(), StoreError> {
         let quiet = self.gone_quiet()?;
-        self.reminders.set(
-            self.store.open_reminders_of(self.agenda_owner.as_deref())?,
+        self.follow_ups.set(
+            self.store
+                .open_follow_ups_of(self.agenda_owner.as_deref())?,
             quiet,
-            self.store.done_reminders(DONE_HISTORY)?,
+            self.store.done_follow_ups(DONE_HISTORY)?,
             self.store.clock().now(),
         );
-        self.sync_reminder_counts();
+        self.sync_follow_up_counts();
         Ok(())
     }
 
     /// People with an open case and no recent conversation, if shown.
     pub(super) fn gone_quiet(
         &self,
-    ) -> Result<Vec<crate::domain::reminder::QuietPerson>, StoreError> {
-        use crate::domain::reminder::QUIET_DAYS;
+    ) -> Result<Vec<crate::domain::follow_up::QuietPerson>, StoreError> {
+        use crate::domain::follow_up::QUIET_DAYS;
         use crate::domain::setting::Setting;
         if self.store.setting(Setting::ShowGoneQuiet)? {
             self.store
@@ -32,26 +33,26 @@ impl App {
     }
 
     /// The status line counts what the agenda shows, timed follow-ups included.
-    pub(super) fn sync_reminder_counts(&mut self) {
+    pub(super) fn sync_follow_up_counts(&mut self) {
         if self.agenda_stale {
             // The agenda is read again when shown; the store counts the same way.
             let now = self.store.clock().now();
             if let Ok((overdue, today)) =
                 self.store.agenda_counts(now, self.agenda_owner.as_deref())
             {
-                self.counts.reminders_overdue = overdue;
-                self.counts.reminders_today = today;
+                self.counts.follow_ups_overdue = overdue;
+                self.counts.follow_ups_today = today;
             }
             return;
         }
-        self.counts.reminders_overdue = self.reminders.overdue() as i64;
-        self.counts.reminders_today = self.reminders.due_today() as i64;
+        self.counts.follow_ups_overdue = self.follow_ups.overdue() as i64;
+        self.counts.follow_ups_today = self.follow_ups.due_today() as i64;
     }
 
     /// The agenda changed while off screen: read it all again now.
     pub(super) fn load_agenda_now(&mut self) -> Result<(), StoreError> {
         self.agenda_stale = false;
-        self.load_reminders()
+        self.load_follow_ups()
     }
 
     /// How long the event loop may sleep: until the next follow-up falls due
@@ -66,18 +67,18 @@ impl App {
             return std::time::Duration::from_millis(100);
         }
         let hour = std::time::Duration::from_secs(3600);
-        (self.reminders.next_change() - self.store.clock().now())
+        (self.follow_ups.next_change() - self.store.clock().now())
             .to_std()
             .map_or(std::time::Duration::ZERO, |d| d.min(hour))
     }
 
     /// Who `r` would add a follow-up for, in the current pane.
-    pub(super) fn reminder_subject(&self) -> (Option<i64>, Option<i64>) {
+    pub(super) fn follow_up_subject(&self) -> (Option<i64>, Option<i64>) {
         self.component(self.pane)
             .map_or((None, None), |c| c.subject())
     }
 
-    pub(super) fn apply_reminder(&mut self, action: Action) {
+    pub(super) fn apply_follow_up(&mut self, action: Action) {
         match action {
             Action::AddFollowUp {
                 person_id,
@@ -85,12 +86,12 @@ impl App {
             } => match self.store.subject_name(person_id, service_id) {
                 Ok(about) => {
                     let form = FollowUpForm::add(person_id, service_id, about.as_deref());
-                    self.push_reminder_form(form);
+                    self.push_follow_up_form(form);
                 }
                 Err(e) => self.report::<()>(Err(e)),
             },
-            Action::EditFollowUp(id) => match self.store.get_reminder(id) {
-                Ok(r) => self.push_reminder_form(FollowUpForm::edit(&r)),
+            Action::EditFollowUp(id) => match self.store.get_follow_up(id) {
+                Ok(r) => self.push_follow_up_form(FollowUpForm::edit(&r)),
                 Err(e) => self.report::<()>(Err(e)),
             },
             Action::OpenSnooze(id) => {
@@ -98,19 +99,19 @@ impl App {
                 self.modals.push(Modal::form(form, Purpose::Snooze { id }));
             }
             Action::CompleteFollowUp(id) => {
-                let r = self.store.complete_reminder(id);
-                self.after_reminder(r, id, format!("Done: follow-up #{id} (u undoes)"));
+                let r = self.store.complete_follow_up(id);
+                self.after_follow_up(r, id, format!("Done: follow-up #{id} (u undoes)"));
             }
             Action::ReopenFollowUp(id) => {
-                let r = self.store.reopen_reminder(id);
-                self.after_reminder(r, id, format!("Follow-up #{id} is open again"));
-                self.reminders.select_reminder(id);
+                let r = self.store.reopen_follow_up(id);
+                self.after_follow_up(r, id, format!("Follow-up #{id} is open again"));
+                self.follow_ups.select_follow_up(id);
             }
             Action::SnoozeFollowUp { id, until } => {
-                let r = self.store.snooze_reminder(id, until);
-                let when = crate::domain::reminder::short_date(until, self.today);
-                self.after_reminder(r, id, format!("Follow-up #{id} snoozed until {when}"));
-                self.reminders.select_reminder(id);
+                let r = self.store.snooze_follow_up(id, until);
+                let when = crate::domain::follow_up::short_date(until, self.today);
+                self.after_follow_up(r, id, format!("Follow-up #{id} snoozed until {when}"));
+                self.follow_ups.select_follow_up(id);
             }
             Action::OfferCheckIn {
                 person_id,
@@ -124,7 +125,7 @@ impl App {
                         Ok(draft.map(|d| FollowUpForm::offer(&d, about.as_deref())))
                     });
                 match offer {
-                    Ok(Some(form)) => self.push_reminder_form(form),
+                    Ok(Some(form)) => self.push_follow_up_form(form),
                     Ok(None) => {}
                     Err(e) => self.report::<()>(Err(e)),
                 }
@@ -144,30 +145,30 @@ impl App {
     /// edited): it is updated where it shows, the agenda and its person's
     /// "Next", instead of reloading 10k rows. If anything else changed
     /// meanwhile (another window), that is reloaded as usual.
-    pub(super) fn refresh_reminder(&mut self, id: i64) -> Result<(), StoreError> {
+    pub(super) fn refresh_follow_up(&mut self, id: i64) -> Result<(), StoreError> {
         let now = self.store.changes()?;
         let changed = now.since(&self.seen_changes);
-        let only_this = changed.tables().eq(["reminder"])
-            && now.delta(&self.seen_changes, "reminder") == 1
+        let only_this = changed.topics().eq([Topic::FollowUps])
+            && now.delta(&self.seen_changes, Topic::FollowUps) == 1
             && self.agenda_loaded;
         self.seen_changes = now;
         if !only_this {
             return self.reload_parts(&changed);
         }
-        let r = self.store.get_reminder(id)?;
+        let r = self.store.get_follow_up(id)?;
         if let Some(person) = r.person_id {
             let next = self.store.next_follow_up(person)?;
             self.caseload.set_next_follow_up(person, next);
         }
-        self.reminders.replace(r, self.store.clock().now());
-        self.sync_reminder_counts();
+        self.follow_ups.replace(r, self.store.clock().now());
+        self.sync_follow_up_counts();
         Ok(())
     }
 
-    pub(super) fn after_reminder(&mut self, r: Result<(), StoreError>, id: i64, message: String) {
+    pub(super) fn after_follow_up(&mut self, r: Result<(), StoreError>, id: i64, message: String) {
         match r {
             Ok(()) => {
-                let r = self.refresh_reminder(id);
+                let r = self.refresh_follow_up(id);
                 self.report(r);
                 if self.message.is_none() {
                     self.say(message);
@@ -177,8 +178,8 @@ impl App {
         }
     }
 
-    fn push_reminder_form(&mut self, f: FollowUpForm) {
-        let purpose = Purpose::Reminder {
+    fn push_follow_up_form(&mut self, f: FollowUpForm) {
+        let purpose = Purpose::FollowUp {
             person_id: f.person_id,
             service_id: f.service_id,
             editing: f.editing,
@@ -188,7 +189,7 @@ impl App {
 
     /// The snooze form: a valid day snoozes; a bad one stays with the reason.
     pub(super) fn save_snooze(&mut self, mut form: Form, id: i64) -> Option<Form> {
-        match self.reminders.snooze_date(&form, id) {
+        match self.follow_ups.snooze_date(&form, id) {
             Ok(until) => {
                 self.apply(Action::SnoozeFollowUp { id, until });
                 None
@@ -200,16 +201,16 @@ impl App {
         }
     }
 
-    pub(super) fn save_reminder(&mut self, mut form: FollowUpForm) -> Option<Form> {
+    pub(super) fn save_follow_up(&mut self, mut form: FollowUpForm) -> Option<Form> {
         let Some(draft) = form.draft(self.today) else {
             return Some(form.form);
         };
         let saved = match form.editing {
             Some((id, version)) => self
                 .store
-                .update_reminder(id, version, draft.due_on, draft.due_time, &draft.text)
+                .update_follow_up(id, version, draft.due_on, draft.due_time, &draft.text)
                 .map(|()| id),
-            None => self.store.add_reminder(
+            None => self.store.add_follow_up(
                 draft.person_id,
                 draft.service_id,
                 draft.due_on,
@@ -219,10 +220,10 @@ impl App {
         };
         match saved {
             Ok(id) => {
-                let r = self.refresh_reminder(id);
+                let r = self.refresh_follow_up(id);
                 self.report(r);
-                self.reminders.select_reminder(id);
-                let when = crate::domain::reminder::short_date(draft.due_on, self.today);
+                self.follow_ups.select_follow_up(id);
+                let when = crate::domain::follow_up::short_date(draft.due_on, self.today);
                 if self.message.is_none() {
                     self.say(format!("Follow-up #{id} saved for {when}"));
                 }

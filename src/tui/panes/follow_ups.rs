@@ -1,7 +1,7 @@
 //! Pane 4: follow-ups grouped Overdue / Today / This week / Later, then the
 //! people who have gone quiet. `d` done (undo with `u`), `z` snooze, `e` edit,
 //! `h` the done history, `Enter` jumps to the person. The pane owns its view
-//! state, the snooze popup and the reminder form; writes go back to the app
+//! state, the snooze popup and the follow-up form; writes go back to the app
 //! as `Action`s.
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -14,8 +14,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::{Ctx, fit, pad};
 
 use crate::domain::date::iso;
-use crate::domain::reminder::{
-    Bucket, CHECK_IN_DAYS, QUIET_DAYS, QuietPerson, Reminder, ReminderDraft, ReminderInput,
+use crate::domain::follow_up::{
+    Bucket, CHECK_IN_DAYS, FollowUp, FollowUpDraft, FollowUpInput, QUIET_DAYS, QuietPerson,
     SNOOZE_CHOICES, next_change, short_date, snooze_until,
 };
 use crate::tui::action::{Action, Outcome};
@@ -66,10 +66,10 @@ enum Entry {
 }
 
 pub struct FollowUpsPane {
-    reminders: Vec<Reminder>,
+    follow_ups: Vec<FollowUp>,
     buckets: Vec<Bucket>,
     quiet: Vec<QuietPerson>,
-    done: Vec<Reminder>,
+    done: Vec<FollowUp>,
     view: View,
     /// Lines of the current view, and the line of each selectable item.
     entries: Vec<Entry>,
@@ -88,7 +88,7 @@ pub struct FollowUpsPane {
 impl Default for FollowUpsPane {
     fn default() -> Self {
         FollowUpsPane {
-            reminders: Vec::new(),
+            follow_ups: Vec::new(),
             buckets: Vec::new(),
             quiet: Vec::new(),
             done: Vec::new(),
@@ -125,17 +125,17 @@ impl Component for FollowUpsPane {
 }
 
 impl FollowUpsPane {
-    /// Replaces everything shown (open reminders sorted by due moment, as the
+    /// Replaces everything shown (open follow-ups sorted by due moment, as the
     /// store returns them), keeping the selection on the same follow-up.
     pub fn set(
         &mut self,
-        reminders: Vec<Reminder>,
+        follow_ups: Vec<FollowUp>,
         quiet: Vec<QuietPerson>,
-        done: Vec<Reminder>,
+        done: Vec<FollowUp>,
         now: NaiveDateTime,
     ) {
         let keep = self.selected_item_key();
-        self.reminders = reminders;
+        self.follow_ups = follow_ups;
         self.quiet = quiet;
         self.done = done;
         self.rebuild(now);
@@ -146,29 +146,29 @@ impl FollowUpsPane {
 
     /// Replaces the follow-ups only, after one changed: who has gone quiet
     /// depends on conversations and statuses, not on follow-ups.
-    pub fn set_reminders(
+    pub fn set_follow_ups(
         &mut self,
-        reminders: Vec<Reminder>,
-        done: Vec<Reminder>,
+        follow_ups: Vec<FollowUp>,
+        done: Vec<FollowUp>,
         now: NaiveDateTime,
     ) {
         let quiet = std::mem::take(&mut self.quiet);
-        self.set(reminders, quiet, done, now);
+        self.set(follow_ups, quiet, done, now);
     }
 
     /// One follow-up changed (done, reopened, snoozed, edited): it moves to
     /// where it now belongs, in the store's order, without reloading the rest.
-    pub fn replace(&mut self, r: Reminder, now: NaiveDateTime) {
-        let mut reminders = std::mem::take(&mut self.reminders);
+    pub fn replace(&mut self, r: FollowUp, now: NaiveDateTime) {
+        let mut follow_ups = std::mem::take(&mut self.follow_ups);
         let mut done = std::mem::take(&mut self.done);
-        reminders.retain(|x| x.id != r.id);
+        follow_ups.retain(|x| x.id != r.id);
         done.retain(|x| x.id != r.id);
         if r.done_at.is_some() {
             done.insert(0, r);
             done.truncate(DONE_HISTORY);
         } else {
-            // As `open_reminders` sorts: day, timed before untimed, time, id.
-            let key = |x: &Reminder| {
+            // As `open_follow_ups` sorts: day, timed before untimed, time, id.
+            let key = |x: &FollowUp| {
                 (
                     x.effective_due(),
                     x.due_time.is_none(),
@@ -176,19 +176,19 @@ impl FollowUpsPane {
                     x.id,
                 )
             };
-            let at = reminders.partition_point(|x| key(x) < key(&r));
-            reminders.insert(at, r);
+            let at = follow_ups.partition_point(|x| key(x) < key(&r));
+            follow_ups.insert(at, r);
         }
         let quiet = std::mem::take(&mut self.quiet);
-        self.set(reminders, quiet, done, now);
+        self.set(follow_ups, quiet, done, now);
     }
 
     /// Replaces who has gone quiet only, after a conversation or a status
     /// changed: the follow-ups are as they were.
     pub fn set_quiet(&mut self, quiet: Vec<QuietPerson>, now: NaiveDateTime) {
-        let reminders = std::mem::take(&mut self.reminders);
+        let follow_ups = std::mem::take(&mut self.follow_ups);
         let done = std::mem::take(&mut self.done);
-        self.set(reminders, quiet, done, now);
+        self.set(follow_ups, quiet, done, now);
     }
 
     /// Re-buckets when a due moment or midnight has passed; true if it did.
@@ -226,9 +226,9 @@ impl FollowUpsPane {
         self.now = now;
         // The store sorts by due moment, which already groups the buckets; a
         // stable sort keeps that order and makes each bucket one run regardless.
-        self.reminders.sort_by_cached_key(|r| r.bucket(now));
-        self.buckets = self.reminders.iter().map(|r| r.bucket(now)).collect();
-        self.next_change = next_change(&self.reminders, now);
+        self.follow_ups.sort_by_cached_key(|r| r.bucket(now));
+        self.buckets = self.follow_ups.iter().map(|r| r.bucket(now)).collect();
+        self.next_change = next_change(&self.follow_ups, now);
         self.overdue = self
             .buckets
             .iter()
@@ -285,7 +285,7 @@ impl FollowUpsPane {
     /// A key that survives a reload: (kind, id).
     fn selected_item_key(&self) -> Option<(u8, i64)> {
         Some(match self.selected_item()? {
-            Item::Open(i) => (0, self.reminders.get(i)?.id),
+            Item::Open(i) => (0, self.follow_ups.get(i)?.id),
             Item::Quiet(i) => (1, self.quiet.get(i)?.person_id),
             Item::Done(i) => (2, self.done.get(i)?.id),
         })
@@ -297,7 +297,7 @@ impl FollowUpsPane {
                 return false;
             };
             let id = match *item {
-                Item::Open(i) if key.0 == 0 => self.reminders.get(i).map(|r| r.id),
+                Item::Open(i) if key.0 == 0 => self.follow_ups.get(i).map(|r| r.id),
                 Item::Quiet(i) if key.0 == 1 => self.quiet.get(i).map(|q| q.person_id),
                 Item::Done(i) if key.0 == 2 => self.done.get(i).map(|r| r.id),
                 _ => None,
@@ -310,13 +310,13 @@ impl FollowUpsPane {
     }
 
     /// Selects an open follow-up (after adding or editing it).
-    pub fn select_reminder(&mut self, id: i64) {
+    pub fn select_follow_up(&mut self, id: i64) {
         self.select_key((0, id));
     }
 
-    pub fn selected(&self) -> Option<&Reminder> {
+    pub fn selected(&self) -> Option<&FollowUp> {
         match self.selected_item()? {
-            Item::Open(i) => self.reminders.get(i),
+            Item::Open(i) => self.follow_ups.get(i),
             Item::Done(i) => self.done.get(i),
             Item::Quiet(_) => None,
         }
@@ -335,8 +335,8 @@ impl FollowUpsPane {
 
     fn contexts_now(&self) -> &'static [Context] {
         match self.view {
-            View::Agenda => chain::REMINDERS,
-            View::Done => chain::REMINDERS_DONE,
+            View::Agenda => chain::FOLLOW_UPS,
+            View::Done => chain::FOLLOW_UPS_DONE,
         }
     }
 
@@ -401,7 +401,7 @@ impl FollowUpsPane {
     pub fn snooze_date(&self, form: &Form, id: i64) -> Result<NaiveDate, String> {
         let today = self.now.date();
         let due = self
-            .reminders
+            .follow_ups
             .iter()
             .find(|r| r.id == id)
             .map_or(today, |r| r.due_on);
@@ -418,8 +418,8 @@ impl FollowUpsPane {
         let title = match self.view {
             View::Agenda => {
                 let mut s = match self.whose {
-                    Some(whose) => format!(" {whose} follow-ups ({})", self.reminders.len()),
-                    None => format!(" Follow-ups ({})", self.reminders.len()),
+                    Some(whose) => format!(" {whose} follow-ups ({})", self.follow_ups.len()),
+                    None => format!(" Follow-ups ({})", self.follow_ups.len()),
                 };
                 if self.overdue > 0 {
                     s.push_str(&format!(" · {} overdue", self.overdue));
@@ -483,7 +483,7 @@ impl FollowUpsPane {
         let text_width = width_cells.saturating_sub(2 + 11 + 1 + 5 + 2 + 20 + 2);
         let (mark, when, time, about, text, style) = match item {
             Item::Open(i) => {
-                let Some(r) = self.reminders.get(i) else {
+                let Some(r) = self.follow_ups.get(i) else {
                     return Line::from("");
                 };
                 let overdue = self.buckets.get(i) == Some(&Bucket::Overdue);
@@ -613,7 +613,7 @@ impl FollowUpForm {
     }
 
     /// The offered check-in: prefilled, saved only if the worker saves it.
-    pub fn offer(draft: &ReminderDraft, about: Option<&str>) -> Self {
+    pub fn offer(draft: &FollowUpDraft, about: Option<&str>) -> Self {
         let title = format!(
             "Offer: check in with {} in {CHECK_IN_DAYS} days? (Esc skips)",
             about.unwrap_or("them")
@@ -626,7 +626,7 @@ impl FollowUpForm {
         }
     }
 
-    pub fn edit(r: &Reminder) -> Self {
+    pub fn edit(r: &FollowUp) -> Self {
         FollowUpForm {
             form: Self::build(
                 format!("Edit follow-up #{}", r.id),
@@ -641,8 +641,8 @@ impl FollowUpForm {
     }
 
     /// The validated follow-up, or `None` with the errors shown in the form.
-    pub fn draft(&mut self, today: NaiveDate) -> Option<ReminderDraft> {
-        let input = ReminderInput {
+    pub fn draft(&mut self, today: NaiveDate) -> Option<FollowUpDraft> {
+        let input = FollowUpInput {
             date: self.form.value(FieldKey::Date).to_string(),
             time: self.form.value(FieldKey::Time).to_string(),
             text: self.form.value(FieldKey::Text).to_string(),
@@ -661,8 +661,8 @@ impl FollowUpForm {
 mod tests {
     use super::*;
 
-    fn rem(id: i64, due: NaiveDate, time: Option<&str>) -> Reminder {
-        Reminder {
+    fn rem(id: i64, due: NaiveDate, time: Option<&str>) -> FollowUp {
+        FollowUp {
             id,
             person_id: Some(id),
             service_id: None,
@@ -717,7 +717,7 @@ mod tests {
         assert_eq!((pane.overdue(), pane.due_today()), (2, 2));
         assert_eq!(pane.next_change(), today.and_hms_opt(15, 0, 0).unwrap());
         // At 15:00 the afternoon one moves; the selection stays on its follow-up.
-        pane.select_reminder(2);
+        pane.select_follow_up(2);
         assert!(pane.rebucket(today.and_hms_opt(15, 0, 0).unwrap()));
         assert_eq!(pane.selected().map(|r| r.id), Some(2));
         assert_eq!(headings(&pane)[0], (Group::Due(Bucket::Overdue), 3));

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use super::component::Component;
 pub use super::draw::{Ctx, fit, pad, safe};
 use super::keymap::{Binding, Keymap, KeymapError, MORE_PANE_KEYS};
-use crate::domain::reminder::relative;
+use crate::domain::follow_up::relative;
 
 /// Panes beyond the core four, in tab order after them. A new pane is one
 /// file implementing `Component` (with `pub mod` above) and one line here.

@@ -15,7 +15,7 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Sparkline};
 use super::{Ctx, fit, pad};
 use crate::domain::date::iso;
 use crate::domain::report::{DEFAULT_FIRST_CONTACT_DAYS, Period, Report};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::{Component, Settings};
 use crate::tui::keymap::{Binding, Command, Context, binding};
@@ -49,17 +49,17 @@ const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// Every table a figure reads: a write to any of them makes the report stale.
-const TABLES: &[&str] = &[
-    "person",
-    "status_change",
-    "conversation",
-    "goal",
-    "measure",
-    "service",
-    "connection",
-    "connection_history",
-    "referral_source",
+/// Everything a figure reads: a write to any of it makes the report stale.
+const TOPICS: &[Topic] = &[
+    Topic::People,
+    Topic::StatusChanges,
+    Topic::Conversations,
+    Topic::Goals,
+    Topic::Measures,
+    Topic::Services,
+    Topic::Connections,
+    Topic::ConnectionHistory,
+    Topic::ReferralSources,
 ];
 
 pub struct ReportPane {
@@ -149,8 +149,8 @@ impl Component for ReportPane {
         BINDINGS
     }
 
-    fn tables(&self) -> &'static [&'static str] {
-        TABLES
+    fn topics(&self) -> &'static [Topic] {
+        TOPICS
     }
 
     fn load(&mut self, store: &Store, today: NaiveDate) -> Result<(), StoreError> {

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{Ctx, fit};
 use crate::domain::date::iso;
 use crate::domain::person::retention_cutoff;
-use crate::store::{RetentionDue, Store, StoreError};
+use crate::store::{RetentionDue, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::{Component, Settings};
 use crate::tui::keymap::{Binding, Command, Context, binding};
@@ -85,8 +85,8 @@ impl Component for RetentionPane {
         BINDINGS
     }
 
-    fn tables(&self) -> &'static [&'static str] {
-        &["person", "status_change"]
+    fn topics(&self) -> &'static [Topic] {
+        &[Topic::People, Topic::StatusChanges]
     }
 
     fn configure(&mut self, settings: &Settings) {

@@ -5,8 +5,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use caseload::domain::conversation::{ConversationKind, NewNote};
+use caseload::domain::follow_up::{FollowUpDraft, QUIET_DAYS};
 use caseload::domain::person::{PersonInput, Status, validate_status_change};
-use caseload::domain::reminder::{QUIET_DAYS, ReminderDraft};
 use caseload::domain::setting::Setting;
 use caseload::store::{SCHEMA_VERSION, Store, StoreError};
 use chrono::{NaiveDate, NaiveTime};
@@ -76,10 +76,10 @@ fn done_undo_snooze_and_edit_survive_a_reopen() {
     let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
     let a = store
-        .add_reminder(Some(ann), None, day(2026, 11, 20), None, "Call back")
+        .add_follow_up(Some(ann), None, day(2026, 11, 20), None, "Call back")
         .unwrap();
     let b = store
-        .add_reminder(
+        .add_follow_up(
             Some(ann),
             None,
             today(),
@@ -87,52 +87,52 @@ fn done_undo_snooze_and_edit_survive_a_reopen() {
             "Ring",
         )
         .unwrap();
-    store.complete_reminder(a).unwrap();
-    store.snooze_reminder(b, day(2026, 11, 30)).unwrap();
+    store.complete_follow_up(a).unwrap();
+    store.snooze_follow_up(b, day(2026, 11, 30)).unwrap();
     drop(store);
 
     let mut store = reopen(&path);
-    let open = store.open_reminders().unwrap();
+    let open = store.open_follow_ups().unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].id, b);
     assert_eq!(open[0].effective_due(), day(2026, 11, 30));
     assert_eq!(open[0].due_time.as_deref(), Some("09:30"));
-    let done = store.done_reminders(10).unwrap();
+    let done = store.done_follow_ups(10).unwrap();
     assert_eq!(done.iter().map(|r| r.id).collect::<Vec<_>>(), [a]);
     assert!(done[0].done_at.is_some());
     // Done twice is refused with a clear message, not silently accepted.
-    let err = store.complete_reminder(a).unwrap_err();
+    let err = store.complete_follow_up(a).unwrap_err();
     assert!(err.to_string().contains("changed elsewhere"), "{err}");
     // Undo: open again with its original due date.
-    store.reopen_reminder(a).unwrap();
+    store.reopen_follow_up(a).unwrap();
     // Edit clears the snooze: the new day is the day.
-    let loaded = store.get_reminder(b).unwrap().version;
+    let loaded = store.get_follow_up(b).unwrap().version;
     store
-        .update_reminder(b, loaded, day(2026, 12, 1), None, "Ring about the choir")
+        .update_follow_up(b, loaded, day(2026, 12, 1), None, "Ring about the choir")
         .unwrap();
     drop(store);
 
     let store = reopen(&path);
-    let open = store.open_reminders().unwrap();
+    let open = store.open_follow_ups().unwrap();
     assert_eq!(open.len(), 2);
     assert_eq!(open[0].id, a);
     assert_eq!(open[0].due_on, day(2026, 11, 20));
-    let edited = store.get_reminder(b).unwrap();
+    let edited = store.get_follow_up(b).unwrap();
     assert_eq!(edited.snoozed_until, None);
     assert_eq!(edited.due_on, day(2026, 12, 1));
     assert_eq!(edited.due_time, None);
     assert_eq!(edited.text, "Ring about the choir");
-    assert!(store.done_reminders(10).unwrap().is_empty());
+    assert!(store.done_follow_ups(10).unwrap().is_empty());
 }
 
 #[test]
-fn changing_a_missing_reminder_is_not_found() {
+fn changing_a_missing_follow_up_is_not_found() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     for r in [
-        store.complete_reminder(99),
-        store.reopen_reminder(99),
-        store.snooze_reminder(99, today()),
+        store.complete_follow_up(99),
+        store.reopen_follow_up(99),
+        store.snooze_follow_up(99, today()),
     ] {
         assert!(
             matches!(r, Err(StoreError::NotFound { id: 99, .. })),
@@ -140,17 +140,17 @@ fn changing_a_missing_reminder_is_not_found() {
         );
     }
     assert!(matches!(
-        store.get_reminder(99),
+        store.get_follow_up(99),
         Err(StoreError::NotFound { .. })
     ));
 }
 
 #[test]
-fn many_reminders_save_in_one_transaction() {
+fn many_follow_ups_save_in_one_transaction() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
-    let draft = |n: i64| ReminderDraft {
+    let draft = |n: i64| FollowUpDraft {
         person_id: Some(ann),
         service_id: None,
         due_on: today() + chrono::Duration::days(n),
@@ -158,12 +158,12 @@ fn many_reminders_save_in_one_transaction() {
         text: format!("r{n}"),
     };
     let mut drafts: Vec<_> = (0..50).map(draft).collect();
-    assert_eq!(store.add_reminders(&drafts).unwrap().len(), 50);
+    assert_eq!(store.add_follow_ups(&drafts).unwrap().len(), 50);
     // One bad row (a person who does not exist) and none of the batch is saved.
     drafts[10].person_id = Some(9999);
-    assert!(store.add_reminders(&drafts).is_err());
+    assert!(store.add_follow_ups(&drafts).is_err());
     drop(store);
-    assert_eq!(reopen(&path).open_reminders().unwrap().len(), 50);
+    assert_eq!(reopen(&path).open_follow_ups().unwrap().len(), 50);
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
     assert_eq!(offer.due_on, day(2026, 12, 7));
     assert_eq!(offer.service_id, Some(service));
     store
-        .add_reminder(
+        .add_follow_up(
             offer.person_id,
             offer.service_id,
             offer.due_on,
@@ -271,19 +271,19 @@ fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
 }
 
 #[test]
-fn reminders_for_closed_or_deleted_people_stay_visible_with_a_marker() {
+fn follow_ups_for_closed_or_deleted_people_stay_visible_with_a_marker() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     let gone = add(&mut store, "Gone", "2026-11-01");
     let closed = add(&mut store, "Closed", "2026-11-01");
     store
-        .add_reminder(Some(gone), None, today(), None, "Call")
+        .add_follow_up(Some(gone), None, today(), None, "Call")
         .unwrap();
     store
-        .add_reminder(Some(closed), None, today(), None, "Send letter")
+        .add_follow_up(Some(closed), None, today(), None, "Send letter")
         .unwrap();
     store
-        .add_reminder(None, None, today(), None, "Team meeting")
+        .add_follow_up(None, None, today(), None, "Team meeting")
         .unwrap();
     set_status(&mut store, closed, Status::Declined, "Not now");
     drop(store);
@@ -295,7 +295,7 @@ fn reminders_for_closed_or_deleted_people_stay_visible_with_a_marker() {
     drop(conn);
 
     let store = reopen(&path);
-    let open = store.open_reminders().unwrap();
+    let open = store.open_follow_ups().unwrap();
     assert_eq!(open.len(), 3);
     let by_text = |t: &str| open.iter().find(|r| r.text == t).unwrap();
     assert!(by_text("Call").about_deleted);
@@ -309,7 +309,7 @@ fn reminders_for_closed_or_deleted_people_stay_visible_with_a_marker() {
 }
 
 #[test]
-fn a_version_2_database_with_reminders_upgrades_to_4() {
+fn a_version_2_database_with_follow_ups_upgrades_to_4() {
     let (_dir, path) = db();
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(include_str!("../src/store/migrations/001_initial.sql"))
@@ -325,7 +325,7 @@ fn a_version_2_database_with_reminders_upgrades_to_4() {
     drop(conn);
     let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    let open = store.open_reminders().unwrap();
+    let open = store.open_follow_ups().unwrap();
     assert_eq!(open.len(), 1);
     assert!(!open[0].about_deleted);
     assert_eq!(open[0].due_time.as_deref(), Some("09:30"));

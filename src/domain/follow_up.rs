@@ -1,4 +1,4 @@
-//! Follow-up reminders and the agenda buckets they fall into. Pure: "now" is
+//! Follow-ups and the agenda buckets they fall into. Pure: "now" is
 //! always passed in.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -8,7 +8,7 @@ use super::FieldError;
 use super::date::{check_range, parse_day, parse_time};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reminder {
+pub struct FollowUp {
     pub id: i64,
     pub person_id: Option<i64>,
     pub service_id: Option<i64>,
@@ -17,7 +17,7 @@ pub struct Reminder {
     pub text: String,
     pub done_at: Option<String>,
     pub snoozed_until: Option<NaiveDate>,
-    /// Who or what the reminder is about, for display (a name or a service).
+    /// Who or what the follow-up is about, for display (a name or a service).
     pub about: Option<String>,
     /// The person's case is closed or declined: shown with a marker.
     pub about_closed: bool,
@@ -31,7 +31,7 @@ pub struct Reminder {
     pub version: i64,
 }
 
-impl Reminder {
+impl FollowUp {
     /// The day it is next due: a snooze moves it later.
     pub fn effective_due(&self) -> NaiveDate {
         self.snoozed_until.unwrap_or(self.due_on)
@@ -86,7 +86,7 @@ impl Bucket {
 }
 
 impl Bucket {
-    /// Like [`Bucket::of`], but a reminder with a time becomes overdue at that
+    /// Like [`Bucket::of`], but a follow-up with a time becomes overdue at that
     /// time, not only when the day is over.
     pub fn at(due: NaiveDate, time: Option<NaiveTime>, now: NaiveDateTime) -> Bucket {
         match Bucket::of(due, now.date()) {
@@ -96,18 +96,18 @@ impl Bucket {
     }
 }
 
-/// The next moment after `now` at which any of `reminders` changes bucket:
+/// The next moment after `now` at which any of `follow_ups` changes bucket:
 /// the earliest due time still to come today, else the next midnight (when
-/// every date-only reminder moves along). The event loop sleeps until then.
+/// every date-only follow-up moves along). The event loop sleeps until then.
 pub fn next_change<'a>(
-    reminders: impl IntoIterator<Item = &'a Reminder>,
+    follow_ups: impl IntoIterator<Item = &'a FollowUp>,
     now: NaiveDateTime,
 ) -> NaiveDateTime {
     let midnight = (now.date() + Duration::days(1)).and_time(NaiveTime::MIN);
-    reminders
+    follow_ups
         .into_iter()
         .filter(|r| r.effective_due() == now.date() && r.time().is_some())
-        .map(Reminder::due_at)
+        .map(FollowUp::due_at)
         .filter(|at| *at > now)
         .min()
         .unwrap_or(midnight)
@@ -122,7 +122,7 @@ pub const MAX_TEXT: usize = 500;
 
 /// A follow-up ready to save: validated, not yet stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReminderDraft {
+pub struct FollowUpDraft {
     pub person_id: Option<i64>,
     pub service_id: Option<i64>,
     pub due_on: NaiveDate,
@@ -130,9 +130,9 @@ pub struct ReminderDraft {
     pub text: String,
 }
 
-/// The reminder form as typed.
+/// The follow-up form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReminderInput {
+pub struct FollowUpInput {
     pub date: String,
     pub time: String,
     pub text: String,
@@ -151,7 +151,7 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     check_range(d, earliest, latest, "the follow-up date")
 }
 
-impl ReminderInput {
+impl FollowUpInput {
     /// Checks every field; the errors name the field and never echo more than
     /// a few characters of what was typed.
     pub fn validate(
@@ -159,7 +159,7 @@ impl ReminderInput {
         person_id: Option<i64>,
         service_id: Option<i64>,
         today: NaiveDate,
-    ) -> Result<ReminderDraft, Vec<FieldError>> {
+    ) -> Result<FollowUpDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
         let due_on = parse_due(&self.date, today)
             .map_err(|message| {
@@ -199,7 +199,7 @@ impl ReminderInput {
             });
         }
         match (due_on, errors.is_empty()) {
-            (Some(due_on), true) => Ok(ReminderDraft {
+            (Some(due_on), true) => Ok(FollowUpDraft {
                 person_id,
                 service_id,
                 due_on,
@@ -240,8 +240,8 @@ pub fn snooze_until(
 }
 
 /// The check-in offered when a person is referred to a service: 14 days on.
-pub fn check_in_offer(person_id: i64, service_id: Option<i64>, today: NaiveDate) -> ReminderDraft {
-    ReminderDraft {
+pub fn check_in_offer(person_id: i64, service_id: Option<i64>, today: NaiveDate) -> FollowUpDraft {
+    FollowUpDraft {
         person_id: Some(person_id),
         service_id,
         due_on: today + Duration::days(CHECK_IN_DAYS),
@@ -265,7 +265,7 @@ impl QuietPerson {
     }
 }
 
-impl Reminder {
+impl FollowUp {
     /// Who it is about, with a marker for a closed case or a deleted record.
     pub fn about_label(&self) -> String {
         match (&self.about, self.about_closed, self.about_deleted) {
@@ -333,8 +333,8 @@ mod agenda_tests {
         NaiveTime::from_hms_opt(h, m, 0)
     }
 
-    fn rem(due: NaiveDate, time: Option<&str>, snoozed: Option<NaiveDate>) -> Reminder {
-        Reminder {
+    fn rem(due: NaiveDate, time: Option<&str>, snoozed: Option<NaiveDate>) -> FollowUp {
+        FollowUp {
             id: 1,
             person_id: None,
             service_id: None,
@@ -373,7 +373,7 @@ mod agenda_tests {
     }
 
     #[test]
-    fn a_timed_reminder_is_overdue_from_its_time() {
+    fn a_timed_follow_up_is_overdue_from_its_time() {
         let today = d(2026, 2, 28);
         assert_eq!(
             Bucket::at(today, t(14, 30), at(today, 14, 29, 59)),
@@ -430,7 +430,7 @@ mod agenda_tests {
     #[test]
     fn input_validation_rejects_bad_dates_times_and_empty_text() {
         let today = d(2026, 11, 23);
-        let input = |date: &str, time: &str, text: &str| ReminderInput {
+        let input = |date: &str, time: &str, text: &str| FollowUpInput {
             date: date.into(),
             time: time.into(),
             text: text.into(),
@@ -438,7 +438,7 @@ mod agenda_tests {
         let ok = input("+2w", "9:05", "  Call back ").validate(Some(3), None, today);
         assert_eq!(
             ok,
-            Ok(ReminderDraft {
+            Ok(FollowUpDraft {
                 person_id: Some(3),
                 service_id: None,
                 due_on: d(2026, 12, 7),
@@ -446,7 +446,7 @@ mod agenda_tests {
                 text: "Call back".into(),
             })
         );
-        let fields = |i: ReminderInput| -> Vec<&'static str> {
+        let fields = |i: FollowUpInput| -> Vec<&'static str> {
             i.validate(None, None, today)
                 .unwrap_err()
                 .into_iter()

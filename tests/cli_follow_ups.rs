@@ -6,8 +6,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use caseload::domain::follow_up::FollowUp;
 use caseload::domain::person::PersonInput;
-use caseload::domain::reminder::Reminder;
 use caseload::domain::service::Service;
 use caseload::store::Store;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
@@ -53,7 +53,7 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
         .unwrap();
     let add = |store: &mut Store, p: Option<i64>, s: Option<i64>, days: i64, text: &str| {
         store
-            .add_reminder(p, s, today + Duration::days(days), None, text)
+            .add_follow_up(p, s, today + Duration::days(days), None, text)
             .unwrap()
     };
     add(
@@ -79,7 +79,7 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
     );
     add(&mut store, Some(zoe), None, 10, "Six-week review with Zoë");
     let done = add(&mut store, Some(zoe), None, -1, "Done already");
-    store.complete_reminder(done).unwrap();
+    store.complete_follow_up(done).unwrap();
     (dir, path, today)
 }
 
@@ -236,9 +236,11 @@ fn calendar_writes_open_follow_ups_with_no_personal_data() {
     );
     assert_eq!(first[0].2, DatePerhapsTime::Date(today - Duration::days(3)));
 
-    // Same reminders, same UIDs; a snooze moves the event but keeps its UID.
+    // Same follow-ups, same UIDs; a snooze moves the event but keeps its UID.
     let mut store = Store::open(&db, common::clock()).unwrap();
-    store.snooze_reminder(1, today + Duration::days(2)).unwrap();
+    store
+        .snooze_follow_up(1, today + Duration::days(2))
+        .unwrap();
     drop(store);
     stdout(caseload(&db).args(["calendar", "--out"]).arg(&file));
     let again = events(&std::fs::read_to_string(&file).unwrap());
@@ -272,7 +274,7 @@ fn calendar_to_a_missing_folder_is_a_data_error() {
 #[test]
 fn ics_timed_events_are_utc_with_escaped_text_and_fixed_dtstamp() {
     let day = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
-    let r = Reminder {
+    let r = FollowUp {
         id: 42,
         person_id: Some(1),
         service_id: None,

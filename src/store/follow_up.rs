@@ -1,11 +1,14 @@
+//! Follow-ups. The table keeps its first name, `reminder` (the schema does not
+//! change); everything above the store says follow-up.
+
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, Transaction};
 
 use super::{Result, Stamp, Store, StoreError, day};
 use crate::domain::date::iso;
-use crate::domain::reminder::{QuietPerson, Reminder, ReminderDraft};
+use crate::domain::follow_up::{FollowUp, FollowUpDraft, QuietPerson};
 
-const REMINDER_SELECT: &str =
+const FOLLOW_UP_SELECT: &str =
     "SELECT r.id, r.person_id, r.service_id, r.due_on, r.due_time, r.text,
         r.done_at, r.snoozed_until,
         coalesce(coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name, s.name),
@@ -15,9 +18,9 @@ const REMINDER_SELECT: &str =
    LEFT JOIN person p ON p.id = r.person_id
    LEFT JOIN service s ON s.id = r.service_id";
 
-fn reminder_from_row(r: &Row) -> rusqlite::Result<Reminder> {
+fn follow_up_from_row(r: &Row) -> rusqlite::Result<FollowUp> {
     let due: Option<String> = r.get(3)?;
-    Ok(Reminder {
+    Ok(FollowUp {
         id: r.get(0)?,
         person_id: r.get(1)?,
         service_id: r.get(2)?,
@@ -35,7 +38,7 @@ fn reminder_from_row(r: &Row) -> rusqlite::Result<Reminder> {
 }
 
 impl Store {
-    /// Open reminders, soonest first, with who or what each is about.
+    /// Open follow-ups, soonest first, with who or what each is about.
     /// The day a person's next open follow-up is due (the caseload's "Next").
     pub fn next_follow_up(&self, person_id: i64) -> Result<Option<NaiveDate>> {
         let next: Option<String> = self.conn.query_row(
@@ -68,35 +71,35 @@ impl Store {
     }
 
     /// Every follow-up about one person, done or not, by due day.
-    pub fn reminders_for_person(&self, person_id: i64) -> Result<Vec<Reminder>> {
+    pub fn follow_ups_for_person(&self, person_id: i64) -> Result<Vec<FollowUp>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{REMINDER_SELECT}
+            "{FOLLOW_UP_SELECT}
               WHERE r.person_id = ?1
               ORDER BY r.due_on, r.due_time IS NULL, r.due_time, r.id"
         ))?;
-        let rows = stmt.query_map([person_id], reminder_from_row)?;
+        let rows = stmt.query_map([person_id], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn open_reminders(&self) -> Result<Vec<Reminder>> {
-        self.open_reminders_of(None)
+    pub fn open_follow_ups(&self) -> Result<Vec<FollowUp>> {
+        self.open_follow_ups_of(None)
     }
 
-    /// `open_reminders`, only those `owner` (a login) holds, if given.
-    pub fn open_reminders_of(&self, owner: Option<&str>) -> Result<Vec<Reminder>> {
+    /// `open_follow_ups`, only those `owner` (a login) holds, if given.
+    pub fn open_follow_ups_of(&self, owner: Option<&str>) -> Result<Vec<FollowUp>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{REMINDER_SELECT}
+            "{FOLLOW_UP_SELECT}
               WHERE r.done_at IS NULL AND (?1 IS NULL OR r.owner = ?1)
               ORDER BY coalesce(r.snoozed_until, r.due_on), r.due_time IS NULL, r.due_time, r.id"
         ))?;
-        let rows = stmt.query_map([owner], reminder_from_row)?;
+        let rows = stmt.query_map([owner], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
 impl Store {
     /// Adds a follow-up for a person or a service (or neither: a general task).
-    pub fn add_reminder(
+    pub fn add_follow_up(
         &mut self,
         person_id: Option<i64>,
         service_id: Option<i64>,
@@ -104,21 +107,21 @@ impl Store {
         due_time: Option<chrono::NaiveTime>,
         text: &str,
     ) -> Result<i64> {
-        let draft = ReminderDraft {
+        let draft = FollowUpDraft {
             person_id,
             service_id,
             due_on,
             due_time,
             text: text.to_string(),
         };
-        let ids = self.add_reminders(std::slice::from_ref(&draft))?;
+        let ids = self.add_follow_ups(std::slice::from_ref(&draft))?;
         ids.first()
             .copied()
             .ok_or_else(|| StoreError::Invalid("the follow-up was not saved".into()))
     }
 
     /// Adds many follow-ups in one transaction: all are saved, or none.
-    pub fn add_reminders(&mut self, drafts: &[ReminderDraft]) -> Result<Vec<i64>> {
+    pub fn add_follow_ups(&mut self, drafts: &[FollowUpDraft]) -> Result<Vec<i64>> {
         self.write(|tx, at| {
             let now = at.now.clone();
             // The owner: the person's worker, else whoever adds it, when
@@ -149,12 +152,12 @@ impl Store {
         })
     }
 
-    pub fn get_reminder(&self, id: i64) -> Result<Reminder> {
+    pub fn get_follow_up(&self, id: i64) -> Result<FollowUp> {
         self.conn
             .query_row(
-                &format!("{REMINDER_SELECT} WHERE r.id = ?1"),
+                &format!("{FOLLOW_UP_SELECT} WHERE r.id = ?1"),
                 [id],
-                reminder_from_row,
+                follow_up_from_row,
             )
             .optional()?
             .ok_or(StoreError::NotFound {
@@ -164,20 +167,20 @@ impl Store {
     }
 
     /// Done follow-ups, most recently done first: the done history.
-    pub fn done_reminders(&self, limit: usize) -> Result<Vec<Reminder>> {
+    pub fn done_follow_ups(&self, limit: usize) -> Result<Vec<FollowUp>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{REMINDER_SELECT}
+            "{FOLLOW_UP_SELECT}
               WHERE r.done_at IS NOT NULL
               ORDER BY r.done_at DESC, r.id DESC
               LIMIT ?1"
         ))?;
-        let rows = stmt.query_map([limit as i64], reminder_from_row)?;
+        let rows = stmt.query_map([limit as i64], follow_up_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Marks a follow-up done; it moves to the done history.
-    pub fn complete_reminder(&mut self, id: i64) -> Result<()> {
-        self.change_reminder(id, "done", |tx, at| {
+    pub fn complete_follow_up(&mut self, id: i64) -> Result<()> {
+        self.change_follow_up(id, "done", |tx, at| {
             tx.execute(
                 "UPDATE reminder SET done_at = ?2, version = version + 1
                   WHERE id = ?1 AND done_at IS NULL",
@@ -187,8 +190,8 @@ impl Store {
     }
 
     /// Undoes "done": the follow-up is open again, with its due date unchanged.
-    pub fn reopen_reminder(&mut self, id: i64) -> Result<()> {
-        self.change_reminder(id, "reopen", |tx, _| {
+    pub fn reopen_follow_up(&mut self, id: i64) -> Result<()> {
+        self.change_follow_up(id, "reopen", |tx, _| {
             tx.execute(
                 "UPDATE reminder SET done_at = NULL, version = version + 1
                   WHERE id = ?1 AND done_at IS NOT NULL",
@@ -198,8 +201,8 @@ impl Store {
     }
 
     /// Moves an open follow-up to a later day; its time of day, if any, stays.
-    pub fn snooze_reminder(&mut self, id: i64, until: NaiveDate) -> Result<()> {
-        self.change_reminder(id, "snooze", |tx, _| {
+    pub fn snooze_follow_up(&mut self, id: i64, until: NaiveDate) -> Result<()> {
+        self.change_follow_up(id, "snooze", |tx, _| {
             tx.execute(
                 "UPDATE reminder SET snoozed_until = ?2, version = version + 1
                   WHERE id = ?1 AND done_at IS NULL",
@@ -211,7 +214,7 @@ impl Store {
     /// Replaces day, time and text; a snooze is cleared (the new day is the day).
     /// `version` is the one the editor loaded: if anyone changed the
     /// follow-up since, nothing is written and `Conflict` comes back.
-    pub fn update_reminder(
+    pub fn update_follow_up(
         &mut self,
         id: i64,
         version: i64,
@@ -219,7 +222,7 @@ impl Store {
         due_time: Option<NaiveTime>,
         text: &str,
     ) -> Result<()> {
-        self.change_reminder(id, "edit", |tx, _| {
+        self.change_follow_up(id, "edit", |tx, _| {
             tx.execute(
                 "UPDATE reminder SET due_on = ?2, due_time = ?3, text = ?4, snoozed_until = NULL,
                     version = version + 1
@@ -229,9 +232,9 @@ impl Store {
         })
     }
 
-    /// One change to one reminder, audited; an id that matches nothing (gone,
+    /// One change to one follow-up, audited; an id that matches nothing (gone,
     /// or already in that state) is reported, never silently ignored.
-    fn change_reminder(
+    fn change_follow_up(
         &mut self,
         id: i64,
         action: &str,
@@ -314,7 +317,7 @@ impl Store {
         person_id: i64,
         service_id: Option<i64>,
         today: NaiveDate,
-    ) -> Result<Option<ReminderDraft>> {
+    ) -> Result<Option<FollowUpDraft>> {
         use crate::domain::setting::Setting;
         if !self.setting(Setting::OfferCheckIn)? {
             return Ok(None);
@@ -328,7 +331,7 @@ impl Store {
         if already {
             return Ok(None);
         }
-        Ok(Some(crate::domain::reminder::check_in_offer(
+        Ok(Some(crate::domain::follow_up::check_in_offer(
             person_id, service_id, today,
         )))
     }

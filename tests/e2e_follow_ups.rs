@@ -7,8 +7,8 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use caseload::domain::follow_up::FollowUp;
 use caseload::domain::person::PersonInput;
-use caseload::domain::reminder::Reminder;
 use caseload::store::Store;
 use chrono::Duration as Days;
 use common::Sandbox;
@@ -30,9 +30,9 @@ fn wait_for<T>(tui: &mut Tui, what: &str, mut done: impl FnMut() -> Option<T>) -
     }
 }
 
-fn reminder(db: &Path) -> Option<Reminder> {
+fn follow_up(db: &Path) -> Option<FollowUp> {
     let store = Store::open(db, common::clock()).ok()?;
-    store.get_reminder(1).ok()
+    store.get_follow_up(1).ok()
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
     p.send(b"r");
     p.send(b"+3d\t14:30\tCall to check in");
     p.send(b"\x13"); // Ctrl-s
-    let r = wait_for(&mut p, "the follow-up is saved", || reminder(&db));
+    let r = wait_for(&mut p, "the follow-up is saved", || follow_up(&db));
     assert_eq!(r.person_id, Some(id));
     assert_eq!(r.due_on, today + Days::days(3));
     assert_eq!(r.due_time.as_deref(), Some("14:30"));
@@ -68,18 +68,18 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
     p.send(b"z");
     p.send(b"\x13");
     let r = wait_for(&mut p, "the snooze is saved", || {
-        reminder(&db).filter(|r| r.snoozed_until.is_some())
+        follow_up(&db).filter(|r| r.snoozed_until.is_some())
     });
     assert_eq!(r.snoozed_until, Some(today + Days::days(1)));
 
     // d: done, and gone from the agenda.
     p.send(b"d");
     wait_for(&mut p, "done is saved", || {
-        reminder(&db).filter(|r| r.done_at.is_some())
+        follow_up(&db).filter(|r| r.done_at.is_some())
     });
     let store = Store::open(&db, common::clock()).unwrap();
-    assert!(store.open_reminders().unwrap().is_empty());
-    assert_eq!(store.done_reminders(5).unwrap().len(), 1);
+    assert!(store.open_follow_ups().unwrap().is_empty());
+    assert_eq!(store.done_follow_ups(5).unwrap().len(), 1);
     drop(store);
 
     p.send(b"q");
