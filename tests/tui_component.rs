@@ -6,14 +6,13 @@
 mod common;
 
 use caseload::domain::person::PersonInput;
-use caseload::store::{Store, StoreError, Topic};
+use caseload::store::{Changed, Store, StoreError, Topic};
 use caseload::tui::App;
 use caseload::tui::action::Outcome;
-use caseload::tui::component::Component;
+use caseload::tui::component::{Component, Session};
 use caseload::tui::keymap::{Binding, Command, Context, Keymap, binding};
 use caseload::tui::panes::{self, Ctx};
 use caseload::tui::theme::Theme;
-use chrono::NaiveDate;
 use common::keys::press;
 use ratatui::Frame;
 use ratatui::Terminal;
@@ -66,7 +65,7 @@ impl Component for Tally {
     fn topics(&self) -> &'static [Topic] {
         &[Topic::People]
     }
-    fn load(&mut self, store: &Store, _today: NaiveDate) -> Result<(), StoreError> {
+    fn load(&mut self, store: &Store, _: &Session, _: &Changed) -> Result<(), StoreError> {
         self.people = store.list_people(None)?.len();
         Ok(())
     }

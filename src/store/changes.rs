@@ -105,6 +105,11 @@ impl Changed {
         Changed(Topic::ALL.to_vec())
     }
 
+    /// True for `everything()`: read it all, not only what moved.
+    pub fn is_everything(&self) -> bool {
+        self.0.len() == Topic::ALL.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

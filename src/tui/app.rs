@@ -2,7 +2,6 @@
 //! -> update (may call the store) -> render from state. Panes never call each
 //! other, and never see key codes: only commands, and typed text.
 
-use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,17 +16,17 @@ mod letter;
 mod what_matters;
 
 pub use super::action::{Action, NoteAction, Outcome, Pane};
-use super::component::Component;
+use super::component::{Component, Session};
 use super::editor::EditorOutcome;
 use super::form::{Field, FieldKey, Form, FormOutcome, centered};
 use super::keymap::chain;
 use super::keymap::{Command, Context, Key, Keymap};
 pub use super::modal::{Modal, Purpose};
 use super::panes::Ctx;
-use super::panes::caseload::{CaseloadPane, Detail};
+use super::panes::caseload::CaseloadPane;
 use super::panes::connections;
 use super::panes::directory::DirectoryPane;
-use super::panes::follow_ups::{DONE_HISTORY, FollowUpForm, FollowUpsPane};
+use super::panes::follow_ups::{FollowUpForm, FollowUpsPane};
 use super::panes::what_matters::WhatMattersPane;
 use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
@@ -43,7 +42,8 @@ pub struct App {
     store: Store,
     theme: Theme,
     keymap: Keymap,
-    pub today: NaiveDate,
+    /// The day, the person pane 2 shows, whose agenda: handed to each load.
+    session: Session,
     pub pane: Pane,
     pub caseload: CaseloadPane,
     pub person: WhatMattersPane,
@@ -51,6 +51,10 @@ pub struct App {
     pub follow_ups: FollowUpsPane,
     /// Panes beyond the core four, from `panes::registry`, in tab order.
     more: Vec<Box<dyn Component>>,
+    /// By tab: loaded once (else it loads when shown, or after the first
+    /// frame), and missed a change while off screen (loads when shown).
+    loaded: Vec<bool>,
+    stale: Vec<bool>,
     modals: Vec<Modal>,
     counts: Counts,
     message: Option<(String, bool)>,
@@ -65,21 +69,6 @@ pub struct App {
     seen_version: i64,
     /// The per-table change counters when last loaded: see `reload_changed`.
     seen_changes: Changes,
-    /// The directory and the agenda load after the first frame (`tick`), or
-    /// on first visit, whichever comes first.
-    directory_loaded: bool,
-    agenda_loaded: bool,
-    /// Whose follow-ups the agenda shows (a login); `None`: everyone's.
-    agenda_owner: Option<String>,
-    /// The newest change mark of the caseload rows shown (`Store::people_seq`).
-    seen_people_seq: i64,
-    /// The agenda's follow-ups changed while pane 4 was not on screen: it is
-    /// read again when shown, and the status line counts come from the store.
-    agenda_stale: bool,
-    more_loaded: bool,
-    /// Registered panes whose tables changed while another pane was shown:
-    /// they load again when next shown, not on every write elsewhere.
-    more_stale: Vec<bool>,
     /// `PRAGMA quick_check`, run on its own connection and thread after the
     /// first frame; `None` once its answer is in.
     integrity: Option<std::thread::JoinHandle<Result<Vec<String>, StoreError>>>,
@@ -99,33 +88,8 @@ pub struct App {
     rules: crate::domain::setting::Rules,
 }
 
-/// What each part of the screen is read from.
-const PEOPLE_TOPICS: &[Topic] = &[Topic::People, Topic::FollowUps, Topic::Goals];
-/// Up to this many changed caseload rows are re-read one by one; more, and
-/// the whole caseload is.
-const PATCH_PEOPLE: usize = 500;
+/// What the status line's counts are read from.
 const COUNT_TOPICS: &[Topic] = &[Topic::People, Topic::Services, Topic::FollowUps];
-const DIRECTORY_TOPICS: &[Topic] = &[Topic::Services];
-const AGENDA_TOPICS: &[Topic] = &[Topic::FollowUps, Topic::People, Topic::Services];
-/// What the gone-quiet list reads.
-const QUIET_TOPICS: &[Topic] = &[
-    Topic::Conversations,
-    Topic::Settings,
-    Topic::StatusChanges,
-    Topic::People,
-];
-const PERSON_TOPICS: &[Topic] = &[
-    Topic::People,
-    Topic::StatusChanges,
-    Topic::Conversations,
-    Topic::Drafts,
-    Topic::Goals,
-    Topic::Measures,
-    Topic::Connections,
-    Topic::ConnectionHistory,
-    Topic::Services,
-];
-const DETAIL_TOPICS: &[Topic] = &[Topic::People, Topic::StatusChanges, Topic::Handovers];
 
 impl App {
     /// The app reads "now" from the store's clock, so both agree on the day.
@@ -147,17 +111,20 @@ impl App {
         more: Vec<Box<dyn Component>>,
     ) -> Result<App, StoreError> {
         let today = store.clock().today();
+        let tabs = Pane::CORE.len() + more.len();
         let mut app = App {
             store,
             theme,
             keymap,
-            today,
+            session: Session::new(today),
             pane: Pane::Caseload,
             caseload: CaseloadPane::default(),
             person: WhatMattersPane::default(),
             directory: DirectoryPane::default(),
             follow_ups: FollowUpsPane::default(),
             more,
+            loaded: vec![false; tabs],
+            stale: vec![false; tabs],
             modals: Vec::new(),
             counts: Counts::default(),
             message: None,
@@ -167,13 +134,6 @@ impl App {
             external_edit: None,
             seen_version: 0,
             seen_changes: Changes::default(),
-            directory_loaded: false,
-            agenda_loaded: false,
-            agenda_owner: None,
-            seen_people_seq: 0,
-            agenda_stale: false,
-            more_loaded: false,
-            more_stale: Vec::new(),
             integrity: None,
             damaged: None,
             audit_reads: false,
@@ -185,14 +145,14 @@ impl App {
                 .map(std::path::PathBuf::from)
                 .unwrap_or_default(),
         };
-        app.more_stale = vec![false; app.more.len()];
         // The first frame needs only the caseload and the status line.
         app.seen_version = app.store.data_version()?;
         app.seen_changes = app.store.changes()?;
-        app.seen_people_seq = app.store.people_seq()?;
-        app.caseload.set_people(app.store.list_people(None)?);
-        app.load_team()?;
-        app.counts = app.store.counts(app.today, app.rules.stale_months)?;
+        app.session.agenda_owner = app.agenda_owner()?;
+        app.load_pane(Pane::Caseload, &Changed::everything())?;
+        app.counts = app
+            .store
+            .counts(app.session.today, app.rules.stale_months)?;
         Ok(app)
     }
 
@@ -206,14 +166,12 @@ impl App {
 
     /// Re-reads everything shown from the database (Ctrl-r, a new day).
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        self.seen_people_seq = self.store.people_seq()?;
-        self.caseload.set_people(self.store.list_people(None)?);
         self.seen_changes = self.store.changes()?;
         self.reload_parts(&Changed::everything())
     }
 
     /// After a write (ours or another process's): reloads only the parts of
-    /// the screen read from the tables whose change counters moved.
+    /// the screen read from what changed.
     pub(super) fn reload_changed(&mut self) -> Result<(), StoreError> {
         let now = self.store.changes()?;
         let changed = now.since(&self.seen_changes);
@@ -224,135 +182,142 @@ impl App {
         self.reload_parts(&changed)
     }
 
+    /// The status line's counts, then every loaded pane whose topics moved:
+    /// now if it is on screen or keeps current, else when next shown.
     fn reload_parts(&mut self, changed: &Changed) -> Result<(), StoreError> {
-        if changed.any(PEOPLE_TOPICS) {
-            self.reload_people()?;
-        }
+        let agenda_loaded = self.is_loaded(Pane::FollowUps);
         if changed.any(&[Topic::Workers]) {
-            self.load_team()?;
+            let owner = self.agenda_owner()?;
+            if owner != self.session.agenda_owner {
+                self.session.agenda_owner = owner;
+                self.mark_stale(Pane::FollowUps);
+            }
         }
-        if changed.any(&[Topic::Services]) || (!self.agenda_loaded && changed.any(COUNT_TOPICS)) {
-            self.counts = self.store.counts(self.today, self.rules.stale_months)?;
+        if changed.any(&[Topic::Services]) || (!agenda_loaded && changed.any(COUNT_TOPICS)) {
+            self.counts = self
+                .store
+                .counts(self.session.today, self.rules.stale_months)?;
         } else if changed.any(COUNT_TOPICS) {
             // People or follow-ups (a team's usual changes): no recount of
             // 10k services; the follow-up counts are the agenda's, below.
             self.store.people_counts(&mut self.counts)?;
         }
-        if self.directory_loaded && changed.any(DIRECTORY_TOPICS) {
-            self.directory.set(self.store.list_services()?);
-        }
-        let agenda_changed = changed.any(AGENDA_TOPICS);
-        let quiet_changed = changed.any(QUIET_TOPICS);
-        if self.agenda_loaded && (agenda_changed || quiet_changed) && self.pane != Pane::FollowUps {
-            // Off screen: read when shown (30-40 ms at 10k, kept off every key).
-            self.agenda_stale = true;
-        } else if self.agenda_loaded && self.agenda_stale {
-            self.load_agenda_now()?;
-        } else {
-            if self.agenda_loaded && agenda_changed {
-                self.follow_ups.set_follow_ups(
-                    self.store
-                        .open_follow_ups_of(self.agenda_owner.as_deref())?,
-                    self.store.done_follow_ups(DONE_HISTORY)?,
-                    self.store.clock().now(),
-                );
+        for i in 0..self.tab_count() {
+            let pane = Pane::at(i);
+            let Some(c) = self.component(pane) else {
+                continue;
+            };
+            let (moved, current) = (changed.any(c.topics()), c.keep_current());
+            // Stale already: it missed earlier changes too, so all of it.
+            let missed = self.is_stale(pane);
+            if moved && self.is_loaded(pane) {
+                self.mark_stale(pane);
             }
-            if self.agenda_loaded && quiet_changed {
-                let quiet = self.gone_quiet()?;
-                self.follow_ups.set_quiet(quiet, self.store.clock().now());
+            if self.is_stale(pane) && (pane == self.pane || current) {
+                let what = if missed {
+                    Changed::everything()
+                } else {
+                    changed.clone()
+                };
+                self.load_pane(pane, &what)?;
             }
         }
-        if self.agenda_loaded {
+        if agenda_loaded {
             self.sync_follow_up_counts();
         }
-        if changed.any(PERSON_TOPICS)
-            && let Some(id) = self.person.person.as_ref().map(|p| p.id)
-        {
-            self.load_person(id)?;
-        }
-        if changed.any(DETAIL_TOPICS)
-            && let Some(id) = self.caseload.detail.as_ref().map(|d| d.person.id)
-        {
-            self.open_detail(id)?;
-        }
-        if self.more_loaded {
-            for i in 0..self.more.len() {
-                if self.more.get(i).is_some_and(|p| changed.any(p.topics())) {
-                    self.load_or_mark_more(i)?;
-                }
-            }
-        }
         Ok(())
     }
 
-    /// Re-reads the caseload rows that changed since last read (a handful
-    /// after someone's write), or everyone's when many did.
-    fn reload_people(&mut self) -> Result<(), StoreError> {
-        match self
-            .store
-            .people_touched_since(self.seen_people_seq, PATCH_PEOPLE)?
-        {
-            Some((seq, ids)) => {
-                let rows = self.store.people_rows(&ids)?;
-                self.caseload.patch_people(&ids, rows);
-                self.seen_people_seq = seq;
-            }
-            None => {
-                self.seen_people_seq = self.store.people_seq()?;
-                self.caseload.set_people(self.store.list_people(None)?);
-            }
-        }
-        Ok(())
+    /// Who the agenda is for: me, a link worker in a team; else everyone.
+    fn agenda_owner(&self) -> Result<Option<String>, StoreError> {
+        let me = self.store.me()?;
+        Ok(crate::domain::worker::default_filter(me.as_ref())
+            .login()
+            .map(str::to_string))
     }
 
-    /// Loads registered pane `i` now if it is on screen, else when next shown.
-    fn load_or_mark_more(&mut self, i: usize) -> Result<(), StoreError> {
-        if self.pane == Pane::More(i) {
-            self.load_more(i)
-        } else {
-            if let Some(stale) = self.more_stale.get_mut(i) {
-                *stale = true;
-            }
-            Ok(())
+    fn is_loaded(&self, pane: Pane) -> bool {
+        self.loaded.get(pane.index()).copied().unwrap_or(false)
+    }
+
+    fn is_stale(&self, pane: Pane) -> bool {
+        self.stale.get(pane.index()).copied().unwrap_or(false)
+    }
+
+    fn mark_stale(&mut self, pane: Pane) {
+        if let Some(stale) = self.stale.get_mut(pane.index()) {
+            *stale = true;
         }
     }
 
-    fn load_more(&mut self, i: usize) -> Result<(), StoreError> {
-        if let Some(stale) = self.more_stale.get_mut(i) {
-            *stale = false;
+    /// Loads one pane through `Component::load`, with the session.
+    fn load_pane(&mut self, pane: Pane, changed: &Changed) -> Result<(), StoreError> {
+        let i = pane.index();
+        if let Some(flag) = self.loaded.get_mut(i) {
+            *flag = true;
         }
-        match self.more.get_mut(i) {
-            Some(pane) => pane.load(&self.store, self.today),
-            None => Ok(()),
+        if let Some(flag) = self.stale.get_mut(i) {
+            *flag = false;
         }
+        let session = self.session.clone();
+        let Some(c) = self.component_mut_for_load(pane) else {
+            return Ok(());
+        };
+        c.0.load(c.1, &session, changed)
+    }
+
+    /// The pane and the store, borrowed apart.
+    fn component_mut_for_load(&mut self, pane: Pane) -> Option<(&mut dyn Component, &Store)> {
+        let store = &self.store;
+        let c: &mut dyn Component = match pane {
+            Pane::Caseload => &mut self.caseload,
+            Pane::WhatMatters => &mut self.person,
+            Pane::Directory => &mut self.directory,
+            Pane::FollowUps => &mut self.follow_ups,
+            Pane::More(i) => self.more.get_mut(i)?.as_mut(),
+        };
+        Some((c, store))
+    }
+
+    /// Shows this person in pane 2 (the session's person), loaded now.
+    pub(super) fn load_person(&mut self, id: i64) -> Result<(), StoreError> {
+        self.session.person = Some(id);
+        self.load_pane(Pane::WhatMatters, &Changed::everything())
     }
 
     /// Loads what the first frame left out: the agenda (its timer decides
     /// when the app next wakes) and the directory (its search index builds
-    /// on its own thread).
+    /// on its own thread); registered panes load when first shown.
     fn load_deferred(&mut self) -> Result<(), StoreError> {
-        if !self.agenda_loaded && self.integrity.is_none() && self.damaged.is_none() {
+        if !self.is_loaded(Pane::FollowUps) && self.integrity.is_none() && self.damaged.is_none() {
             self.start_integrity_check();
         }
-        if !self.agenda_loaded {
-            self.agenda_loaded = true;
-            self.load_follow_ups()?;
-        }
-        if !self.directory_loaded {
-            self.directory_loaded = true;
-            self.directory.set(self.store.list_services()?);
-        }
-        if !self.more_loaded {
-            self.more_loaded = true;
-            for i in 0..self.more.len() {
-                self.load_or_mark_more(i)?;
+        for pane in [Pane::FollowUps, Pane::Directory] {
+            if !self.is_loaded(pane) {
+                self.load_pane(pane, &Changed::everything())?;
             }
         }
+        for i in Pane::CORE.len()..self.tab_count() {
+            let pane = Pane::at(i);
+            if self.is_loaded(pane) {
+                continue;
+            }
+            if pane == self.pane {
+                self.load_pane(pane, &Changed::everything())?;
+            } else {
+                // Loaded when first shown: the report reads every table.
+                self.loaded[i] = true;
+                self.stale[i] = true;
+            }
+        }
+        self.sync_follow_up_counts();
         Ok(())
     }
 
+    /// Pane 2 loads when a person is opened, not after the first frame.
     fn deferred_pending(&self) -> bool {
-        !(self.agenda_loaded && self.directory_loaded && self.more_loaded)
+        let waiting = |(i, loaded): (usize, &bool)| !loaded && Pane::at(i) != Pane::WhatMatters;
+        self.loaded.iter().enumerate().any(waiting)
     }
 
     /// Starts `PRAGMA quick_check` on a read-only connection of its own, so a
@@ -417,9 +382,8 @@ impl App {
             return true;
         }
         let now = self.store.clock().now();
-        if now.date() != self.today {
-            self.today = now.date();
-            self.directory.set_today(self.today);
+        if now.date() != self.session.today {
+            self.session.today = now.date();
             let r = self.reload();
             self.report(r);
             return true;
@@ -574,7 +538,7 @@ impl App {
     }
 
     fn pane_command(&mut self, cmd: Command) -> Outcome {
-        let (theme, today, pane) = (self.theme, self.today, self.pane);
+        let (theme, today, pane) = (self.theme, self.session.today, self.pane);
         let ctx = Ctx {
             theme: &theme,
             today,
@@ -758,10 +722,8 @@ impl App {
             }
             Action::ShowPane(p) => self.show_pane(p),
             Action::LoadPane => {
-                if let Pane::More(i) = self.pane {
-                    let r = self.load_more(i);
-                    self.report(r);
-                }
+                let r = self.load_pane(self.pane, &Changed::everything());
+                self.report(r);
             }
             Action::OpenDetail(id) => {
                 let r = self.open_detail(id);
@@ -827,14 +789,8 @@ impl App {
             }
         }
         self.pane = pane;
-        if pane == Pane::FollowUps && self.agenda_stale {
-            let r = self.load_agenda_now();
-            self.report(r);
-        }
-        if let Pane::More(i) = pane
-            && self.more_stale.get(i).copied().unwrap_or(false)
-        {
-            let r = self.load_more(i);
+        if self.is_stale(pane) {
+            let r = self.load_pane(pane, &Changed::everything());
             self.report(r);
         }
     }
@@ -869,7 +825,7 @@ impl App {
         let theme = self.theme;
         let ctx = Ctx {
             theme: &theme,
-            today: self.today,
+            today: self.session.today,
         };
         if let Some(c) = self.component_mut(self.pane) {
             c.render(frame, body, &ctx);

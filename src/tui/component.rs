@@ -1,8 +1,8 @@
 //! What every pane is to the app: a title, the keymap contexts it is in, the
-//! commands it acts on, typed text, a frame, and (for panes that load their
-//! own data) the tables it reads. The app routes keys, pastes, drawing and
-//! reloads through this trait, so a new pane is one file that implements it
-//! plus one line in `panes::registry`.
+//! commands it acts on, typed text, a frame, and the data it loads (and what
+//! that data is read from). The app routes keys, pastes, drawing and reloads
+//! through this trait, core panes and registered ones alike, so a new pane is
+//! one file that implements it plus one line in `panes::registry`.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use super::action::Outcome;
 use super::draw::Ctx;
 use super::keymap::{Binding, Command, Context};
-use crate::store::{Store, StoreError, Topic};
+use crate::store::{Changed, Store, StoreError, Topic};
 
 /// What panes may need from config.toml, handed to each once at start.
 #[derive(Debug, Clone)]
@@ -54,6 +54,27 @@ impl Settings {
     }
 }
 
+/// What the panes share, owned by the app and handed to each load: the day,
+/// the person pane 2 shows, and whose follow-ups the agenda shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub today: NaiveDate,
+    /// Picked in the caseload and opened in pane 2; `None` before that.
+    pub person: Option<i64>,
+    /// A login: my follow-ups for a link worker in a team; `None`: everyone's.
+    pub agenda_owner: Option<String>,
+}
+
+impl Session {
+    pub fn new(today: NaiveDate) -> Session {
+        Session {
+            today,
+            person: None,
+            agenda_owner: None,
+        }
+    }
+}
+
 pub trait Component {
     /// The tab's title.
     fn title(&self) -> &'static str;
@@ -84,10 +105,21 @@ pub trait Component {
         &[]
     }
 
-    /// Loads what it shows, on first visit and when its tables change. The
-    /// four core panes are loaded by the app instead (they share state).
-    fn load(&mut self, _store: &Store, _today: NaiveDate) -> Result<(), StoreError> {
+    /// Loads what it shows: first with `Changed::everything()`, then again
+    /// with what changed whenever that touches one of its `topics`.
+    fn load(
+        &mut self,
+        _store: &Store,
+        _session: &Session,
+        _changed: &Changed,
+    ) -> Result<(), StoreError> {
         Ok(())
+    }
+
+    /// True if a change loads it again even while another pane is shown
+    /// (others load when next shown).
+    fn keep_current(&self) -> bool {
+        false
     }
 
     /// Settings from config.toml, given once before the first load.

@@ -6,18 +6,7 @@ use crate::domain::monitoring::{CARER, NOT_RECORDED, SEXES};
 
 impl App {
     pub(super) fn open_detail(&mut self, id: i64) -> Result<(), StoreError> {
-        let person = self.store.get_person(id)?;
-        let history = self.store.status_history(id)?;
-        let mut detail = Detail::new(person, history);
-        detail.worker = match self.store.assigned_worker(id)? {
-            Some(login) => Some(match self.store.worker(&login)? {
-                Some(w) => format!("{} ({login})", w.name),
-                None => login,
-            }),
-            None => None,
-        };
-        self.caseload.detail = Some(detail);
-        Ok(())
+        self.caseload.open_detail(&self.store, id)
     }
 
     pub(super) fn sources(&self) -> Vec<String> {
@@ -29,7 +18,7 @@ impl App {
     pub(super) fn open_person_form(&mut self) {
         let input = PersonInput {
             referral_source: "GP practice".into(),
-            referred_on: iso(self.today),
+            referred_on: iso(self.session.today),
             ..Default::default()
         };
         let form = person_form("Add person", &input, self.sources());
@@ -49,28 +38,11 @@ impl App {
                     "required when closing or declining",
                 ),
                 Field::text(FieldKey::ChangedOn, "Date", "YYYY-MM-DD or DD/MM/YYYY")
-                    .with_value(iso(self.today)),
+                    .with_value(iso(self.session.today)),
             ],
         );
         self.modals
             .push(Modal::form(form, Purpose::Status { id, version, from }));
-    }
-
-    /// The team and who is at the keyboard: the caseload's worker filter,
-    /// and whose follow-ups the agenda shows (mine for a link worker).
-    pub(super) fn load_team(&mut self) -> Result<(), StoreError> {
-        let me = self.store.me()?;
-        let owner = crate::domain::worker::default_filter(me.as_ref())
-            .login()
-            .map(str::to_string);
-        let changed = owner != self.agenda_owner;
-        self.follow_ups.whose = owner.is_some().then_some("My");
-        self.agenda_owner = owner;
-        self.caseload.set_team(self.store.workers()?, me);
-        if changed && self.agenda_loaded {
-            self.load_follow_ups()?;
-        }
-        Ok(())
     }
 
     /// `H`: the handover form: to whom (a current worker other than the one
@@ -149,7 +121,7 @@ impl App {
         editing: Option<(i64, i64)>,
     ) -> Option<Form> {
         let input = input_from_form(&form);
-        let details = match input.validate(self.today) {
+        let details = match input.validate(self.session.today) {
             Ok(d) => d,
             Err(errors) => {
                 form.set_errors(&errors);
@@ -181,9 +153,9 @@ impl App {
         from: Status,
     ) -> Option<Form> {
         let to = Status::parse(form.value(FieldKey::Status));
-        let change = parse_day(form.value(FieldKey::ChangedOn), self.today)
+        let change = parse_day(form.value(FieldKey::ChangedOn), self.session.today)
             .and_then(|on| {
-                if on > self.today {
+                if on > self.session.today {
                     Err("the date cannot be in the future".into())
                 } else {
                     Ok(on)

@@ -26,7 +26,10 @@ impl App {
         }
         self.directory.set_rules(settings.rules.clone());
         self.rules = settings.rules;
-        if let Ok(counts) = self.store.counts(self.today, self.rules.stale_months) {
+        if let Ok(counts) = self
+            .store
+            .counts(self.session.today, self.rules.stale_months)
+        {
             self.counts = counts;
         }
     }
@@ -93,7 +96,7 @@ impl App {
                 return Some(form);
             }
         };
-        let text = crate::io::subject_access::text(&record, self.today);
+        let text = crate::io::subject_access::text(&record, self.session.today);
         let audited = self
             .store
             .audit_disclosure(person_id, crate::store::Disclosure::SubjectAccess);
@@ -183,6 +186,9 @@ impl App {
         for id in &ids {
             if self.person.person.as_ref().map(|p| p.id) == Some(*id) {
                 self.person.clear();
+            }
+            if self.session.person == Some(*id) {
+                self.session.person = None;
             }
             if self.caseload.detail.as_ref().map(|d| d.person.id) == Some(*id) {
                 self.caseload.detail = None;

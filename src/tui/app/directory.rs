@@ -27,11 +27,12 @@ impl App {
                     Ok(s) => s,
                     Err(e) => return self.report::<()>(Err(e)),
                 };
-                let (form, meta) = DirectoryPane::service_form(service.as_ref(), self.today);
+                let (form, meta) =
+                    DirectoryPane::service_form(service.as_ref(), self.session.today);
                 self.modals.push(Modal::form(form, Purpose::Service(meta)));
             }
             Action::VerifyService(id) => {
-                let r = self.store.verify_service(id, self.today);
+                let r = self.store.verify_service(id, self.session.today);
                 self.after_directory_write(r, "Marked verified today");
             }
             Action::AskServiceActive(id, active) => {
@@ -73,7 +74,7 @@ impl App {
                 });
                 match names {
                     Ok((person, service)) => self.modals.push(Modal::form(
-                        connections::connect_form(&person, &service, self.today),
+                        connections::connect_form(&person, &service, self.session.today),
                         Purpose::Connect {
                             person_id,
                             service_id,
@@ -85,7 +86,7 @@ impl App {
             Action::UpdateConnection(id) => {
                 let found = self.person.connections.list.iter().find(|c| c.id == id);
                 if let Some(c) = found {
-                    let form = connections::status_form(c, self.today);
+                    let form = connections::status_form(c, self.session.today);
                     self.modals
                         .push(Modal::form(form, Purpose::ConnectionStatus { id }));
                 }
@@ -112,7 +113,7 @@ impl App {
 
     /// Saves a service form; `Some(form)` keeps it open with the reasons.
     pub(super) fn save_service(&mut self, mut form: Form, meta: &ServiceMeta) -> Option<Form> {
-        let service = match DirectoryPane::service_from_form(&form, meta, self.today) {
+        let service = match DirectoryPane::service_from_form(&form, meta, self.session.today) {
             Ok(s) => s,
             Err(errors) => {
                 form.set_errors(&errors);
@@ -146,7 +147,7 @@ impl App {
         mut form: Form,
         target: Result<(i64, i64), i64>,
     ) -> Option<Form> {
-        let (status, on, note) = match connections::read_form(&form, self.today) {
+        let (status, on, note) = match connections::read_form(&form, self.session.today) {
             Ok(v) => v,
             Err((field, message)) => {
                 form.set_error(field, message);

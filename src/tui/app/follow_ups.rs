@@ -5,40 +5,14 @@ use super::*;
 
 /// Follow-ups (issue 6): the agenda's data, its timer and its actions.
 impl App {
-    pub(super) fn load_follow_ups(&mut self) -> Result<(), StoreError> {
-        let quiet = self.gone_quiet()?;
-        self.follow_ups.set(
-            self.store
-                .open_follow_ups_of(self.agenda_owner.as_deref())?,
-            quiet,
-            self.store.done_follow_ups(DONE_HISTORY)?,
-            self.store.clock().now(),
-        );
-        self.sync_follow_up_counts();
-        Ok(())
-    }
-
-    /// People with an open case and no recent conversation, if shown.
-    pub(super) fn gone_quiet(
-        &self,
-    ) -> Result<Vec<crate::domain::follow_up::QuietPerson>, StoreError> {
-        use crate::domain::follow_up::QUIET_DAYS;
-        use crate::domain::setting::Setting;
-        if self.store.setting(Setting::ShowGoneQuiet)? {
-            self.store
-                .gone_quiet_of(self.today, QUIET_DAYS, self.agenda_owner.as_deref())
-        } else {
-            Ok(Vec::new())
-        }
-    }
-
     /// The status line counts what the agenda shows, timed follow-ups included.
     pub(super) fn sync_follow_up_counts(&mut self) {
-        if self.agenda_stale {
+        if self.is_stale(Pane::FollowUps) {
             // The agenda is read again when shown; the store counts the same way.
             let now = self.store.clock().now();
-            if let Ok((overdue, today)) =
-                self.store.agenda_counts(now, self.agenda_owner.as_deref())
+            if let Ok((overdue, today)) = self
+                .store
+                .agenda_counts(now, self.session.agenda_owner.as_deref())
             {
                 self.counts.follow_ups_overdue = overdue;
                 self.counts.follow_ups_today = today;
@@ -47,12 +21,6 @@ impl App {
         }
         self.counts.follow_ups_overdue = self.follow_ups.overdue() as i64;
         self.counts.follow_ups_today = self.follow_ups.due_today() as i64;
-    }
-
-    /// The agenda changed while off screen: read it all again now.
-    pub(super) fn load_agenda_now(&mut self) -> Result<(), StoreError> {
-        self.agenda_stale = false;
-        self.load_follow_ups()
     }
 
     /// How long the event loop may sleep: until the next follow-up falls due
@@ -109,7 +77,7 @@ impl App {
             }
             Action::SnoozeFollowUp { id, until } => {
                 let r = self.store.snooze_follow_up(id, until);
-                let when = crate::domain::follow_up::short_date(until, self.today);
+                let when = crate::domain::follow_up::short_date(until, self.session.today);
                 self.after_follow_up(r, id, format!("Follow-up #{id} snoozed until {when}"));
                 self.follow_ups.select_follow_up(id);
             }
@@ -119,7 +87,7 @@ impl App {
             } => {
                 let offer = self
                     .store
-                    .check_in_offer(person_id, Some(service_id), self.today)
+                    .check_in_offer(person_id, Some(service_id), self.session.today)
                     .and_then(|draft| {
                         let about = self.store.subject_name(Some(person_id), None)?;
                         Ok(draft.map(|d| FollowUpForm::offer(&d, about.as_deref())))
@@ -150,7 +118,7 @@ impl App {
         let changed = now.since(&self.seen_changes);
         let only_this = changed.topics().eq([Topic::FollowUps])
             && now.delta(&self.seen_changes, Topic::FollowUps) == 1
-            && self.agenda_loaded;
+            && self.is_loaded(Pane::FollowUps);
         self.seen_changes = now;
         if !only_this {
             return self.reload_parts(&changed);
@@ -202,7 +170,7 @@ impl App {
     }
 
     pub(super) fn save_follow_up(&mut self, mut form: FollowUpForm) -> Option<Form> {
-        let Some(draft) = form.draft(self.today) else {
+        let Some(draft) = form.draft(self.session.today) else {
             return Some(form.form);
         };
         let saved = match form.editing {
@@ -223,7 +191,7 @@ impl App {
                 let r = self.refresh_follow_up(id);
                 self.report(r);
                 self.follow_ups.select_follow_up(id);
-                let when = crate::domain::follow_up::short_date(draft.due_on, self.today);
+                let when = crate::domain::follow_up::short_date(draft.due_on, self.session.today);
                 if self.message.is_none() {
                     self.say(format!("Follow-up #{id} saved for {when}"));
                 }

@@ -42,7 +42,7 @@ impl App {
 
     fn letter_text(&self, id: i64, summary: Option<&str>) -> Result<String, StoreError> {
         let letter = self.store.letter_records(id)?.letter(
-            self.today,
+            self.session.today,
             LetterAdditions {
                 actions: &[],
                 summary,

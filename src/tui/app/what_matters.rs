@@ -8,31 +8,13 @@ use crate::domain::conversation::ConversationKind;
 use crate::domain::date::{iso, parse_day};
 use crate::domain::goal::{GoalStatus, validate_text};
 use crate::domain::measure::{Instrument, Scores};
-use crate::store::StoreError;
 use crate::tui::editor::{EditorOutcome, NoteEditor};
 use crate::tui::form::{Field, FieldKey, Form};
-use crate::tui::panes::what_matters::PersonData;
 
 /// Autosave a draft this long after the first unsaved change.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
 
 impl App {
-    pub(super) fn load_person(&mut self, id: i64) -> Result<(), StoreError> {
-        let data = PersonData {
-            person: self.store.get_person(id)?,
-            conversations: self.store.conversations(id)?,
-            goals: self.store.goals(id)?,
-            measures: self.store.measures(id)?,
-            drafts: self.store.drafts(id)?,
-            codes: self.store.coded_events_for_person(id)?,
-        };
-        self.person.set(data);
-        self.person
-            .connections
-            .set(self.store.connections_for_person(id)?);
-        Ok(())
-    }
-
     fn person_name(&self) -> String {
         self.person
             .person
@@ -125,7 +107,7 @@ impl App {
                     vec![
                         Field::choice(FieldKey::Status, "Status", options),
                         Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY")
-                            .with_value(iso(self.today)),
+                            .with_value(iso(self.session.today)),
                     ],
                 );
                 Modal::form(form, Purpose::GoalStatus { goal_id })
@@ -141,7 +123,7 @@ impl App {
                         Field::choice(FieldKey::Instrument, "Instrument", instruments),
                         Field::text(FieldKey::Scores, "Scores", Instrument::Ons4.hint()),
                         Field::text(FieldKey::TakenOn, "Date", "YYYY-MM-DD or DD/MM/YYYY")
-                            .with_value(iso(self.today)),
+                            .with_value(iso(self.session.today)),
                     ],
                 );
                 Modal::form(form, Purpose::Measure { person_id })
@@ -194,7 +176,7 @@ impl App {
                     Some(id) => self.store.update_goal_text(id, &text),
                     None => self
                         .store
-                        .add_goal(person_id, &text, self.today)
+                        .add_goal(person_id, &text, self.session.today)
                         .map(|_| ()),
                 }
                 .map_err(|e| (FieldKey::Text, e.to_string()))
@@ -235,8 +217,8 @@ impl App {
 
     /// A date typed in a form that may not lie in the future.
     fn past_date(&self, text: &str) -> Result<chrono::NaiveDate, String> {
-        let d = parse_day(text, self.today)?;
-        if d > self.today {
+        let d = parse_day(text, self.session.today)?;
+        if d > self.session.today {
             return Err("the date cannot be in the future".into());
         }
         Ok(d)

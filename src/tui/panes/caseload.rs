@@ -16,9 +16,9 @@ use crate::domain::date::iso;
 use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
 use crate::domain::worker::{Worker, WorkerFilter, default_filter};
-use crate::store::{PersonRow, StatusHistoryEntry};
+use crate::store::{Changed, PersonRow, StatusHistoryEntry, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::Component;
+use crate::tui::component::{Component, Session};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::text_input::{TextKey, text_key};
@@ -115,7 +115,22 @@ pub struct CaseloadPane {
     me: Option<String>,
     /// Whose caseload is shown.
     whose: WorkerFilter,
+    /// The newest change mark of the rows shown (`Store::people_seq`).
+    seen_seq: i64,
 }
+
+/// Up to this many changed rows are re-read one by one; more, and the whole
+/// caseload is.
+const PATCH_PEOPLE: usize = 500;
+/// What the rows are read from (the "Next" follow-up, the goal count).
+const ROW_TOPICS: &[Topic] = &[Topic::People, Topic::FollowUps, Topic::Goals];
+/// What the open detail is read from.
+const DETAIL_TOPICS: &[Topic] = &[
+    Topic::People,
+    Topic::StatusChanges,
+    Topic::Handovers,
+    Topic::Workers,
+];
 
 impl Default for CaseloadPane {
     fn default() -> Self {
@@ -132,6 +147,7 @@ impl Default for CaseloadPane {
             workers: Vec::new(),
             me: None,
             whose: WorkerFilter::All,
+            seen_seq: 0,
         }
     }
 }
@@ -160,9 +176,75 @@ impl Component for CaseloadPane {
         let open = self.detail.as_ref().map(|d| d.person.id);
         (open.or_else(|| self.selected_id()), None)
     }
+    fn topics(&self) -> &'static [Topic] {
+        &[
+            Topic::People,
+            Topic::FollowUps,
+            Topic::Goals,
+            Topic::StatusChanges,
+            Topic::Handovers,
+            Topic::Workers,
+        ]
+    }
+    /// The rows (only those changed since last read, when few did), the
+    /// team, and the open detail.
+    fn load(&mut self, store: &Store, _: &Session, changed: &Changed) -> Result<(), StoreError> {
+        if changed.is_everything() {
+            self.seen_seq = store.people_seq()?;
+            self.set_people(store.list_people(None)?);
+        } else if changed.any(ROW_TOPICS) {
+            self.reload_rows(store)?;
+        }
+        if changed.any(&[Topic::Workers]) {
+            self.set_team(store.workers()?, store.me()?);
+        }
+        if changed.any(DETAIL_TOPICS)
+            && let Some(id) = self.detail.as_ref().map(|d| d.person.id)
+        {
+            self.open_detail(store, id)?;
+        }
+        Ok(())
+    }
+    /// Kept current off screen: pane 2 follows its selection.
+    fn keep_current(&self) -> bool {
+        true
+    }
 }
 
 impl CaseloadPane {
+    /// Re-reads the rows that changed since last read (a handful after
+    /// someone's write), or everyone's when many did.
+    fn reload_rows(&mut self, store: &Store) -> Result<(), StoreError> {
+        match store.people_touched_since(self.seen_seq, PATCH_PEOPLE)? {
+            Some((seq, ids)) => {
+                let rows = store.people_rows(&ids)?;
+                self.patch_people(&ids, rows);
+                self.seen_seq = seq;
+            }
+            None => {
+                self.seen_seq = store.people_seq()?;
+                self.set_people(store.list_people(None)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens this person's detail: their record, status history and worker.
+    pub fn open_detail(&mut self, store: &Store, id: i64) -> Result<(), StoreError> {
+        let person = store.get_person(id)?;
+        let history = store.status_history(id)?;
+        let mut detail = Detail::new(person, history);
+        detail.worker = match store.assigned_worker(id)? {
+            Some(login) => Some(match store.worker(&login)? {
+                Some(w) => format!("{} ({login})", w.name),
+                None => login,
+            }),
+            None => None,
+        };
+        self.detail = Some(detail);
+        Ok(())
+    }
+
     /// The team (current workers) and who is at the keyboard. The first
     /// time, or when the worker shown has gone, the view starts at the
     /// default: my caseload for a link worker, everyone's for a coordinator.

@@ -19,8 +19,9 @@ use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
 use crate::domain::setting::Rules;
 use crate::domain::words::Thesaurus;
+use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::Component;
+use crate::tui::component::{Component, Session};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
@@ -92,6 +93,19 @@ impl Component for DirectoryPane {
     }
     fn subject(&self) -> (Option<i64>, Option<i64>) {
         (None, self.selected().map(|s| s.id))
+    }
+    fn topics(&self) -> &'static [Topic] {
+        &[Topic::Services]
+    }
+    /// The whole directory, indexed on its own thread.
+    fn load(&mut self, store: &Store, session: &Session, _: &Changed) -> Result<(), StoreError> {
+        self.set_today(session.today);
+        self.set(store.list_services()?);
+        Ok(())
+    }
+    /// Kept current off screen: `c` from pane 2 and the status line read it.
+    fn keep_current(&self) -> bool {
+        true
     }
 }
 

@@ -18,8 +18,9 @@ use crate::domain::follow_up::{
     Bucket, CHECK_IN_DAYS, FollowUp, FollowUpDraft, FollowUpInput, QUIET_DAYS, QuietPerson,
     SNOOZE_CHOICES, next_change, short_date, snooze_until,
 };
+use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::Component;
+use crate::tui::component::{Component, Session};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
@@ -121,6 +122,67 @@ impl Component for FollowUpsPane {
     }
     fn subject(&self) -> (Option<i64>, Option<i64>) {
         self.selected_subject()
+    }
+    fn topics(&self) -> &'static [Topic] {
+        &[
+            Topic::FollowUps,
+            Topic::People,
+            Topic::Services,
+            Topic::Conversations,
+            Topic::Settings,
+            Topic::StatusChanges,
+        ]
+    }
+    /// The open follow-ups of whoever the session says (and the last done
+    /// ones), and who has gone quiet: each read again only if what it is read
+    /// from changed.
+    fn load(
+        &mut self,
+        store: &Store,
+        session: &Session,
+        changed: &Changed,
+    ) -> Result<(), StoreError> {
+        self.whose = session.agenda_owner.is_some().then_some("My");
+        let now = store.clock().now();
+        let follow_ups = changed.any(FOLLOW_UP_TOPICS);
+        let quiet = changed.any(QUIET_TOPICS);
+        let owner = session.agenda_owner.as_deref();
+        match (follow_ups, quiet) {
+            (true, true) => self.set(
+                store.open_follow_ups_of(owner)?,
+                gone_quiet(store, session)?,
+                store.done_follow_ups(DONE_HISTORY)?,
+                now,
+            ),
+            (true, false) => self.set_follow_ups(
+                store.open_follow_ups_of(owner)?,
+                store.done_follow_ups(DONE_HISTORY)?,
+                now,
+            ),
+            (false, true) => self.set_quiet(gone_quiet(store, session)?, now),
+            (false, false) => {}
+        }
+        Ok(())
+    }
+}
+
+/// What the follow-ups shown are read from (names and closed cases too).
+const FOLLOW_UP_TOPICS: &[Topic] = &[Topic::FollowUps, Topic::People, Topic::Services];
+/// What the gone-quiet list is read from.
+const QUIET_TOPICS: &[Topic] = &[
+    Topic::Conversations,
+    Topic::Settings,
+    Topic::StatusChanges,
+    Topic::People,
+];
+
+/// People with an open case and no recent conversation, if shown.
+fn gone_quiet(store: &Store, session: &Session) -> Result<Vec<QuietPerson>, StoreError> {
+    use crate::domain::setting::Setting;
+    if store.setting(Setting::ShowGoneQuiet)? {
+        store.gone_quiet_of(session.today, QUIET_DAYS, session.agenda_owner.as_deref())
+    } else {
+        Ok(Vec::new())
     }
 }
 

@@ -15,9 +15,9 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Sparkline};
 use super::{Ctx, fit, pad};
 use crate::domain::date::iso;
 use crate::domain::report::{DEFAULT_FIRST_CONTACT_DAYS, Period, Report};
-use crate::store::{Store, StoreError, Topic};
+use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::{Component, Settings};
+use crate::tui::component::{Component, Session, Settings};
 use crate::tui::keymap::{Binding, Command, Context, binding};
 
 const REPORT: Context = Context::Pane("report");
@@ -153,7 +153,13 @@ impl Component for ReportPane {
         TOPICS
     }
 
-    fn load(&mut self, store: &Store, today: NaiveDate) -> Result<(), StoreError> {
+    fn load(
+        &mut self,
+        store: &Store,
+        session: &Session,
+        _changed: &Changed,
+    ) -> Result<(), StoreError> {
+        let today = session.today;
         // This month to date follows the calendar (past midnight, into a new month).
         let current = self.period.is_none_or(is_month_to_date);
         if current {

@@ -14,9 +14,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{Ctx, fit};
 use crate::domain::date::iso;
 use crate::domain::person::retention_cutoff;
-use crate::store::{RetentionDue, Store, StoreError, Topic};
+use crate::store::{Changed, RetentionDue, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::{Component, Settings};
+use crate::tui::component::{Component, Session, Settings};
 use crate::tui::keymap::{Binding, Command, Context, binding};
 use crate::tui::list::ListNav;
 
@@ -93,7 +93,13 @@ impl Component for RetentionPane {
         self.years = settings.retention_years;
     }
 
-    fn load(&mut self, store: &Store, today: NaiveDate) -> Result<(), StoreError> {
+    fn load(
+        &mut self,
+        store: &Store,
+        session: &Session,
+        _changed: &Changed,
+    ) -> Result<(), StoreError> {
+        let today = session.today;
         self.cutoff = retention_cutoff(today, self.years);
         self.due = match self.cutoff {
             Some(cutoff) => store.retention_due(cutoff)?,

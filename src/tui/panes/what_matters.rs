@@ -15,8 +15,9 @@ use crate::domain::measure::{Measure, by_instrument, changes, figure_range, seri
 use crate::domain::person::Person;
 use crate::domain::report::CodedEvent;
 use crate::domain::text::{first_line, truncate, width, wrap};
+use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, NoteAction, Outcome};
-use crate::tui::component::Component;
+use crate::tui::component::{Component, Session};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 
@@ -87,6 +88,40 @@ impl Component for WhatMattersPane {
     }
     fn subject(&self) -> (Option<i64>, Option<i64>) {
         (self.person.as_ref().map(|p| p.id), None)
+    }
+    fn topics(&self) -> &'static [Topic] {
+        &[
+            Topic::People,
+            Topic::StatusChanges,
+            Topic::Conversations,
+            Topic::Drafts,
+            Topic::Goals,
+            Topic::Measures,
+            Topic::Connections,
+            Topic::ConnectionHistory,
+            Topic::Services,
+        ]
+    }
+    /// The session's person: their record, notes, goals, measures, drafts,
+    /// codes and connections.
+    fn load(&mut self, store: &Store, session: &Session, _: &Changed) -> Result<(), StoreError> {
+        let Some(id) = session.person else {
+            return Ok(());
+        };
+        self.set(PersonData {
+            person: store.get_person(id)?,
+            conversations: store.conversations(id)?,
+            goals: store.goals(id)?,
+            measures: store.measures(id)?,
+            drafts: store.drafts(id)?,
+            codes: store.coded_events_for_person(id)?,
+        });
+        self.connections.set(store.connections_for_person(id)?);
+        Ok(())
+    }
+    /// Kept current off screen: the directory's `c` connects this person.
+    fn keep_current(&self) -> bool {
+        true
     }
 }
 
