@@ -84,6 +84,8 @@ pub enum Action {
     Notice(String),
     /// The directory opened an entry: load what it shows beyond the service.
     OpenService(i64),
+    /// A service was saved: select it once the directory is reloaded.
+    ServiceSaved(i64),
     /// The service form: add (`None`) or edit.
     EditService(Option<i64>),
     VerifyService(i64),

@@ -9,14 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 mod caseload;
+mod connecting;
 mod data_protection;
-mod directory;
 mod follow_ups;
 mod letter;
 mod what_matters;
 
 pub use super::action::{Action, NoteAction, Outcome, Pane};
-use super::component::{Component, Session};
+use super::component::{Component, Effects, Session, Submitted};
 use super::editor::EditorOutcome;
 use super::form::{Field, FieldKey, Form, FormOutcome, centered};
 use super::keymap::chain;
@@ -250,6 +250,48 @@ impl App {
         }
     }
 
+    /// Offers an action to each pane in tab order; true if one carried it out.
+    fn apply_in_panes(&mut self, action: &Action) -> bool {
+        let session = self.session.clone();
+        for i in 0..self.tab_count() {
+            let Some((pane, store)) = self.component_and_store(Pane::at(i)) else {
+                continue;
+            };
+            if let Some(effects) = pane.apply(action, store, &session) {
+                self.after_effects(effects);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Offers a submitted form to each pane in tab order.
+    fn submit_in_panes(&mut self, form: &mut Form, purpose: &Purpose) -> Option<Submitted> {
+        let session = self.session.clone();
+        (0..self.tab_count()).find_map(|i| {
+            let (pane, store) = self.component_and_store(Pane::at(i))?;
+            pane.submit(form, purpose, store, &session)
+        })
+    }
+
+    /// What a pane asked for after its work: the reload first, so what it
+    /// selects or counts next is read from the saved state.
+    fn after_effects(&mut self, effects: Effects) {
+        let r = self.reload_changed();
+        self.report(r);
+        if let Some(modal) = effects.modal {
+            self.modals.push(modal);
+        }
+        if let Some(action) = effects.then {
+            self.apply(action);
+        }
+        if let Some((message, error)) = effects.message
+            && (error || self.message.is_none())
+        {
+            self.message = Some((message, error));
+        }
+    }
+
     /// Loads one pane through `Component::load`, with the session.
     fn load_pane(&mut self, pane: Pane, changed: &Changed) -> Result<(), StoreError> {
         let i = pane.index();
@@ -260,15 +302,15 @@ impl App {
             *flag = false;
         }
         let session = self.session.clone();
-        let Some(c) = self.component_mut_for_load(pane) else {
+        let Some((c, store)) = self.component_and_store(pane) else {
             return Ok(());
         };
-        c.0.load(c.1, &session, changed)
+        c.load(store, &session, changed)
     }
 
     /// The pane and the store, borrowed apart.
-    fn component_mut_for_load(&mut self, pane: Pane) -> Option<(&mut dyn Component, &Store)> {
-        let store = &self.store;
+    fn component_and_store(&mut self, pane: Pane) -> Option<(&mut dyn Component, &mut Store)> {
+        let store = &mut self.store;
         let c: &mut dyn Component = match pane {
             Pane::Caseload => &mut self.caseload,
             Pane::WhatMatters => &mut self.person,
@@ -623,7 +665,15 @@ impl App {
 
     /// Saves a form through the store. `Some(form)` keeps it open, with the
     /// reasons beside its fields.
-    fn submit(&mut self, form: Form, purpose: Purpose) -> Option<Form> {
+    fn submit(&mut self, mut form: Form, purpose: Purpose) -> Option<Form> {
+        match self.submit_in_panes(&mut form, &purpose) {
+            Some(Submitted::Saved(effects)) => {
+                self.after_effects(*effects);
+                return None;
+            }
+            Some(Submitted::KeepOpen) => return Some(form),
+            None => {}
+        }
         match purpose {
             Purpose::Person { editing } => self.save_person(form, editing),
             Purpose::Status { id, version, from } => self.save_status(form, id, version, from),
@@ -644,7 +694,8 @@ impl App {
                 service_id,
             } => self.save_connection(form, Ok((person_id, service_id))),
             Purpose::ConnectionStatus { id } => self.save_connection(form, Err(id)),
-            Purpose::Service(meta) => self.save_service(form, &meta),
+            // The directory pane saves it (`Component::submit`), above.
+            Purpose::Service(_) => Some(form),
             Purpose::Goal { person_id, goal_id } => self.save_goal(form, person_id, goal_id),
             Purpose::GoalStatus { goal_id } => self.save_goal_status(form, goal_id),
             Purpose::Measure { person_id } => self.save_measure(form, person_id),
@@ -701,6 +752,9 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
+        if self.apply_in_panes(&action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.modals.push(Modal::Help),
@@ -760,13 +814,16 @@ impl App {
             | Action::OfferCheckIn { .. }
             | Action::GoToPerson(_)
             | Action::Notice(_)) => self.apply_follow_up(a),
+            Action::ConnectService(_) | Action::UpdateConnection(_) => {
+                self.apply_connection(action)
+            }
+            // The directory pane's own (`Component::apply`), taken above.
             Action::OpenService(_)
+            | Action::ServiceSaved(_)
             | Action::EditService(_)
             | Action::VerifyService(_)
             | Action::AskServiceActive(..)
-            | Action::SetServiceActive(..)
-            | Action::ConnectService(_)
-            | Action::UpdateConnection(_) => self.apply_directory(action),
+            | Action::SetServiceActive(..) => {}
             Action::ExportRecord(_) | Action::Erase(_) => self.apply_data_protection(action),
         }
     }

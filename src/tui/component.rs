@@ -9,9 +9,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::action::Outcome;
+use super::action::{Action, Outcome};
 use super::draw::Ctx;
+use super::form::Form;
 use super::keymap::{Binding, Command, Context};
+use super::modal::{Modal, Purpose};
 use crate::store::{Changed, Store, StoreError, Topic};
 
 /// What panes may need from config.toml, handed to each once at start.
@@ -75,6 +77,58 @@ impl Session {
     }
 }
 
+/// What a pane's own write or question asks of the app next. The app first
+/// reloads whatever the write changed (every pane, through `load`), then
+/// opens `modal`, carries out `then`, and shows `message` (unless a reload
+/// error is already showing).
+#[derive(Default)]
+pub struct Effects {
+    /// For the status line; true when it is an error.
+    pub message: Option<(String, bool)>,
+    /// A form or question to open.
+    pub modal: Option<Modal>,
+    /// An action to carry out once reloaded (select what was saved).
+    pub then: Option<Action>,
+}
+
+impl Effects {
+    pub fn say(message: impl Into<String>) -> Effects {
+        Effects {
+            message: Some((message.into(), false)),
+            ..Default::default()
+        }
+    }
+
+    pub fn failed(e: StoreError) -> Effects {
+        Effects {
+            message: Some((e.to_string(), true)),
+            ..Default::default()
+        }
+    }
+
+    pub fn open(modal: Modal) -> Effects {
+        Effects {
+            modal: Some(modal),
+            ..Default::default()
+        }
+    }
+
+    pub fn then(self, action: Option<Action>) -> Effects {
+        Effects {
+            then: action,
+            ..self
+        }
+    }
+}
+
+/// What became of a form a pane was asked to save.
+pub enum Submitted {
+    /// Saved: the form closes.
+    Saved(Box<Effects>),
+    /// Not saved: the form stays open, its reasons beside the fields.
+    KeepOpen,
+}
+
 pub trait Component {
     /// The tab's title.
     fn title(&self) -> &'static str;
@@ -114,6 +168,23 @@ pub trait Component {
         _changed: &Changed,
     ) -> Result<(), StoreError> {
         Ok(())
+    }
+
+    /// Carries out an action through the store, if it is this pane's;
+    /// `None` leaves it to the app.
+    fn apply(&mut self, _action: &Action, _store: &mut Store, _s: &Session) -> Option<Effects> {
+        None
+    }
+
+    /// Saves a form this pane opened, if `purpose` is its; `None` otherwise.
+    fn submit(
+        &mut self,
+        _form: &mut Form,
+        _purpose: &Purpose,
+        _store: &mut Store,
+        _session: &Session,
+    ) -> Option<Submitted> {
+        None
     }
 
     /// True if a change loads it again even while another pane is shown

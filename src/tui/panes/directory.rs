@@ -21,11 +21,11 @@ use crate::domain::setting::Rules;
 use crate::domain::words::Thesaurus;
 use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::{Component, Session};
+use crate::tui::component::{Component, Effects, Session, Submitted};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
-use crate::tui::modal::ServiceMeta;
+use crate::tui::modal::{Modal, Purpose, ServiceMeta};
 use crate::tui::text_input::{TextKey, text_key};
 use crate::tui::theme::Theme;
 
@@ -106,6 +106,93 @@ impl Component for DirectoryPane {
     /// Kept current off screen: `c` from pane 2 and the status line read it.
     fn keep_current(&self) -> bool {
         true
+    }
+    /// Its entries' forms, questions and writes (connections are pane 2's).
+    fn apply(&mut self, action: &Action, store: &mut Store, s: &Session) -> Option<Effects> {
+        Some(match *action {
+            Action::OpenService(id) => match store.connected_now(id) {
+                Ok(n) => {
+                    self.set_connected_now(n);
+                    Effects::default()
+                }
+                Err(e) => Effects::failed(e),
+            },
+            Action::ServiceSaved(id) => {
+                self.saved(id);
+                Effects::default()
+            }
+            Action::EditService(id) => match id.map(|id| store.get_service(id)).transpose() {
+                Ok(service) => {
+                    let (form, meta) = DirectoryPane::service_form(service.as_ref(), s.today);
+                    Effects::open(Modal::form(form, Purpose::Service(meta)))
+                }
+                Err(e) => Effects::failed(e),
+            },
+            Action::VerifyService(id) => {
+                self.written(store.verify_service(id, s.today), "Marked verified today")
+            }
+            Action::AskServiceActive(id, active) => match store.get_service(id) {
+                Ok(service) => Effects::open(active_question(&service, active)),
+                Err(e) => Effects::failed(e),
+            },
+            Action::SetServiceActive(id, active) => {
+                let said = if active {
+                    "Reactivated"
+                } else {
+                    "Deactivated: kept for history, no longer offered"
+                };
+                self.written(store.set_service_active(id, active), said)
+            }
+            _ => return None,
+        })
+    }
+    /// The service form: a new entry, or changes to one.
+    fn submit(
+        &mut self,
+        form: &mut Form,
+        purpose: &Purpose,
+        store: &mut Store,
+        session: &Session,
+    ) -> Option<Submitted> {
+        let Purpose::Service(meta) = purpose else {
+            return None;
+        };
+        let service = match DirectoryPane::service_from_form(form, meta, session.today) {
+            Ok(s) => s,
+            Err(errors) => {
+                form.set_errors(&errors);
+                return Some(Submitted::KeepOpen);
+            }
+        };
+        let result = if service.id == 0 {
+            store.create_service(&service)
+        } else {
+            store.update_service(&service).map(|_| service.id)
+        };
+        Some(match result {
+            Ok(id) => {
+                let saved = Effects::say(format!("Saved {}", service.name));
+                Submitted::Saved(Box::new(saved.then(Some(Action::ServiceSaved(id)))))
+            }
+            Err(e) => {
+                form.message = Some(format!("Not saved: {e}"));
+                Submitted::KeepOpen
+            }
+        })
+    }
+}
+
+/// The directory is the whole team's: one key must not change it, so `x` asks.
+fn active_question(service: &Service, active: bool) -> Modal {
+    let name = crate::domain::text::for_terminal_line(&service.name);
+    let question = if active {
+        format!("Reactivate {name}? It is offered to everyone again.")
+    } else {
+        format!("Deactivate {name}? It stays for history but is no longer offered.")
+    };
+    Modal::Confirm {
+        question,
+        yes: Action::SetServiceActive(service.id, active),
     }
 }
 
@@ -525,6 +612,17 @@ impl DirectoryPane {
     /// The app saved a service: show it.
     pub fn saved(&mut self, id: i64) {
         self.select_id(id);
+    }
+
+    /// After a write to an entry: say so, and count the open entry's
+    /// connections again once reloaded.
+    fn written(&self, r: Result<(), StoreError>, said: &str) -> Effects {
+        match r {
+            Ok(()) => {
+                Effects::say(said).then(self.open_service().map(|s| Action::OpenService(s.id)))
+            }
+            Err(e) => Effects::failed(e),
+        }
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {

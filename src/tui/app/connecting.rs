@@ -1,10 +1,9 @@
-//! The app's side of pane 3 and of connections: the actions the directory
-//! asks for and the forms it opens, carried out through the store.
+//! The app's side of connections: a person (pane 2's, else the caseload's)
+//! to a service (pane 3's). The directory's own entries are its pane's work.
 
 use super::*;
-use crate::tui::modal::ServiceMeta;
 
-/// The directory and connections: actions carried out through the store.
+/// Connections: actions carried out through the store.
 impl App {
     /// The person a `c` in the directory connects: the one open in pane 2,
     /// else the one selected in the caseload.
@@ -16,50 +15,8 @@ impl App {
             .or_else(|| self.caseload.selected_id())
     }
 
-    pub(super) fn apply_directory(&mut self, action: Action) {
+    pub(super) fn apply_connection(&mut self, action: Action) {
         match action {
-            Action::OpenService(id) => match self.store.connected_now(id) {
-                Ok(n) => self.directory.set_connected_now(n),
-                Err(e) => self.report::<()>(Err(e)),
-            },
-            Action::EditService(id) => {
-                let service = match id.map(|id| self.store.get_service(id)).transpose() {
-                    Ok(s) => s,
-                    Err(e) => return self.report::<()>(Err(e)),
-                };
-                let (form, meta) =
-                    DirectoryPane::service_form(service.as_ref(), self.session.today);
-                self.modals.push(Modal::form(form, Purpose::Service(meta)));
-            }
-            Action::VerifyService(id) => {
-                let r = self.store.verify_service(id, self.session.today);
-                self.after_directory_write(r, "Marked verified today");
-            }
-            Action::AskServiceActive(id, active) => {
-                let name = match self.store.get_service(id) {
-                    Ok(s) => crate::domain::text::for_terminal_line(&s.name).into_owned(),
-                    Err(e) => return self.report::<()>(Err(e)),
-                };
-                // The directory is the whole team's: one key must not change it.
-                let question = if active {
-                    format!("Reactivate {name}? It is offered to everyone again.")
-                } else {
-                    format!("Deactivate {name}? It stays for history but is no longer offered.")
-                };
-                self.modals.push(Modal::Confirm {
-                    question,
-                    yes: Action::SetServiceActive(id, active),
-                });
-            }
-            Action::SetServiceActive(id, active) => {
-                let r = self.store.set_service_active(id, active);
-                let msg = if active {
-                    "Reactivated"
-                } else {
-                    "Deactivated: kept for history, no longer offered"
-                };
-                self.after_directory_write(r, msg);
-            }
             Action::ConnectService(service_id) => {
                 let Some(person_id) = self.person_for_connection() else {
                     self.message = Some((
@@ -92,51 +49,6 @@ impl App {
                 }
             }
             _ => {}
-        }
-    }
-
-    pub(super) fn after_directory_write(&mut self, r: Result<(), StoreError>, message: &str) {
-        match r {
-            Ok(()) => {
-                let r = self.reload_changed();
-                self.report(r);
-                if let Some(id) = self.directory.open_service().map(|s| s.id) {
-                    self.apply_directory(Action::OpenService(id));
-                }
-                if self.message.is_none() {
-                    self.say(message);
-                }
-            }
-            Err(e) => self.report::<()>(Err(e)),
-        }
-    }
-
-    /// Saves a service form; `Some(form)` keeps it open with the reasons.
-    pub(super) fn save_service(&mut self, mut form: Form, meta: &ServiceMeta) -> Option<Form> {
-        let service = match DirectoryPane::service_from_form(&form, meta, self.session.today) {
-            Ok(s) => s,
-            Err(errors) => {
-                form.set_errors(&errors);
-                return Some(form);
-            }
-        };
-        let result = if service.id == 0 {
-            self.store.create_service(&service)
-        } else {
-            self.store.update_service(&service).map(|_| service.id)
-        };
-        match result {
-            Ok(id) => {
-                let r = self.reload_changed();
-                self.directory.saved(id);
-                self.report(r);
-                self.say(format!("Saved {}", service.name));
-                None
-            }
-            Err(e) => {
-                form.message = Some(format!("Not saved: {e}"));
-                Some(form)
-            }
         }
     }
 
@@ -180,7 +92,7 @@ impl App {
                 let r = self.reload_changed();
                 self.report(r);
                 if let Some(id) = self.directory.open_service().map(|s| s.id) {
-                    self.apply_directory(Action::OpenService(id));
+                    self.apply(Action::OpenService(id));
                 }
                 if self.message.is_none() {
                     self.say(format!("Connection {}", connections::label(status)));
