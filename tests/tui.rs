@@ -10,18 +10,14 @@ use caseload::store::Store;
 use caseload::tui::App;
 use caseload::tui::theme::Theme;
 use chrono::{NaiveDate, NaiveDateTime};
+use common::app::{demo_store, open_app, open_store, screen, temp_store};
 use common::keys::{ctrl, press, type_text};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::now;
 use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn now() -> NaiveDateTime {
-    day(2026, 11, 23).and_hms_opt(10, 0, 0).unwrap()
 }
 
 fn person(given: &str, family: &str, source: &str, referred: &str) -> PersonInput {
@@ -37,9 +33,8 @@ fn person(given: &str, family: &str, source: &str, referred: &str) -> PersonInpu
 
 /// A small caseload with fixed dates, so snapshots never change with the calendar.
 fn fixture() -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
-    let today = now().date();
+    let (dir, mut store) = temp_store("team.db");
+    let today = common::today();
     let mut add = |p: PersonInput| store.add_person(&p.validate(today).unwrap()).unwrap();
     let zoe = add(PersonInput {
         risk_note: "Lives alone; see GP record before visiting".into(),
@@ -116,14 +111,12 @@ fn fixture() -> (TempDir, App) {
             })
             .unwrap();
     }
-    let app = App::new(store, Theme::plain()).unwrap();
-    (dir, app)
+    (dir, open_app(store))
 }
 
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
-    terminal.backend().to_string()
+/// The fixture's database, opened again (by another window, or after the app).
+fn reopen_store(dir: &TempDir) -> Store {
+    open_store(&dir.path().join("team.db"))
 }
 
 #[test]
@@ -182,7 +175,7 @@ fn add_form_saves_and_selects_the_new_person() {
     assert!(s.contains("Added Siobhán Ó Briain"), "{s}");
     assert_eq!(app.caseload.selected_row().unwrap().family_name, "Ó Briain");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let store = reopen_store(&dir);
     assert!(
         store
             .list_people(None)
@@ -224,7 +217,7 @@ fn add_form_records_equality_monitoring() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Added Mo Farah"), "{s}");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let store = reopen_store(&dir);
     let id = store
         .list_people(None)
         .unwrap()
@@ -256,7 +249,7 @@ fn closing_a_case_needs_a_reason() {
     type_text(&mut app, "Moved away");
     ctrl(&mut app, 's');
     drop(app);
-    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let store = reopen_store(&dir);
     let zoe = store
         .list_people(None)
         .unwrap()
@@ -377,7 +370,7 @@ mod what_matters {
     fn zoe_pane() -> (TempDir, App) {
         let (dir, mut app) = fixture();
         drop(app);
-        let mut store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+        let mut store = reopen_store(&dir);
         let first = Scores::parse(Instrument::Ons4, "4 5 3 8").unwrap();
         let latest = Scores::parse(Instrument::Ons4, "6 5 6 4").unwrap();
         store.add_measure(1, &first, day(2026, 10, 8)).unwrap();
@@ -387,7 +380,7 @@ mod what_matters {
         store
             .add_goal(1, "Visit my grandchildren monthly", day(2026, 10, 8))
             .unwrap();
-        app = App::new(store, Theme::plain()).unwrap();
+        app = open_app(store);
         press(&mut app, KeyCode::Char('2'));
         (dir, app)
     }
@@ -418,7 +411,7 @@ mod what_matters {
         ctrl(&mut app, 's');
         assert!(screen(&mut app, 80, 24).contains("Note saved"));
         drop(app);
-        let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+        let store = reopen_store(&dir);
         assert!(store.drafts(1).unwrap().is_empty());
         let notes = store.conversations(1).unwrap();
         assert_eq!(
@@ -446,8 +439,8 @@ mod what_matters {
         ctrl(&mut app, 'c');
         assert!(app.quit);
         drop(app);
-        let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
-        let mut app = App::new(store, Theme::plain()).unwrap();
+        let store = reopen_store(&dir);
+        let mut app = open_app(store);
         press(&mut app, KeyCode::Char('2'));
         assert!(screen(&mut app, 80, 24).contains("Unsaved draft note recovered"));
         press(&mut app, KeyCode::Char('n'));
@@ -458,7 +451,11 @@ mod what_matters {
     fn an_untouched_note_leaves_no_draft() {
         let (_dir, mut app) = zoe_pane();
         press(&mut app, KeyCode::Char('n'));
+        // The editor is open, so Ctrl-c leaves an untouched note, not the pane.
+        let s = screen(&mut app, 80, 24);
+        assert!(s.contains("New note · Zoë Adeyemi"), "{s}");
         ctrl(&mut app, 'c');
+        assert!(app.quit);
         assert!(app.store().drafts(1).unwrap().is_empty());
     }
 
@@ -471,8 +468,8 @@ mod what_matters {
         type_text(&mut app, " More.");
         ctrl(&mut app, 'c');
         drop(app);
-        let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
-        let mut app = App::new(store, Theme::plain()).unwrap();
+        let store = reopen_store(&dir);
+        let mut app = open_app(store);
         press(&mut app, KeyCode::Char('2'));
         press(&mut app, KeyCode::Char('n'));
         let s = screen(&mut app, 80, 24);
@@ -565,12 +562,8 @@ fn fixture_with_clock(start: NaiveDateTime) -> (TempDir, App, ClockHand) {
     drop(app);
     let (clock, hand) = Clock::settable(start);
     let store = Store::open(&dir.path().join("team.db"), clock).unwrap();
-    let app = App::new(store, Theme::plain()).unwrap();
+    let app = open_app(store);
     (dir, app, hand)
-}
-
-fn reopen_store(dir: &TempDir) -> Store {
-    Store::open(&dir.path().join("team.db"), common::clock()).unwrap()
 }
 
 /// Everything from the heading `from` up to the next blank line, as text.
@@ -798,10 +791,10 @@ fn the_status_line_shows_the_overdue_count_in_every_pane() {
 #[test]
 fn another_window_s_changes_appear_on_the_next_key() {
     let (dir, mut app) = fixture();
-    let mut other = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let mut other = reopen_store(&dir);
     let p = person("Olu", "Bankole", "VCSE", "2026-11-22");
     other
-        .add_person(&p.validate(now().date()).unwrap())
+        .add_person(&p.validate(common::today()).unwrap())
         .unwrap();
     assert!(!screen(&mut app, 80, 24).contains("Bankole"));
     press(&mut app, KeyCode::Char('j'));
@@ -827,7 +820,7 @@ fn a_check_in_is_offered_prefilled_and_can_be_switched_off() {
         (day(2026, 12, 7), Some(1), Some(2))
     );
     store.set_setting(Setting::OfferCheckIn, false).unwrap();
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     app.apply(Action::OfferCheckIn {
         person_id: 2,
         service_id: 3,
@@ -848,7 +841,7 @@ fn gone_quiet_group_can_be_switched_off() {
     drop(app);
     let mut store = reopen_store(&dir);
     store.set_setting(Setting::ShowGoneQuiet, false).unwrap();
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     press(&mut app, KeyCode::Char('4'));
     assert!(!screen(&mut app, 80, 24).contains("Gone quiet"));
 }
@@ -866,7 +859,7 @@ fn follow_ups_for_deleted_or_closed_people_show_a_marker() {
     )
     .unwrap();
     drop(conn);
-    let mut app = App::new(reopen_store(&dir), Theme::plain()).unwrap();
+    let mut app = open_app(reopen_store(&dir));
     press(&mut app, KeyCode::Char('4'));
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Zoë Adeyemi (closed)"), "{s}");
@@ -978,7 +971,7 @@ fn r_in_the_directory_adds_a_follow_up_about_the_service() {
 fn follow_up_changes_in_place_match_a_fresh_load() {
     let (dir, mut app) = fixture();
     let fresh = |dir: &TempDir, keys: &str| {
-        let mut app = App::new(reopen_store(dir), Theme::plain()).unwrap();
+        let mut app = open_app(reopen_store(dir));
         for c in keys.chars() {
             press(&mut app, KeyCode::Char(c));
         }
@@ -1019,10 +1012,8 @@ fn follow_up_changes_in_place_match_a_fresh_load() {
 #[test]
 fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new().unwrap();
+    let (dir, store) = demo_store("demo.db");
     let path = dir.path().join("demo.db");
-    let mut store = Store::open(&path, common::clock()).unwrap();
-    store.load_demo().unwrap();
     let keymap = caseload::tui::panes::keymap(&Default::default()).unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
@@ -1061,11 +1052,11 @@ fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
     // Back to this month; a referral added elsewhere shows when the pane is next drawn.
     press(&mut app, KeyCode::Char(']'));
     let before = screen(&mut app, 80, 24);
-    let mut other = Store::open(&path, common::clock()).unwrap();
+    let mut other = open_store(&path);
     other
         .add_person(
             &person("New", "Person", "pharmacy", "2026-11-23")
-                .validate(now().date())
+                .validate(common::today())
                 .unwrap(),
         )
         .unwrap();

@@ -13,10 +13,9 @@ use caseload::tui::component::{Component, Session};
 use caseload::tui::keymap::{Binding, Command, Context, Keymap, binding};
 use caseload::tui::panes::{self, Ctx};
 use caseload::tui::theme::Theme;
+use common::app::{open_store, screen, temp_store};
 use common::keys::press;
 use ratatui::Frame;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -82,28 +81,21 @@ fn person(store: &mut Store, given: &str) {
         .unwrap();
 }
 
-fn screen(app: &mut App) -> String {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| app.render(f)).unwrap();
-    t.backend().to_string()
-}
-
 #[test]
 fn a_registered_pane_gets_a_tab_its_keys_and_its_data() {
-    let dir = tempfile::TempDir::new().unwrap();
+    let (dir, mut store) = temp_store("tally.db");
     let path = dir.path().join("tally.db");
-    let mut store = Store::open(&path, common::clock()).unwrap();
     person(&mut store, "Ann");
     // One line, as in `panes::registry`: the pane and nothing else.
     let more: Vec<Box<dyn Component>> = vec![Box::new(Tally::default())];
     let keymap = panes::keymap_for(&Default::default(), &more).unwrap();
     let mut app = App::with_panes(store, Theme::plain(), keymap, more).unwrap();
-    assert!(screen(&mut app).contains("5 Tally"), "a fifth tab");
+    assert!(screen(&mut app, 80, 24).contains("5 Tally"), "a fifth tab");
     // Its number key comes with it, and help counts it.
     press(&mut app, KeyCode::Char('5'));
     assert_eq!(app.contexts(), CHAIN, "5 opens the new pane");
     press(&mut app, KeyCode::Char('?'));
-    assert!(screen(&mut app).contains("go to pane 1-5"));
+    assert!(screen(&mut app, 80, 24).contains("go to pane 1-5"));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('6'));
     assert_eq!(app.contexts(), CHAIN, "6 has no tab: nothing happens");
@@ -113,20 +105,20 @@ fn a_registered_pane_gets_a_tab_its_keys_and_its_data() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.contexts(), CHAIN);
     press(&mut app, KeyCode::Char('w'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("1 people, 1 waves"), "{s}");
     assert!(s.contains("w wave"), "footer: {s}");
     press(&mut app, KeyCode::Char('?'));
-    assert!(screen(&mut app).contains("wave at the caseload"));
+    assert!(screen(&mut app, 80, 24).contains("wave at the caseload"));
     press(&mut app, KeyCode::Esc);
     // Another window adds a person: the pane reloads on the next key.
-    let mut other = Store::open(&path, common::clock()).unwrap();
+    let mut other = open_store(&path);
     person(&mut other, "Bea");
     press(&mut app, KeyCode::Char('w'));
-    assert!(screen(&mut app).contains("2 people, 2 waves"));
+    assert!(screen(&mut app, 80, 24).contains("2 people, 2 waves"));
     // And Tab goes round to the caseload.
     press(&mut app, KeyCode::Tab);
-    assert!(screen(&mut app).contains("Ann Test"));
+    assert!(screen(&mut app, 80, 24).contains("Ann Test"));
 }
 
 #[test]

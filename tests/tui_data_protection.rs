@@ -12,10 +12,8 @@ use caseload::domain::person::PersonInput;
 use caseload::store::{AuditFilter, Store, StoreError};
 use caseload::tui::App;
 use caseload::tui::component::Settings;
-use caseload::tui::theme::Theme;
+use common::app::{open_app, open_store, screen, temp_store};
 use common::keys::{ctrl, press, type_text};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
@@ -35,9 +33,8 @@ fn add(store: &mut Store, given: &str, family: &str) -> i64 {
 /// Ann (with a note and a follow-up) and Fay, open; Bea, Cas and Dee closed
 /// or declined long ago, Eve closed last year (not yet due).
 fn fixture() -> (TempDir, std::path::PathBuf, App) {
-    let dir = TempDir::new().unwrap();
+    let (dir, mut store) = temp_store("dp.db");
     let path = dir.path().join("dp.db");
-    let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "Archer");
     for (given, family) in [
         ("Bea", "Baker"),
@@ -70,31 +67,27 @@ fn fixture() -> (TempDir, std::path::PathBuf, App) {
     )
     .unwrap();
     drop(conn);
-    let store = Store::open(&path, common::clock()).unwrap();
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(open_store(&path));
     app.tick(); // the loads after the first frame
     (dir, path, app)
-}
-
-fn screen(app: &mut App) -> String {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| app.render(f)).unwrap();
-    t.backend().to_string()
 }
 
 #[test]
 fn export_from_pane_2_writes_a_private_text_file_and_never_replaces_one() {
     let (dir, _db, mut app) = fixture();
     press(&mut app, KeyCode::Char('2'));
-    assert!(screen(&mut app).contains("E export"), "in the footer");
+    assert!(
+        screen(&mut app, 80, 24).contains("E export"),
+        "in the footer"
+    );
     press(&mut app, KeyCode::Char('E'));
-    insta::assert_snapshot!("export_form", screen(&mut app));
+    insta::assert_snapshot!("export_form", screen(&mut app, 80, 24));
     // The prefilled path is in the home folder; write into the test's folder instead.
     let file = dir.path().join("for-ann.txt");
     ctrl(&mut app, 'u');
     type_text(&mut app, file.to_str().unwrap());
     press(&mut app, KeyCode::Enter);
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Subject access export written to"), "{s}");
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
@@ -114,7 +107,7 @@ fn export_from_pane_2_writes_a_private_text_file_and_never_replaces_one() {
     ctrl(&mut app, 'u');
     type_text(&mut app, file.to_str().unwrap());
     press(&mut app, KeyCode::Enter);
-    assert!(screen(&mut app).contains("that file exists"));
+    assert!(screen(&mut app, 80, 24).contains("that file exists"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
 }
 
@@ -123,15 +116,15 @@ fn erasing_from_pane_2_needs_their_name_then_they_are_gone_from_every_pane() {
     let (_dir, db, mut app) = fixture();
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('D'));
-    insta::assert_snapshot!("erase_form", screen(&mut app));
+    insta::assert_snapshot!("erase_form", screen(&mut app, 80, 24));
     type_text(&mut app, "Anne Archer");
     press(&mut app, KeyCode::Enter);
-    assert!(screen(&mut app).contains("the name does not match; nothing was erased"));
+    assert!(screen(&mut app, 80, 24).contains("the name does not match; nothing was erased"));
     assert!(app.store().get_person(1).is_ok());
     ctrl(&mut app, 'u');
     type_text(&mut app, "ann  ARCHER"); // case and spaces as the command line allows
     press(&mut app, KeyCode::Enter);
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Erased: no copy remains"), "{s}");
     assert!(
         s.contains("No person selected") || !s.contains("Ann"),
@@ -143,7 +136,7 @@ fn erasing_from_pane_2_needs_their_name_then_they_are_gone_from_every_pane() {
     ));
     for pane in ['1', '2', '4'] {
         press(&mut app, KeyCode::Char(pane));
-        let s = screen(&mut app);
+        let s = screen(&mut app, 80, 24);
         assert!(
             !s.contains("Ann") && !s.contains("choir"),
             "pane {pane}:\n{s}"
@@ -161,24 +154,24 @@ fn the_retention_review_erases_the_marked_people_after_one_confirmation() {
     let (_dir, _db, mut app) = fixture();
     // The pane after the core four: Shift-Tab from the caseload reaches it.
     press(&mut app, KeyCode::BackTab);
-    insta::assert_snapshot!("retention_pane", screen(&mut app));
+    insta::assert_snapshot!("retention_pane", screen(&mut app, 80, 24));
     press(&mut app, KeyCode::Char('D'));
     assert!(
-        screen(&mut app).contains("Nobody marked"),
+        screen(&mut app, 80, 24).contains("Nobody marked"),
         "nothing marked, nothing asked"
     );
     press(&mut app, KeyCode::Char(' ')); // Bea, then the cursor moves on
     press(&mut app, KeyCode::Char(' ')); // Cas
     press(&mut app, KeyCode::Char('D'));
-    insta::assert_snapshot!("retention_confirm", screen(&mut app));
+    insta::assert_snapshot!("retention_confirm", screen(&mut app, 80, 24));
     type_text(&mut app, "ERASE 3");
     press(&mut app, KeyCode::Enter);
-    assert!(screen(&mut app).contains("type ERASE 2; nothing was erased"));
+    assert!(screen(&mut app, 80, 24).contains("type ERASE 2; nothing was erased"));
     assert!(app.store().get_person(2).is_ok());
     ctrl(&mut app, 'u');
     type_text(&mut app, "ERASE 2");
     press(&mut app, KeyCode::Enter);
-    insta::assert_snapshot!("retention_after", screen(&mut app));
+    insta::assert_snapshot!("retention_after", screen(&mut app, 80, 24));
     for id in [2, 3] {
         assert!(app.store().get_person(id).is_err(), "{id}");
     }
@@ -226,7 +219,7 @@ fn help_in_pane_2_and_the_detail_lists_export_and_erase() {
             press(&mut app, *k);
         }
         press(&mut app, KeyCode::Char('?'));
-        let s = screen(&mut app);
+        let s = screen(&mut app, 80, 24);
         assert!(s.contains("subject access export to file"), "{s}");
         assert!(s.contains("erase them (type their name)"), "{s}");
         press(&mut app, KeyCode::Esc);

@@ -6,13 +6,10 @@ mod common;
 
 use caseload::domain::person::PersonInput;
 use caseload::domain::service::Service;
-use caseload::store::Store;
 use caseload::tui::App;
-use caseload::tui::theme::Theme;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
+use common::app::{draw, open_app, open_store, screen, temp_store};
 use common::keys::{ctrl, press, type_text};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use tempfile::TempDir;
@@ -21,13 +18,8 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn now() -> NaiveDateTime {
-    day(2026, 11, 23).and_hms_opt(10, 0, 0).unwrap()
-}
-
 fn fixture() -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let (dir, mut store) = temp_store("team.db");
     for (given, family) in [("Zoë", "Adeyemi"), ("Łukasz", "Nowak")] {
         let p = PersonInput {
             given_name: given.into(),
@@ -36,7 +28,7 @@ fn fixture() -> (TempDir, App) {
             ..Default::default()
         };
         store
-            .add_person(&p.validate(now().date()).unwrap())
+            .add_person(&p.validate(common::today()).unwrap())
             .unwrap();
     }
     let services = [
@@ -85,23 +77,12 @@ fn fixture() -> (TempDir, App) {
             })
             .unwrap();
     }
-    let app = App::new(store, Theme::plain()).unwrap();
-    (dir, app)
-}
-
-fn draw(app: &mut App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
-    terminal
-}
-
-fn screen(app: &mut App) -> String {
-    draw(app).backend().to_string()
+    (dir, open_app(store))
 }
 
 /// The list rows with every highlighted (bold, not underlined) cell shown as '^'.
 fn highlight_map(app: &mut App, rows: std::ops::Range<u16>) -> String {
-    let term = draw(app);
+    let term = draw(app, 80, 24);
     let buf = term.backend().buffer();
     let mut out = String::new();
     for y in rows {
@@ -139,7 +120,7 @@ fn search_results_update_per_key_with_highlights() {
             "Riverside Walking Group"
         ]
     );
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     insta::assert_snapshot!("directory_search_food", s);
     insta::assert_snapshot!(
         "directory_search_food_highlights",
@@ -149,7 +130,7 @@ fn search_results_update_per_key_with_highlights() {
     type_text(&mut app, " zq");
     assert!(!app.quit);
     assert_eq!(app.directory.result_count(), 0);
-    assert!(screen(&mut app).contains("Nothing matches"));
+    assert!(screen(&mut app, 80, 24).contains("Nothing matches"));
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.directory.result_count(), 4);
 }
@@ -204,7 +185,7 @@ fn filters_narrow_by_category_and_staleness() {
     assert_eq!(app.directory.result_names(), ["Benefits Advice Drop-in"]);
     press(&mut app, KeyCode::Char('f')); // food
     assert_eq!(app.directory.result_count(), 2);
-    assert!(screen(&mut app).contains("category food"));
+    assert!(screen(&mut app, 80, 24).contains("category food"));
 }
 
 #[test]
@@ -214,20 +195,20 @@ fn verify_clears_staleness_and_is_saved() {
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "walk");
     press(&mut app, KeyCode::Enter);
-    assert!(screen(&mut app).contains("(1 stale)"));
+    assert!(screen(&mut app, 80, 24).contains("(1 stale)"));
     press(&mut app, KeyCode::Char('v'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Marked verified today"), "{s}");
     assert!(!s.contains("stale"), "{s}");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let store = open_store(&dir.path().join("team.db"));
     let walk = store
         .list_services()
         .unwrap()
         .into_iter()
         .find(|s| s.name.starts_with("Riverside"))
         .unwrap();
-    assert_eq!(walk.last_verified_on, Some(now().date()));
+    assert_eq!(walk.last_verified_on, Some(common::today()));
 }
 
 #[test]
@@ -238,11 +219,11 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "walk");
     press(&mut app, KeyCode::Enter); // opens the top result
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Connected now   0 people"), "{s}");
     insta::assert_snapshot!("directory_entry", s);
     press(&mut app, KeyCode::Char('c'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(
         s.contains("Connect Zoë Adeyemi to Riverside Walking Group"),
         "{s}"
@@ -252,17 +233,17 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "prefers mornings");
     ctrl(&mut app, 's');
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Connection referred"), "{s}");
     // A referral offers a check-in follow-up in 14 days; Esc skips it.
     assert!(s.contains("+14d"), "check-in offered\n{s}");
     press(&mut app, KeyCode::Esc);
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Connected now   1 person"), "{s}");
 
     // The person pane lists it; u moves it on, with a dated note.
     press(&mut app, KeyCode::Char('2'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Connections (1)"), "{s}");
     assert!(
         s.contains("2026-11-23 referred        Riverside Walking Group"),
@@ -270,7 +251,7 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     );
     press(&mut app, KeyCode::Char('u'));
     ctrl(&mut app, 's'); // first choice after referred: attended
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     // Newest step first, the earlier one (with its note) indented below.
     assert!(
         s.contains("2026-11-23 attended        Riverside Walking Group"),
@@ -282,7 +263,7 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     );
     drop(app);
 
-    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let store = open_store(&dir.path().join("team.db"));
     let zoe = store
         .list_people(None)
         .unwrap()
@@ -306,7 +287,7 @@ fn service_editor_validates_and_saves() {
     }
     type_text(&mut app, "not a url");
     ctrl(&mut app, 's');
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("name is required"), "{s}");
     assert_eq!(app.store().list_services().unwrap().len(), 4);
     // Fix both: the name (first field) and the address.
@@ -320,10 +301,10 @@ fn service_editor_validates_and_saves() {
     ctrl(&mut app, 'u');
     type_text(&mut app, "https://shed.example.org");
     ctrl(&mut app, 's');
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Saved Men's Shed"), "{s}");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let store = open_store(&dir.path().join("team.db"));
     let shed = store
         .list_services()
         .unwrap()
@@ -331,7 +312,7 @@ fn service_editor_validates_and_saves() {
         .find(|s| s.name == "Men's Shed")
         .unwrap();
     assert_eq!(shed.url.as_deref(), Some("https://shed.example.org"));
-    assert_eq!(shed.last_verified_on, Some(now().date()));
+    assert_eq!(shed.last_verified_on, Some(common::today()));
 }
 
 #[test]
@@ -348,8 +329,7 @@ fn no_size_panics_in_directory_views() {
             press(&mut app, *k);
         }
         for (w, h) in [(1, 1), (20, 5), (40, 10), (41, 11), (80, 24), (300, 3)] {
-            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-            t.draw(|f| app.render(f)).unwrap();
+            draw(&mut app, w, h);
         }
     }
 }
@@ -359,7 +339,7 @@ fn help_lists_every_directory_key_and_fits_80x24() {
     let (_dir, mut app) = fixture();
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('?'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     for needle in [
         "search as you type",
         "mark verified today",
@@ -372,7 +352,7 @@ fn help_lists_every_directory_key_and_fits_80x24() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('?'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("update the connection's status"), "{s}");
 }
 
@@ -385,11 +365,11 @@ fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
     let before: Vec<Service> = app.store().list_services().unwrap();
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Enter);
-    let entry = screen(&mut app);
+    let entry = screen(&mut app, 80, 24);
     assert!(entry.contains("Esc back"), "the entry is open: {entry}");
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "debt advice");
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(
         s.contains("debt advice"),
         "the words went into the search: {s}"
@@ -404,7 +384,7 @@ fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
 
     press(&mut app, KeyCode::Enter); // leave the search, on the first hit
     press(&mut app, KeyCode::Char('x'));
-    let ask = screen(&mut app);
+    let ask = screen(&mut app, 80, 24);
     assert!(ask.contains("Deactivate"), "x asks first: {ask}");
     assert!(
         app.store()

@@ -5,13 +5,11 @@
 
 mod common;
 
-use caseload::store::Store;
 use caseload::tui::App;
 use caseload::tui::action::Outcome;
 use caseload::tui::keymap::{Context, Key, chain};
-use caseload::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::app::{demo_store, frame, open_app, open_store, screen};
+use common::keys::key;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::sync::OnceLock;
 
@@ -22,11 +20,9 @@ use tempfile::TempDir;
 fn template() -> &'static std::path::Path {
     static TEMPLATE: OnceLock<(TempDir, std::path::PathBuf)> = OnceLock::new();
     let (_, path) = TEMPLATE.get_or_init(|| {
-        let dir = TempDir::new().unwrap();
-        let path = dir.path().join("template.db");
-        let mut store = Store::open(&path, common::clock()).unwrap();
-        store.load_demo().unwrap();
+        let (dir, store) = demo_store("template.db");
         drop(store);
+        let path = dir.path().join("template.db");
         (dir, path)
     });
     path
@@ -36,13 +32,7 @@ fn demo_app() -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("keys.db");
     std::fs::copy(template(), &path).unwrap();
-    let store = Store::open(&path, common::clock()).unwrap();
-    let app = App::new(store, Theme::plain()).unwrap();
-    (dir, app)
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
+    (dir, open_app(open_store(&path)))
 }
 
 /// The retention review, the registered pane after the core four.
@@ -133,12 +123,6 @@ fn every_binding_dispatches() {
     }
 }
 
-fn frame(app: &mut App) -> ratatui::buffer::Buffer {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| app.render(f)).unwrap();
-    t.backend().buffer().clone()
-}
-
 /// Keys a terminal can send: every printable ASCII character, the named keys,
 /// F1-F12, and Ctrl-letters.
 fn all_keys() -> Vec<KeyEvent> {
@@ -172,12 +156,12 @@ fn a_key_with_no_binding_changes_nothing() {
                 continue;
             }
             let (_dir, mut app) = reach(&keys);
-            let before = frame(&mut app);
+            let before = frame(&mut app, 80, 24);
             app.handle_event(Event::Key(k));
             assert!(!app.quit, "{name}: {k:?} quit the app");
             assert_eq!(
                 before,
-                frame(&mut app),
+                frame(&mut app, 80, 24),
                 "{name}: unbound {k:?} changed the screen"
             );
         }
@@ -199,9 +183,7 @@ fn a_paste_outside_a_text_field_runs_no_commands() {
             before,
             "{text}"
         );
-        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        t.draw(|f| app.render(f)).unwrap();
-        assert!(t.backend().to_string().contains("Paste ignored"), "{text}");
+        assert!(screen(&mut app, 80, 24).contains("Paste ignored"), "{text}");
     }
 }
 

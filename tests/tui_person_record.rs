@@ -8,10 +8,8 @@ use caseload::domain::measure::{Instrument, Scores};
 use caseload::domain::person::{PersonInput, Status, validate_status_change};
 use caseload::store::Store;
 use caseload::tui::App;
-use caseload::tui::theme::Theme;
+use common::app::{frame, open_app, temp_store};
 use common::keys::press;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 fn add(store: &mut Store, given: &str, nhs: &str) -> i64 {
@@ -34,10 +32,9 @@ fn set_status(store: &mut Store, id: i64, to: Status, reason: &str) {
     store.set_status(id, p.version, &change).unwrap();
 }
 
+/// The screen at 100x30, each row the symbols of its cells (no quotes).
 fn text(app: &mut App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    let buffer = frame(app, 100, 30);
     let mut out = String::new();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {
@@ -50,8 +47,7 @@ fn text(app: &mut App) -> String {
 
 #[test]
 fn the_person_pane_shows_the_codes_for_the_gp_record() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("c.db"), common::clock()).unwrap();
+    let (_dir, mut store) = temp_store("c.db");
     let accepted = add(&mut store, "Ada", "943 476 5919");
     let declined = add(&mut store, "Bea", "");
     let waiting = add(&mut store, "Cy", "");
@@ -62,7 +58,7 @@ fn the_person_pane_shows_the_codes_for_the_gp_record() {
     assert_eq!(codes(&store, declined).len(), 1);
     assert!(codes(&store, waiting).is_empty());
 
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     // Caseload is sorted by name: Ada, Bea, Cy (status filter "open" hides Bea).
     press(&mut app, KeyCode::Char('2'));
     let ada = text(&mut app);
@@ -86,15 +82,14 @@ fn the_person_pane_shows_the_codes_for_the_gp_record() {
 
 #[test]
 fn each_instrument_shows_its_scores_over_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("m.db"), common::clock()).unwrap();
+    let (_dir, mut store) = temp_store("m.db");
     let id = add(&mut store, "Ada", "");
     for (day, items) in [(9, "3 2 2"), (10, "2 2 2"), (11, "1 1 1")] {
         let scores = Scores::parse(Instrument::Ucla3, items).unwrap();
         let on = chrono::NaiveDate::from_ymd_opt(2026, day, 1).unwrap();
         store.add_measure(id, &scores, on).unwrap();
     }
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     press(&mut app, KeyCode::Char('2'));
     let screen = text(&mut app);
     // UCLA3 totals 7, 6, 3 on its 3-9 scale, in eight bars (0-7):
@@ -105,8 +100,7 @@ fn each_instrument_shows_its_scores_over_time() {
 #[test]
 fn l_previews_the_letter_and_enter_writes_it_with_the_summary_from_the_editor() {
     use caseload::domain::conversation::{ConversationKind, NewNote};
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("l.db"), common::clock()).unwrap();
+    let (dir, mut store) = temp_store("l.db");
     let id = add(&mut store, "Ada", "943 476 5919");
     set_status(&mut store, id, Status::Active, "");
     let note = NewNote {
@@ -119,7 +113,7 @@ fn l_previews_the_letter_and_enter_writes_it_with_the_summary_from_the_editor() 
     .validate()
     .unwrap();
     store.add_conversation(&note).unwrap();
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     app.set_letter_folder(dir.path().to_path_buf());
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('L'));
@@ -167,11 +161,10 @@ fn l_previews_the_letter_and_enter_writes_it_with_the_summary_from_the_editor() 
 /// Issue 24, bug 12: the letter preview ignored PgUp/PgDn and `?`.
 #[test]
 fn the_letter_preview_pages_and_opens_help() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("p.db"), common::clock()).unwrap();
+    let (_dir, mut store) = temp_store("p.db");
     let id = add(&mut store, "Ada", "943 476 5919");
     set_status(&mut store, id, Status::Active, "");
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     app.set_size(80, 24);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('L'));

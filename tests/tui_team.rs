@@ -8,12 +8,9 @@ mod common;
 use caseload::domain::person::PersonInput;
 use caseload::domain::worker::Role;
 use caseload::store::Store;
-use caseload::tui::App;
-use caseload::tui::theme::Theme;
 use chrono::NaiveDate;
+use common::app::{open_app, open_store, screen, temp_store};
 use common::keys::{ctrl, press, type_text};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
@@ -34,8 +31,7 @@ fn add(store: &mut Store, given: &str, family: &str) -> i64 {
 
 /// Me (a link worker, or `role`) with Ann and Amos; Ben Okafor with Bill.
 fn team(role: Role) -> (TempDir, Store) {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let (dir, mut store) = temp_store("team.db");
     let me = store.actor().to_string();
     store.add_worker(&me, "Asha Patel", role).unwrap();
     store
@@ -54,36 +50,30 @@ fn team(role: Role) -> (TempDir, Store) {
     (dir, store)
 }
 
-fn screen(app: &mut App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
-    terminal.backend().to_string()
-}
-
 #[test]
 fn the_caseload_opens_on_mine_and_w_cycles_whose() {
     let (_dir, store) = team(Role::LinkWorker);
-    let mut app = App::new(store, Theme::plain()).unwrap();
-    let s = screen(&mut app);
+    let mut app = open_app(store);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("my caseload"), "{s}");
     assert!(s.contains("Ann Archer") && s.contains("Amos Abbot"), "{s}");
     assert!(!s.contains("Bill Baker"), "{s}");
     insta::assert_snapshot!(s);
     press(&mut app, KeyCode::Char('w'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(
         s.contains("everyone's caseload") && s.contains("Bill Baker"),
         "{s}"
     );
     press(&mut app, KeyCode::Char('w'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Ben Okafor's caseload"), "{s}");
     assert!(s.contains("Bill Baker") && !s.contains("Ann Archer"), "{s}");
     press(&mut app, KeyCode::Char('w'));
-    assert!(screen(&mut app).contains("my caseload"));
+    assert!(screen(&mut app, 80, 24).contains("my caseload"));
     // The agenda: my follow-ups only.
     press(&mut app, KeyCode::Char('4'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Ring Ann") && !s.contains("Ring Bill"), "{s}");
     assert!(s.contains("My follow-ups (1)"), "{s}");
 }
@@ -91,42 +81,42 @@ fn the_caseload_opens_on_mine_and_w_cycles_whose() {
 #[test]
 fn a_coordinator_opens_on_everyone() {
     let (_dir, store) = team(Role::Coordinator);
-    let mut app = App::new(store, Theme::plain()).unwrap();
-    let s = screen(&mut app);
+    let mut app = open_app(store);
+    let s = screen(&mut app, 80, 24);
     assert!(
         s.contains("everyone's caseload") && s.contains("Bill Baker"),
         "{s}"
     );
     press(&mut app, KeyCode::Char('4'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Ring Ann") && s.contains("Ring Bill"), "{s}");
 }
 
 #[test]
 fn h_hands_a_person_over_with_a_note() {
     let (dir, store) = team(Role::LinkWorker);
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     // Amos Abbot is first by name; Ann Archer second.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('H'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Hand over") && s.contains("ben"), "{s}");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Prefers mornings");
     ctrl(&mut app, 's');
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Handed over to Ben Okafor"), "{s}");
     // Their details say whose they are now, and show the handover.
     press(&mut app, KeyCode::Char('w')); // to everyone's: Ann is no longer mine
     press(&mut app, KeyCode::Enter);
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(
         s.contains("Link worker") && s.contains("Ben Okafor (ben)"),
         "{s}"
     );
     assert!(s.contains("handed over to ben — Prefers mornings"), "{s}");
     drop(app);
-    let store = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let store = open_store(&dir.path().join("team.db"));
     let ann = store
         .list_people(None)
         .unwrap()
@@ -144,28 +134,27 @@ fn h_hands_a_person_over_with_a_note() {
 
 #[test]
 fn a_file_with_no_workers_shows_no_worker_filter() {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("solo.db"), common::clock()).unwrap();
+    let (_dir, mut store) = temp_store("solo.db");
     add(&mut store, "Solo", "Person");
-    let mut app = App::new(store, Theme::plain()).unwrap();
-    let s = screen(&mut app);
+    let mut app = open_app(store);
+    let s = screen(&mut app, 80, 24);
     assert!(
         !s.contains("my caseload") && !s.contains("everyone's"),
         "{s}"
     );
     assert!(s.contains("Solo Person"));
     press(&mut app, KeyCode::Char('w'));
-    assert!(screen(&mut app).contains("No workers registered"));
+    assert!(screen(&mut app, 80, 24).contains("No workers registered"));
 }
 
 #[test]
 fn another_workers_writes_show_on_the_next_key_row_by_row() {
     let (dir, store) = team(Role::Coordinator);
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = open_app(store);
     app.tick(); // the event loop's first tick loads the agenda
-    assert!(screen(&mut app).contains("Amos Abbot"));
+    assert!(screen(&mut app, 80, 24).contains("Amos Abbot"));
     // Another process: a new person, a follow-up for Bill, Amos erased.
-    let mut other = Store::open(&dir.path().join("team.db"), common::clock()).unwrap();
+    let mut other = open_store(&dir.path().join("team.db"));
     let zed = add(&mut other, "Aaron", "Aardvark");
     let bill = other
         .list_people(None)
@@ -186,7 +175,7 @@ fn another_workers_writes_show_on_the_next_key_row_by_row() {
         .id;
     other.erase_person(amos, "test").unwrap_or_default();
     press(&mut app, KeyCode::Char('j'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Aaron Aardvark"), "{s}");
     assert!(!s.contains("Amos Abbot"), "{s}");
     // In the store's order, and Bill's next follow-up is the new one.
@@ -205,6 +194,6 @@ fn another_workers_writes_show_on_the_next_key_row_by_row() {
     // counts agree: the new follow-up is overdue.
     assert!(s.contains("1 overdue"), "{s}");
     press(&mut app, KeyCode::Char('4'));
-    let s = screen(&mut app);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Overdue call") && s.contains("1 overdue"), "{s}");
 }

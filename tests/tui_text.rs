@@ -13,10 +13,9 @@ use caseload::domain::limits::MAX_NOTE_BYTES;
 use caseload::domain::person::PersonInput;
 use caseload::domain::service::{ConnectionStatus, Service};
 use caseload::domain::text::width;
-use caseload::store::Store;
 use caseload::tui::App;
-use caseload::tui::theme::Theme;
 use chrono::NaiveDate;
+use common::app::{open_app, temp_store};
 use common::keys::{ctrl, press};
 use std::cell::RefCell;
 use std::io::Write;
@@ -49,8 +48,7 @@ const NAMES: [(&str, &str); 8] = [
 /// A caseload of awkward text: every person has a note, a goal, a
 /// follow-up and a connection, each holding the same awkward sequences.
 fn fixture() -> (TempDir, App, Vec<i64>) {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("text.db"), common::clock()).unwrap();
+    let (dir, mut store) = temp_store("text.db");
     let today = common::today();
     let service = store
         .create_service(&Service {
@@ -109,8 +107,7 @@ fn fixture() -> (TempDir, App, Vec<i64>) {
             .unwrap();
         ids.push(id);
     }
-    let app = App::new(store, Theme::plain()).unwrap();
-    (dir, app, ids)
+    (dir, open_app(store), ids)
 }
 
 /// Characters that must never reach a cell: they draw differently in
@@ -328,8 +325,7 @@ fn names_are_shown_with_their_sequences_made_safe() {
 
 /// People whose names fit in 12 cells, on a plain caseload.
 fn plain_fixture() -> (TempDir, App, Vec<&'static str>) {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("narrow.db"), common::clock()).unwrap();
+    let (dir, mut store) = temp_store("narrow.db");
     let names = [
         ("Ada", "Lovelace"),
         ("美玲", "王"),
@@ -351,10 +347,9 @@ fn plain_fixture() -> (TempDir, App, Vec<&'static str>) {
             .add_follow_up(Some(id), None, day(2026, 11, 30), None, "Call")
             .unwrap();
     }
-    let app = App::new(store, Theme::plain()).unwrap();
     (
         dir,
-        app,
+        open_app(store),
         vec!["Ada Lovelace", "美玲 王", "Łukasz Nowak", "Zoë Ng"],
     )
 }

@@ -3,8 +3,13 @@
 use caseload::tui::App;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The key `code` with no modifier held.
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
 pub fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.handle_key(key(code));
 }
 
 pub fn ctrl(app: &mut App, c: char) {

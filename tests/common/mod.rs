@@ -10,6 +10,7 @@
 
 #![allow(dead_code)] // each test crate uses a different subset
 
+pub mod app;
 pub mod keys;
 pub mod pty;
 pub mod relevance;
