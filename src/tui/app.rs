@@ -501,13 +501,7 @@ impl App {
     }
 
     fn component_mut(&mut self, pane: Pane) -> Option<&mut dyn Component> {
-        Some(match pane {
-            Pane::Caseload => &mut self.caseload,
-            Pane::WhatMatters => &mut self.person,
-            Pane::Directory => &mut self.directory,
-            Pane::FollowUps => &mut self.follow_ups,
-            Pane::More(i) => self.more.get_mut(i)?.as_mut(),
-        })
+        self.component_and_store(pane).map(|(c, _)| c)
     }
 
     fn tab_count(&self) -> usize {
