@@ -22,6 +22,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use caseload::cli::DemoSize;
 use caseload::clock::Clock;
 use caseload::store::Store;
 use caseload::tui::App;
@@ -33,6 +34,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const PEOPLE: usize = 10_000;
 const SERVICES: usize = 10_000;
+/// Workers sharing the caseload in the team file the first frame is measured on.
+const TEAM_WORKERS: usize = 8;
 
 /// Counts the bytes crossterm would send to the terminal.
 #[derive(Clone, Default)]
@@ -105,7 +108,7 @@ fn per_key(
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
-    let generated = exec::generate(dir.path(), &path, PEOPLE, SERVICES);
+    let generated = exec::generate(dir.path(), &path, PEOPLE, SERVICES, 0);
     let ok = generated.is_ok();
     exec::print("demo_generate_s", generated);
     if !ok {
@@ -342,6 +345,15 @@ fn in_process(path: &std::path::Path) {
 /// The figures measured on the release binary in an 80x24 pseudo-terminal.
 fn real_binary(dir: &std::path::Path, db: &std::path::Path) {
     exec::print("first_frame_exec_ms", exec::first_frame(dir, db, 7));
+    // The same people shared by 8 workers, opened by one of them on "my caseload".
+    let team_db = dir.join("team.db");
+    match exec::generate(dir, &team_db, PEOPLE, SERVICES, TEAM_WORKERS) {
+        Ok(_) => exec::print(
+            "first_frame_exec_team_ms",
+            exec::first_frame(dir, &team_db, 7),
+        ),
+        Err(e) => exec::print("first_frame_exec_team_ms", Err(e)),
+    }
     match exec::start(dir, db) {
         Ok(mut app) => {
             // After the first frame, then with the directory's index built.
@@ -465,7 +477,14 @@ fn directory_search_bench() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("directory.db");
         let mut store = Store::open(&path, Clock::system()).expect("create directory database");
-        caseload::cli::build_demo(&mut store, None, Some(services), 1).expect("generate");
+        caseload::cli::build_demo(
+            &mut store,
+            &DemoSize {
+                services: Some(services),
+                ..Default::default()
+            },
+        )
+        .expect("generate");
         drop(store);
         let mut app = app(&path);
         let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
@@ -514,7 +533,7 @@ fn search_relevance() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("demo.db");
     let mut store = Store::open(&path, Clock::system()).expect("create demo database");
-    caseload::cli::build_demo(&mut store, None, None, 1).expect("demo");
+    caseload::cli::build_demo(&mut store, &Default::default()).expect("demo");
     let services: Vec<_> = store
         .list_services()
         .expect("services")
@@ -533,7 +552,14 @@ fn search_relevance() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("directory.db");
         let mut store = Store::open(&path, Clock::system()).expect("create directory database");
-        caseload::cli::build_demo(&mut store, None, Some(n), 1).expect("generate");
+        caseload::cli::build_demo(
+            &mut store,
+            &DemoSize {
+                services: Some(n),
+                ..Default::default()
+            },
+        )
+        .expect("generate");
         let all = store.list_services().expect("services");
         let mut samples = Vec::new();
         for case in relevance::cases() {

@@ -102,7 +102,7 @@ fn run_app(cli: &Cli, clock: &Clock, config: Config) -> CliResult {
             .prefix("caseload-demo-")
             .tempdir()?;
         let mut store = cli::open_store(&dir.path().join("demo.db"), clock)?;
-        cli::build_demo(&mut store, None, None, 1)?;
+        cli::build_demo(&mut store, &Default::default())?;
         _demo_dir = Some(dir);
         store
     } else {

@@ -11,7 +11,7 @@ fn demo_services() -> Vec<caseload::domain::service::Service> {
     let dir = tempfile::tempdir().unwrap();
     let mut store =
         caseload::store::Store::open(&dir.path().join("demo.db"), common::clock()).unwrap();
-    caseload::cli::build_demo(&mut store, None, None, 1).unwrap();
+    caseload::cli::build_demo(&mut store, &Default::default()).unwrap();
     store
         .list_services()
         .unwrap()

@@ -48,14 +48,20 @@ fn command(dir: &Path) -> Command {
 }
 
 /// `caseload demo --out DB --people N --services N` in its own process.
-pub fn generate(dir: &Path, db: &Path, people: usize, services: usize) -> Figure {
+pub fn generate(dir: &Path, db: &Path, people: usize, services: usize, workers: usize) -> Figure {
     let t = Instant::now();
+    let team = if workers > 0 {
+        vec!["--workers".to_string(), workers.to_string()]
+    } else {
+        Vec::new()
+    };
     let out = command(dir)
         .arg("demo")
         .arg("--out")
         .arg(db)
         .args(["--people", &people.to_string()])
         .args(["--services", &services.to_string()])
+        .args(team)
         .arg("--force")
         .output()
         .map_err(|e| format!("run caseload demo: {e}"))?;

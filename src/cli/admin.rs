@@ -20,7 +20,59 @@ pub const MAX_DEMO_PEOPLE: usize = 100_000;
 /// search target is measured at.
 pub const MAX_DEMO_SERVICES: usize = 200_000;
 
-pub(crate) fn check_demo_counts(people: Option<usize>, services: Option<usize>) -> CliResult {
+/// Most workers `demo --workers` registers: enough to try a team's views.
+pub const MAX_DEMO_WORKERS: usize = 12;
+
+/// The fictional colleagues of a demo team, after the worker at the keyboard.
+const DEMO_COLLEAGUES: [(&str, &str); MAX_DEMO_WORKERS - 1] = [
+    ("demo-priya", "Priya Shah"),
+    ("demo-tom", "Tom Evans"),
+    ("demo-grace", "Grace Okafor"),
+    ("demo-dylan", "Dylan Hughes"),
+    ("demo-mei", "Mei Lin"),
+    ("demo-sam", "Sam Carter"),
+    ("demo-nia", "Nia Roberts"),
+    ("demo-omar", "Omar Farouk"),
+    ("demo-ellen", "Ellen Byrne"),
+    ("demo-kwame", "Kwame Mensah"),
+    ("demo-rhian", "Rhian Morgan"),
+];
+
+/// What `caseload demo` writes beyond the hand-written caseload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoSize {
+    /// Scale up to this many people.
+    pub people: Option<usize>,
+    /// Scale up to this many services.
+    pub services: Option<usize>,
+    /// A team of this many link workers, the first being whoever runs it.
+    pub workers: Option<usize>,
+    pub seed: u64,
+}
+
+impl Default for DemoSize {
+    fn default() -> Self {
+        DemoSize {
+            people: None,
+            services: None,
+            workers: None,
+            seed: 1,
+        }
+    }
+}
+
+pub(crate) fn check_demo_counts(size: &DemoSize) -> CliResult {
+    let DemoSize {
+        people,
+        services,
+        workers,
+        ..
+    } = *size;
+    if workers.is_some_and(|n| n == 0 || n > MAX_DEMO_WORKERS) {
+        return Err(CliError::User(format!(
+            "--workers must be 1 to {MAX_DEMO_WORKERS}"
+        )));
+    }
     if people.is_some_and(|n| n > MAX_DEMO_PEOPLE) {
         return Err(CliError::User(format!(
             "--people can be at most {MAX_DEMO_PEOPLE} (enough for any benchmark)"
@@ -39,14 +91,12 @@ pub(crate) fn check_demo_counts(people: Option<usize>, services: Option<usize>) 
 /// the end, so a crash or kill never leaves half a database at `path`.
 pub fn write_demo(
     path: &Path,
-    people: Option<usize>,
-    services: Option<usize>,
-    seed: u64,
+    size: &DemoSize,
     force: bool,
     clock: &Clock,
     out: &mut dyn Write,
 ) -> CliResult {
-    check_demo_counts(people, services)?;
+    check_demo_counts(size)?;
     if path.exists() && !force {
         return Err(CliError::User(format!(
             "{} already exists; choose another path or pass --force",
@@ -74,7 +124,7 @@ pub fn write_demo(
         .map_err(|e| cannot(&e))?;
     let built = tmp.path().join("demo.db");
     let mut store = open_store(&built, clock)?;
-    let counts = build_demo(&mut store, people, services, seed)?;
+    let counts = build_demo(&mut store, size)?;
     // Closing the last connection checkpoints the WAL into the file.
     drop(store);
     {
@@ -102,28 +152,40 @@ pub fn write_demo(
     Ok(())
 }
 
-/// Loads the hand-written demo, then tops it up with generated records.
-pub fn build_demo(
-    store: &mut Store,
-    people: Option<usize>,
-    services: Option<usize>,
-    seed: u64,
-) -> CliResult<crate::store::Counts> {
-    check_demo_counts(people, services)?;
+/// Loads the hand-written demo, then tops it up with generated records and,
+/// if asked, shares the caseload among a team.
+pub fn build_demo(store: &mut Store, size: &DemoSize) -> CliResult<crate::store::Counts> {
+    check_demo_counts(size)?;
     let today = store.clock().today();
     store.load_demo()?;
     let base = store.counts(today, STALE_AFTER_MONTHS)?;
-    let mut rng = demo::Rng::new(seed);
+    let mut rng = demo::Rng::new(size.seed);
     let have_services = base.services_total as usize;
-    let extra_services = services.unwrap_or(0).saturating_sub(have_services);
+    let extra_services = size.services.unwrap_or(0).saturating_sub(have_services);
     let total_services = (have_services + extra_services) as u64;
     let gen_services = demo::services(&mut rng, have_services + 1, extra_services, today);
-    let extra_people = people
+    let extra_people = size
+        .people
         .unwrap_or(0)
         .saturating_sub(base.people_total as usize);
     let gen_people = demo::people(&mut rng, extra_people, total_services, today);
     store.insert_generated(&gen_people, &gen_services)?;
+    if let Some(n) = size.workers {
+        store.add_demo_team(&demo_team(store.actor(), n))?;
+    }
     Ok(store.counts(today, STALE_AFTER_MONTHS)?)
+}
+
+/// `n` workers: the one at the keyboard ("You", so the app opens on their
+/// caseload), then fictional colleagues.
+fn demo_team(me: &str, n: usize) -> Vec<(String, String)> {
+    let colleagues = DEMO_COLLEAGUES
+        .iter()
+        .map(|(login, name)| (login.to_string(), name.to_string()));
+    std::iter::once((me.to_string(), "You".to_string()))
+        .chain(colleagues)
+        .take(n)
+        .collect()
 }
 
 pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {

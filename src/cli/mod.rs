@@ -84,6 +84,9 @@ pub enum Command {
         /// Scale up to this many services with generated records
         #[arg(long)]
         services: Option<usize>,
+        /// A team of N link workers (you and fictional colleagues) sharing the caseload
+        #[arg(long, value_name = "N")]
+        workers: Option<usize>,
         /// Seed for the generator: the same seed gives the same data
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -354,9 +357,18 @@ pub fn run(
             out: path,
             people,
             services,
+            workers,
             seed,
             force,
-        } => write_demo(path, *people, *services, *seed, *force, clock, out),
+        } => {
+            let size = DemoSize {
+                people: *people,
+                services: *services,
+                workers: *workers,
+                seed: *seed,
+            };
+            write_demo(path, &size, *force, clock, out)
+        }
         Command::Person(cmd) => match cmd {
             PersonCommand::List {
                 status,

@@ -113,3 +113,39 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// A demo team (`caseload demo --workers N`): registers `team` (login,
+    /// name) as link workers and shares everyone among them in turn, each
+    /// person's open follow-ups with them. One transaction, no handovers:
+    /// in the demo they were always on that caseload.
+    pub fn add_demo_team(&mut self, team: &[(String, String)]) -> Result<()> {
+        if team.is_empty() {
+            return Ok(());
+        }
+        let logins: Vec<&str> = team.iter().map(|(login, _)| login.as_str()).collect();
+        let logins = serde_json::to_string(&logins)
+            .map_err(|e| super::StoreError::Invalid(e.to_string()))?;
+        self.write(|tx, at| {
+            let mut add = tx.prepare(
+                "INSERT INTO worker (login, name, role, created_at) VALUES (?1, ?2, 'link_worker', ?3)",
+            )?;
+            for (login, name) in team {
+                add.execute((login, name, &at.now))?;
+                Store::audit(tx, at, "add", "worker", tx.last_insert_rowid())?;
+            }
+            tx.execute(
+                "UPDATE person SET assigned_worker =
+                    (SELECT value FROM json_each(?1) WHERE key = person.id % json_array_length(?1))",
+                [&logins],
+            )?;
+            tx.execute(
+                "UPDATE reminder SET owner =
+                    (SELECT assigned_worker FROM person WHERE person.id = reminder.person_id)
+                  WHERE person_id IS NOT NULL",
+                [],
+            )?;
+            Ok(())
+        })
+    }
+}

@@ -49,7 +49,8 @@ pub use encrypt::Converted;
 pub use error::{Result, StoreError};
 pub use key::{Key, MAX_KEY_BYTES, key_opens, looks_encrypted};
 pub use migrate::SCHEMA_VERSION;
-pub use person::{Disclosure, PersonRow};
+use person::OPEN_STATUSES;
+pub use person::{Disclosure, PeopleCount, PersonRow};
 pub use retention::RetentionDue;
 pub use shared::SharedModes;
 pub use worker::WorkerAdded;
@@ -450,18 +451,21 @@ impl Store {
         let cutoff =
             crate::domain::service::stale_cutoff(today, stale_months).map(crate::domain::date::iso);
         let today = crate::domain::date::iso(today);
+        // The services and the open follow-ups are each read once, all
+        // their figures counted in that one pass (the first frame waits on it).
         let counts = self.conn.query_row(
-            "SELECT
-                (SELECT count(*) FROM person WHERE status IN ('referred', 'active', 'paused')),
-                (SELECT count(*) FROM person),
-                (SELECT count(*) FROM service WHERE status = 'active'),
-                (SELECT count(*) FROM service),
-                (SELECT count(*) FROM service WHERE status = 'active'
-                    AND (last_verified_on IS NULL OR last_verified_on < ?2)),
-                (SELECT count(*) FROM reminder WHERE done_at IS NULL
-                    AND coalesce(snoozed_until, due_on) < ?1),
-                (SELECT count(*) FROM reminder WHERE done_at IS NULL
-                    AND coalesce(snoozed_until, due_on) = ?1)",
+            &format!(
+                "SELECT (SELECT count(*) FROM person WHERE status IN {OPEN_STATUSES}),
+                    (SELECT count(*) FROM person),
+                    s.active, (SELECT count(*) FROM service), s.stale, r.overdue, r.today
+                 FROM (SELECT count(*) AS active,
+                              count(*) FILTER (WHERE last_verified_on IS NULL
+                                  OR last_verified_on < ?2) AS stale
+                         FROM service WHERE status = 'active') s,
+                      (SELECT count(*) FILTER (WHERE coalesce(snoozed_until, due_on) < ?1) AS overdue,
+                              count(*) FILTER (WHERE coalesce(snoozed_until, due_on) = ?1) AS today
+                         FROM reminder WHERE done_at IS NULL) r"
+            ),
             (&today, &cutoff),
             |r| {
                 Ok(Counts {
@@ -482,8 +486,10 @@ impl Store {
     /// change to people alone, the services need no recount.
     pub fn people_counts(&self, counts: &mut Counts) -> Result<()> {
         (counts.people_open, counts.people_total) = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM person WHERE status IN ('referred', 'active', 'paused')),
-                    (SELECT count(*) FROM person)",
+            &format!(
+                "SELECT (SELECT count(*) FROM person WHERE status IN {OPEN_STATUSES}),
+                    (SELECT count(*) FROM person)"
+            ),
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;

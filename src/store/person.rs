@@ -103,14 +103,25 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
 }
 
 /// One caseload row per person: their next open follow-up and open goals.
-const ROW_SELECT: &str = "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.status,
+/// The statuses of an open case (`Status::is_open`), as an SQL list.
+pub(crate) const OPEN_STATUSES: &str = "('referred', 'active', 'paused')";
+
+/// How many people share a caseload view, and how many people there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PeopleCount {
+    /// Open cases on the caseload asked for.
+    pub open: usize,
+    /// Everyone in the file, whatever their status or worker.
+    pub everyone: usize,
+}
+
+const ROW_COLUMNS: &str = "SELECT p.id, p.given_name, p.family_name, p.preferred_name, p.status,
         p.referral_source, p.referral_reason, p.referred_on,
         (SELECT min(coalesce(r.snoozed_until, r.due_on)) FROM reminder r
           WHERE r.person_id = p.id AND r.done_at IS NULL),
         coalesce(trim(p.risk_note), '') <> '',
         (SELECT count(*) FROM goal g WHERE g.person_id = p.id AND g.status = 'open'),
-        p.assigned_worker
-   FROM person p";
+        p.assigned_worker";
 
 fn person_row(r: &Row) -> rusqlite::Result<PersonRow> {
     Ok(PersonRow {
@@ -160,7 +171,7 @@ impl Store {
         worker: Option<&str>,
     ) -> Result<Vec<PersonRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{ROW_SELECT}
+            "{ROW_COLUMNS} FROM person p
               WHERE ?1 IS NULL OR p.assigned_worker = ?1
               ORDER BY p.family_name, p.given_name, p.id"
         ))?;
@@ -175,11 +186,54 @@ impl Store {
         Ok(out)
     }
 
+    /// The first `limit` open cases in `list_people`'s order (on `worker`'s
+    /// caseload if given), and the counts the caseload's header shows: what
+    /// the first frame needs, without reading all 10,000 rows.
+    pub fn first_open_people(
+        &self,
+        worker: Option<&str>,
+        limit: usize,
+    ) -> Result<(Vec<PersonRow>, PeopleCount)> {
+        // Two statements, not `?1 IS NULL OR ...`: that OR keeps SQLite off
+        // the worker index, and a team's first page then reads everyone.
+        let who = if worker.is_some() {
+            "assigned_worker = ?1"
+        } else {
+            "?1 IS NULL"
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ROW_COLUMNS} FROM (SELECT * FROM person
+                 WHERE {who} AND status IN {OPEN_STATUSES}
+                 ORDER BY family_name, given_name, id LIMIT ?2) p
+              ORDER BY p.family_name, p.given_name, p.id"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt
+            .query_map(params![worker, limit], person_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let (open, everyone): (i64, i64) = self.conn.query_row(
+            &format!(
+                "SELECT (SELECT count(*) FROM person WHERE {who} AND status IN {OPEN_STATUSES}),
+                        (SELECT count(*) FROM person)"
+            ),
+            [worker],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        Ok((
+            rows,
+            PeopleCount {
+                open: count(open),
+                everyone: count(everyone),
+            },
+        ))
+    }
+
     /// The caseload rows of `ids` (those that still exist), in no order.
     pub fn people_rows(&self, ids: &[i64]) -> Result<Vec<PersonRow>> {
         let list = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{ROW_SELECT} WHERE p.id IN (SELECT value FROM json_each(?1))"
+            "{ROW_COLUMNS} FROM person p WHERE p.id IN (SELECT value FROM json_each(?1))"
         ))?;
         let rows = stmt.query_map([list], person_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

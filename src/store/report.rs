@@ -18,8 +18,7 @@ use crate::domain::report::{
 };
 use crate::domain::service::ConnectionStatus;
 
-/// Statuses a person counts as an open case in.
-const OPEN: &str = "('referred', 'active', 'paused')";
+use super::person::OPEN_STATUSES as OPEN;
 
 /// A free-text reason as grouped: trimmed, blank as "not recorded".
 const REASON: &str = "coalesce(nullif(trim(reason), ''), 'not recorded')";

@@ -144,8 +144,11 @@ impl Store {
             )?;
             Store::audit(tx, at, "retire", "worker", id)?;
             Ok(tx.query_row(
-                "SELECT count(*) FROM person WHERE assigned_worker = ?1
-                   AND status IN ('referred', 'active', 'paused')",
+                &format!(
+                    "SELECT count(*) FROM person WHERE assigned_worker = ?1
+                       AND status IN {}",
+                    super::person::OPEN_STATUSES
+                ),
                 [login],
                 |r| r.get(0),
             )?)

@@ -149,10 +149,12 @@ impl App {
         app.seen_version = app.store.data_version()?;
         app.seen_changes = app.store.changes()?;
         app.session.agenda_owner = app.agenda_owner()?;
-        app.load_pane(Pane::Caseload, &Changed::everything())?;
+        // Only the caseload's first page: everyone is read right after it.
+        app.caseload.load_first_page(&app.store)?;
         app.counts = app
             .store
             .counts(app.session.today, app.rules.stale_months)?;
+        app.sync_follow_up_counts();
         Ok(app)
     }
 
@@ -222,9 +224,7 @@ impl App {
                 self.load_pane(pane, &what)?;
             }
         }
-        if agenda_loaded {
-            self.sync_follow_up_counts();
-        }
+        self.sync_follow_up_counts();
         Ok(())
     }
 
@@ -334,7 +334,7 @@ impl App {
         if !self.is_loaded(Pane::FollowUps) && self.integrity.is_none() && self.damaged.is_none() {
             self.start_integrity_check();
         }
-        for pane in [Pane::FollowUps, Pane::Directory] {
+        for pane in [Pane::Caseload, Pane::FollowUps, Pane::Directory] {
             if !self.is_loaded(pane) {
                 self.load_pane(pane, &Changed::everything())?;
             }
@@ -354,6 +354,15 @@ impl App {
         }
         self.sync_follow_up_counts();
         Ok(())
+    }
+
+    /// The first frame showed only the caseload's first page; a key acts on
+    /// everyone, so they are read before it if the event loop has not yet.
+    fn read_whole_caseload(&mut self) {
+        if !self.is_loaded(Pane::Caseload) {
+            let r = self.load_pane(Pane::Caseload, &Changed::everything());
+            self.report(r);
+        }
     }
 
     /// Pane 2 loads when a person is opened, not after the first frame.
@@ -515,6 +524,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
+        self.read_whole_caseload();
         let chain = self.contexts();
         let found = Key::from_event(key).and_then(|k| {
             chain
@@ -727,6 +737,7 @@ impl App {
         if self.too_small() {
             return;
         }
+        self.read_whole_caseload();
         let typing = self.typing();
         match self.modals.last_mut() {
             Some(Modal::Form { form, .. }) => form.paste(text),

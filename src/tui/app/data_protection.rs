@@ -31,6 +31,7 @@ impl App {
             .counts(self.session.today, self.rules.stale_months)
         {
             self.counts = counts;
+            self.sync_follow_up_counts();
         }
     }
 

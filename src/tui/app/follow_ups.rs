@@ -7,8 +7,9 @@ use super::*;
 impl App {
     /// The status line counts what the agenda shows, timed follow-ups included.
     pub(super) fn sync_follow_up_counts(&mut self) {
-        if self.is_stale(Pane::FollowUps) {
-            // The agenda is read again when shown; the store counts the same way.
+        if !self.is_loaded(Pane::FollowUps) || self.is_stale(Pane::FollowUps) {
+            // Not read yet, or read again when shown: the store counts the
+            // same way (whose follow-ups, and a time passed today is overdue).
             let now = self.store.clock().now();
             if let Ok((overdue, today)) = self
                 .store

@@ -16,7 +16,7 @@ use crate::domain::date::iso;
 use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
 use crate::domain::worker::{Worker, WorkerFilter, default_filter};
-use crate::store::{Changed, PersonRow, StatusHistoryEntry, Store, StoreError, Topic};
+use crate::store::{Changed, PeopleCount, PersonRow, StatusHistoryEntry, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::{Component, Session};
 use crate::tui::keymap::{Command, Context, chain};
@@ -117,7 +117,13 @@ pub struct CaseloadPane {
     whose: WorkerFilter,
     /// The newest change mark of the rows shown (`Store::people_seq`).
     seen_seq: i64,
+    /// Set while only the first page is read (`load_first_page`): the
+    /// header's counts, which `people` cannot give yet.
+    first_page: Option<PeopleCount>,
 }
+
+/// Rows read for the first frame: more than a tall terminal shows.
+const FIRST_PAGE: usize = 200;
 
 /// Up to this many changed rows are re-read one by one; more, and the whole
 /// caseload is.
@@ -148,6 +154,7 @@ impl Default for CaseloadPane {
             me: None,
             whose: WorkerFilter::All,
             seen_seq: 0,
+            first_page: None,
         }
     }
 }
@@ -305,9 +312,22 @@ impl CaseloadPane {
         &self.workers
     }
 
+    /// The first frame's rows: the first page of open cases on the caseload
+    /// shown, in name order as the pane starts, and the header's counts.
+    /// `load` reads everyone after it.
+    pub fn load_first_page(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.set_team(store.workers()?, store.me()?);
+        let (rows, count) = store.first_open_people(self.whose.login(), FIRST_PAGE)?;
+        self.people = rows;
+        self.refilter();
+        self.first_page = Some(count);
+        Ok(())
+    }
+
     /// Replaces the rows (after a save or reload), keeping the selected person.
     pub fn set_people(&mut self, people: Vec<PersonRow>) {
         let keep = self.selected_id();
+        self.first_page = None;
         self.people = people;
         self.refilter();
         if let Some(id) = keep {
@@ -636,6 +656,11 @@ impl CaseloadPane {
             }
             spans.push(Span::raw("  "));
         }
+        let (shown, everyone) = self
+            .first_page
+            .map_or((self.visible.len(), self.people.len()), |c| {
+                (c.open, c.everyone)
+            });
         if let Some(whose) = self.whose_label() {
             spans.push(Span::raw(safe(&whose)));
             spans.push(Span::raw("  "));
@@ -645,10 +670,7 @@ impl CaseloadPane {
             Span::raw(self.status_filter.label()),
             Span::styled("  sort ", ctx.theme.dim()),
             Span::raw(self.sort.label()),
-            Span::styled(
-                format!("  {} of {}", self.visible.len(), self.people.len()),
-                ctx.theme.dim(),
-            ),
+            Span::styled(format!("  {} of {}", shown, everyone), ctx.theme.dim()),
         ]);
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
