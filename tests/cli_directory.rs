@@ -491,8 +491,8 @@ fn reply(body: String) -> Reply {
 }
 
 /// A local ORUK API for `directory pull`: `/api/services?page=N&...` gets
-/// `pages[N-1]` (anything else a 404). Returns the base URL and the log of
-/// requested paths.
+/// `pages[N-1]`, `/api/services/ID` the record of [`record`] (anything else
+/// a 404). Returns the base URL and the log of requested paths.
 fn serve(pages: Vec<Reply>) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -518,8 +518,10 @@ fn serve(pages: Vec<Reply>) -> (String, std::sync::Arc<std::sync::Mutex<Vec<Stri
                 .strip_prefix("/api/services?page=")
                 .and_then(|r| r.split('&').next())
                 .and_then(|n| n.parse().ok());
+            let one = path.strip_prefix("/api/services/");
             let r = match page.and_then(|n| pages.get(n.wrapping_sub(1))) {
                 Some(r) if path.contains("per_page=100") => r.clone(),
+                _ if one.is_some() => reply(record(one.unwrap_or_default())),
                 _ => Reply {
                     status: 404,
                     body: "not found".into(),
@@ -540,17 +542,18 @@ fn serve(pages: Vec<Reply>) -> (String, std::sync::Arc<std::sync::Mutex<Vec<Stri
     (base, log)
 }
 
-/// A page of `total` with services `ids` (each named after its id).
+/// The service `id`, named after its id: a sparse record, as a page and
+/// `/services/{id}` both give it.
+fn record(id: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "name": "Service {id}", "status": "active",
+            "organization": {{"id": "o-1", "name": "Leeds Community Trust"}}}}"#
+    )
+}
+
+/// A page of `total` with services `ids`.
 fn page(n: u32, total: u32, ids: &[&str]) -> String {
-    let items: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            format!(
-                r#"{{"id": "{id}", "name": "Service {id}", "status": "active",
-                    "organization": {{"id": "o-1", "name": "Leeds Community Trust"}}}}"#
-            )
-        })
-        .collect();
+    let items: Vec<String> = ids.iter().map(|id| record(id)).collect();
     format!(
         r#"{{"total_items": 5, "total_pages": {total}, "page_number": {n}, "size": {},
             "first_page": {}, "last_page": {}, "empty": false, "contents": [{}]}}"#,
@@ -602,12 +605,17 @@ fn pull_follows_the_pages_and_imports_once() {
         "{}",
         dry.stdout
     );
+    // The items leave fields out, so the first three are asked for whole;
+    // their records add nothing, so the list's items are taken as whole.
     assert_eq!(
         log.lock().unwrap().as_slice(),
         [
             "/api/services?page=1&per_page=100",
             "/api/services?page=2&per_page=100",
-            "/api/services?page=3&per_page=100"
+            "/api/services?page=3&per_page=100",
+            "/api/services/a",
+            "/api/services/b",
+            "/api/services/c",
         ]
     );
     let r = pull(&db, &[&base], None);

@@ -137,7 +137,8 @@ fn directory_output_is_safe_for_terminals_and_spreadsheets_and_files_round_trip(
     )
     .ok();
     let text = std::fs::read_to_string(&exported).unwrap();
-    assert!(text.contains('\u{1b}'), "a file keeps the exact text");
+    assert_no_controls(&text);
+    assert!(text.contains("Evil␛]52;c;aGk=␇ Club"), "{text}");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     for record in reader.records() {
         for cell in record.unwrap().iter() {

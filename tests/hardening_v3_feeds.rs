@@ -121,8 +121,40 @@ fn an_explicit_null_or_empty_list_clears_a_field_and_an_absent_key_does_not() {
     assert!(found(&dir, &db, "walking")["phone"].is_null());
 }
 
+/// Item 4 for CSV: a file without a column says nothing about that field,
+/// and keeps what is stored; a column that is there but empty clears it.
+#[test]
+fn a_csv_without_a_column_keeps_the_stored_value_and_an_empty_cell_clears_it() {
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    let file = dir.path("s.csv");
+    let write = |body: &str| fs::write(&file, body).expect("write csv");
+    write(
+        "uid,name,phone,email,description,status\n\
+         s-1,Choir,0113 496 0000,sing@choir.example.org,We sing,active\n",
+    );
+    import(&dir, &db, &file);
+    write("uid,name,email\ns-1,Choir,\n");
+    assert!(import(&dir, &db, &file).starts_with("added 0, updated 1, unchanged 0\n"));
+    let s = found(&dir, &db, "choir");
+    assert_eq!(s["phone"], "0113 496 0000", "no phone column keeps: {s}");
+    assert_eq!(
+        s["description"], "We sing",
+        "no description column keeps: {s}"
+    );
+    assert!(s["email"].is_null(), "an empty cell clears: {s}");
+    // The same file again is no news.
+    assert!(import(&dir, &db, &file).starts_with("added 0, updated 0, unchanged 1\n"));
+}
+
 /// A local API for `directory pull` that answers every request with `body`.
 fn serve(body: String) -> String {
+    serve_routes(vec![("/", 200, body)])
+}
+
+/// A local API for `directory pull`: each request is answered by the first
+/// route whose path (after `/api`) starts with its prefix, else 404.
+fn serve_routes(routes: Vec<(&'static str, u16, String)>) -> String {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let base = format!("http://{}/api", listener.local_addr().expect("address"));
@@ -134,18 +166,97 @@ fn serve(body: String) -> String {
             };
             let mut reader = BufReader::new(read);
             let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            let path = line.split(' ').nth(1).unwrap_or("").to_string();
             while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
                 line.clear();
             }
+            let path = path.strip_prefix("/api").unwrap_or(&path);
+            let (code, body) = routes
+                .iter()
+                .find(|(prefix, _, _)| path.starts_with(prefix))
+                .map_or((404, "{}"), |(_, code, body)| (*code, body.as_str()));
             let _ = write!(
                 stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+                "HTTP/1.1 {code} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
                  Connection: close\r\n\r\n{body}",
                 body.len()
             );
         }
     });
     base
+}
+
+/// The official HSDS list example as one page of one.
+fn one_page_of_summaries() -> String {
+    let list = fs::read_to_string(fixture("hsds3_service_list.json")).expect("fixture");
+    let mut page: Value = serde_json::from_str(&list).expect("fixture is JSON");
+    page["total_pages"] = 1.into();
+    page.to_string()
+}
+
+const COUNSELLING: &str = "/services/ac148810-d857-441c-9679-408f346de14b";
+
+/// Item 4 for `directory pull`: where a page gives only summaries, the pull
+/// asks for each one's whole record (`/services/{id}`) and imports that.
+#[test]
+fn a_pull_of_summaries_fetches_each_whole_record() {
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    let full = fs::read_to_string(fixture("hsds3_service_full.json")).expect("fixture");
+    let base = serve_routes(vec![
+        (COUNSELLING, 200, full),
+        ("/services?", 200, one_page_of_summaries()),
+    ]);
+    let r = run(&dir, &db, &["directory", "pull", &base]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("added 1, updated 0, unchanged 0\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("summary"), "{}", r.stdout);
+    let s = found(&dir, &db, "counselling");
+    assert_eq!(s["phone"], "+44 1234 234567", "{s}");
+    assert!(!s["address"].is_null(), "{s}");
+    assert!(!s["opening_times"].is_null(), "{s}");
+}
+
+/// Item 4 for `directory pull`: a summary whose whole record cannot be had
+/// keeps what is stored, is listed as a problem, and `--strict` refuses it.
+#[test]
+fn a_summary_whose_record_cannot_be_had_keeps_the_stored_details() {
+    let dir = Sandbox::new();
+    let db = dir.path("t.db");
+    import(&dir, &db, &fixture("hsds3_service_full.json"));
+    let before = found(&dir, &db, "counselling");
+    let base = serve_routes(vec![
+        (COUNSELLING, 503, "{}".into()),
+        ("/services?", 200, one_page_of_summaries()),
+    ]);
+    let strict = run(&dir, &db, &["directory", "pull", &base, "--strict"]);
+    assert_eq!(strict.code, 2, "{}", strict.stdout);
+    let r = run(&dir, &db, &["directory", "pull", &base]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "page 1, record 1, field (record), value 'ac148810-d857-441c-9679-408f346de14b': \
+             a summary; its whole record: the service ("
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("HTTP 503"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("kept what is stored for the fields left out"),
+        "{}",
+        r.stdout
+    );
+    let after = found(&dir, &db, "counselling");
+    for field in ["phone", "address", "opening_times"] {
+        assert_eq!(after[field], before[field], "{field} kept");
+    }
 }
 
 /// Item 4 for `directory pull`: a page of summaries (the official HSDS list

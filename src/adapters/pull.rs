@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::domain::text::for_terminal_line;
-use crate::io::{Import, oruk};
+use crate::io::{Import, Problem, oruk};
 
 /// Services asked for per page (the most the UK profile's API lets a client ask).
 pub const PER_PAGE: u32 = 100;
@@ -24,6 +24,12 @@ pub struct Limits {
     pub page_bytes: u64,
     /// The most pages followed (10,000 pages is a million services).
     pub pages: u32,
+    /// The most summaries whose whole record is asked for; the rest keep
+    /// what is stored for the fields they leave out.
+    pub details: usize,
+    /// Detail requests that fail in a row before the rest are not asked
+    /// (a server without `/services/{id}` fails them all, each slowly).
+    pub detail_failures: usize,
 }
 
 impl Default for Limits {
@@ -33,6 +39,8 @@ impl Default for Limits {
             page: Duration::from_secs(30),
             page_bytes: 32 * 1024 * 1024,
             pages: 10_000,
+            details: 10_000,
+            detail_failures: 5,
         }
     }
 }
@@ -45,6 +53,29 @@ pub enum PullError {
     Url(String),
     #[error("{0}; nothing imported")]
     Failed(String),
+}
+
+/// How far a pull is, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// About to ask for a page (1-based), and the page count once known.
+    Page(u32, Option<u64>),
+    /// About to ask for the whole record of summary `n` (1-based) of `of`.
+    Detail(usize, usize),
+}
+
+/// The address of one service's whole record under the API base `base`.
+pub fn service_url(base: &str, id: &str) -> String {
+    let id: String = id
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("{}/services/{id}", base.trim_end_matches('/'))
 }
 
 /// The address of page `page` under the API base `base`.
@@ -76,13 +107,15 @@ fn quoted(s: &str) -> String {
     crate::domain::text::quote(s, 80)
 }
 
-/// Reads every page. `progress(page, total)` is called before each page
-/// (`total` once the first page said it).
+/// Reads every page, then the whole record of each summary on them (a list
+/// item that leaves fields out, as HSDS list views do). `progress` is
+/// called before each request. A page that fails fails the pull; a
+/// summary whose record cannot be had keeps it, and is listed as a problem.
 pub fn pull(
     base: &str,
     limits: Limits,
     today: NaiveDate,
-    progress: &mut dyn FnMut(u32, Option<u64>),
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Import, PullError> {
     check_base(base)?;
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -93,12 +126,13 @@ pub fn pull(
         .build()
         .into();
     let mut import = Import::default();
+    let mut summaries = Vec::new();
     let mut total: Option<u64> = None;
     let mut page: u32 = 1;
     loop {
-        progress(page, total);
+        progress(Progress::Page(page, total));
         let url = page_url(base, page);
-        let bytes = fetch(&agent, &url, page, limits)?;
+        let bytes = fetch(&agent, &url, &format!("page {page}"), limits)?;
         let read = oruk::parse_into(&mut import, &bytes, today, Some(page)).map_err(|e| {
             PullError::Failed(format!(
                 "page {page} ({}): {}",
@@ -108,6 +142,11 @@ pub fn pull(
         })?;
         if total.is_none() {
             total = read.total_pages;
+        }
+        for id in read.summaries.iter() {
+            if !summaries.contains(id) {
+                summaries.push(id.clone());
+            }
         }
         let more = match total {
             Some(t) => u64::from(page) < t,
@@ -126,11 +165,113 @@ pub fn pull(
         }
         page += 1;
     }
+    details(
+        &agent,
+        base,
+        &mut import,
+        &summaries,
+        limits,
+        today,
+        progress,
+    );
     Ok(import)
 }
 
-fn fetch(agent: &ureq::Agent, url: &str, page: u32, limits: Limits) -> Result<Vec<u8>, PullError> {
-    let failed = |what: String| PullError::Failed(format!("page {page} ({}): {what}", quoted(url)));
+/// Summaries asked for whose whole record added nothing, in a row, before
+/// a pull takes the list's items as whole records and asks no more (a
+/// sparse feed, not a list view).
+const WHOLE_AFTER: usize = 3;
+
+/// Asks for the whole record of each summary, up to the limits, and puts
+/// it in the summary's place. One that cannot be had is a problem; the
+/// summary stays, keeping what is stored for the fields it leaves out.
+fn details(
+    agent: &ureq::Agent,
+    base: &str,
+    import: &mut Import,
+    summaries: &[String],
+    limits: Limits,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(Progress),
+) {
+    let asked = summaries.len().min(limits.details);
+    let (mut failed_in_a_row, mut same_in_a_row, mut gained) = (0, 0, false);
+    for (n, id) in summaries.iter().enumerate() {
+        if !gained && same_in_a_row >= WHOLE_AFTER {
+            return;
+        }
+        let not_asked = if n >= asked {
+            Some(format!("more than {} summaries", limits.details))
+        } else if failed_in_a_row >= limits.detail_failures {
+            Some(format!("{failed_in_a_row} failures in a row"))
+        } else {
+            None
+        };
+        if let Some(why) = not_asked {
+            let more = summaries.len() - n - 1;
+            let them = if more == 0 {
+                "its whole record".to_string()
+            } else {
+                format!("this one's and the next {more}'s whole records")
+            };
+            summary_problem(import, id, &format!("{them}: not asked after {why}"));
+            return;
+        }
+        progress(Progress::Detail(n + 1, asked));
+        let before = import.absent_of(id).map(|a| a.0.len());
+        match detail(agent, base, id, limits, today)
+            .and_then(|d| import.take_detail(id, d).map_err(PullError::Failed))
+        {
+            Ok(()) => {
+                failed_in_a_row = 0;
+                if import.absent_of(id).map(|a| a.0.len()) < before {
+                    gained = true;
+                } else {
+                    same_in_a_row += 1;
+                }
+            }
+            Err(PullError::Failed(why) | PullError::Url(why)) => {
+                failed_in_a_row += 1;
+                summary_problem(import, id, &format!("its whole record: {why}"));
+            }
+        }
+    }
+}
+
+/// A summary kept as it came (`why` says what of its whole record).
+fn summary_problem(import: &mut Import, id: &str, why: &str) {
+    if let Some((_, place)) = import.find(id) {
+        import.problems.push(Problem {
+            place,
+            field: "(record)".into(),
+            value: id.to_string(),
+            problem: format!("a summary; {why}"),
+            done: "kept what is stored for the fields left out".into(),
+        });
+    }
+}
+
+/// The whole record of the service `id`, read as an import of one.
+fn detail(
+    agent: &ureq::Agent,
+    base: &str,
+    id: &str,
+    limits: Limits,
+    today: NaiveDate,
+) -> Result<Import, PullError> {
+    let url = service_url(base, id);
+    let bytes = fetch(agent, &url, "the service", limits)?;
+    oruk::parse(&bytes, today).map_err(|e| {
+        PullError::Failed(format!(
+            "{}: {}",
+            quoted(&url),
+            e.to_string().trim_end_matches("; nothing imported")
+        ))
+    })
+}
+
+fn fetch(agent: &ureq::Agent, url: &str, what: &str, limits: Limits) -> Result<Vec<u8>, PullError> {
+    let failed = |why: String| PullError::Failed(format!("{what} ({}): {why}", quoted(url)));
     let mut response = agent
         .get(url)
         .header("Accept", "application/json")

@@ -252,7 +252,7 @@ pub fn directory_pull(
     strict: bool,
     out: &mut dyn Write,
 ) -> CliResult {
-    use crate::adapters::pull::{Limits, PullError, pull};
+    use crate::adapters::pull::{Limits, Progress, PullError, pull};
     use std::io::IsTerminal;
     let mut limits = Limits::default();
     if let Some(ms) = std::env::var(PULL_TIMEOUT_VAR)
@@ -265,26 +265,22 @@ pub fn directory_pull(
     }
     let show = std::io::stderr().is_terminal();
     let mut shown = false;
-    let mut progress = |page: u32, total: Option<u64>| {
+    let mut progress = |at: Progress| {
         if !show {
             return;
         }
         shown = true;
-        let line = match total {
-            Some(t) if t > 0 => {
-                let done = (u64::from(page - 1) * 20 / t).min(20) as usize;
-                format!(
-                    "pulling [{}{}] page {page} of {t}",
-                    "#".repeat(done),
-                    " ".repeat(20 - done)
-                )
+        let line = match at {
+            Progress::Page(page, Some(t)) if t > 0 => {
+                format!("pulling {} page {page} of {t}", bar(u64::from(page - 1), t))
             }
-            _ => format!("pulling page {page}"),
+            Progress::Page(page, _) => format!("pulling page {page}"),
+            Progress::Detail(n, of) => format!(
+                "pulling {} the whole record of summary {n} of {of}",
+                bar((n - 1) as u64, of as u64)
+            ),
         };
-        eprint!(
-            "
-[K{line}"
-        );
+        eprint!("\r\x1b[K{line}");
     };
     let pulled = pull(url, limits, store.clock().today(), &mut progress);
     if shown {
@@ -298,6 +294,12 @@ pub fn directory_pull(
         PullError::Failed(_) => CliError::Data(e.to_string()),
     })?;
     import_parsed(store, url, &import, dry_run, strict, out)
+}
+
+/// A 20-wide progress bar, `done` of `total`.
+fn bar(done: u64, total: u64) -> String {
+    let filled = (done * 20 / total.max(1)).min(20) as usize;
+    format!("[{}{}]", "#".repeat(filled), " ".repeat(20 - filled))
 }
 
 /// Imports (or plans, for a dry run) what a tolerant parse found, and

@@ -386,6 +386,25 @@ impl ServiceInput {
     pub fn validate_tolerant(&self, today: NaiveDate) -> Result<Tolerant, Vec<FieldError>> {
         let mut input = self.clone();
         let mut fixes = Vec::new();
+        // Control characters (an escape sequence, a bidi override) would run
+        // in a terminal that shows the entry or a file that holds it.
+        // (NUL is refused by the checks below, as everywhere.)
+        for (field, value, _) in self.limited_fields() {
+            let cleaned = super::text::for_file(value);
+            if cleaned == value || value.contains('\0') {
+                continue;
+            }
+            let cleaned = cleaned.into_owned();
+            if let Some(slot) = input.field_mut(field) {
+                slot.clone_from(&cleaned);
+            }
+            fixes.push(Fix {
+                field: field.into(),
+                raw: value.to_string(),
+                problem: "control characters: shown as symbols".into(),
+                cleaned: Some(cleaned),
+            });
+        }
         let url = input.url.trim();
         if url.len() > 4 && url.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
             let cleaned = format!("https://{url}");
@@ -452,11 +471,15 @@ impl ServiceInput {
             return Err(errors.into_iter().filter(|e| e.field == "name").collect());
         }
         let mut cleared = input;
+        // A field left empty is listed once, for why it was left empty.
+        fixes.retain(|f| !errors.iter().any(|e| e.field == f.field));
         for e in errors {
             let Some(slot) = cleared.field_mut(e.field) else {
                 continue;
             };
+            // The value as it came, controls and all (notes keep it quoted).
             let raw = std::mem::take(slot);
+            let raw = self.field(e.field).map_or(raw, str::to_string);
             fixes.push(Fix {
                 field: e.field.to_string(),
                 raw,

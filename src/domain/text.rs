@@ -74,21 +74,32 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     })
 }
 
+/// Text as it may be kept in a file people open (a CSV, a directory
+/// entry): [`for_terminal`], but CR is kept too, for CRLF line ends inside
+/// a cell. Nothing in it starts an escape sequence or reorders what follows.
+pub fn for_file(s: &str) -> Cow<'_, str> {
+    neutralise(s, |c| match c {
+        '\n' | '\t' | '\r' => Keep,
+        c if c.is_control() => Replace(control_picture(c)),
+        c if is_bidi_control(c) => Remove,
+        _ => Keep,
+    })
+}
+
 /// JSON text with every control character and bidi override that JSON lets
-/// through raw (C1 controls, U+202A-U+202E, U+2066-U+2069) written as a
+/// through raw (DEL, C1 controls, U+202A-U+202E, U+2066-U+2069) written as a
 /// `\uXXXX` escape instead: the same document to a parser, nothing hidden
 /// to a person who opens the file. Outside strings JSON is ASCII, so only
 /// string contents change.
 pub fn json_safe(json: &str) -> Cow<'_, str> {
-    if !json
-        .chars()
-        .any(|c| c.is_control() && !c.is_ascii() || is_bidi_control(c))
-    {
+    // JSON itself escapes C0 controls, and has none outside strings.
+    let raw = |c: char| c.is_control() && c >= '\u{7f}' || is_bidi_control(c);
+    if !json.chars().any(raw) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if c.is_control() && !c.is_ascii() || is_bidi_control(c) {
+        if raw(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -205,7 +216,10 @@ fn neutralise(s: &str, act: impl Fn(char) -> Action) -> Cow<'_, str> {
 /// starts with quotes before such a character gets one more, so that
 /// [`from_spreadsheet_cell`] (which removes exactly one) gives back the value.
 pub fn spreadsheet_cell(s: &str) -> Cow<'_, str> {
-    if s.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
+    // Bidi controls are taken out of files and terminals after this, so a
+    // formula start behind one is a formula start.
+    let shown = s.trim_start_matches(|c| c == '\'' || is_bidi_control(c));
+    if shown.starts_with(FORMULA_STARTS) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
@@ -396,5 +410,20 @@ mod tests {
             assert_eq!(spreadsheet_cell(s), s);
             assert_eq!(from_spreadsheet_cell(s), s);
         }
+        // A bidi override is taken out of files after this: "=" behind one
+        // would then start the cell.
+        assert_eq!(for_file(&spreadsheet_cell("\u{202E}=1+1")), "'=1+1");
+    }
+
+    #[test]
+    fn json_keeps_no_raw_del_c1_or_bidi_control() {
+        let json = serde_json::to_string("a\u{7f}b\u{9b}c\u{202E}d\u{1b}").unwrap();
+        let safe = json_safe(&json);
+        assert!(
+            !safe.chars().any(|c| c.is_control() || is_bidi_control(c)),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{7f}b\u{9b}c\u{202E}d\u{1b}");
     }
 }

@@ -6,8 +6,8 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::{Import, ImportError, Place, Problem, derived_uid};
-use crate::domain::service::{Fix, Service, ServiceInput, import_notes};
-use crate::domain::text::{for_terminal, from_spreadsheet_cell, quote, spreadsheet_cell};
+use crate::domain::service::{Absent, Fix, Service, ServiceInput, import_notes};
+use crate::domain::text::{for_file, for_terminal, from_spreadsheet_cell, quote, spreadsheet_cell};
 
 /// Column names, in export order. Imports accept any order and any subset that
 /// includes `name`; unknown columns are refused so a typo is never ignored.
@@ -83,9 +83,11 @@ pub fn record(s: &Service) -> [String; 18] {
 
 /// Writes `services` with the header row. Cells that a spreadsheet would run
 /// as a formula get a leading `'` ([`spreadsheet_cell`]); [`parse`] removes
-/// it again, so export then import changes nothing.
+/// it again, so export then import changes nothing. Control characters
+/// (which imports no longer keep) are shown as symbols ([`for_file`]), so a
+/// file that is `cat` or opened runs no escape sequence.
 pub fn write(services: &[Service], out: &mut dyn Write) -> std::io::Result<()> {
-    write_cells(services, out, |cell| cell.to_string())
+    write_cells(services, out, |cell| for_file(cell).into_owned())
 }
 
 /// [`write`] for a terminal: also shows control characters as visible
@@ -291,6 +293,7 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
         });
     }
     check_quotes(bytes, columns.len())?;
+    let absent = absent_columns(&columns);
     let mut import = Import::default();
     let mut refused = Vec::new();
     let mut lines = LineCounter::new(bytes);
@@ -358,12 +361,25 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
                 ],
             );
         }
-        import.push(service, Place::Line(line), "uid");
+        import.push_absent(service, absent.clone(), Place::Line(line), "uid");
     }
     match ImportError::all(refused) {
         Some(e) => Err(e),
         None => Ok(import),
     }
+}
+
+/// The fields a file without their column says nothing about: an import
+/// keeps what is stored for them (a column that is there but empty clears
+/// its field). `uid`, `name` and `source` are never kept this way.
+fn absent_columns(columns: &[&'static str]) -> Absent {
+    Absent(
+        COLUMNS
+            .iter()
+            .filter(|c| !matches!(**c, "uid" | "name" | "source") && !columns.contains(c))
+            .copied()
+            .collect(),
+    )
 }
 
 fn csv_reason(e: &csv::Error) -> String {

@@ -185,6 +185,47 @@ impl Import {
             }
         }
     }
+
+    /// Where the service `uid` is in `services`, and where its record was.
+    pub fn find(&self, uid: &str) -> Option<(usize, Place)> {
+        self.seen.get(uid).copied()
+    }
+
+    /// The fields the record of service `uid` left out.
+    pub fn absent_of(&self, uid: &str) -> Option<&crate::domain::service::Absent> {
+        self.find(uid).and_then(|(i, _)| self.absent.get(i))
+    }
+
+    /// Puts `detail`, a parse of one service's own record, in place of the
+    /// summary of that service (`uid`). Its problems are named at the
+    /// summary's place, and one the summary already gave is not repeated.
+    /// Refused, changing nothing, unless `detail` is that one service.
+    pub fn take_detail(&mut self, uid: &str, detail: Import) -> Result<(), String> {
+        let Some((index, place)) = self.find(uid) else {
+            return Err("not a service of this import".into());
+        };
+        let mut detail = detail;
+        match (detail.services.pop(), detail.absent.pop()) {
+            (Some(service), Some(absent)) if detail.services.is_empty() && service.uid == uid => {
+                self.services[index] = service;
+                self.absent[index] = absent;
+            }
+            (Some(service), _) if detail.services.is_empty() => {
+                return Err(format!(
+                    "the answer is the service {}, not this one",
+                    crate::domain::text::quote(&service.uid, 60)
+                ));
+            }
+            _ => return Err("the answer is not one service".into()),
+        }
+        for mut p in detail.problems {
+            p.place = place;
+            if !self.problems.contains(&p) {
+                self.problems.push(p);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A stable uid for a record that came without one: the same name, organisation

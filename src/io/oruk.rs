@@ -291,11 +291,14 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Import, ImportError> {
 }
 
 /// What one page of a paged `/services` response held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     pub records: usize,
     /// `total_pages` (or `totalPages`), if the response said.
     pub total_pages: Option<u64>,
+    /// The ids of records that left fields out and have an id of their own:
+    /// summaries, whose whole record a pull can ask for by that id.
+    pub summaries: Vec<String>,
 }
 
 /// [`parse`] into `import`, which may hold earlier pages (an id repeated
@@ -322,6 +325,7 @@ pub fn parse_into(
         return Err(ImportError::File("the file is empty".into()));
     }
     let mut refused = Vec::new();
+    let mut summaries = Vec::new();
     let (list, total_pages) = records(text)?;
     let count = list.len();
     for (i, raw) in list.into_iter().enumerate() {
@@ -353,13 +357,19 @@ pub fn parse_into(
         import
             .problems
             .extend(rec.fixes.iter().map(|f| Problem::from_fix(place, f)));
-        import.push_absent(service, absent(raw.get()), place, "id");
+        let absent = absent(raw.get());
+        let own_id = !rec.fixes.iter().any(|f| f.field == "id");
+        if !absent.is_empty() && own_id && !summaries.contains(&service.uid) {
+            summaries.push(service.uid.clone());
+        }
+        import.push_absent(service, absent, place, "id");
     }
     match ImportError::all(refused) {
         Some(e) => Err(e),
         None => Ok(Page {
             records: count,
             total_pages,
+            summaries,
         }),
     }
 }
