@@ -34,8 +34,17 @@ pub fn demo_store(name: &str) -> (TempDir, Store) {
 }
 
 /// The app on `store`, in the plain theme every snapshot is drawn in.
+/// What its panes write (the report's CSV) goes beside the store's file, in
+/// the test's temporary folder, never into the checkout.
 pub fn open_app(store: Store) -> App {
-    App::new(store, Theme::plain()).unwrap()
+    let folder = store
+        .path()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let panes = caseload::tui::panes::registry_writing_to(folder);
+    let keymap = caseload::tui::panes::keymap(&Default::default()).unwrap();
+    App::with_panes(store, Theme::plain(), keymap, panes).unwrap()
 }
 
 /// One frame of `app` on a fresh `w` x `h` TestBackend.

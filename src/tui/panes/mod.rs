@@ -23,9 +23,15 @@ use crate::domain::follow_up::relative;
 /// Panes beyond the core four, in tab order after them. A new pane is one
 /// file implementing `Component` (with `pub mod` above) and one line here.
 pub fn registry() -> Vec<Box<dyn Component>> {
+    registry_writing_to(std::path::PathBuf::from("."))
+}
+
+/// [`registry`] with the files panes write (the report's CSV) going into
+/// `folder` instead of the current one.
+pub fn registry_writing_to(folder: std::path::PathBuf) -> Vec<Box<dyn Component>> {
     // In tab order: the report is pane 5, retention 6.
     vec![
-        Box::new(report::ReportPane::new(std::path::PathBuf::from("."))),
+        Box::new(report::ReportPane::new(folder)),
         Box::new(retention::RetentionPane::default()),
     ]
 }
