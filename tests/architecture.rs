@@ -216,6 +216,11 @@ const UNAUDITED_WRITES: &[(&str, &str)] = &[
     // Autosaves of text being typed, every few seconds; the note they become is audited.
     ("save_draft", "autosave of an unsaved note"),
     ("discard_draft", "an unsaved note thrown away"),
+    ("save_form_draft", "autosave of a half-filled form"),
+    (
+        "discard_form_draft",
+        "a half-filled form saved or thrown away",
+    ),
     // Fictional data written into a new file by `caseload demo`.
     ("load_demo", "demo data"),
     ("insert_generated", "demo data"),

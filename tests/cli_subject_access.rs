@@ -168,7 +168,7 @@ fn free_text_columns(conn: &rusqlite::Connection) -> Vec<(String, String)> {
                AND (m.name IN ('person', 'connection_history')
                     OR EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'person_id'))
                AND c.name NOT IN ('status', 'kind', 'instrument', 'items', 'nhs_number',
-                                  'date_of_birth', 'due_time', 'snoozed_until')
+                                  'date_of_birth', 'due_time', 'snoozed_until', 'purpose')
                AND c.name NOT LIKE '%\\_on' ESCAPE '\\' AND c.name NOT LIKE '%\\_at' ESCAPE '\\'
              ORDER BY m.name, c.name",
         )
@@ -203,6 +203,8 @@ fn the_text_export_holds_every_note_goal_and_step_in_words_without_ids() {
                  VALUES (3, 'phone', '2026-11-23T09:00:00', 'half a note', '2026-11-23T09:05:00');
              INSERT INTO reminder (person_id, due_on, text, created_at)
                  VALUES (3, '2026-12-01', 'ring about the walk', '2026-11-23T09:00:00');
+             INSERT INTO form_draft (worker, purpose, person_id, fields, updated_at)
+                 VALUES ('asha', 'person:3', 3, '[[\"note\",\"half a form\"]]', '2026-11-23T09:06:00');
              INSERT INTO handover (person_id, from_worker, to_worker, note, handed_on, created_at)
                  VALUES (3, 'asha', 'ben', 'prefers mornings', '2026-11-20', '2026-11-20T09:00:00');
              INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
@@ -247,6 +249,7 @@ fn the_text_export_holds_every_note_goal_and_step_in_words_without_ids() {
         "Status history",
         "Conversations",
         "Drafts",
+        "Forms not yet saved",
         "Goals",
         "Wellbeing measures",
         "Services you were connected to",

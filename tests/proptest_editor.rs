@@ -23,8 +23,6 @@ use std::sync::OnceLock;
 use caseload::domain::limits::MAX_NOTE_BYTES;
 use caseload::domain::person::PersonInput;
 use caseload::store::Store;
-use caseload::tui::App;
-use caseload::tui::theme::Theme;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use ratatui::Terminal;
@@ -155,7 +153,7 @@ fn run_case(inputs: &[Input]) -> Result<(), TestCaseError> {
     let db = dir.path().join("editor.db");
     std::fs::copy(template(), &db).unwrap();
     let store = Store::open(&db, common::clock()).unwrap();
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = common::app::open_app(store);
     app.set_size(80, 24);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| app.render(f)).unwrap();
@@ -203,7 +201,7 @@ fn a_pasted_nul_never_reaches_the_draft() {
     let db = dir.path().join("editor.db");
     std::fs::copy(template(), &db).unwrap();
     let store = Store::open(&db, common::clock()).unwrap();
-    let mut app = App::new(store, Theme::plain()).unwrap();
+    let mut app = common::app::open_app(store);
     app.set_size(80, 24);
     app.handle_event(Input::Key(KeyCode::Char('2'), KeyModifiers::NONE).event());
     app.handle_event(Input::Key(KeyCode::Char('n'), KeyModifiers::NONE).event());

@@ -59,6 +59,38 @@ pub struct SubjectAccess {
     pub audit: Vec<AuditEntry>,
 }
 
+/// A half-filled form kept when the app closed mid-edit (one per worker):
+/// which form (`purpose`, e.g. "person" or "person:12"), the person it is
+/// about, and its values as stored (JSON: a list of field name and value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormDraft {
+    pub worker: String,
+    pub purpose: String,
+    pub person_id: Option<i64>,
+    pub fields: String,
+    pub updated_at: String,
+}
+
+impl FormDraft {
+    /// The values by field name; `None` if what is stored does not read.
+    pub fn values(&self) -> Option<Vec<(String, String)>> {
+        serde_json::from_str(&self.fields).ok()
+    }
+
+    /// The form's name, as its title says it.
+    pub fn form_name(&self) -> &'static str {
+        let mut parts = self.purpose.split(':');
+        match (parts.next(), parts.next()) {
+            (Some("person"), None) => "Add person",
+            (Some("person"), Some(_)) => "Edit person",
+            (Some("goal"), _) => "Goal",
+            (Some("follow_up" | "follow_up_edit"), _) => "Follow-up",
+            (Some("measure"), _) => "Wellbeing measure",
+            _ => "A form",
+        }
+    }
+}
+
 /// The same export as typed records, for a version the person can read
 /// (`io::subject_access`), read in the same transaction as the rows, which
 /// are kept so that a table with no typed reader is still shown.
@@ -69,6 +101,8 @@ pub struct SubjectAccessRecord {
     /// Every version, amendments included, newest first.
     pub conversations: Vec<Conversation>,
     pub drafts: Vec<Draft>,
+    /// Forms about them left half filled, by any worker.
+    pub form_drafts: Vec<FormDraft>,
     pub goals: Vec<Goal>,
     pub measures: Vec<Measure>,
     pub connections: Vec<Connection>,

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::domain::conversation::{Conversation, timeline};
 use crate::domain::measure::Instrument;
 use crate::domain::person::Person;
-use crate::domain::record::{AuditEntry, SubjectAccessRecord};
+use crate::domain::record::{AuditEntry, FormDraft, SubjectAccessRecord};
 use crate::domain::text::for_terminal;
 
 /// The tables of the JSON export that have their own section below. A table
@@ -22,6 +22,7 @@ pub const RENDERED_TABLES: &[&str] = &[
     "status_change",
     "conversation",
     "draft",
+    "form_draft",
     "goal",
     "measure",
     "connection",
@@ -61,6 +62,35 @@ fn words(code: &str) -> String {
 fn indented(out: &mut String, body: &str, by: usize) {
     for line in body.lines() {
         let _ = writeln!(out, "{:by$}{line}", "");
+    }
+}
+
+/// Forms about the person left half filled: each value under its label.
+fn form_drafts(out: &mut String, drafts: &[FormDraft]) {
+    heading(out, "Forms not yet saved");
+    if drafts.is_empty() {
+        none(out, "None: no form about you was left half filled.");
+    }
+    for d in drafts {
+        let _ = writeln!(
+            out,
+            "\n  {} · kept for {} · last saved {}",
+            d.form_name(),
+            d.worker,
+            long_moment(&d.updated_at)
+        );
+        match d.values() {
+            Some(values) => {
+                for (name, value) in values.iter().filter(|(_, v)| !v.trim().is_empty()) {
+                    let mut label = name.replace('_', " ");
+                    if let Some(first) = label.get_mut(..1) {
+                        first.make_ascii_uppercase();
+                    }
+                    let _ = writeln!(out, "    {label}: {value}");
+                }
+            }
+            None => indented(out, &d.fields, 4),
+        }
     }
 }
 
@@ -162,6 +192,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
         }
         indented(&mut out, &d.body, 4);
     }
+    form_drafts(&mut out, &r.form_drafts);
 
     heading(&mut out, "Goals");
     if r.goals.is_empty() {

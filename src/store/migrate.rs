@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_person_monitoring.sql"),
     include_str!("migrations/010_directory_data.sql"),
     include_str!("migrations/011_workers.sql"),
+    include_str!("migrations/012_form_draft.sql"),
 ];
 
 /// The schema version this build writes and understands.

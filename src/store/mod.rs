@@ -14,6 +14,7 @@ mod encrypt;
 mod erase;
 mod error;
 mod follow_up;
+mod form_draft;
 mod goal;
 mod key;
 mod migrate;
@@ -38,6 +39,7 @@ use crate::clock::Clock;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
+pub use crate::domain::record::FormDraft;
 pub use crate::domain::record::{
     AuditEntry, Handover, StatusHistoryEntry, SubjectAccess, SubjectAccessRecord,
 };

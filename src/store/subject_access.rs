@@ -33,6 +33,7 @@ impl Store {
             status_history: self.status_history(person_id)?,
             conversations: self.conversations(person_id)?,
             drafts: self.drafts(person_id)?,
+            form_drafts: self.form_drafts_about(person_id)?,
             goals: self.goals(person_id)?,
             measures: self.measures(person_id)?,
             connections: self.connections_for_person(person_id)?,

@@ -12,6 +12,7 @@ mod caseload;
 mod connecting;
 mod data_protection;
 mod follow_ups;
+mod form_draft;
 mod letter;
 mod what_matters;
 
@@ -63,6 +64,8 @@ pub struct App {
     size: Option<(u16, u16)>,
     /// When the open note first changed since its last autosave.
     draft_dirty_since: Option<std::time::Instant>,
+    /// A half-filled form is kept in the store (`app/form_draft.rs`).
+    form_draft_kept: bool,
     /// Text waiting to be opened in `$EDITOR` by the event loop.
     external_edit: Option<String>,
     /// The database's data_version when last loaded: see `refresh_if_changed`.
@@ -131,6 +134,7 @@ impl App {
             quit: false,
             size: None,
             draft_dirty_since: None,
+            form_draft_kept: false,
             external_edit: None,
             seen_version: 0,
             seen_changes: Changes::default(),
@@ -155,6 +159,7 @@ impl App {
             .store
             .counts(app.session.today, app.rules.stale_months)?;
         app.sync_follow_up_counts();
+        app.restore_form_draft();
         Ok(app)
     }
 
@@ -563,6 +568,7 @@ impl App {
             None if chain.iter().any(|c| c.takes_text()) => self.type_key(key),
             None => {}
         }
+        self.track_form_draft();
     }
 
     /// Carries out one command in the context it was found in. `Ignored`
@@ -740,7 +746,10 @@ impl App {
         self.read_whole_caseload();
         let typing = self.typing();
         match self.modals.last_mut() {
-            Some(Modal::Form { form, .. }) => form.paste(text),
+            Some(Modal::Form { form, .. }) => {
+                form.paste(text);
+                self.track_form_draft();
+            }
             Some(Modal::Editor(editor)) => {
                 if editor.paste(text) == EditorOutcome::Changed {
                     self.mark_draft_dirty();

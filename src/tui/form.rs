@@ -161,9 +161,14 @@ impl Field {
     }
 
     pub fn with_value(mut self, value: impl Into<String>) -> Field {
+        self.set_value(value);
+        self
+    }
+
+    /// Puts `value` in the field, the cursor at its end.
+    pub fn set_value(&mut self, value: impl Into<String>) {
         self.value = value.into();
         self.cursor = self.value.chars().count();
-        self
     }
 
     fn byte_at(&self, char_idx: usize) -> usize {

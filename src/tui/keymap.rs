@@ -249,7 +249,7 @@ use Context as X;
 /// The defaults. Order is the order of help and footer within a context.
 #[rustfmt::skip]
 pub const DEFAULTS: &[Binding] = &[
-    b(X::Always, C::ForceQuit, "force_quit", &["Ctrl-c"], "quit now (an open note is kept as a draft)", ""),
+    b(X::Always, C::ForceQuit, "force_quit", &["Ctrl-c"], "quit now (an open note or form is kept as a draft)", ""),
     b(X::Global, C::Quit, "quit", &["q"], "quit", "quit"),
     b(X::Global, C::Help, "help", &["?"], "help", "help"),
     b(X::Global, C::NextPane, "next_pane", &["Tab"], "next pane", ""),

@@ -90,7 +90,7 @@ pub fn run(mut store: Store, config: Config) -> io::Result<Exit> {
         app.set_size(size.width, size.height);
     }
     let exit = event_loop(&mut terminal, &mut app, &mut input);
-    // However the loop ended (even a lost terminal), an open note is kept as a draft.
+    // However the loop ended (even a lost terminal), an open note or form is kept as a draft.
     app.save_draft_now();
     restore();
     Ok(exit)

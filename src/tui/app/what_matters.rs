@@ -263,7 +263,9 @@ impl App {
     /// Saves the open note as a draft if it changed since the last autosave.
     pub fn autosave(&mut self) {
         if self.open_editor().is_none() {
-            self.draft_dirty_since = None;
+            if self.draft_dirty_since.take().is_some() {
+                self.autosave_form();
+            }
             return;
         }
         if self.draft_dirty_since.take().is_none() {
