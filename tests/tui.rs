@@ -487,6 +487,26 @@ mod what_matters {
         );
     }
 
+    /// Issue 24, bug 10: saving a correction without a reason said so but
+    /// left the cursor in the body, so the reason was typed into the note.
+    #[test]
+    fn a_correction_without_a_reason_moves_the_cursor_to_the_reason() {
+        let (_dir, mut app) = zoe_pane();
+        press(&mut app, KeyCode::Char('e'));
+        press(&mut app, KeyCode::Tab); // to the body, no reason yet
+        type_text(&mut app, " Walked instead.");
+        ctrl(&mut app, 's');
+        let s = screen(&mut app, 80, 24);
+        assert!(s.contains("Not saved"), "{s}");
+        type_text(&mut app, "wrong place");
+        ctrl(&mut app, 's');
+        assert!(screen(&mut app, 80, 24).contains("Correction saved"));
+        let notes = app.store().conversations(1).unwrap();
+        let fixed = notes.iter().find(|n| n.amends.is_some()).expect("saved");
+        assert_eq!(fixed.amend_reason.as_deref(), Some("wrong place"));
+        assert!(fixed.body.ends_with(" Walked instead."), "{}", fixed.body);
+    }
+
     #[test]
     fn correcting_a_note_keeps_the_original_in_history() {
         let (_dir, mut app) = zoe_pane();
@@ -1105,4 +1125,61 @@ fn the_please_fix_line_goes_once_every_marked_field_is_fixed() {
     type_text(&mut app, "Lee");
     let s = screen(&mut app, 80, 24);
     assert!(!s.contains("please fix the fields marked"), "{s}");
+}
+
+/// Issue 24, bug 10: typing into a choice field was silently ignored. A
+/// letter picks the next choice that starts with it, as a list box does;
+/// a letter no choice starts with says so under the field.
+#[test]
+fn typing_a_letter_in_a_choice_field_picks_a_choice_or_says_why_not() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('a'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab); // to the referral source
+    }
+    assert!(screen(&mut app, 80, 24).contains("‹ GP practice ›"));
+    type_text(&mut app, "p");
+    assert!(screen(&mut app, 80, 24).contains("‹ practice staff ›"));
+    type_text(&mut app, "P"); // again, in any case: the next one
+    assert!(screen(&mut app, 80, 24).contains("‹ pharmacy ›"));
+    type_text(&mut app, "z");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("no choice starts with 'z'"), "{s}");
+    assert!(s.contains("‹ pharmacy ›"), "unchanged: {s}");
+    type_text(&mut app, "s");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("‹ self-referral ›"), "{s}");
+    assert!(!s.contains("no choice starts with"), "{s}");
+}
+
+/// Issue 24, bug 9: a day was checked only on Ctrl-s, and `+1w` could land
+/// on a weekend unsaid. Leaving a day field now checks it, shows a day typed
+/// as steps or words as the day it is, and says when a follow-up falls at a
+/// weekend. (The test clock's today is Monday 23 November 2026.)
+#[test]
+fn a_typed_day_is_checked_and_shown_as_the_cursor_leaves_it() {
+    let (_dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('r'));
+    assert!(screen(&mut app, 80, 24).contains("Due"));
+    ctrl(&mut app, 'u'); // clear the field
+    type_text(&mut app, "31/02/2026");
+    press(&mut app, KeyCode::Tab);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("there is no day 31 in February 2026"), "{s}");
+    press(&mut app, KeyCode::BackTab);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "+1w");
+    press(&mut app, KeyCode::Tab);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Mon 30 Nov 2026"), "{s}");
+    assert!(
+        !s.contains("a Saturday") && !s.contains("there is no day"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::BackTab);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "sat");
+    press(&mut app, KeyCode::Tab);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Sat 28 Nov 2026, a Saturday"), "{s}");
 }

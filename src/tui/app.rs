@@ -659,17 +659,23 @@ impl App {
                 self.editor_outcome(editor, outcome);
                 Outcome::Done
             }
-            Modal::Form { mut form, purpose } => match form.command(cmd) {
-                FormOutcome::Ignored => keep(self, Modal::form(form, purpose), Outcome::Ignored),
-                FormOutcome::Continue => keep(self, Modal::form(form, purpose), Outcome::Done),
-                FormOutcome::Cancel => Outcome::Done,
-                FormOutcome::Submit => {
-                    if let Some(form) = self.submit(form, purpose.clone()) {
-                        self.modals.push(Modal::form(form, purpose));
+            Modal::Form { mut form, purpose } => {
+                // For checking a typed day as the cursor leaves its field.
+                form.today = Some(self.session.today);
+                match form.command(cmd) {
+                    FormOutcome::Ignored => {
+                        keep(self, Modal::form(form, purpose), Outcome::Ignored)
                     }
-                    Outcome::Done
+                    FormOutcome::Continue => keep(self, Modal::form(form, purpose), Outcome::Done),
+                    FormOutcome::Cancel => Outcome::Done,
+                    FormOutcome::Submit => {
+                        if let Some(form) = self.submit(form, purpose.clone()) {
+                            self.modals.push(Modal::form(form, purpose));
+                        }
+                        Outcome::Done
+                    }
                 }
-            },
+            }
         }
     }
 

@@ -316,7 +316,8 @@ impl NoteEditor {
     }
 
     fn submit(&mut self, now: NaiveDateTime) -> EditorOutcome {
-        let note = parse_moment(&self.date.value, now).and_then(|occurred_at| {
+        let when = parse_moment(&self.date.value, now);
+        let note = when.clone().and_then(|occurred_at| {
             NewNote {
                 person_id: self.person_id,
                 kind: self.kind,
@@ -330,6 +331,13 @@ impl NoteEditor {
             Ok(note) => EditorOutcome::Save(note),
             Err(e) => {
                 self.error = Some(format!("Not saved: {e}"));
+                // The cursor goes where the fix is typed.
+                if when.is_err() {
+                    self.focus = Focus::Date;
+                } else if self.amends.is_some() && crate::domain::text::is_blank(&self.reason.value)
+                {
+                    self.focus = Focus::Reason;
+                }
                 EditorOutcome::Continue
             }
         }

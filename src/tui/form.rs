@@ -7,6 +7,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use chrono::NaiveDate;
+
 use super::draw::safe;
 use super::keymap::Command;
 use super::text_input::{TextKey, text_key};
@@ -137,6 +139,9 @@ pub struct Field {
     /// Cursor position in chars.
     cursor: usize,
     pub error: Option<String>,
+    /// What a typed day means, shown under it once the cursor leaves
+    /// ("Sun 13 Dec 2026, a Sunday" for "+1w").
+    pub note: Option<String>,
 }
 
 impl Field {
@@ -149,6 +154,7 @@ impl Field {
             value: String::new(),
             cursor: 0,
             error: None,
+            note: None,
         }
     }
 
@@ -156,7 +162,7 @@ impl Field {
         Field {
             value: options.first().cloned().unwrap_or_default(),
             kind: FieldKind::Choice(options),
-            ..Field::text(key, label, "←/→ to change")
+            ..Field::text(key, label, "←/→ to change, or type its first letter")
         }
     }
 
@@ -185,17 +191,23 @@ impl Field {
     /// Returns true when the value changed.
     pub(crate) fn edit(&mut self, key: TextKey) -> bool {
         if let FieldKind::Choice(options) = &self.kind {
-            let step: isize = match key {
-                TextKey::Left => -1,
-                TextKey::Right | TextKey::Char(' ') => 1,
-                _ => return false,
+            let pos = options.iter().position(|o| *o == self.value).unwrap_or(0);
+            let n = options.len().max(1);
+            let next = match key {
+                TextKey::Left => options.get((pos + n - 1) % n),
+                TextKey::Right | TextKey::Char(' ') => options.get((pos + 1) % n),
+                // As in a list box: the next choice with that first letter.
+                TextKey::Char(c) => (1..=n)
+                    .filter_map(|i| options.get((pos + i) % n))
+                    .find(|o| starts_with_letter(o, c)),
+                _ => None,
             };
-            let pos = options.iter().position(|o| *o == self.value).unwrap_or(0) as isize;
-            let n = options.len().max(1) as isize;
-            if let Some(next) = options.get(((pos + step).rem_euclid(n)) as usize) {
-                self.value = next.clone();
-            }
-            return true;
+            let Some(next) = next.cloned() else {
+                return false;
+            };
+            let changed = next != self.value;
+            self.value = next;
+            return changed || matches!(key, TextKey::Left | TextKey::Right | TextKey::Char(' '));
         }
         match key {
             TextKey::Char(_) if self.len() >= MAX_FIELD_CHARS => {}
@@ -228,13 +240,20 @@ impl Field {
     pub(crate) fn clear(&mut self) {
         self.value.clear();
         self.cursor = 0;
+        self.note = None;
     }
 
     /// Inserts pasted text at the cursor as one edit: its first line only (a
     /// field is one line), without control characters, up to `MAX_FIELD_CHARS`.
     pub(crate) fn insert(&mut self, text: &str) -> bool {
-        if matches!(self.kind, FieldKind::Choice(_)) {
-            return false;
+        if let FieldKind::Choice(options) = &self.kind {
+            // A pasted choice: the one it names, in any case.
+            let text = text.trim();
+            let Some(found) = options.iter().find(|o| o.eq_ignore_ascii_case(text)) else {
+                return false;
+            };
+            self.value = found.clone();
+            return true;
         }
         let room = MAX_FIELD_CHARS.saturating_sub(self.len());
         let line: String = text
@@ -253,6 +272,47 @@ impl Field {
         self.cursor += line.chars().count();
         true
     }
+}
+
+/// Fields that take one day (not a moment, not a time).
+fn is_day_field(key: FieldKey) -> bool {
+    matches!(
+        key,
+        FieldKey::Date
+            | FieldKey::On
+            | FieldKey::TakenOn
+            | FieldKey::ChangedOn
+            | FieldKey::ReferredOn
+            | FieldKey::DateOfBirth
+            | FieldKey::LastVerifiedOn
+    )
+}
+
+/// What to say under a day field about `day`: the day itself when it was
+/// typed as words or steps, and for a follow-up's day one at a weekend.
+fn day_note(key: FieldKey, typed: &str, day: NaiveDate) -> Option<String> {
+    use chrono::{Datelike, Weekday};
+    let weekend = match day.weekday() {
+        Weekday::Sat => Some("a Saturday"),
+        Weekday::Sun => Some("a Sunday"),
+        _ => None,
+    }
+    .filter(|_| key == FieldKey::Date);
+    let as_typed = crate::domain::date::parse_iso_or_uk(typed.trim()).is_some();
+    match (as_typed, weekend) {
+        (true, None) => None,
+        (true, Some(w)) => Some(w.to_string()),
+        (false, None) => Some(format!("{}", day.format("%a %d %b %Y"))),
+        (false, Some(w)) => Some(format!("{}, {w}", day.format("%a %d %b %Y"))),
+    }
+}
+
+/// Whether a choice starts with the letter `c`, in any case.
+fn starts_with_letter(option: &str, c: char) -> bool {
+    option
+        .chars()
+        .next()
+        .is_some_and(|first| first.to_lowercase().eq(c.to_lowercase()))
 }
 
 /// The most a one-line field takes, typed or pasted: the domain's limit for
@@ -280,6 +340,9 @@ pub struct Form {
     confirming_cancel: bool,
     /// A form-wide message (e.g. a save that failed).
     pub message: Option<String>,
+    /// Today, for checking a typed day as the cursor leaves it (the app
+    /// sets it; without it days are checked on saving only).
+    pub today: Option<NaiveDate>,
     /// Lines shown above the fields (what saving will do).
     pub intro: Vec<String>,
 }
@@ -295,6 +358,7 @@ impl Form {
             changed: false,
             confirming_cancel: false,
             message: None,
+            today: None,
             intro: Vec::new(),
         }
     }
@@ -340,6 +404,7 @@ impl Form {
         self.changed = true;
         if let Some(field) = self.fields.get_mut(self.focus) {
             field.error = None;
+            field.note = None;
         }
         if self.message.as_deref() == Some(FIX_FIELDS)
             && self.fields.iter().all(|f| f.error.is_none())
@@ -371,8 +436,14 @@ impl Form {
             Command::Cancel if self.changed => self.confirming_cancel = true,
             Command::Cancel => return FormOutcome::Cancel,
             Command::SubmitOrNext if self.focus == last => return FormOutcome::Submit,
-            Command::NextField | Command::SubmitOrNext => self.focus = (self.focus + 1).min(last),
-            Command::PrevField => self.focus = self.focus.saturating_sub(1),
+            Command::NextField | Command::SubmitOrNext => {
+                self.check_day();
+                self.focus = (self.focus + 1).min(last);
+            }
+            Command::PrevField => {
+                self.check_day();
+                self.focus = self.focus.saturating_sub(1);
+            }
             Command::ClearField => {
                 if let Some(field) = self.fields.get_mut(self.focus) {
                     field.clear();
@@ -384,16 +455,43 @@ impl Form {
         FormOutcome::Continue
     }
 
+    /// The cursor leaves the focused field: a day typed there is checked
+    /// now rather than on saving, and a day typed as words or steps
+    /// (`+1w`, `next week`, `fri`) is shown as the day it is.
+    fn check_day(&mut self) {
+        let Some(today) = self.today else {
+            return;
+        };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        if !is_day_field(field.key) || crate::domain::text::is_blank(&field.value) {
+            return;
+        }
+        match crate::domain::date::parse_day(&field.value, today) {
+            Err(e) => field.error = Some(e),
+            Ok(day) => field.note = day_note(field.key, &field.value, day),
+        }
+    }
+
     /// A key the keymap did not claim: typed into the focused field.
     pub fn type_key(&mut self, key: KeyEvent) {
         if self.confirming_cancel {
             return;
         }
-        if let Some(k) = text_key(key)
-            && let Some(field) = self.fields.get_mut(self.focus)
-            && field.edit(k)
-        {
+        let Some(k) = text_key(key) else {
+            return;
+        };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        if field.edit(k) {
             self.edited();
+        } else if let (FieldKind::Choice(options), TextKey::Char(c)) = (&field.kind, k)
+            && !options.iter().any(|o| starts_with_letter(o, c))
+        {
+            // Never silently ignored: say what the field takes.
+            field.error = Some(format!("no choice starts with '{c}': ←/→ to change"));
         }
     }
 
@@ -460,9 +558,10 @@ impl Form {
                 Span::raw(" "),
                 Span::styled(shown, value_style),
             ]));
-            let below = match (&f.error, focused) {
-                (Some(e), _) => Span::styled(truncate(&safe(e), value_width), theme.danger()),
-                (None, true) => Span::styled(truncate(f.hint, value_width), theme.dim()),
+            let below = match (&f.error, &f.note, focused) {
+                (Some(e), _, _) => Span::styled(truncate(&safe(e), value_width), theme.danger()),
+                (None, Some(n), _) => Span::styled(truncate(n, value_width), theme.warn()),
+                (None, None, true) => Span::styled(truncate(f.hint, value_width), theme.dim()),
                 _ => Span::raw(""),
             };
             lines.push(Line::from(vec![
