@@ -930,11 +930,24 @@ impl App {
     }
 
     fn render_tabs(&self, frame: &mut Frame, area: Rect) {
+        let titles: Vec<&str> = (0..self.tab_count())
+            .map(|i| self.component(Pane::at(i)).map_or("", |c| c.title()))
+            .collect();
+        let full: usize = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| tab_text(i, t).len())
+            .sum();
+        // Too narrow for every name: the others by number, so none is off screen.
+        let compact = full > usize::from(area.width);
         let mut spans = Vec::new();
-        for i in 0..self.tab_count() {
+        for (i, title) in titles.iter().enumerate() {
             let p = Pane::at(i);
-            let title = self.component(p).map_or("", |c| c.title());
-            let text = format!(" {} {} ", i + 1, title);
+            let text = if compact && p != self.pane {
+                format!(" {} ", i + 1)
+            } else {
+                tab_text(i, title)
+            };
             let style = if p == self.pane {
                 self.theme.tab_active()
             } else {
@@ -969,6 +982,11 @@ impl App {
                 t.warn(),
             ));
         }
+        // A narrow terminal loses the directory's counts before the caseload's.
+        let shown = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+        while right.len() > 1 && shown(&right) >= usize::from(area.width) {
+            right.pop();
+        }
         let right = Line::from(right);
         // Messages name people: drawn safe like any stored text. A damaged
         // file's banner stays until the app closes, over everything else.
@@ -993,7 +1011,9 @@ impl App {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                Span::styled(truncate(&name, left_width), t.dim())
+                // The file's name whole or not at all: a stub says nothing.
+                let fits = crate::domain::text::width(&name) <= left_width;
+                Span::styled(if fits { name } else { String::new() }, t.dim())
             }
         };
         let [l, r] =
@@ -1004,18 +1024,36 @@ impl App {
 
     /// The footer: the main keys of what is on screen now, from the keymap,
     /// most specific first (the first key of each).
+    /// Where the terminal is too narrow for every key, the last ones go,
+    /// but quit and help always show.
     fn render_footer(&self, frame: &mut Frame, area: Rect) {
         let t = &self.theme;
-        let mut spans = Vec::new();
+        let mut entries = Vec::new();
         for context in self.contexts() {
             for (binding, keys) in self.keymap.rows() {
                 let Some(first) = keys.first() else { continue };
                 if binding.context != *context || binding.footer.is_empty() {
                     continue;
                 }
-                spans.push(Span::styled(first.to_string(), t.key()));
-                spans.push(Span::raw(format!(" {}  ", binding.footer)));
+                let always = matches!(binding.command, Command::Help | Command::Quit);
+                entries.push((first.to_string(), format!(" {}  ", binding.footer), always));
             }
+        }
+        let width = crate::domain::text::width;
+        let cells = |e: &(String, String, bool)| width(&e.0) + width(&e.1);
+        let kept: usize = entries.iter().filter(|e| e.2).map(cells).sum();
+        let mut room = usize::from(area.width).saturating_sub(kept);
+        let mut spans = Vec::new();
+        for e in &entries {
+            if !e.2 {
+                if cells(e) > room {
+                    room = 0;
+                    continue;
+                }
+                room -= cells(e);
+            }
+            spans.push(Span::styled(e.0.clone(), t.key()));
+            spans.push(Span::raw(e.1.clone()));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
@@ -1089,6 +1127,11 @@ fn capitalised(title: &str) -> String {
 /// Help rows as lines `width` wide, each marked true for a heading: the keys
 /// in a column `key_width` wide (on a line of their own when longer), the
 /// words wrapped beside them.
+/// A tab's label: its number key and its name.
+fn tab_text(i: usize, title: &str) -> String {
+    format!(" {} {} ", i + 1, title)
+}
+
 fn help_lines(
     rows: &[(Option<String>, String, &'static str)],
     key_width: usize,

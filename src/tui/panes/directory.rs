@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use super::{Ctx, fit, safe};
+use super::{Ctx, Share, fit, safe, share_widths};
 use crate::domain::date::iso;
 use crate::domain::search::{SearchIndex, Searcher, highlight};
 use crate::domain::service::{Service, ServiceInput};
@@ -648,7 +648,20 @@ impl DirectoryPane {
         ));
         let height = block.inner(list).height.saturating_sub(1) as usize;
         let range = self.nav.window(height, self.results.len());
-        let name_width = list.width.saturating_sub(22 + 10 + 16 + 3).max(4) as usize;
+        // Service, categories, area, verified: the name is cut last, and a
+        // wide terminal gives room to the name and the categories.
+        let widths = share_widths(
+            list.width,
+            1,
+            // (min, ideal, share, keep)
+            &[
+                Share::new(16, 28, 1, 0),
+                Share::new(12, 22, 1, 3),
+                Share::new(8, 10, 0, 1),
+                Share::new(10, 16, 0, 2),
+            ],
+        );
+        let name_width = widths[0] as usize;
         let query = self.query.clone();
         let words = &self.rules.thesaurus;
         let rows: Vec<Row> = self.results[range.clone()]
@@ -667,7 +680,7 @@ impl DirectoryPane {
                     format!("{} (inactive)", s.name)
                 };
                 let base = if s.active { Style::new() } else { t.dim() };
-                let row = Row::new(vec![
+                let cells = [
                     Cell::from(highlighted(
                         &name,
                         &query,
@@ -680,13 +693,14 @@ impl DirectoryPane {
                         s.categories.as_deref().unwrap_or(""),
                         &query,
                         words,
-                        22,
+                        widths[1] as usize,
                         Style::new(),
                         t.highlight(),
                     )),
-                    Cell::from(fit(s.area.as_deref().unwrap_or(""), 10)),
+                    Cell::from(fit(s.area.as_deref().unwrap_or(""), widths[2] as usize)),
                     Cell::from(verified),
-                ]);
+                ];
+                let row = Row::new(shown(cells, &widths));
                 if range.start + n == self.nav.selected {
                     row.style(t.selected())
                 } else {
@@ -694,13 +708,16 @@ impl DirectoryPane {
                 }
             })
             .collect();
-        let widths = [
-            Constraint::Fill(1),
-            Constraint::Length(22),
-            Constraint::Length(10),
-            Constraint::Length(16),
-        ];
-        let header = Row::new(["Service", "Categories", "Area", "Verified"]).style(t.header());
+        let header = Row::new(shown(
+            ["Service", "Categories", "Area", "Verified"],
+            &widths,
+        ))
+        .style(t.header());
+        let widths: Vec<Constraint> = widths
+            .iter()
+            .filter(|w| **w > 0)
+            .map(|w| Constraint::Length(*w))
+            .collect();
         if self.results.is_empty() && !self.services.is_empty() {
             let msg = "Nothing matches. Esc clears the search; f, A, i, S change the filters.";
             let inner = block.inner(list);
@@ -830,6 +847,16 @@ impl DirectoryPane {
             area,
         );
     }
+}
+
+/// The cells of the columns [`share_widths`] kept (width above 0).
+fn shown<T>(cells: impl IntoIterator<Item = T>, widths: &[u16]) -> Vec<T> {
+    cells
+        .into_iter()
+        .zip(widths)
+        .filter(|(_, w)| **w > 0)
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// `text` cut to `width` cells with the chars `query` matches in `mark` style.

@@ -16,7 +16,7 @@ use ratatui::text::Span;
 use std::collections::BTreeMap;
 
 use super::component::Component;
-pub use super::draw::{Ctx, fit, pad, safe};
+pub use super::draw::{Ctx, Share, fit, pad, safe, share_widths};
 use super::keymap::{Binding, Keymap, KeymapError, MORE_PANE_KEYS};
 use crate::domain::follow_up::relative;
 

@@ -263,7 +263,9 @@ impl WhatMattersPane {
         }
         // Side by side when there is room, stacked in a narrow terminal.
         let (notes, side) = if body.width >= 72 {
-            let [a, b] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(30)])
+            // Goals and wellbeing take half of what a wide terminal adds.
+            let side = (30 + body.width.saturating_sub(80) / 2).min(60);
+            let [a, b] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)])
                 .spacing(1)
                 .areas(body);
             (a, b)
@@ -436,13 +438,16 @@ impl WhatMattersPane {
         let block = self.block(" Wellbeing: first → latest ".into(), false, ctx);
         let inner = block.inner(wellbeing);
         frame.render_widget(block, wellbeing);
-        frame.render_widget(
-            Paragraph::new(self.wellbeing_lines(ctx, inner.width)),
-            inner,
-        );
+        // Short of room (a small terminal), each instrument's name goes on
+        // its scores' lines instead of a line of its own with the dates.
+        let mut lines = self.wellbeing_lines(ctx, inner.width, false);
+        if lines.len() > inner.height as usize {
+            lines = self.wellbeing_lines(ctx, inner.width, true);
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
-    fn wellbeing_lines(&self, ctx: &Ctx, w: u16) -> Vec<Line<'static>> {
+    fn wellbeing_lines(&self, ctx: &Ctx, w: u16, compact: bool) -> Vec<Line<'static>> {
         let t = ctx.theme;
         let mut lines = Vec::new();
         let mut lower_is_better = false;
@@ -457,10 +462,12 @@ impl WhatMattersPane {
                 (_, Some(b)) => format!(" {}", b.format("%d %b %y")),
                 _ => String::new(),
             };
-            lines.push(Line::from(vec![
-                Span::styled(instrument.as_str().to_string(), t.key()),
-                Span::styled(dates, t.dim()),
-            ]));
+            if !compact {
+                lines.push(Line::from(vec![
+                    Span::styled(instrument.as_str().to_string(), t.key()),
+                    Span::styled(dates, t.dim()),
+                ]));
+            }
             let over_time = series(
                 instrument,
                 &of.iter().map(|m| m.items.as_slice()).collect::<Vec<_>>(),
@@ -497,10 +504,12 @@ impl WhatMattersPane {
                 };
                 // " label<pad>figures word", fitted to the panel width.
                 let fixed = width(&figures) + width(word) + 3;
-                let label = truncate(
-                    &format!("{}{arrow}", c.label),
-                    (w as usize).saturating_sub(fixed),
-                );
+                let named = if compact {
+                    format!("{} {}{arrow}", instrument.as_str(), c.label)
+                } else {
+                    format!("{}{arrow}", c.label)
+                };
+                let label = truncate(&named, (w as usize).saturating_sub(fixed));
                 let pad = (w as usize).saturating_sub(fixed + width(&label)) + 1;
                 lines.push(Line::from(vec![
                     Span::raw(format!(" {label}")),
@@ -511,7 +520,7 @@ impl WhatMattersPane {
                 ]));
             }
         }
-        if lower_is_better {
+        if lower_is_better && !compact {
             lines.push(Line::from(Span::styled("↓ lower is better", t.dim())));
         }
         if lines.is_empty() {
