@@ -1116,3 +1116,74 @@ fn unknown_subcommand_is_a_one_line_usage_error() {
     .fails(1);
     assert!(!sb.path("x.db").exists());
 }
+
+/// Issue 24: `person add` had no phone, address, postcode, risk or referral
+/// date, so last week's referral could not be back-dated.
+#[test]
+fn person_add_takes_contacts_a_risk_and_an_earlier_referral_date() {
+    let sb = Sandbox::new();
+    let db = sb.path("c.db");
+    let id = add(
+        &sb,
+        &db,
+        "Ann",
+        "Archer",
+        &[
+            "--preferred",
+            "Annie",
+            "--phone",
+            "0113 496 0000",
+            "--email",
+            "ann@example.org",
+            "--address",
+            "1 High Street",
+            "--postcode",
+            "LS6 1AA",
+            "--risk",
+            "a dog",
+            "--referred-on",
+            "16/11/2026",
+        ],
+    );
+    let p = json(
+        sb.run_db(
+            &db,
+            &["person", "show", &id.to_string(), "--format", "json"],
+        )
+        .ok(),
+    );
+    let d = &p["person"];
+    assert_eq!(d["preferred_name"], "Annie", "{p}");
+    assert_eq!(d["phone"], "0113 496 0000", "{p}");
+    assert_eq!(d["email"], "ann@example.org", "{p}");
+    assert_eq!(d["address"], "1 High Street", "{p}");
+    assert_eq!(d["postcode"], "LS6 1AA", "{p}");
+    assert_eq!(d["risk_note"], "a dog", "{p}");
+    assert_eq!(d["referred_on"], "2026-11-16", "{p}");
+    // The status history starts on the referral day, not today.
+    let text = sb
+        .run_db(&db, &["person", "show", &id.to_string()])
+        .ok()
+        .to_string();
+    assert!(text.contains("2026-11-16 referred"), "{text}");
+    assert!(text.contains("Postcode         LS6 1AA"), "{text}");
+    // A bad date is refused, naming it, and nothing is saved.
+    let bad = sb.run_db(
+        &db,
+        &[
+            "person",
+            "add",
+            "--given",
+            "Bo",
+            "--family",
+            "B",
+            "--referred-on",
+            "31/02/2026",
+        ],
+    );
+    assert!(
+        bad.fails(1).contains("no day 31 in February 2026"),
+        "{}",
+        bad.stderr
+    );
+}

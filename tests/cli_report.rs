@@ -1053,6 +1053,11 @@ fn the_letter_has_every_heading_in_order_and_no_note_text() {
         let mut details = p.details.clone();
         details.risk_note = Some("Lives alone; falls risk".into());
         store.update_person(2, p.version, &details).unwrap();
+        // One score is a baseline: said as such, not "4 (date) to 4 (date)".
+        let one = Scores::parse(Instrument::Swemwbs, "3 3 3 3 3 3 3").unwrap();
+        store
+            .add_measure(2, &one, NaiveDate::from_ymd_opt(2026, 10, 20).unwrap())
+            .unwrap();
     }
     let text = sb
         .run_db(
@@ -1083,6 +1088,14 @@ fn the_letter_has_every_heading_in_order_and_no_note_text() {
         "{text}"
     );
     assert!(text.contains("Lives alone; falls risk"), "{text}");
+    let swemwbs = text
+        .lines()
+        .find(|l| l.starts_with("SWEMWBS score: "))
+        .unwrap_or_default();
+    assert!(
+        swemwbs.ends_with(" (2026-10-20), the first score; no change to report yet"),
+        "{text}"
+    );
     assert!(!text.contains("No known risks"), "{text}");
     assert!(text.contains("No summary written."), "{text}");
     assert!(!text.contains("SECRET"), "{text}");

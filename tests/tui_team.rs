@@ -65,9 +65,16 @@ fn the_caseload_opens_on_mine_and_w_cycles_whose() {
         s.contains("everyone's caseload") && s.contains("Bill Baker"),
         "{s}"
     );
+    // Everyone's says whose each person is (issue 24); one worker's does not.
+    let bill = s
+        .lines()
+        .find(|l| l.contains("Bill Baker"))
+        .expect("Bill's row");
+    assert!(s.contains("Worker") && bill.contains("Ben Okafor"), "{s}");
     press(&mut app, KeyCode::Char('w'));
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Ben Okafor's caseload"), "{s}");
+    assert!(!s.contains("Worker"), "{s}");
     assert!(s.contains("Bill Baker") && !s.contains("Ann Archer"), "{s}");
     press(&mut app, KeyCode::Char('w'));
     assert!(screen(&mut app, 80, 24).contains("my caseload"));
@@ -100,7 +107,11 @@ fn h_hands_a_person_over_with_a_note() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('H'));
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("Hand over") && s.contains("ben"), "{s}");
+    // The box names whom it hands over (issue 24).
+    assert!(
+        s.contains("Hand over Ann Archer") && s.contains("ben"),
+        "{s}"
+    );
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Prefers mornings");
     ctrl(&mut app, 's');

@@ -96,7 +96,7 @@ pub enum Command {
     },
     /// People on the caseload
     #[command(subcommand)]
-    Person(PersonCommand),
+    Person(Box<PersonCommand>),
     /// Conversation notes
     #[command(subcommand)]
     Note(NoteCommand),
@@ -369,7 +369,7 @@ pub fn run(
             };
             write_demo(path, &size, *force, clock, out)
         }
-        Command::Person(cmd) => match cmd {
+        Command::Person(cmd) => match cmd.as_ref() {
             PersonCommand::List {
                 status,
                 worker,
@@ -399,15 +399,29 @@ pub fn run(
                 ethnicity,
                 carer,
                 gp_practice,
+                preferred,
+                phone,
+                email,
+                address,
+                postcode,
+                referred_on,
+                risk,
             } => {
                 let text = |o: &Option<String>| o.clone().unwrap_or_default();
                 let input = PersonInput {
                     given_name: given.clone(),
                     family_name: family.clone(),
+                    preferred_name: text(preferred),
                     referral_source: text(source),
                     referral_reason: text(reason),
+                    referred_on: text(referred_on),
                     nhs_number: text(nhs_number),
                     date_of_birth: text(dob),
+                    phone: text(phone),
+                    email: text(email),
+                    address: text(address),
+                    postcode: text(postcode),
+                    risk_note: text(risk),
                     sex: text(sex),
                     ethnicity: text(ethnicity),
                     carer: text(carer),

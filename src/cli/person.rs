@@ -90,6 +90,23 @@ pub enum PersonCommand {
         /// GP practice ODS code, e.g. B82005
         #[arg(long = "gp-practice", value_name = "ODS")]
         gp_practice: Option<String>,
+        /// What they like to be called
+        #[arg(long)]
+        preferred: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        postcode: Option<String>,
+        /// The day of the referral, for one made earlier (default: today)
+        #[arg(long = "referred-on", value_name = "DATE")]
+        referred_on: Option<String>,
+        /// A risk to know before visiting (shown in red wherever they are)
+        #[arg(long, value_name = "TEXT")]
+        risk: Option<String>,
     },
     /// Hand a person over to another worker, with a note (their open follow-ups go too)
     Assign {
@@ -268,7 +285,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 .nhs_number
                 .as_deref()
                 .map(crate::domain::nhs_number::display);
-            let fields: [(&str, Option<String>); 16] = [
+            let fields: [(&str, Option<String>); 17] = [
                 ("Name", Some(person.display_name())),
                 ("Status", Some(person.status.as_str().to_string())),
                 ("Status reason", person.status_reason.clone()),
@@ -283,6 +300,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 ("Phone", d.phone.clone()),
                 ("Email", d.email.clone()),
                 ("Address", d.address.clone()),
+                ("Postcode", d.postcode.clone()),
                 ("Risk", d.risk_note.clone()),
                 ("GP practice", d.gp_practice.clone()),
                 ("Sex", d.sex.clone()),

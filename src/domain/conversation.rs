@@ -113,6 +113,20 @@ pub struct Draft {
 /// The "what matters to you" headings offered as a template.
 pub const WHAT_MATTERS_TEMPLATE: &str = "What matters to me:\n\n\nWhat is going well:\n\n\nWhat I would like to change:\n\n\nWho and what could help:\n";
 
+/// The line of a note to show in a one-line list: the first with words of
+/// the worker's own, past blank lines and the template's headings (else the
+/// first line), so every templated note does not read "What matters to me:".
+pub fn preview_line(body: &str) -> &str {
+    let headings: Vec<&str> = WHAT_MATTERS_TEMPLATE
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    body.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !headings.contains(l))
+        .unwrap_or_else(|| crate::text::first_line(body))
+}
+
 /// A conversation with every earlier version it replaced, oldest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineEntry {

@@ -251,9 +251,18 @@ pub fn letter(i: &LetterInput) -> Letter {
         };
         for ch in changes(instrument, &first.items, &latest.items) {
             let better = ch.improvement();
-            let trend = if of.len() < 2 {
-                "one score so far"
-            } else if better > 0.0 {
+            if of.len() < 2 {
+                // One score is a baseline, not a change from itself to itself.
+                scores.push(format!(
+                    "{} {}: {} ({}), the first score; no change to report yet",
+                    instrument.as_str(),
+                    ch.label,
+                    ch.latest,
+                    day(latest.taken_on)
+                ));
+                continue;
+            }
+            let trend = if better > 0.0 {
                 "better"
             } else if better < 0.0 {
                 "worse"

@@ -46,6 +46,54 @@ impl Instrument {
         }
     }
 
+    /// Each item's question as it is asked, in order, with what the ends
+    /// of its scale mean. (ONS: the four personal well-being questions;
+    /// UCLA: Hughes et al. 2004; SWEMWBS: © NHS Health Scotland, University
+    /// of Warwick and University of Edinburgh, free to use once registered.)
+    pub fn questions(self) -> &'static [&'static str] {
+        match self {
+            Instrument::Ons4 => &[
+                "Overall, how satisfied are you with your life nowadays? (0 not at all, 10 completely)",
+                "Overall, to what extent do you feel the things you do in your life are worthwhile? (0 not at all, 10 completely)",
+                "Overall, how happy did you feel yesterday? (0 not at all, 10 completely)",
+                "Overall, how anxious did you feel yesterday? (0 not at all, 10 completely)",
+            ],
+            Instrument::Ucla3 => &[
+                "How often do you feel that you lack companionship? (1 hardly ever, 2 some of the time, 3 often)",
+                "How often do you feel left out? (1 hardly ever, 2 some of the time, 3 often)",
+                "How often do you feel isolated from others? (1 hardly ever, 2 some of the time, 3 often)",
+            ],
+            Instrument::Swemwbs => &[
+                "I've been feeling optimistic about the future (1 none of the time ... 5 all of the time)",
+                "I've been feeling useful (1 none of the time ... 5 all of the time)",
+                "I've been feeling relaxed (1 none of the time ... 5 all of the time)",
+                "I've been dealing with problems well (1 none of the time ... 5 all of the time)",
+                "I've been thinking clearly (1 none of the time ... 5 all of the time)",
+                "I've been feeling close to other people (1 none of the time ... 5 all of the time)",
+                "I've been able to make up my own mind about things (1 none of the time ... 5 all of the time)",
+            ],
+        }
+    }
+
+    /// What to show under the scores while `typed` is being typed: the
+    /// question of the item being scored, numbered, or that all are in.
+    pub fn prompt(self, typed: &str) -> String {
+        let scores = typed.split([' ', ',']).filter(|s| !s.is_empty()).count();
+        let between = typed.is_empty() || typed.ends_with([' ', ',']);
+        let at = if between {
+            scores
+        } else {
+            scores.saturating_sub(1)
+        };
+        let questions = self.questions();
+        let n = questions.len();
+        match questions.get(at) {
+            Some(q) => format!("{} of {n}: {q}", at + 1),
+            None if scores == n => format!("all {n} scored: Ctrl-s saves"),
+            None => format!("{scores} scores, but {} asks {n} questions", self.as_str()),
+        }
+    }
+
     pub fn range(self) -> (u8, u8) {
         match self {
             Instrument::Ons4 => (0, 10),
@@ -230,6 +278,29 @@ pub fn changes(instrument: Instrument, first: &[u8], latest: &[u8]) -> Vec<Chang
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prompt_follows_the_scores_as_they_are_typed() {
+        let ons = Instrument::Ons4;
+        assert!(ons.prompt("").starts_with("1 of 4: Overall, how satisfied"));
+        assert!(
+            ons.prompt("7").starts_with("1 of 4:"),
+            "still typing the first"
+        );
+        assert!(
+            ons.prompt("7 ")
+                .starts_with("2 of 4: Overall, to what extent")
+        );
+        assert!(ons.prompt("7,8,").starts_with("3 of 4: Overall, how happy"));
+        assert_eq!(ons.prompt("7 8 6 2 "), "all 4 scored: Ctrl-s saves");
+        assert_eq!(
+            ons.prompt("7 8 6 2 1"),
+            "5 scores, but ONS4 asks 4 questions"
+        );
+        for i in Instrument::ALL {
+            assert_eq!(i.questions().len(), i.items().len(), "{i:?}");
+        }
+    }
 
     #[test]
     fn validates_count_and_range_per_item() {

@@ -662,7 +662,11 @@ impl App {
             Modal::Form { mut form, purpose } => {
                 // For checking a typed day as the cursor leaves its field.
                 form.today = Some(self.session.today);
-                match form.command(cmd) {
+                let outcome = form.command(cmd);
+                if matches!(purpose, Purpose::Measure { .. }) {
+                    what_matters::measure_hint(&mut form);
+                }
+                match outcome {
                     FormOutcome::Ignored => {
                         keep(self, Modal::form(form, purpose), Outcome::Ignored)
                     }
@@ -752,8 +756,11 @@ impl App {
         self.read_whole_caseload();
         let typing = self.typing();
         match self.modals.last_mut() {
-            Some(Modal::Form { form, .. }) => {
+            Some(Modal::Form { form, purpose }) => {
                 form.paste(text);
+                if matches!(purpose, Purpose::Measure { .. }) {
+                    what_matters::measure_hint(form);
+                }
                 self.track_form_draft();
             }
             Some(Modal::Editor(editor)) => {

@@ -248,7 +248,13 @@ impl NoteEditor {
                     self.error = Some(too_long("Headings not added"));
                     false
                 } else {
-                    self.body.insert_str(WHAT_MATTERS_TEMPLATE)
+                    // Then the cursor goes under the first heading, to start there.
+                    let ratatui_textarea::DataCursor(row, _) = self.body.cursor();
+                    let added = self.body.insert_str(WHAT_MATTERS_TEMPLATE);
+                    let below = u16::try_from(row + 1).unwrap_or(u16::MAX);
+                    self.body
+                        .move_cursor(ratatui_textarea::CursorMove::Jump(below, 0));
+                    added
                 }
             }
             Command::UndoEdit if self.focus == Focus::Body => self.body.undo(),

@@ -133,7 +133,9 @@ pub enum FieldKind {
 pub struct Field {
     pub key: FieldKey,
     pub label: &'static str,
-    pub hint: &'static str,
+    /// Shown under the field while it has the cursor (the measure form's
+    /// changes as scores are typed).
+    pub hint: std::borrow::Cow<'static, str>,
     pub kind: FieldKind,
     pub value: String,
     /// Cursor position in chars.
@@ -149,7 +151,7 @@ impl Field {
         Field {
             key,
             label,
-            hint,
+            hint: hint.into(),
             kind: FieldKind::Text,
             value: String::new(),
             cursor: 0,
@@ -561,7 +563,7 @@ impl Form {
             let below = match (&f.error, &f.note, focused) {
                 (Some(e), _, _) => Span::styled(truncate(&safe(e), value_width), theme.danger()),
                 (None, Some(n), _) => Span::styled(truncate(n, value_width), theme.warn()),
-                (None, None, true) => Span::styled(truncate(f.hint, value_width), theme.dim()),
+                (None, None, true) => Span::styled(truncate(&f.hint, value_width), theme.dim()),
                 _ => Span::raw(""),
             };
             lines.push(Line::from(vec![

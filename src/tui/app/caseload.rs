@@ -67,9 +67,15 @@ impl App {
             });
             return;
         }
+        // The box names whom it hands over: the worker may have moved on.
+        let name = self
+            .store
+            .get_person(id)
+            .map(|p| p.display_name())
+            .unwrap_or_default();
         let form = Form::new(
             format!(
-                "Hand over (now with {})",
+                "Hand over {name} (now with {})",
                 current.as_deref().unwrap_or("nobody")
             ),
             vec![

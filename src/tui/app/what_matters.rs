@@ -117,7 +117,7 @@ impl App {
                     .iter()
                     .map(|i| i.as_str().to_string())
                     .collect();
-                let form = Form::new(
+                let mut form = Form::new(
                     format!("Wellbeing measure · {name}"),
                     vec![
                         Field::choice(FieldKey::Instrument, "Instrument", instruments),
@@ -126,6 +126,7 @@ impl App {
                             .with_value(iso(self.session.today)),
                     ],
                 );
+                measure_hint(&mut form);
                 Modal::form(form, Purpose::Measure { person_id })
             }
         };
@@ -337,9 +338,15 @@ impl App {
 pub(super) fn measure_hint(form: &mut Form) {
     let instrument =
         Instrument::parse(form.value(FieldKey::Instrument)).unwrap_or(Instrument::Ons4);
-    if let Some(f) = form.fields.iter_mut().find(|f| f.key == FieldKey::Scores) {
-        f.hint = instrument.hint();
-    }
+    let Some(f) = form.fields.iter_mut().find(|f| f.key == FieldKey::Scores) else {
+        return;
+    };
+    f.hint = instrument.hint().into();
+    // Above the fields, the question of the item being scored, as the worker
+    // asks it: always two lines, so the box does not jump as scores go in.
+    let mut intro = crate::domain::text::wrap(&instrument.prompt(&f.value), 72, 2);
+    intro.resize(2, String::new());
+    form.intro = intro;
 }
 
 fn goal_field(text: &str) -> Field {

@@ -312,6 +312,18 @@ impl CaseloadPane {
         &self.workers
     }
 
+    /// The name of the worker whose caseload `p` is on ("—": nobody's).
+    fn worker_name(&self, p: &PersonRow) -> String {
+        match &p.assigned_worker {
+            None => "—".into(),
+            Some(login) => self
+                .workers
+                .iter()
+                .find(|w| &w.login == login)
+                .map_or_else(|| login.clone(), |w| w.name.clone()),
+        }
+    }
+
     /// The first frame's rows: the first page of open cases on the caseload
     /// shown, in name order as the pane starts, and the header's counts.
     /// `load` reads everyone after it.
@@ -584,7 +596,9 @@ impl CaseloadPane {
         let block = Block::default().borders(Borders::TOP);
         let inner_height = block.inner(table_area).height.saturating_sub(1) as usize;
         let range = self.nav.window(inner_height, self.visible.len());
-        let cols = Column::fitting(table_area.width);
+        // Everyone's caseload in a team says whose each person is.
+        let everyone = !self.workers.is_empty() && self.whose.login().is_none();
+        let cols = Column::fitting(table_area.width, everyone);
         let name_width = Column::name_width(&cols, table_area.width) as usize;
         let rows: Vec<Row> = self.visible[range.clone()]
             .iter()
@@ -596,6 +610,7 @@ impl CaseloadPane {
                     Column::Risk => Cell::from(" "),
                     Column::Name => Cell::from(fit(&p.display_name(), name_width)),
                     Column::Status => Cell::from(p.status.as_str()),
+                    Column::Worker => Cell::from(fit(&self.worker_name(p), 12)),
                     Column::Source => Cell::from(fit(&p.referral_source, 15)),
                     Column::Referred => Cell::from(p.referred_on.map(iso).unwrap_or_default()),
                     Column::Next => Cell::from(
@@ -682,6 +697,8 @@ enum Column {
     Risk,
     Name,
     Status,
+    /// Whose caseload the person is on: only in everyone's, in a team.
+    Worker,
     Source,
     Referred,
     Next,
@@ -694,10 +711,11 @@ const COLUMN_SPACING: u16 = 1;
 const MIN_NAME_CELLS: u16 = 14;
 
 impl Column {
-    const ALL: [Column; 7] = [
+    const ALL: [Column; 8] = [
         Column::Risk,
         Column::Name,
         Column::Status,
+        Column::Worker,
         Column::Source,
         Column::Referred,
         Column::Next,
@@ -705,10 +723,11 @@ impl Column {
     ];
 
     /// Dropped in this order when the terminal is narrow; risk and name stay.
-    const DROP_ORDER: [Column; 5] = [
+    const DROP_ORDER: [Column; 6] = [
         Column::Source,
         Column::Referred,
         Column::Goals,
+        Column::Worker,
         Column::Next,
         Column::Status,
     ];
@@ -719,6 +738,7 @@ impl Column {
             Column::Risk => 1,
             Column::Name => 0,
             Column::Status => 8,
+            Column::Worker => 12,
             Column::Source => 15,
             Column::Referred => 10,
             Column::Next => 12,
@@ -731,6 +751,7 @@ impl Column {
             Column::Risk => "",
             Column::Name => "Name",
             Column::Status => "Status",
+            Column::Worker => "Worker",
             Column::Source => "Source",
             Column::Referred => "Referred",
             Column::Next => "Next",
@@ -747,8 +768,11 @@ impl Column {
 
     /// The columns that fit in `total` cells with the name at least
     /// `MIN_NAME_CELLS` wide, dropping the least needed first.
-    fn fitting(total: u16) -> Vec<Column> {
+    fn fitting(total: u16, workers: bool) -> Vec<Column> {
         let mut cols = Column::ALL.to_vec();
+        if !workers {
+            cols.retain(|c| *c != Column::Worker);
+        }
         for drop in Column::DROP_ORDER {
             if Column::name_width(&cols, total) >= MIN_NAME_CELLS {
                 break;

@@ -718,8 +718,14 @@ impl DirectoryPane {
             .filter(|w| **w > 0)
             .map(|w| Constraint::Length(*w))
             .collect();
-        if self.results.is_empty() && !self.services.is_empty() {
-            let msg = "Nothing matches. Esc clears the search; f, A, i, S change the filters.";
+        if self.results.is_empty() {
+            let msg = if self.services.is_empty() {
+                "The directory is empty. a adds a service here; or, from the command line, \
+                 caseload directory import FILE takes a CSV or Open Referral JSON file, and \
+                 caseload directory pull URL an Open Referral UK API (see the README)."
+            } else {
+                "Nothing matches. Esc clears the search; f, A, i, S change the filters."
+            };
             let inner = block.inner(list);
             frame.render_widget(block, list);
             frame.render_widget(

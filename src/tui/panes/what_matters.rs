@@ -9,12 +9,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::connections::ConnectionsView;
 use super::{Ctx, fit, safe};
-use crate::domain::conversation::{Conversation, Draft, TimelineEntry, timeline};
+use crate::domain::conversation::{Conversation, Draft, TimelineEntry, preview_line, timeline};
 use crate::domain::goal::{Goal, GoalStatus};
 use crate::domain::measure::{Measure, by_instrument, changes, figure_range, series};
 use crate::domain::person::Person;
 use crate::domain::report::CodedEvent;
-use crate::domain::text::{first_line, truncate, width, wrap};
+use crate::domain::text::{truncate, width, wrap};
 use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, NoteAction, Outcome};
 use crate::tui::component::{Component, Session};
@@ -363,7 +363,7 @@ impl WhatMattersPane {
                 let c = &e.current;
                 let marker = if e.history.is_empty() { " " } else { "✎" };
                 let when = c.occurred_at.get(..10).unwrap_or(&c.occurred_at);
-                let text = fit(first_line(&c.body), text_width);
+                let text = fit(preview_line(&c.body), text_width);
                 let pad = text_width.saturating_sub(width(&text));
                 let line = Line::from(vec![
                     Span::styled(format!("{when} "), t.dim()),

@@ -1,0 +1,95 @@
+//! Issue 24, rough edges a polished tool would not have: an empty directory
+//! says how to fill it; a templated note previews by what was written, not
+//! by its first heading, and Ctrl-t leaves the cursor under that heading.
+
+mod common;
+
+use common::app::{open_app, screen, temp_store};
+use common::keys::{ctrl, press, type_text};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn an_empty_directory_says_how_to_fill_it() {
+    let (_dir, store) = temp_store("new.db");
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('3'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("The directory is empty"), "{s}");
+    assert!(
+        s.contains("directory import") && s.contains("directory pull"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_templated_note_previews_by_what_was_written_under_its_first_heading() {
+    use caseload::domain::person::PersonInput;
+    let (_dir, mut store) = temp_store("notes.db");
+    let person = PersonInput {
+        given_name: "Ann".into(),
+        family_name: "Archer".into(),
+        referral_source: "GP practice".into(),
+        ..Default::default()
+    };
+    let id = store
+        .add_person(&person.validate(common::today()).unwrap())
+        .unwrap();
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 't');
+    type_text(&mut app, "Her garden and her cat");
+    ctrl(&mut app, 's');
+    let note = &app.store().conversations(id).unwrap()[0];
+    assert!(
+        note.body
+            .starts_with("What matters to me:\nHer garden and her cat\n"),
+        "typed under the first heading: {:?}",
+        note.body
+    );
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Her garden and her cat"), "the preview: {s}");
+}
+
+/// The wellbeing form showed no questions: it now shows the question of the
+/// item being scored, and moves on as each score goes in.
+#[test]
+fn the_measure_form_asks_each_question_as_it_is_scored() {
+    use caseload::domain::person::PersonInput;
+    let (_dir, mut store) = temp_store("measures.db");
+    let person = PersonInput {
+        given_name: "Ann".into(),
+        family_name: "Archer".into(),
+        referral_source: "GP practice".into(),
+        ..Default::default()
+    };
+    store
+        .add_person(&person.validate(common::today()).unwrap())
+        .unwrap();
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('m'));
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("1 of 4: Overall, how satisfied are you with your life"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "7 ");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("2 of 4: Overall, to what extent"), "{s}");
+    type_text(&mut app, "8 6 2 ");
+    assert!(screen(&mut app, 80, 24).contains("all 4 scored: Ctrl-s saves"));
+    // Another instrument, its own questions: four scores are one too many.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Right);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("4 scores, but UCLA3 asks 3 questions"), "{s}");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("1 of 3: How often do you feel that you lack"),
+        "{s}"
+    );
+}
