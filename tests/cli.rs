@@ -1143,6 +1143,8 @@ fn person_add_takes_contacts_a_risk_and_an_earlier_referral_date() {
             "a dog",
             "--referred-on",
             "16/11/2026",
+            "--consent-on",
+            "17/11/2026",
         ],
     );
     let p = json(
@@ -1160,6 +1162,7 @@ fn person_add_takes_contacts_a_risk_and_an_earlier_referral_date() {
     assert_eq!(d["postcode"], "LS6 1AA", "{p}");
     assert_eq!(d["risk_note"], "a dog", "{p}");
     assert_eq!(d["referred_on"], "2026-11-16", "{p}");
+    assert_eq!(d["consent_recorded_on"], "2026-11-17", "{p}");
     // The status history starts on the referral day, not today.
     let text = sb
         .run_db(&db, &["person", "show", &id.to_string()])

@@ -194,8 +194,8 @@ fn add_form_records_equality_monitoring() {
     type_text(&mut app, "Mo");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Farah");
-    for _ in 0..13 {
-        press(&mut app, KeyCode::Tab); // to GP practice
+    for _ in 0..14 {
+        press(&mut app, KeyCode::Tab); // to GP practice, past the consent day
     }
     type_text(&mut app, "b82005");
     press(&mut app, KeyCode::Tab); // sex: not recorded -> female -> male

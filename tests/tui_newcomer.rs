@@ -93,3 +93,54 @@ fn the_measure_form_asks_each_question_as_it_is_scored() {
         "{s}"
     );
 }
+
+/// The person form had no consent field (the demo shows "Consent recorded"):
+/// it has one now, checked like any day, kept when other fields are edited.
+#[test]
+fn consent_is_recorded_in_the_person_form_and_kept_by_later_edits() {
+    use caseload::domain::person::PersonInput;
+    let (_dir, mut store) = temp_store("consent.db");
+    let person = PersonInput {
+        given_name: "Ann".into(),
+        family_name: "Archer".into(),
+        referral_source: "GP practice".into(),
+        ..Default::default()
+    };
+    let id = store
+        .add_person(&person.validate(common::today()).unwrap())
+        .unwrap();
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..14 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "tomorrow");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("consent date cannot be after"),
+        "not in the future: {s}"
+    );
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "yesterday");
+    ctrl(&mut app, 's');
+    let consent = |app: &caseload::tui::App| {
+        app.store()
+            .get_person(id)
+            .unwrap()
+            .details
+            .consent_recorded_on
+            .map(|d| d.to_string())
+    };
+    assert_eq!(consent(&app).as_deref(), Some("2026-11-22"));
+    // A later edit of another field keeps it.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "-Smith");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        app.store().get_person(id).unwrap().details.family_name,
+        "Archer-Smith"
+    );
+    assert_eq!(consent(&app).as_deref(), Some("2026-11-22"));
+}

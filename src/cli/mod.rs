@@ -406,6 +406,7 @@ pub fn run(
                 postcode,
                 referred_on,
                 risk,
+                consent_on,
             } => {
                 let text = |o: &Option<String>| o.clone().unwrap_or_default();
                 let input = PersonInput {
@@ -422,6 +423,7 @@ pub fn run(
                     address: text(address),
                     postcode: text(postcode),
                     risk_note: text(risk),
+                    consent_recorded_on: text(consent_on),
                     sex: text(sex),
                     ethnicity: text(ethnicity),
                     carer: text(carer),

@@ -107,6 +107,9 @@ pub enum PersonCommand {
         /// A risk to know before visiting (shown in red wherever they are)
         #[arg(long, value_name = "TEXT")]
         risk: Option<String>,
+        /// The day they consented to social prescribing and their record
+        #[arg(long = "consent-on", value_name = "DATE")]
+        consent_on: Option<String>,
     },
     /// Hand a person over to another worker, with a note (their open follow-ups go too)
     Assign {
@@ -285,7 +288,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 .nhs_number
                 .as_deref()
                 .map(crate::domain::nhs_number::display);
-            let fields: [(&str, Option<String>); 17] = [
+            let fields: [(&str, Option<String>); 18] = [
                 ("Name", Some(person.display_name())),
                 ("Status", Some(person.status.as_str().to_string())),
                 ("Status reason", person.status_reason.clone()),
@@ -301,6 +304,10 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 ("Email", d.email.clone()),
                 ("Address", d.address.clone()),
                 ("Postcode", d.postcode.clone()),
+                (
+                    "Consent given",
+                    d.consent_recorded_on.map(crate::domain::date::iso),
+                ),
                 ("Risk", d.risk_note.clone()),
                 ("GP practice", d.gp_practice.clone()),
                 ("Sex", d.sex.clone()),

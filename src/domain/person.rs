@@ -100,7 +100,6 @@ pub struct Person {
     pub status: Status,
     pub status_reason: Option<String>,
     pub closed_on: Option<NaiveDate>,
-    pub consent_recorded_on: Option<NaiveDate>,
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
@@ -135,6 +134,9 @@ pub struct PersonDetails {
     pub carer: Option<String>,
     /// The GP practice's ODS code.
     pub gp_practice: Option<String>,
+    /// The day they agreed to social prescribing and to their record being
+    /// kept; none: not recorded yet.
+    pub consent_recorded_on: Option<NaiveDate>,
 }
 
 impl PersonDetails {
@@ -173,6 +175,7 @@ pub struct PersonInput {
     pub ethnicity: String,
     pub carer: String,
     pub gp_practice: String,
+    pub consent_recorded_on: String,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -211,6 +214,7 @@ impl PersonInput {
             ethnicity: s(&p.ethnicity),
             carer: s(&p.carer),
             gp_practice: s(&p.gp_practice),
+            consent_recorded_on: date_text(p.consent_recorded_on),
         }
     }
 
@@ -237,6 +241,7 @@ impl PersonInput {
             "ethnicity" => &mut p.ethnicity,
             "carer" => &mut p.carer,
             "gp_practice" => &mut p.gp_practice,
+            "consent_recorded_on" => &mut p.consent_recorded_on,
             _ => return None,
         })
     }
@@ -282,6 +287,19 @@ impl PersonInput {
                 Ok(d) => Some(d),
                 Err(e) => {
                     fail("referred_on", e);
+                    None
+                }
+            },
+        };
+        // Consent is given, never planned: not in the future.
+        let consent_recorded_on = match opt(&self.consent_recorded_on) {
+            None => None,
+            Some(s) => match parse_day(&s, today)
+                .and_then(|d| check_range(d, earliest, today, "consent date"))
+            {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    fail("consent_recorded_on", e);
                     None
                 }
             },
@@ -347,6 +365,7 @@ impl PersonInput {
             ethnicity,
             carer,
             gp_practice,
+            consent_recorded_on,
         })
     }
 }

@@ -337,7 +337,10 @@ fn your_record(out: &mut String, p: &Person) {
         ("Ethnic group", d.ethnicity.clone()),
         ("Carer", d.carer.clone()),
         ("GP practice (ODS code)", d.gp_practice.clone()),
-        ("Consent recorded", p.consent_recorded_on.map(long_day)),
+        (
+            "Consent recorded",
+            p.details.consent_recorded_on.map(long_day),
+        ),
         ("Record created", Some(long_moment(&p.created_at))),
         ("Last changed", Some(long_moment(&p.updated_at))),
     ];

@@ -60,6 +60,7 @@ fn detail_values(p: &PersonDetails, referred_on: Option<String>) -> Vec<Value> {
         p.ethnicity.clone().into(),
         p.carer.clone().into(),
         p.gp_practice.clone().into(),
+        p.consent_recorded_on.map(iso).into(),
     ]
 }
 
@@ -90,12 +91,12 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
             ethnicity: r.get(24)?,
             carer: r.get(25)?,
             gp_practice: r.get(26)?,
+            consent_recorded_on: day(r.get(19)?),
         },
         first_contact_on: day(r.get(14)?),
         status: status_of(r.get(15)?),
         status_reason: r.get(16)?,
         closed_on: day(r.get(17)?),
-        consent_recorded_on: day(r.get(19)?),
         created_at: r.get(20)?,
         updated_at: r.get(21)?,
         version: r.get(22)?,
@@ -312,11 +313,11 @@ impl Store {
                 "INSERT INTO person (given_name, family_name, preferred_name, date_of_birth,
                     nhs_number, phone, email, address, postcode, contact_preferences,
                     referral_source, referral_reason, referred_on, risk_note,
-                    sex, ethnicity, carer, gp_practice, status, created_at, updated_at,
-                    assigned_worker)
+                    sex, ethnicity, carer, gp_practice, consent_recorded_on, status,
+                    created_at, updated_at, assigned_worker)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                    ?15, ?16, ?17, ?18, 'referred', ?19, ?19,
-                    (SELECT login FROM worker WHERE login = ?20 AND retired_on IS NULL))",
+                    ?15, ?16, ?17, ?18, ?19, 'referred', ?20, ?20,
+                    (SELECT login FROM worker WHERE login = ?21 AND retired_on IS NULL))",
                 params_from_iter(values),
             )?;
             let id = tx.last_insert_rowid();
@@ -342,8 +343,9 @@ impl Store {
                     postcode = ?9, contact_preferences = ?10, referral_source = ?11,
                     referral_reason = ?12, referred_on = coalesce(?13, referred_on),
                     risk_note = ?14, sex = ?15, ethnicity = ?16, carer = ?17,
-                    gp_practice = ?18, updated_at = ?19, version = version + 1
-                 WHERE id = ?20 AND version = ?21",
+                    gp_practice = ?18, consent_recorded_on = ?19, updated_at = ?20,
+                    version = version + 1
+                 WHERE id = ?21 AND version = ?22",
                 params_from_iter(values),
             )?;
             check_one(tx, changed, id)?;

@@ -29,6 +29,7 @@ pub enum FieldKey {
     Area,
     Categories,
     ChangedOn,
+    ConsentRecordedOn,
     ContactPreferences,
     Cost,
     Date,
@@ -78,6 +79,7 @@ impl FieldKey {
             FieldKey::Area => "area",
             FieldKey::Categories => "categories",
             FieldKey::ChangedOn => "changed_on",
+            FieldKey::ConsentRecordedOn => "consent_recorded_on",
             FieldKey::ContactPreferences => "contact_preferences",
             FieldKey::Cost => "cost",
             FieldKey::Date => "date",
@@ -284,6 +286,7 @@ fn is_day_field(key: FieldKey) -> bool {
             | FieldKey::On
             | FieldKey::TakenOn
             | FieldKey::ChangedOn
+            | FieldKey::ConsentRecordedOn
             | FieldKey::ReferredOn
             | FieldKey::DateOfBirth
             | FieldKey::LastVerifiedOn

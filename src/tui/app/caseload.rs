@@ -213,7 +213,7 @@ impl App {
 }
 
 /// The person form, in the order a worker fills it in: (field, label, hint).
-const PERSON_FIELDS: [(FieldKey, &str, &str); 18] = [
+const PERSON_FIELDS: [(FieldKey, &str, &str); 19] = [
     (FieldKey::GivenName, "Given name", "required"),
     (FieldKey::FamilyName, "Family name", "required"),
     (
@@ -255,6 +255,11 @@ const PERSON_FIELDS: [(FieldKey, &str, &str); 18] = [
         FieldKey::RiskNote,
         "Risk note",
         "shown as a flag everywhere",
+    ),
+    (
+        FieldKey::ConsentRecordedOn,
+        "Consent given on",
+        "the day they agreed; blank: not yet",
     ),
     // Equality monitoring: optional, reported only as counts.
     (FieldKey::GpPractice, "GP practice", "ODS code, e.g. B82005"),

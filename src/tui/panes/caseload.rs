@@ -833,7 +833,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
             field("Address", dd.address.clone()),
             field("Postcode", dd.postcode.clone()),
             field("Preferences", dd.contact_preferences.clone()),
-            field("Consent recorded", p.consent_recorded_on.map(iso)),
+            field("Consent recorded", p.details.consent_recorded_on.map(iso)),
         ]
         .into_iter()
         .flatten(),
