@@ -144,3 +144,44 @@ fn consent_is_recorded_in_the_person_form_and_kept_by_later_edits() {
     );
     assert_eq!(consent(&app).as_deref(), Some("2026-11-22"));
 }
+
+/// Pane 2 did not list the person's follow-ups: it lists the open ones,
+/// soonest first, and drops one once it is done.
+#[test]
+fn pane_2_lists_the_persons_open_follow_ups() {
+    use caseload::domain::person::PersonInput;
+    let (_dir, mut store) = temp_store("follow-ups.db");
+    let person = PersonInput {
+        given_name: "Ann".into(),
+        family_name: "Archer".into(),
+        referral_source: "GP practice".into(),
+        ..Default::default()
+    };
+    let id = store
+        .add_person(&person.validate(common::today()).unwrap())
+        .unwrap();
+    let later = common::today() + chrono::Duration::days(3);
+    store
+        .add_follow_up(Some(id), None, later, None, "Ask about the choir")
+        .unwrap();
+    let done = store
+        .add_follow_up(Some(id), None, common::today(), None, "Ring the GP")
+        .unwrap();
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('2'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Follow-ups (2)"), "{s}");
+    let ring = s.find("Ring the GP").expect("listed");
+    let choir = s.find("Ask about the choir").expect("listed");
+    assert!(ring < choir, "soonest first: {s}");
+    caseload::store::Store::open(app.store().path(), common::clock())
+        .unwrap()
+        .complete_follow_up(done)
+        .unwrap();
+    press(&mut app, KeyCode::Char('j')); // any key: the other window's change shows
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Follow-ups (1)") && !s.contains("Ring the GP"),
+        "{s}"
+    );
+}

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::connections::ConnectionsView;
 use super::{Ctx, fit, safe};
 use crate::domain::conversation::{Conversation, Draft, TimelineEntry, preview_line, timeline};
+use crate::domain::follow_up::FollowUp;
 use crate::domain::goal::{Goal, GoalStatus};
 use crate::domain::measure::{Measure, by_instrument, changes, figure_range, series};
 use crate::domain::person::Person;
@@ -36,6 +37,8 @@ pub struct WhatMattersPane {
     measures: Vec<Measure>,
     pub drafts: Vec<Draft>,
     codes: Vec<CodedEvent>,
+    /// Their open follow-ups, soonest first.
+    follow_ups: Vec<FollowUp>,
     nav: ListNav,
     goal_nav: ListNav,
     focus: Focus,
@@ -54,6 +57,8 @@ pub struct PersonData {
     pub drafts: Vec<Draft>,
     /// SNOMED CT events that go to the GP record for this person.
     pub codes: Vec<CodedEvent>,
+    /// Their follow-ups (the open ones are shown).
+    pub follow_ups: Vec<FollowUp>,
 }
 
 impl Component for WhatMattersPane {
@@ -100,6 +105,7 @@ impl Component for WhatMattersPane {
             Topic::Connections,
             Topic::ConnectionHistory,
             Topic::Services,
+            Topic::FollowUps,
         ]
     }
     /// The session's person: their record, notes, goals, measures, drafts,
@@ -115,6 +121,7 @@ impl Component for WhatMattersPane {
             measures: store.measures(id)?,
             drafts: store.drafts(id)?,
             codes: store.coded_events_for_person(id)?,
+            follow_ups: store.follow_ups_for_person(id)?,
         });
         self.connections.set(store.connections_for_person(id)?);
         Ok(())
@@ -138,6 +145,19 @@ impl WhatMattersPane {
         self.measures = data.measures;
         self.drafts = data.drafts;
         self.codes = data.codes;
+        self.follow_ups = data
+            .follow_ups
+            .into_iter()
+            .filter(|f| f.done_at.is_none())
+            .collect();
+        // By the day each is due now (a snooze moves it).
+        self.follow_ups.sort_by_key(|f| {
+            (
+                f.snoozed_until.unwrap_or(f.due_on),
+                f.due_time.clone(),
+                f.id,
+            )
+        });
     }
 
     /// Shows nobody (the person was erased).
@@ -392,8 +412,22 @@ impl WhatMattersPane {
             .filter(|g| g.status == GoalStatus::Open)
             .count();
         let goal_rows = (self.goals.len() as u16).clamp(1, 8) + 1;
-        let [goals_area, wellbeing] =
-            Layout::vertical([Constraint::Length(goal_rows), Constraint::Fill(1)]).areas(area);
+        // Their open follow-ups, the soonest few, when they have any.
+        // Never at the cost of the wellbeing panel's title and one line.
+        let room = area.height.saturating_sub(goal_rows + 2);
+        let follow_up_rows = match (self.follow_ups.len() as u16).min(3) + 1 {
+            _ if self.follow_ups.is_empty() => 0,
+            rows if rows <= room => rows,
+            _ if room >= 2 => room,
+            _ => 0,
+        };
+        let [goals_area, follow_ups_area, wellbeing] = Layout::vertical([
+            Constraint::Length(goal_rows),
+            Constraint::Length(follow_up_rows),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        self.render_follow_ups(frame, follow_ups_area, ctx);
         let block = self.block(
             format!(" Goals ({open} open) "),
             self.focus == Focus::Goals,
@@ -444,6 +478,30 @@ impl WhatMattersPane {
         if lines.len() > inner.height as usize {
             lines = self.wellbeing_lines(ctx, inner.width, true);
         }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    fn render_follow_ups(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        if area.height == 0 {
+            return;
+        }
+        let block = self.block(
+            format!(" Follow-ups ({}) ", self.follow_ups.len()),
+            false,
+            ctx,
+        );
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines: Vec<Line> = self
+            .follow_ups
+            .iter()
+            .take(inner.height as usize)
+            .map(|f| {
+                let due = super::due_span(f.snoozed_until.unwrap_or(f.due_on), ctx);
+                let room = (inner.width as usize).saturating_sub(width(&due.content) + 1);
+                Line::from(vec![due, Span::raw(" "), Span::raw(fit(&f.text, room))])
+            })
+            .collect();
         frame.render_widget(Paragraph::new(lines), inner);
     }
 
