@@ -185,3 +185,44 @@ fn pane_2_lists_the_persons_open_follow_ups() {
         "{s}"
     );
 }
+
+/// A follow-up added with `r` from pane 2 (the one-follow-up fast path,
+/// which patches the agenda and the caseload's "Next" instead of reloading)
+/// shows in pane 2's list at once; done in pane 4, it leaves it.
+#[test]
+fn a_follow_up_added_in_pane_2_shows_there_and_done_in_pane_4_leaves() {
+    use caseload::domain::person::PersonInput;
+    let (_dir, mut store) = temp_store("done.db");
+    let person = PersonInput {
+        given_name: "Ann".into(),
+        family_name: "Archer".into(),
+        referral_source: "GP practice".into(),
+        ..Default::default()
+    };
+    store
+        .add_person(&person.validate(common::today()).unwrap())
+        .unwrap();
+    let mut app = open_app(store);
+    app.tick();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('2'));
+    assert!(!screen(&mut app, 80, 24).contains("Follow-ups ("));
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "tomorrow");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ring the GP");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Follow-ups (1)") && s.contains("Ring the GP"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('d'));
+    assert!(screen(&mut app, 80, 24).contains("Done: follow-up"));
+    press(&mut app, KeyCode::Char('2'));
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("Ring the GP"), "{s}");
+}

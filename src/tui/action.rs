@@ -71,6 +71,8 @@ pub enum Action {
         id: i64,
         until: NaiveDate,
     },
+    /// A follow-up was saved: select it once the agenda shows it.
+    SelectFollowUp(i64),
     /// A connection became "referred": offer a check-in in 14 days (not forced;
     /// Esc skips; `caseload config set offer_check_in off` turns it off). The
     /// store decides (`Store::check_in_offer`) whether to offer at all.

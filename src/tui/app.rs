@@ -27,7 +27,7 @@ use super::panes::Ctx;
 use super::panes::caseload::CaseloadPane;
 use super::panes::connections;
 use super::panes::directory::DirectoryPane;
-use super::panes::follow_ups::{FollowUpForm, FollowUpsPane};
+use super::panes::follow_ups::FollowUpsPane;
 use super::panes::what_matters::WhatMattersPane;
 use super::theme::Theme;
 use crate::domain::date::{iso, parse_day};
@@ -282,7 +282,10 @@ impl App {
     /// What a pane asked for after its work: the reload first, so what it
     /// selects or counts next is read from the saved state.
     fn after_effects(&mut self, effects: Effects) {
-        let r = self.reload_changed();
+        let r = match effects.follow_up {
+            Some(id) => self.refresh_follow_up(id),
+            None => self.reload_changed(),
+        };
         self.report(r);
         if let Some(modal) = effects.modal {
             self.modals.push(modal);
@@ -697,17 +700,8 @@ impl App {
         match purpose {
             Purpose::Person { editing } => self.save_person(form, editing),
             Purpose::Status { id, version, from } => self.save_status(form, id, version, from),
-            Purpose::FollowUp {
-                person_id,
-                service_id,
-                editing,
-            } => self.save_follow_up(FollowUpForm {
-                form,
-                person_id,
-                service_id,
-                editing,
-            }),
-            Purpose::Snooze { id } => self.save_snooze(form, id),
+            // The follow-ups pane saves these (`Component::submit`), above.
+            Purpose::FollowUp { .. } | Purpose::Snooze { .. } => Some(form),
             Purpose::Handover { id } => self.save_handover(form, id),
             Purpose::Connect {
                 person_id,
@@ -832,15 +826,16 @@ impl App {
                 Ok(p) => self.open_status_form(p.id, p.version, p.status),
                 Err(e) => self.report::<()>(Err(e)),
             },
-            a @ (Action::AddFollowUp { .. }
+            a @ (Action::GoToPerson(_) | Action::Notice(_)) => self.apply_follow_up(a),
+            // The follow-ups pane's own (`Component::apply`), taken above.
+            Action::AddFollowUp { .. }
             | Action::EditFollowUp(_)
             | Action::OpenSnooze(_)
             | Action::CompleteFollowUp(_)
             | Action::ReopenFollowUp(_)
             | Action::SnoozeFollowUp { .. }
-            | Action::OfferCheckIn { .. }
-            | Action::GoToPerson(_)
-            | Action::Notice(_)) => self.apply_follow_up(a),
+            | Action::SelectFollowUp(_)
+            | Action::OfferCheckIn { .. } => {}
             Action::ConnectService(_) | Action::UpdateConnection(_) => {
                 self.apply_connection(action)
             }

@@ -89,6 +89,10 @@ pub struct Effects {
     pub modal: Option<Modal>,
     /// An action to carry out once reloaded (select what was saved).
     pub then: Option<Action>,
+    /// One follow-up was written: the app patches it where it shows (the
+    /// agenda, its person's "Next" in the caseload) instead of reloading
+    /// every row, unless something else changed meanwhile.
+    pub follow_up: Option<i64>,
 }
 
 impl Effects {

@@ -1,8 +1,8 @@
 //! Pane 4: follow-ups grouped Overdue / Today / This week / Later, then the
 //! people who have gone quiet. `d` done (undo with `u`), `z` snooze, `e` edit,
 //! `h` the done history, `Enter` jumps to the person. The pane owns its view
-//! state, the snooze popup and the follow-up form; writes go back to the app
-//! as `Action`s.
+//! state, the snooze popup and the follow-up form, and carries out its own
+//! actions and forms through the store (`Component::apply` and `submit`).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
@@ -20,10 +20,11 @@ use crate::domain::follow_up::{
 };
 use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::{Component, Session};
+use crate::tui::component::{Component, Effects, Session, Submitted};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
+use crate::tui::modal::{Modal, Purpose};
 
 /// How many done follow-ups the history shows.
 pub const DONE_HISTORY: usize = 200;
@@ -122,6 +123,116 @@ impl Component for FollowUpsPane {
     }
     fn subject(&self) -> (Option<i64>, Option<i64>) {
         self.selected_subject()
+    }
+    /// Follow-up actions from any pane (`r` is everywhere): their forms and
+    /// their writes. A write asks the app to patch that one follow-up where
+    /// it shows (`Effects::follow_up`).
+    fn apply(&mut self, action: &Action, store: &mut Store, s: &Session) -> Option<Effects> {
+        Some(match *action {
+            Action::AddFollowUp {
+                person_id,
+                service_id,
+            } => match store.subject_name(person_id, service_id) {
+                Ok(about) => FollowUpForm::add(person_id, service_id, about.as_deref()).opened(),
+                Err(e) => Effects::failed(e),
+            },
+            Action::EditFollowUp(id) => match store.get_follow_up(id) {
+                Ok(r) => FollowUpForm::edit(&r).opened(),
+                Err(e) => Effects::failed(e),
+            },
+            Action::OpenSnooze(id) => {
+                Effects::open(Modal::form(snooze_form(id), Purpose::Snooze { id }))
+            }
+            Action::CompleteFollowUp(id) => written(
+                store.complete_follow_up(id),
+                id,
+                format!("Done: follow-up #{id} (u undoes)"),
+                false,
+            ),
+            Action::ReopenFollowUp(id) => written(
+                store.reopen_follow_up(id),
+                id,
+                format!("Follow-up #{id} is open again"),
+                true,
+            ),
+            Action::SnoozeFollowUp { id, until } => self.snooze(store, id, until, s.today),
+            Action::SelectFollowUp(id) => {
+                self.select_follow_up(id);
+                Effects::default()
+            }
+            Action::OfferCheckIn {
+                person_id,
+                service_id,
+            } => {
+                let offer = store
+                    .check_in_offer(person_id, Some(service_id), s.today)
+                    .and_then(|draft| {
+                        let about = store.subject_name(Some(person_id), None)?;
+                        Ok(draft.map(|d| FollowUpForm::offer(&d, about.as_deref())))
+                    });
+                match offer {
+                    Ok(Some(form)) => form.opened(),
+                    Ok(None) => Effects::default(),
+                    Err(e) => Effects::failed(e),
+                }
+            }
+            _ => return None,
+        })
+    }
+    /// The follow-up form and the snooze form.
+    fn submit(
+        &mut self,
+        form: &mut Form,
+        purpose: &Purpose,
+        store: &mut Store,
+        s: &Session,
+    ) -> Option<Submitted> {
+        Some(match *purpose {
+            Purpose::FollowUp {
+                person_id,
+                service_id,
+                editing,
+            } => {
+                let Some(draft) = follow_up_draft(form, person_id, service_id, s.today) else {
+                    return Some(Submitted::KeepOpen);
+                };
+                let saved = match editing {
+                    Some((id, version)) => store
+                        .update_follow_up(id, version, draft.due_on, draft.due_time, &draft.text)
+                        .map(|()| id),
+                    None => store.add_follow_up(
+                        draft.person_id,
+                        draft.service_id,
+                        draft.due_on,
+                        draft.due_time,
+                        &draft.text,
+                    ),
+                };
+                match saved {
+                    Ok(id) => {
+                        let when = short_date(draft.due_on, s.today);
+                        Submitted::Saved(Box::new(written(
+                            Ok(()),
+                            id,
+                            format!("Follow-up #{id} saved for {when}"),
+                            true,
+                        )))
+                    }
+                    Err(e) => {
+                        form.message = Some(format!("Not saved: {e}"));
+                        Submitted::KeepOpen
+                    }
+                }
+            }
+            Purpose::Snooze { id } => match self.snooze_date(form, id) {
+                Ok(until) => Submitted::Saved(Box::new(self.snooze(store, id, until, s.today))),
+                Err(message) => {
+                    form.set_error(FieldKey::Date, message);
+                    Submitted::KeepOpen
+                }
+            },
+            _ => return None,
+        })
     }
     fn topics(&self) -> &'static [Topic] {
         &[
@@ -614,6 +725,31 @@ impl FollowUpsPane {
     }
 }
 
+/// What a follow-up write asks of the app: patch it where it shows, say
+/// `said`, and (`select`) put the agenda's cursor on it.
+fn written(r: Result<(), StoreError>, id: i64, said: String, select: bool) -> Effects {
+    match r {
+        Ok(()) => Effects {
+            follow_up: Some(id),
+            ..Effects::say(said)
+        }
+        .then(select.then_some(Action::SelectFollowUp(id))),
+        Err(e) => Effects::failed(e),
+    }
+}
+
+impl FollowUpsPane {
+    fn snooze(&self, store: &mut Store, id: i64, until: NaiveDate, today: NaiveDate) -> Effects {
+        let when = short_date(until, today);
+        written(
+            store.snooze_follow_up(id, until),
+            id,
+            format!("Follow-up #{id} snoozed until {when}"),
+            true,
+        )
+    }
+}
+
 pub fn snooze_form(id: i64) -> Form {
     Form::new(
         format!("Snooze follow-up #{id}"),
@@ -702,19 +838,35 @@ impl FollowUpForm {
         }
     }
 
-    /// The validated follow-up, or `None` with the errors shown in the form.
-    pub fn draft(&mut self, today: NaiveDate) -> Option<FollowUpDraft> {
-        let input = FollowUpInput {
-            date: self.form.value(FieldKey::Date).to_string(),
-            time: self.form.value(FieldKey::Time).to_string(),
-            text: self.form.value(FieldKey::Text).to_string(),
+    /// The form opened over whatever is on screen.
+    fn opened(self) -> Effects {
+        let purpose = Purpose::FollowUp {
+            person_id: self.person_id,
+            service_id: self.service_id,
+            editing: self.editing,
         };
-        match input.validate(self.person_id, self.service_id, today) {
-            Ok(d) => Some(d),
-            Err(errors) => {
-                self.form.set_errors(&errors);
-                None
-            }
+        Effects::open(Modal::form(self.form, purpose))
+    }
+}
+
+/// The validated follow-up of a follow-up form, or `None` with the errors
+/// shown in the form.
+fn follow_up_draft(
+    form: &mut Form,
+    person_id: Option<i64>,
+    service_id: Option<i64>,
+    today: NaiveDate,
+) -> Option<FollowUpDraft> {
+    let input = FollowUpInput {
+        date: form.value(FieldKey::Date).to_string(),
+        time: form.value(FieldKey::Time).to_string(),
+        text: form.value(FieldKey::Text).to_string(),
+    };
+    match input.validate(person_id, service_id, today) {
+        Ok(d) => Some(d),
+        Err(errors) => {
+            form.set_errors(&errors);
+            None
         }
     }
 }
