@@ -52,6 +52,8 @@ pub enum Action {
     OpenDetail(i64),
     AddPerson,
     EditPerson(i64),
+    /// A person was added or changed: keep them in view in pane 1.
+    PersonSaved(i64),
     ChangeStatus(i64),
     /// `H`: hand the person over to another worker.
     Handover(i64),

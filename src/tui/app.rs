@@ -19,7 +19,7 @@ mod what_matters;
 pub use super::action::{Action, NoteAction, Outcome, Pane};
 use super::component::{Component, Effects, Session, Submitted};
 use super::editor::EditorOutcome;
-use super::form::{Field, FieldKey, Form, FormOutcome, centered};
+use super::form::{Form, FormOutcome, centered};
 use super::keymap::chain;
 use super::keymap::{Command, Context, Key, Keymap};
 pub use super::modal::{Modal, Purpose};
@@ -30,8 +30,6 @@ use super::panes::directory::DirectoryPane;
 use super::panes::follow_ups::FollowUpsPane;
 use super::panes::what_matters::WhatMattersPane;
 use super::theme::Theme;
-use crate::domain::date::{iso, parse_day};
-use crate::domain::person::{PersonInput, Status, validate_status_change};
 use crate::domain::text::truncate;
 use crate::store::{Changed, Changes, Counts, Store, StoreError, Topic};
 
@@ -698,11 +696,12 @@ impl App {
             None => {}
         }
         match purpose {
-            Purpose::Person { editing } => self.save_person(form, editing),
-            Purpose::Status { id, version, from } => self.save_status(form, id, version, from),
+            // The caseload pane saves these (`Component::submit`), above.
+            Purpose::Person { .. } | Purpose::Status { .. } | Purpose::Handover { .. } => {
+                Some(form)
+            }
             // The follow-ups pane saves these (`Component::submit`), above.
             Purpose::FollowUp { .. } | Purpose::Snooze { .. } => Some(form),
-            Purpose::Handover { id } => self.save_handover(form, id),
             Purpose::Connect {
                 person_id,
                 service_id,
@@ -804,28 +803,13 @@ impl App {
                 let r = self.open_detail(id);
                 self.report(r);
             }
-            Action::AddPerson => self.open_person_form(),
             Action::Notes(a) => self.apply_note_action(a),
-            Action::EditPerson(id) => {
-                let r = self.store.get_person(id).map(|p| {
-                    let input = PersonInput::from_details(&p.details);
-                    (p.id, p.version, input)
-                });
-                match r {
-                    Ok((id, version, input)) => self.modals.push(Modal::form(
-                        caseload::person_form("Edit person", &input, self.sources()),
-                        Purpose::Person {
-                            editing: Some((id, version)),
-                        },
-                    )),
-                    Err(e) => self.report::<()>(Err(e)),
-                }
-            }
-            Action::Handover(id) => self.open_handover_form(id),
-            Action::ChangeStatus(id) => match self.store.get_person(id) {
-                Ok(p) => self.open_status_form(p.id, p.version, p.status),
-                Err(e) => self.report::<()>(Err(e)),
-            },
+            // The caseload pane's own (`Component::apply`), taken above.
+            Action::AddPerson
+            | Action::EditPerson(_)
+            | Action::PersonSaved(_)
+            | Action::Handover(_)
+            | Action::ChangeStatus(_) => {}
             a @ (Action::GoToPerson(_) | Action::Notice(_)) => self.apply_follow_up(a),
             // The follow-ups pane's own (`Component::apply`), taken above.
             Action::AddFollowUp { .. }

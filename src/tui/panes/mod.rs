@@ -1,5 +1,7 @@
-//! One file per pane. Panes never call each other or the store's writers:
-//! they turn keys into `Action`s for the app to carry out.
+//! One file (or folder) per pane. Panes never call each other or the app:
+//! a key becomes an `Action`, and the pane that owns it carries it out
+//! through the store (`Component::apply` and `submit`); what other panes
+//! must know of a write goes back to the app as `Effects`.
 
 pub mod caseload;
 pub mod connections;

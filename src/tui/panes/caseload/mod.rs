@@ -1,6 +1,8 @@
 //! Pane 1: the people I support. A table with a fuzzy name filter, a status
 //! filter and three sort orders; Enter opens a person's details.
 
+mod forms;
+
 use std::cmp::Reverse;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -18,7 +20,7 @@ use crate::domain::person::{Person, Status};
 use crate::domain::worker::{Worker, WorkerFilter, default_filter};
 use crate::store::{Changed, PeopleCount, PersonRow, StatusHistoryEntry, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
-use crate::tui::component::{Component, Session};
+use crate::tui::component::{Component, Effects, Session, Submitted};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::text_input::{TextKey, text_key};
@@ -179,6 +181,30 @@ impl Component for CaseloadPane {
         self.draw(frame, area, ctx)
     }
     /// The person open in detail, else the one selected.
+    /// Its people's forms (add, edit, status, handover), and keeping a
+    /// saved person in view.
+    fn apply(&mut self, action: &Action, store: &mut Store, s: &Session) -> Option<Effects> {
+        match *action {
+            Action::PersonSaved(id) => {
+                self.reveal(id);
+                let open = self.detail.as_ref().is_some_and(|d| d.person.id == id);
+                if open && let Err(e) = self.open_detail(store, id) {
+                    return Some(Effects::failed(e));
+                }
+                Some(Effects::default())
+            }
+            _ => self.open_form(action, store, s),
+        }
+    }
+    fn submit(
+        &mut self,
+        form: &mut crate::tui::form::Form,
+        purpose: &crate::tui::modal::Purpose,
+        store: &mut Store,
+        s: &Session,
+    ) -> Option<Submitted> {
+        self.save(form, purpose, store, s)
+    }
     fn subject(&self) -> (Option<i64>, Option<i64>) {
         let open = self.detail.as_ref().map(|d| d.person.id);
         (open.or_else(|| self.selected_id()), None)
