@@ -665,7 +665,7 @@ impl App {
                 form.today = Some(self.session.today);
                 let outcome = form.command(cmd);
                 if matches!(purpose, Purpose::Measure { .. }) {
-                    what_matters::measure_hint(&mut form);
+                    super::panes::what_matters::measure_hint(&mut form);
                 }
                 match outcome {
                     FormOutcome::Ignored => {
@@ -709,9 +709,10 @@ impl App {
             Purpose::ConnectionStatus { id } => self.save_connection(form, Err(id)),
             // The directory pane saves it (`Component::submit`), above.
             Purpose::Service(_) => Some(form),
-            Purpose::Goal { person_id, goal_id } => self.save_goal(form, person_id, goal_id),
-            Purpose::GoalStatus { goal_id } => self.save_goal_status(form, goal_id),
-            Purpose::Measure { person_id } => self.save_measure(form, person_id),
+            // Pane 2 saves these (`Component::submit`), above.
+            Purpose::Goal { .. } | Purpose::GoalStatus { .. } | Purpose::Measure { .. } => {
+                Some(form)
+            }
             Purpose::Export { person_id } => self.save_export(form, person_id),
             Purpose::Erase { ids, confirm } => self.save_erase(form, ids, &confirm),
         }
@@ -723,7 +724,7 @@ impl App {
             Some(Modal::Form { form, purpose }) => {
                 form.type_key(key);
                 if matches!(purpose, Purpose::Measure { .. }) {
-                    what_matters::measure_hint(form);
+                    super::panes::what_matters::measure_hint(form);
                 }
             }
             Some(Modal::Editor(editor)) => {
@@ -752,7 +753,7 @@ impl App {
             Some(Modal::Form { form, purpose }) => {
                 form.paste(text);
                 if matches!(purpose, Purpose::Measure { .. }) {
-                    what_matters::measure_hint(form);
+                    super::panes::what_matters::measure_hint(form);
                 }
                 self.track_form_draft();
             }

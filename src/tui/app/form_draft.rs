@@ -2,7 +2,8 @@
 //! autosaved a few seconds after a change, saved on Ctrl-c and on every
 //! other way out (a hang-up, a lost terminal), and opened again with what
 //! was typed at the next start. Short forms (a status, a snooze, a path, an
-//! erasure's confirmation) are not kept: they are quicker to type again.
+//! erasure's confirmation, a goal's new wording) are not kept: they are
+//! quicker to type again.
 
 use super::App;
 use crate::tui::action::{Action, NoteAction};
@@ -21,10 +22,6 @@ fn draft_purpose(p: &Purpose) -> Option<(String, Option<i64>)> {
             person_id,
             goal_id: None,
         } => (format!("goal:{person_id}"), Some(*person_id)),
-        Purpose::Goal {
-            person_id,
-            goal_id: Some(goal),
-        } => (format!("goal:{person_id}:{goal}"), Some(*person_id)),
         Purpose::FollowUp {
             person_id,
             service_id,
@@ -54,8 +51,7 @@ fn reopen(purpose: &str) -> Option<Action> {
     Some(match parts.first().copied()? {
         "person" if parts.len() == 1 => Action::AddPerson,
         "person" => Action::EditPerson(id(1)?),
-        "goal" if parts.len() == 2 => Action::Notes(NoteAction::AddGoal(id(1)?)),
-        "goal" => Action::Notes(NoteAction::EditGoal(id(2)?)),
+        "goal" => Action::Notes(NoteAction::AddGoal(id(1)?)),
         "follow_up" => Action::AddFollowUp {
             person_id: id(1),
             service_id: id(2),

@@ -1,15 +1,12 @@
-//! The app's side of pane 2: opening the note editor, goal and measure forms,
-//! saving them through the store, and autosaving drafts.
+//! The app's side of pane 2: the note editor (opened, saved, its drafts
+//! autosaved on the event loop's timer). Goals and measures are the pane's
+//! own (`panes/what_matters/forms.rs`).
 
 use std::time::{Duration, Instant};
 
-use super::{Action, App, Modal, NoteAction, Purpose};
+use super::{Action, App, Modal, NoteAction};
 use crate::domain::conversation::ConversationKind;
-use crate::domain::date::{iso, parse_day};
-use crate::domain::goal::{GoalStatus, validate_text};
-use crate::domain::measure::{Instrument, Scores};
 use crate::tui::editor::{EditorOutcome, NoteEditor};
-use crate::tui::form::{Field, FieldKey, Form};
 
 /// Autosave a draft this long after the first unsaved change.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
@@ -81,54 +78,11 @@ impl App {
                 self.say("Draft discarded");
                 return;
             }
-            NoteAction::AddGoal(person_id) => Modal::form(
-                Form::new(format!("New goal · {name}"), vec![goal_field("")]),
-                Purpose::Goal {
-                    person_id,
-                    goal_id: None,
-                },
-            ),
-            NoteAction::EditGoal(goal_id) => {
-                let Some(goal) = self.person.selected_goal().filter(|g| g.id == goal_id) else {
-                    return;
-                };
-                Modal::form(
-                    Form::new("Edit goal", vec![goal_field(&goal.text)]),
-                    Purpose::Goal {
-                        person_id: goal.person_id,
-                        goal_id: Some(goal_id),
-                    },
-                )
-            }
-            NoteAction::GoalStatus(goal_id) => {
-                let options = ["achieved", "dropped", "open"].map(String::from).to_vec();
-                let form = Form::new(
-                    "Goal status",
-                    vec![
-                        Field::choice(FieldKey::Status, "Status", options),
-                        Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY")
-                            .with_value(iso(self.session.today)),
-                    ],
-                );
-                Modal::form(form, Purpose::GoalStatus { goal_id })
-            }
-            NoteAction::AddMeasure(person_id) => {
-                let instruments = Instrument::ALL
-                    .iter()
-                    .map(|i| i.as_str().to_string())
-                    .collect();
-                let mut form = Form::new(
-                    format!("Wellbeing measure · {name}"),
-                    vec![
-                        Field::choice(FieldKey::Instrument, "Instrument", instruments),
-                        Field::text(FieldKey::Scores, "Scores", Instrument::Ons4.hint()),
-                        Field::text(FieldKey::TakenOn, "Date", "YYYY-MM-DD or DD/MM/YYYY")
-                            .with_value(iso(self.session.today)),
-                    ],
-                );
-                measure_hint(&mut form);
-                Modal::form(form, Purpose::Measure { person_id })
-            }
+            // The pane's own forms (`Component::apply`), taken before this.
+            NoteAction::AddGoal(_)
+            | NoteAction::EditGoal(_)
+            | NoteAction::GoalStatus(_)
+            | NoteAction::AddMeasure(_) => return,
         };
         self.modals.push(modal);
     }
@@ -162,88 +116,6 @@ impl App {
             },
         }
         self.modals.push(Modal::Editor(editor));
-    }
-
-    pub(super) fn save_goal(
-        &mut self,
-        form: Form,
-        person_id: i64,
-        goal_id: Option<i64>,
-    ) -> Option<Form> {
-        let saved = validate_text(form.value(FieldKey::Text))
-            .map_err(|e| (FieldKey::Text, e))
-            .and_then(|text| {
-                match goal_id {
-                    Some(id) => self.store.update_goal_text(id, &text),
-                    None => self
-                        .store
-                        .add_goal(person_id, &text, self.session.today)
-                        .map(|_| ()),
-                }
-                .map_err(|e| (FieldKey::Text, e.to_string()))
-            });
-        self.finish_form(form, saved, person_id, "Goal saved")
-    }
-
-    pub(super) fn save_goal_status(&mut self, form: Form, goal_id: i64) -> Option<Form> {
-        let status = GoalStatus::parse(form.value(FieldKey::Status)).unwrap_or(GoalStatus::Open);
-        let saved = self
-            .past_date(form.value(FieldKey::On))
-            .map_err(|e| (FieldKey::On, e))
-            .and_then(|on| {
-                self.store
-                    .set_goal_status(goal_id, status, on)
-                    .map_err(|e| (FieldKey::On, e.to_string()))
-            });
-        let pid = self.person.person.as_ref().map_or(0, |p| p.id);
-        self.finish_form(form, saved, pid, "Goal updated")
-    }
-
-    pub(super) fn save_measure(&mut self, form: Form, person_id: i64) -> Option<Form> {
-        let instrument =
-            Instrument::parse(form.value(FieldKey::Instrument)).unwrap_or(Instrument::Ons4);
-        let saved = Scores::parse(instrument, form.value(FieldKey::Scores))
-            .map_err(|e| (FieldKey::Scores, e))
-            .and_then(|scores| {
-                let on = self
-                    .past_date(form.value(FieldKey::TakenOn))
-                    .map_err(|e| (FieldKey::TakenOn, e))?;
-                self.store
-                    .add_measure(person_id, &scores, on)
-                    .map(|_| ())
-                    .map_err(|e| (FieldKey::Scores, e.to_string()))
-            });
-        self.finish_form(form, saved, person_id, "Measure saved")
-    }
-
-    /// A date typed in a form that may not lie in the future.
-    fn past_date(&self, text: &str) -> Result<chrono::NaiveDate, String> {
-        let d = parse_day(text, self.session.today)?;
-        if d > self.session.today {
-            return Err("the date cannot be in the future".into());
-        }
-        Ok(d)
-    }
-
-    /// Closes the form on success; on failure keeps it open with the error inline.
-    fn finish_form(
-        &mut self,
-        mut form: Form,
-        saved: Result<(), (FieldKey, String)>,
-        person_id: i64,
-        message: &str,
-    ) -> Option<Form> {
-        match saved {
-            Ok(()) => {
-                self.refresh_person(person_id);
-                self.say(message);
-                None
-            }
-            Err((field, message)) => {
-                form.set_error(field, message);
-                Some(form)
-            }
-        }
     }
 
     /// After a write about `id`: pane 2 shows them, and whatever else the
@@ -332,28 +204,4 @@ impl App {
             _ => None,
         })
     }
-}
-
-/// The scores hint follows the instrument chosen.
-pub(super) fn measure_hint(form: &mut Form) {
-    let instrument =
-        Instrument::parse(form.value(FieldKey::Instrument)).unwrap_or(Instrument::Ons4);
-    let Some(f) = form.fields.iter_mut().find(|f| f.key == FieldKey::Scores) else {
-        return;
-    };
-    f.hint = instrument.hint().into();
-    // Above the fields, the question of the item being scored, as the worker
-    // asks it: always two lines, so the box does not jump as scores go in.
-    let mut intro = crate::domain::text::wrap(&instrument.prompt(&f.value), 72, 2);
-    intro.resize(2, String::new());
-    form.intro = intro;
-}
-
-fn goal_field(text: &str) -> Field {
-    Field::text(
-        FieldKey::Text,
-        "Goal",
-        "in the person's words, e.g. get out twice a week",
-    )
-    .with_value(text)
 }

@@ -2,6 +2,10 @@
 //! (newest first, amendments folded in), their goals and how their wellbeing
 //! has changed between the first and latest measure.
 
+mod forms;
+
+pub use forms::measure_hint;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -18,7 +22,7 @@ use crate::domain::report::CodedEvent;
 use crate::domain::text::{truncate, width, wrap};
 use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, NoteAction, Outcome};
-use crate::tui::component::{Component, Session};
+use crate::tui::component::{Component, Effects, Session, Submitted};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 
@@ -93,6 +97,19 @@ impl Component for WhatMattersPane {
     }
     fn subject(&self) -> (Option<i64>, Option<i64>) {
         (self.person.as_ref().map(|p| p.id), None)
+    }
+    /// Its goal and measure forms (the note editor is the app's).
+    fn apply(&mut self, action: &Action, _: &mut Store, s: &Session) -> Option<Effects> {
+        self.open_form(action, s)
+    }
+    fn submit(
+        &mut self,
+        form: &mut crate::tui::form::Form,
+        purpose: &crate::tui::modal::Purpose,
+        store: &mut Store,
+        s: &Session,
+    ) -> Option<Submitted> {
+        self.save(form, purpose, store, s)
     }
     fn topics(&self) -> &'static [Topic] {
         &[
