@@ -160,6 +160,13 @@ pub enum Command {
     Decrypt,
     /// The effective keymap: context, command, keys, description
     Keys,
+    /// A completion script for your shell, on standard output (see the README's "Install")
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), on standard output: caseload man > caseload.1
+    Man,
     /// Overdue and upcoming follow-ups, for a login script or cron (exit 0)
     Remind {
         /// Also list follow-ups due within this many days (0: overdue and today)
@@ -509,6 +516,20 @@ pub fn run(
         }) => {
             let mut store = open_writer(cli, clock, config)?;
             note_add(&mut store, *person_id, kind, text.as_deref(), out)
+        }
+        Command::Completions { shell } => {
+            // Into memory first: clap_complete panics on a write error (a
+            // closed pipe), and a write here must fail as any other does.
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "caseload", &mut script);
+            out.write_all(&script)?;
+            Ok(())
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(out)?;
+            Ok(())
         }
         Command::Keys => {
             let ui =
