@@ -97,6 +97,10 @@ fn run_app(cli: &Cli, clock: &Clock, config: Config) -> CliResult {
     caseload::tui::check_terminal().map_err(CliError::Data)?;
     // Keep the temporary demo folder alive until the app closes; dropping it deletes it.
     let mut _demo_dir = None;
+    // Started with no --db on a machine with no caseload yet: the file is
+    // made now, and the app says what to do first. (A --db names a file on
+    // purpose, as scripts and tests do: no welcome there.)
+    let new_file = !cli.demo && cli.db.is_none() && cli::db_path(cli).is_ok_and(|p| !p.exists());
     let store = if cli.demo {
         let dir = tempfile::Builder::new()
             .prefix("caseload-demo-")
@@ -108,7 +112,7 @@ fn run_app(cli: &Cli, clock: &Clock, config: Config) -> CliResult {
     } else {
         cli::open_for_writing(cli, clock, &config)?
     };
-    match caseload::tui::run(store, config) {
+    match caseload::tui::run(store, config, new_file) {
         Ok(Exit::Quit | Exit::HangUp) => Ok(()),
         // The draft is saved and the terminal restored: end as the signal asked,
         // with the shell's code for it (SIGHUP 129, SIGINT 130, SIGTERM 143).

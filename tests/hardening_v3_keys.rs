@@ -162,3 +162,29 @@ fn esc_at_the_discard_question_keeps_editing_and_says_so() {
     tui.send(b"\x03");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// Issue 21, item 5, in the real binary: started with no `--db` on a
+/// machine with no caseload yet, the app makes the file and opens on what to
+/// do first; the next start does not, and a `--db` never does.
+#[test]
+fn a_first_start_opens_on_the_welcome_and_the_next_start_does_not() {
+    let sb = Sandbox::new();
+    let no_args: [&str; 0] = [];
+    let mut tui = Tui::spawn_with(&sb, 80, 24, no_args, |_| {});
+    tui.expect("Welcome to caseload");
+    tui.expect("caseload --demo");
+    tui.send(b"\x1b");
+    tui.expect("No people yet");
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+    let mut tui = Tui::spawn_with(&sb, 80, 24, no_args, |_| {});
+    tui.expect("No people yet");
+    assert!(!tui.screen().contains("Welcome to caseload"));
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+    let mut tui = Tui::spawn(&sb, &sb.path("named.db"), 80, 24);
+    tui.expect("No people yet");
+    assert!(!tui.screen().contains("Welcome to caseload"));
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+}

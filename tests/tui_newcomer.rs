@@ -226,3 +226,20 @@ fn a_follow_up_added_in_pane_2_shows_there_and_done_in_pane_4_leaves() {
     let s = screen(&mut app, 80, 24);
     assert!(!s.contains("Ring the GP"), "{s}");
 }
+
+/// Issue 21, item 5: the first start on a new file says what to do first
+/// (never a bare empty table), and Esc leaves the empty caseload.
+#[test]
+fn a_new_file_opens_on_a_welcome_that_says_what_to_do_first() {
+    let (_dir, store) = temp_store("new.db");
+    let mut app = open_app(store);
+    app.welcome();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Welcome to caseload"), "{s}");
+    assert!(s.contains("new.db") && s.contains("caseload --demo"), "{s}");
+    assert!(s.contains("directory import"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("Welcome to caseload"), "{s}");
+    assert!(s.contains("No people yet"), "{s}");
+}

@@ -52,7 +52,7 @@ use crate::store::{
     name = "caseload",
     version,
     about = "A keyboard-driven caseload manager for social prescribing link workers",
-    after_help = "With no command, opens the app. Data: --db PATH, else $CASELOAD_DB, else the XDG data dir."
+    after_help = "With no command, opens the app. Data: --db PATH, else $CASELOAD_DB, else the XDG data dir.\n\nNew here? Three commands to start:\n  caseload --demo                                  try the app on fictional people and services\n  caseload directory import FILE                   fill the directory (CSV or Open Referral JSON)\n  caseload person add --given G --family F         add a person (or press a in the app)"
 )]
 pub struct Cli {
     /// Database file (created, mode 0600, by the app or a writing command if its folder exists)

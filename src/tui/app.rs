@@ -642,6 +642,10 @@ impl App {
                 Command::Close => Outcome::Done,
                 _ => keep(self, Modal::Help, Outcome::Ignored),
             },
+            Modal::Welcome { path } => match cmd {
+                Command::Close => Outcome::Done,
+                _ => keep(self, Modal::Welcome { path }, Outcome::Ignored),
+            },
             Modal::Letter {
                 person_id,
                 text,
@@ -898,6 +902,7 @@ impl App {
         self.render_footer(frame, footer);
         match self.modals.last() {
             Some(Modal::Help) => self.render_help(frame, body),
+            Some(Modal::Welcome { path }) => self.render_welcome(frame, body, path),
             Some(Modal::Letter { text, scroll, .. }) => {
                 self.render_letter(frame, body, text, *scroll)
             }
@@ -914,6 +919,52 @@ impl App {
             Some(Modal::Form { form, .. }) => form.render(frame, body, &self.theme),
             None => {}
         }
+    }
+
+    /// The first start on a new file says what to do first, over the
+    /// empty caseload, instead of leaving a bare table.
+    pub fn welcome(&mut self) {
+        let path = self.store.path().display().to_string();
+        self.modals.push(Modal::Welcome { path });
+    }
+
+    fn render_welcome(&self, frame: &mut Frame, area: Rect, path: &str) {
+        let t = &self.theme;
+        let first = |context, command| {
+            let keys = self.keymap.label(context, command);
+            keys.split('/').next().unwrap_or_default().to_string()
+        };
+        let (close, add) = (
+            first(Context::Help, Command::Close),
+            first(Context::Caseload, Command::Add),
+        );
+        let text = [
+            format!(
+                "This is a new, empty caseload: {}",
+                super::panes::safe(path)
+            ),
+            String::new(),
+            format!("· To start: {close} closes this, then {add} adds the first person."),
+            "· To try caseload first on fictional people and services: quit, then".into(),
+            "  caseload --demo (nothing of it is kept).".into(),
+            "· To fill the directory of services: caseload directory import FILE".into(),
+            "  (CSV or Open Referral JSON) or caseload directory pull URL.".into(),
+            String::new(),
+            format!("? shows every key of the pane you are in. {close} closes this."),
+        ];
+        let height = (text.len() as u16 + 2).min(area.height);
+        let popup = centered(area, area.width.min(76), height);
+        frame.render_widget(ratatui::widgets::Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Welcome to caseload ", t.title()));
+        let lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            popup,
+        );
     }
 
     fn render_tabs(&self, frame: &mut Frame, area: Rect) {

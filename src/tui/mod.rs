@@ -62,7 +62,8 @@ pub enum Exit {
 /// it to end. However it ends, an open note is saved as a draft first, and the
 /// terminal is restored if there still is one (also on panic, through
 /// ratatui's hook). Errors are for a terminal that could not be set up.
-pub fn run(mut store: Store, config: Config) -> io::Result<Exit> {
+/// `welcome`: the file was new, so the app opens on what to do first.
+pub fn run(mut store: Store, config: Config, welcome: bool) -> io::Result<Exit> {
     check_terminal().map_err(io::Error::other)?;
     let ui = Ui::from_config(&config).map_err(|e| io::Error::other(e.to_string()))?;
     let theme = Theme::with_palette(ui.palette);
@@ -70,6 +71,9 @@ pub fn run(mut store: Store, config: Config) -> io::Result<Exit> {
     let settings = component::Settings::from_config(&config);
     let mut app = App::with_keymap(store, theme, ui.keymap).map_err(io::Error::other)?;
     app.set_settings(settings);
+    if welcome {
+        app.welcome();
+    }
     // Signal handlers before the first size query, so no resize falls in between.
     let mut input = input::start()?;
     // Ours first: ratatui's hook (installed by init) restores the screen, then calls this.

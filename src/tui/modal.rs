@@ -9,6 +9,10 @@ use crate::domain::person::Status;
 
 pub enum Modal {
     Help,
+    /// The first start on a new, empty file: what to do first.
+    Welcome {
+        path: String,
+    },
     /// A yes/no question; `yes` is carried out on y.
     Confirm {
         question: String,
@@ -89,7 +93,7 @@ impl Modal {
     /// The keymap contexts while this modal is on top.
     pub fn contexts(&self) -> &'static [Context] {
         match self {
-            Modal::Help => chain::HELP,
+            Modal::Help | Modal::Welcome { .. } => chain::HELP,
             Modal::Letter { .. } => chain::LETTER,
             Modal::Confirm { .. } => chain::CONFIRM,
             Modal::Editor(e) if e.confirming() => chain::CONFIRM,
