@@ -8,6 +8,19 @@ use common::app::{open_app, screen, temp_store};
 use common::keys::{ctrl, press, type_text};
 use ratatui::crossterm::event::KeyCode;
 
+/// Ann Archer, referred by her GP today: the person most tests here need.
+fn add_ann(store: &mut caseload::store::Store) -> i64 {
+    let person = caseload::domain::person::PersonInput {
+        given_name: "Ann".into(),
+        family_name: "Archer".into(),
+        referral_source: "GP practice".into(),
+        ..Default::default()
+    };
+    store
+        .add_person(&person.validate(common::today()).unwrap())
+        .unwrap()
+}
+
 #[test]
 fn an_empty_directory_says_how_to_fill_it() {
     let (_dir, store) = temp_store("new.db");
@@ -23,17 +36,8 @@ fn an_empty_directory_says_how_to_fill_it() {
 
 #[test]
 fn a_templated_note_previews_by_what_was_written_under_its_first_heading() {
-    use caseload::domain::person::PersonInput;
     let (_dir, mut store) = temp_store("notes.db");
-    let person = PersonInput {
-        given_name: "Ann".into(),
-        family_name: "Archer".into(),
-        referral_source: "GP practice".into(),
-        ..Default::default()
-    };
-    let id = store
-        .add_person(&person.validate(common::today()).unwrap())
-        .unwrap();
+    let id = add_ann(&mut store);
     let mut app = open_app(store);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('n'));
@@ -55,17 +59,8 @@ fn a_templated_note_previews_by_what_was_written_under_its_first_heading() {
 /// item being scored, and moves on as each score goes in.
 #[test]
 fn the_measure_form_asks_each_question_as_it_is_scored() {
-    use caseload::domain::person::PersonInput;
     let (_dir, mut store) = temp_store("measures.db");
-    let person = PersonInput {
-        given_name: "Ann".into(),
-        family_name: "Archer".into(),
-        referral_source: "GP practice".into(),
-        ..Default::default()
-    };
-    store
-        .add_person(&person.validate(common::today()).unwrap())
-        .unwrap();
+    add_ann(&mut store);
     let mut app = open_app(store);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('m'));
@@ -98,17 +93,8 @@ fn the_measure_form_asks_each_question_as_it_is_scored() {
 /// it has one now, checked like any day, kept when other fields are edited.
 #[test]
 fn consent_is_recorded_in_the_person_form_and_kept_by_later_edits() {
-    use caseload::domain::person::PersonInput;
     let (_dir, mut store) = temp_store("consent.db");
-    let person = PersonInput {
-        given_name: "Ann".into(),
-        family_name: "Archer".into(),
-        referral_source: "GP practice".into(),
-        ..Default::default()
-    };
-    let id = store
-        .add_person(&person.validate(common::today()).unwrap())
-        .unwrap();
+    let id = add_ann(&mut store);
     let mut app = open_app(store);
     press(&mut app, KeyCode::Char('e'));
     for _ in 0..14 {
@@ -149,17 +135,8 @@ fn consent_is_recorded_in_the_person_form_and_kept_by_later_edits() {
 /// soonest first, and drops one once it is done.
 #[test]
 fn pane_2_lists_the_persons_open_follow_ups() {
-    use caseload::domain::person::PersonInput;
     let (_dir, mut store) = temp_store("follow-ups.db");
-    let person = PersonInput {
-        given_name: "Ann".into(),
-        family_name: "Archer".into(),
-        referral_source: "GP practice".into(),
-        ..Default::default()
-    };
-    let id = store
-        .add_person(&person.validate(common::today()).unwrap())
-        .unwrap();
+    let id = add_ann(&mut store);
     let later = common::today() + chrono::Duration::days(3);
     store
         .add_follow_up(Some(id), None, later, None, "Ask about the choir")
@@ -191,17 +168,8 @@ fn pane_2_lists_the_persons_open_follow_ups() {
 /// shows in pane 2's list at once; done in pane 4, it leaves it.
 #[test]
 fn a_follow_up_added_in_pane_2_shows_there_and_done_in_pane_4_leaves() {
-    use caseload::domain::person::PersonInput;
     let (_dir, mut store) = temp_store("done.db");
-    let person = PersonInput {
-        given_name: "Ann".into(),
-        family_name: "Archer".into(),
-        referral_source: "GP practice".into(),
-        ..Default::default()
-    };
-    store
-        .add_person(&person.validate(common::today()).unwrap())
-        .unwrap();
+    add_ann(&mut store);
     let mut app = open_app(store);
     app.tick();
     press(&mut app, KeyCode::Char('2'));
