@@ -4,6 +4,7 @@
 mod admin;
 mod directory;
 mod note;
+mod open;
 mod output;
 mod person;
 mod privacy;
@@ -13,6 +14,7 @@ mod team;
 pub use admin::*;
 pub use directory::*;
 pub use note::*;
+pub use open::*;
 pub use output::*;
 pub use person::*;
 pub use privacy::*;
@@ -210,147 +212,6 @@ pub enum Command {
     },
 }
 
-/// What went wrong, and so which exit code: 1 for the user's input, 2 for data or I/O.
-#[derive(Debug)]
-pub enum CliError {
-    User(String),
-    Data(String),
-    /// The reader went away (`caseload person list | head`): stop quietly.
-    Quiet,
-}
-
-impl CliError {
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            CliError::User(_) => 1,
-            CliError::Data(_) => 2,
-            CliError::Quiet => 0,
-        }
-    }
-
-    pub fn message(&self) -> &str {
-        match self {
-            CliError::User(m) | CliError::Data(m) => m,
-            CliError::Quiet => "",
-        }
-    }
-}
-
-impl From<StoreError> for CliError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::NotFound { .. } | StoreError::Invalid(_) | StoreError::Conflict { .. } => {
-                CliError::User(e.to_string())
-            }
-            _ => CliError::Data(e.to_string()),
-        }
-    }
-}
-
-impl From<std::io::Error> for CliError {
-    fn from(e: std::io::Error) -> Self {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return CliError::Quiet;
-        }
-        CliError::Data(format!("input/output error: {e}"))
-    }
-}
-
-pub type CliResult<T = ()> = Result<T, CliError>;
-
-/// `--db`, else `$CASELOAD_DB` (clap reads both), else the XDG data dir.
-pub fn db_path(cli: &Cli) -> CliResult<PathBuf> {
-    if let Some(p) = &cli.db {
-        return Ok(p.clone());
-    }
-    directories::ProjectDirs::from("", "", "caseload")
-        .map(|d| d.data_dir().join("caseload.db"))
-        .ok_or_else(|| CliError::User("no home directory found; pass --db PATH".into()))
-}
-
-pub fn open_store(path: &Path, clock: &Clock) -> CliResult<Store> {
-    Ok(Store::open(path, clock.clone())?)
-}
-
-/// The store for the app and writing commands. Only the default location's
-/// folder is made (0700); a folder given with `--db` must exist, so a typo
-/// fails instead of starting an empty caseload somewhere unexpected.
-pub fn open_for_writing(cli: &Cli, clock: &Clock, config: &Config) -> CliResult<Store> {
-    let path = db_path(cli)?;
-    if cli.db.is_none()
-        && let Some(dir) = path.parent()
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(|e| CliError::Data(format!("cannot create {}: {e}", dir.display())))?;
-    }
-    let key = key_for(&path, config)?;
-    Ok(Store::open_keyed(&path, clock.clone(), key)?)
-}
-
-/// The store for commands that only read: never created, migrated or locked
-/// for writing, so a writer elsewhere does not hold them up.
-pub fn open_for_reading(cli: &Cli, clock: &Clock, config: &Config) -> CliResult<Store> {
-    let path = db_path(cli)?;
-    let key = key_for(&path, config)?;
-    Ok(Store::open_read_only_keyed(&path, clock.clone(), key)?)
-}
-
-/// The key, if the file is encrypted: asked for only then, so a plain
-/// database never prompts.
-pub(crate) fn key_for(path: &Path, config: &Config) -> CliResult<Option<Key>> {
-    if !looks_encrypted(path) {
-        return Ok(None);
-    }
-    key_source::obtain(config, path, Want::Existing)
-        .map(Some)
-        .map_err(CliError::Data)
-}
-
-/// The store for a writing command: every audit row it writes carries the
-/// worker's `display_name` from config.toml beside their login.
-pub(crate) fn open_writer(cli: &Cli, clock: &Clock, config: &Config) -> CliResult<Store> {
-    let mut store = open_for_writing(cli, clock, config)?;
-    store.set_actor_name(config.display_name.clone());
-    Ok(store)
-}
-
-/// The store for a command that shows person `id`'s record: read-only, unless
-/// config.toml has `audit_reads = true`; then the read is audited first
-/// (action `read`, the id, no personal data), which needs a writable store.
-/// The store for a command that discloses person `id`'s records (a letter,
-/// a subject access copy): the disclosure is audited, so it is opened for
-/// writing, after a read-only open so that a missing file is an error.
-pub(crate) fn open_for_disclosure(
-    cli: &Cli,
-    clock: &Clock,
-    config: &Config,
-    id: i64,
-) -> CliResult<Store> {
-    drop(open_record_reader(cli, clock, config, id)?);
-    open_writer(cli, clock, config)
-}
-
-pub(crate) fn open_record_reader(
-    cli: &Cli,
-    clock: &Clock,
-    config: &Config,
-    id: i64,
-) -> CliResult<Store> {
-    let reader = open_for_reading(cli, clock, config)?;
-    if !config.audit_reads {
-        return Ok(reader);
-    }
-    // Opened for reading first, so a missing file is still an error, never created.
-    drop(reader);
-    let mut store = open_writer(cli, clock, config)?;
-    store.audit_read(id)?;
-    Ok(store)
-}
-
 /// Runs a subcommand, writing results to `out`.
 pub fn run(
     cli: &Cli,
@@ -376,139 +237,7 @@ pub fn run(
             };
             write_demo(path, &size, *force, clock, out)
         }
-        Command::Person(cmd) => match cmd.as_ref() {
-            PersonCommand::List {
-                status,
-                worker,
-                format,
-            } => {
-                let store = open_for_reading(cli, clock, config)?;
-                let whose = resolve_worker(&store, worker.as_deref())?;
-                person_list(&store, status.as_deref(), &whose, *format, out)
-            }
-            PersonCommand::Assign { id, worker, note } => {
-                let mut store = open_writer(cli, clock, config)?;
-                person_assign(&mut store, *id, worker, note.as_deref(), out)
-            }
-            PersonCommand::Status { id, to, reason } => {
-                let mut store = open_writer(cli, clock, config)?;
-                person_status(&mut store, *id, to, reason, out)
-            }
-            PersonCommand::Add {
-                given,
-                family,
-                source,
-                reason,
-                nhs_number,
-                dob,
-                allow_duplicate_nhs,
-                sex,
-                ethnicity,
-                carer,
-                gp_practice,
-                preferred,
-                phone,
-                email,
-                address,
-                postcode,
-                referred_on,
-                risk,
-                consent_on,
-            } => {
-                let text = |o: &Option<String>| o.clone().unwrap_or_default();
-                let input = PersonInput {
-                    given_name: given.clone(),
-                    family_name: family.clone(),
-                    preferred_name: text(preferred),
-                    referral_source: text(source),
-                    referral_reason: text(reason),
-                    referred_on: text(referred_on),
-                    nhs_number: text(nhs_number),
-                    date_of_birth: text(dob),
-                    phone: text(phone),
-                    email: text(email),
-                    address: text(address),
-                    postcode: text(postcode),
-                    risk_note: text(risk),
-                    consent_recorded_on: text(consent_on),
-                    sex: text(sex),
-                    ethnicity: text(ethnicity),
-                    carer: text(carer),
-                    gp_practice: text(gp_practice),
-                    ..Default::default()
-                };
-                let mut store = open_writer(cli, clock, config)?;
-                person_add(&mut store, &input, *allow_duplicate_nhs, out)
-            }
-            PersonCommand::Erase { id, yes, reason } => {
-                let mut store = open_writer(cli, clock, config)?;
-                person_erase(&mut store, *id, *yes, reason, out)
-            }
-            PersonCommand::Export {
-                id,
-                format,
-                out: path,
-                force,
-            } => person_export(
-                &mut open_for_disclosure(cli, clock, config, *id)?,
-                *id,
-                *format,
-                path.as_deref(),
-                *force,
-                out,
-            ),
-            PersonCommand::Letter {
-                id,
-                out: path,
-                force,
-                format,
-                summary,
-                actions,
-            } => {
-                let format = match format {
-                    LetterFormatArg::Text => crate::io::letter::LetterFormat::Text,
-                    LetterFormatArg::Markdown => crate::io::letter::LetterFormat::Markdown,
-                };
-                let summary = match summary.as_deref() {
-                    Some("-") => {
-                        let mut buf = String::new();
-                        std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(
-                            |e| {
-                                CliError::User(format!(
-                                    "cannot read the summary from standard input: {e}"
-                                ))
-                            },
-                        )?;
-                        Some(buf)
-                    }
-                    other => other.map(str::to_string),
-                };
-                let letter = LetterOptions {
-                    format,
-                    summary: summary.as_deref(),
-                    actions,
-                    worker_name: config
-                        .worker_name
-                        .as_deref()
-                        .or(config.display_name.as_deref()),
-                    worker_contact: config.worker_contact.as_deref(),
-                };
-                person_letter(
-                    &mut open_for_disclosure(cli, clock, config, *id)?,
-                    *id,
-                    &letter,
-                    path.as_deref(),
-                    *force,
-                    out,
-                )
-            }
-            PersonCommand::Show { id, format } => person_show(
-                &open_record_reader(cli, clock, config, *id)?,
-                *id,
-                *format,
-                out,
-            ),
-        },
+        Command::Person(cmd) => run_person(cli, cmd, clock, config, out),
         Command::Note(NoteCommand::Add {
             person_id,
             kind,

@@ -422,3 +422,129 @@ pub fn person_status(
     writeln!(out, "person {id} is now {}", to.as_str())?;
     Ok(())
 }
+
+/// Runs `caseload person ...`, opening the store as the command needs it.
+pub(crate) fn run_person(
+    cli: &Cli,
+    cmd: &PersonCommand,
+    clock: &Clock,
+    config: &Config,
+    out: &mut dyn Write,
+) -> CliResult {
+    match cmd {
+        PersonCommand::List {
+            status,
+            worker,
+            format,
+        } => {
+            let store = open_for_reading(cli, clock, config)?;
+            let whose = resolve_worker(&store, worker.as_deref())?;
+            person_list(&store, status.as_deref(), &whose, *format, out)
+        }
+        PersonCommand::Assign { id, worker, note } => {
+            let mut store = open_writer(cli, clock, config)?;
+            person_assign(&mut store, *id, worker, note.as_deref(), out)
+        }
+        PersonCommand::Status { id, to, reason } => {
+            let mut store = open_writer(cli, clock, config)?;
+            person_status(&mut store, *id, to, reason, out)
+        }
+        PersonCommand::Add {
+            given,
+            family,
+            source,
+            reason,
+            nhs_number,
+            dob,
+            allow_duplicate_nhs,
+            sex,
+            ethnicity,
+            carer,
+            gp_practice,
+            preferred,
+            phone,
+            email,
+            address,
+            postcode,
+            referred_on,
+            risk,
+            consent_on,
+        } => {
+            let text = |o: &Option<String>| o.clone().unwrap_or_default();
+            let input = PersonInput {
+                given_name: given.clone(),
+                family_name: family.clone(),
+                preferred_name: text(preferred),
+                referral_source: text(source),
+                referral_reason: text(reason),
+                referred_on: text(referred_on),
+                nhs_number: text(nhs_number),
+                date_of_birth: text(dob),
+                phone: text(phone),
+                email: text(email),
+                address: text(address),
+                postcode: text(postcode),
+                risk_note: text(risk),
+                consent_recorded_on: text(consent_on),
+                sex: text(sex),
+                ethnicity: text(ethnicity),
+                carer: text(carer),
+                gp_practice: text(gp_practice),
+                ..Default::default()
+            };
+            let mut store = open_writer(cli, clock, config)?;
+            person_add(&mut store, &input, *allow_duplicate_nhs, out)
+        }
+        PersonCommand::Erase { id, yes, reason } => {
+            let mut store = open_writer(cli, clock, config)?;
+            person_erase(&mut store, *id, *yes, reason, out)
+        }
+        PersonCommand::Export {
+            id,
+            format,
+            out: path,
+            force,
+        } => person_export(
+            &mut open_for_disclosure(cli, clock, config, *id)?,
+            *id,
+            *format,
+            path.as_deref(),
+            *force,
+            out,
+        ),
+        PersonCommand::Letter {
+            id,
+            out: path,
+            force,
+            format,
+            summary,
+            actions,
+        } => {
+            let summary = letter_summary(summary.as_deref())?;
+            let letter = LetterOptions {
+                format: format.letter_format(),
+                summary: summary.as_deref(),
+                actions,
+                worker_name: config
+                    .worker_name
+                    .as_deref()
+                    .or(config.display_name.as_deref()),
+                worker_contact: config.worker_contact.as_deref(),
+            };
+            person_letter(
+                &mut open_for_disclosure(cli, clock, config, *id)?,
+                *id,
+                &letter,
+                path.as_deref(),
+                *force,
+                out,
+            )
+        }
+        PersonCommand::Show { id, format } => person_show(
+            &open_record_reader(cli, clock, config, *id)?,
+            *id,
+            *format,
+            out,
+        ),
+    }
+}

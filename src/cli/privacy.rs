@@ -274,3 +274,26 @@ pub fn person_letter(
     }
     Ok(())
 }
+
+impl LetterFormatArg {
+    pub(crate) fn letter_format(self) -> crate::io::letter::LetterFormat {
+        match self {
+            LetterFormatArg::Text => crate::io::letter::LetterFormat::Text,
+            LetterFormatArg::Markdown => crate::io::letter::LetterFormat::Markdown,
+        }
+    }
+}
+
+/// `--summary`: the text itself, or `-` to read it from standard input.
+pub(crate) fn letter_summary(arg: Option<&str>) -> CliResult<Option<String>> {
+    match arg {
+        Some("-") => {
+            let mut buf = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(|e| {
+                CliError::User(format!("cannot read the summary from standard input: {e}"))
+            })?;
+            Ok(Some(buf))
+        }
+        other => Ok(other.map(str::to_string)),
+    }
+}
