@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 mod caseload;
-mod connecting;
 mod data_protection;
 mod follow_ups;
 mod form_draft;
@@ -25,7 +24,6 @@ use super::keymap::{Command, Context, Key, Keymap};
 pub use super::modal::{Modal, Purpose};
 use super::panes::Ctx;
 use super::panes::caseload::CaseloadPane;
-use super::panes::connections;
 use super::panes::directory::DirectoryPane;
 use super::panes::follow_ups::FollowUpsPane;
 use super::panes::what_matters::WhatMattersPane;
@@ -255,6 +253,7 @@ impl App {
 
     /// Offers an action to each pane in tab order; true if one carried it out.
     fn apply_in_panes(&mut self, action: &Action) -> bool {
+        self.session.selected = self.caseload.selected_id();
         let session = self.session.clone();
         for i in 0..self.tab_count() {
             let Some((pane, store)) = self.component_and_store(Pane::at(i)) else {
@@ -280,6 +279,12 @@ impl App {
     /// What a pane asked for after its work: the reload first, so what it
     /// selects or counts next is read from the saved state.
     fn after_effects(&mut self, effects: Effects) {
+        if let Some(id) = effects.person
+            && self.session.person != Some(id)
+        {
+            let r = self.load_person(id);
+            self.report(r);
+        }
         let r = match effects.follow_up {
             Some(id) => self.refresh_follow_up(id),
             None => self.reload_changed(),
@@ -706,17 +711,13 @@ impl App {
             }
             // The follow-ups pane saves these (`Component::submit`), above.
             Purpose::FollowUp { .. } | Purpose::Snooze { .. } => Some(form),
-            Purpose::Connect {
-                person_id,
-                service_id,
-            } => self.save_connection(form, Ok((person_id, service_id))),
-            Purpose::ConnectionStatus { id } => self.save_connection(form, Err(id)),
-            // The directory pane saves it (`Component::submit`), above.
-            Purpose::Service(_) => Some(form),
+            // The directory pane saves these (`Component::submit`), above.
+            Purpose::Service(_) | Purpose::Connect { .. } => Some(form),
             // Pane 2 saves these (`Component::submit`), above.
-            Purpose::Goal { .. } | Purpose::GoalStatus { .. } | Purpose::Measure { .. } => {
-                Some(form)
-            }
+            Purpose::Goal { .. }
+            | Purpose::GoalStatus { .. }
+            | Purpose::Measure { .. }
+            | Purpose::ConnectionStatus { .. } => Some(form),
             Purpose::Export { person_id } => self.save_export(form, person_id),
             Purpose::Erase { ids, confirm } => self.save_erase(form, ids, &confirm),
         }
@@ -825,11 +826,11 @@ impl App {
             | Action::SnoozeFollowUp { .. }
             | Action::SelectFollowUp(_)
             | Action::OfferCheckIn { .. } => {}
-            Action::ConnectService(_) | Action::UpdateConnection(_) => {
-                self.apply_connection(action)
-            }
-            // The directory pane's own (`Component::apply`), taken above.
-            Action::OpenService(_)
+            // The directory pane's own (`Component::apply`), taken above;
+            // connections are panes/connections.rs, through panes 2 and 3.
+            Action::ConnectService(_)
+            | Action::UpdateConnection(_)
+            | Action::OpenService(_)
             | Action::ServiceSaved(_)
             | Action::EditService(_)
             | Action::VerifyService(_)

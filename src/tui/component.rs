@@ -63,6 +63,9 @@ pub struct Session {
     pub today: NaiveDate,
     /// Picked in the caseload and opened in pane 2; `None` before that.
     pub person: Option<i64>,
+    /// Selected in the caseload now (what `c` in the directory connects
+    /// when pane 2 shows nobody).
+    pub selected: Option<i64>,
     /// A login: my follow-ups for a link worker in a team; `None`: everyone's.
     pub agenda_owner: Option<String>,
 }
@@ -72,6 +75,7 @@ impl Session {
         Session {
             today,
             person: None,
+            selected: None,
             agenda_owner: None,
         }
     }
@@ -93,12 +97,22 @@ pub struct Effects {
     /// agenda, its person's "Next" in the caseload) instead of reloading
     /// every row, unless something else changed meanwhile.
     pub follow_up: Option<i64>,
+    /// Show this person in pane 2 (a connection was made for them).
+    pub person: Option<i64>,
 }
 
 impl Effects {
     pub fn say(message: impl Into<String>) -> Effects {
         Effects {
             message: Some((message.into(), false)),
+            ..Default::default()
+        }
+    }
+
+    /// A reason nothing was done, shown as an error.
+    pub fn refuse(message: impl Into<String>) -> Effects {
+        Effects {
+            message: Some((message.into(), true)),
             ..Default::default()
         }
     }

@@ -1,6 +1,7 @@
 //! A person's connections to services, each with its dated history: a small
-//! section the person pane shows under its own content, plus the two forms
-//! (connect, change status) the app opens as overlays.
+//! section pane 2 shows under its own content, and the two forms that write
+//! them: connect (opened from the directory, `c`) and a connection's next
+//! step (from pane 2). Both panes hand those actions and forms here.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -11,9 +12,12 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::{Ctx, fit};
 use crate::domain::date::{iso, parse_day};
 use crate::domain::service::{Connection, ConnectionStatus};
+use crate::store::Store;
 use crate::tui::action::{Action, Outcome, Pane};
+use crate::tui::component::{Effects, Session, Submitted};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::Command;
+use crate::tui::modal::{Modal, Purpose};
 
 #[derive(Default)]
 pub struct ConnectionsView {
@@ -167,4 +171,113 @@ pub fn read_form(
     }
     let note = Some(form.value(FieldKey::Note).trim().to_string()).filter(|n| !n.is_empty());
     Ok((status, on, note))
+}
+
+/// `c` in the directory: the form connecting the person open in pane 2 (else
+/// the one selected in the caseload) to this service.
+pub fn open_connect(store: &Store, s: &Session, service_id: i64) -> Effects {
+    let Some(person_id) = s.person.or(s.selected) else {
+        return Effects::refuse("Select a person in the caseload (1) first, then c here");
+    };
+    let names = store.get_person(person_id).and_then(|p| {
+        let service = store.get_service(service_id)?;
+        Ok((p.display_name(), service.name))
+    });
+    match names {
+        Ok((person, service)) => Effects::open(Modal::form(
+            connect_form(&person, &service, s.today),
+            Purpose::Connect {
+                person_id,
+                service_id,
+            },
+        )),
+        Err(e) => Effects::failed(e),
+    }
+}
+
+/// Saves a new connection; pane 2 then shows that person.
+pub fn save_connect(
+    form: &mut Form,
+    (person_id, service_id): (i64, i64),
+    store: &mut Store,
+    s: &Session,
+) -> Submitted {
+    let Some((status, on, note)) = checked(form, s.today) else {
+        return Submitted::KeepOpen;
+    };
+    let written = store.connect(person_id, service_id, status, on, note.as_deref());
+    saved(form, written.map(|_| ()), status, (person_id, service_id))
+}
+
+impl ConnectionsView {
+    /// The form for the next step of connection `id`, if it is listed.
+    pub fn open_status(&self, id: i64, today: NaiveDate) -> Effects {
+        match self.list.iter().find(|c| c.id == id) {
+            Some(c) => Effects::open(Modal::form(
+                status_form(c, today),
+                Purpose::ConnectionStatus { id },
+            )),
+            None => Effects::default(),
+        }
+    }
+
+    /// Saves connection `id`'s next step.
+    pub fn save_status(
+        &self,
+        form: &mut Form,
+        id: i64,
+        store: &mut Store,
+        s: &Session,
+    ) -> Submitted {
+        let Some((status, on, note)) = checked(form, s.today) else {
+            return Submitted::KeepOpen;
+        };
+        let service_id = self
+            .list
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(0, |c| c.service_id);
+        let written = store.set_connection_status(id, status, on, note.as_deref());
+        let person_id = s.person.unwrap_or(0);
+        saved(form, written, status, (person_id, service_id))
+    }
+}
+
+/// The form's values, or `None` with the reason beside its field.
+fn checked(
+    form: &mut Form,
+    today: NaiveDate,
+) -> Option<(ConnectionStatus, NaiveDate, Option<String>)> {
+    match read_form(form, today) {
+        Ok(v) => Some(v),
+        Err((field, message)) => {
+            form.set_error(field, message);
+            None
+        }
+    }
+}
+
+/// After a connection write: say so, show the person in pane 2, and for a
+/// referral offer (not force) a check-in follow-up in 14 days.
+fn saved(
+    form: &mut Form,
+    written: Result<(), crate::store::StoreError>,
+    status: ConnectionStatus,
+    (person_id, service_id): (i64, i64),
+) -> Submitted {
+    if let Err(e) = written {
+        form.message = Some(format!("Not saved: {e}"));
+        return Submitted::KeepOpen;
+    }
+    let mut effects = Effects::say(format!("Connection {}", label(status)));
+    if person_id != 0 {
+        effects.person = Some(person_id);
+    }
+    if status == ConnectionStatus::Referred && person_id != 0 && service_id != 0 {
+        effects.then = Some(Action::OfferCheckIn {
+            person_id,
+            service_id,
+        });
+    }
+    Submitted::Saved(Box::new(effects))
 }

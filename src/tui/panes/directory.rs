@@ -95,21 +95,35 @@ impl Component for DirectoryPane {
         (None, self.selected().map(|s| s.id))
     }
     fn topics(&self) -> &'static [Topic] {
-        &[Topic::Services]
+        &[Topic::Services, Topic::Connections]
     }
-    /// The whole directory, indexed on its own thread.
-    fn load(&mut self, store: &Store, session: &Session, _: &Changed) -> Result<(), StoreError> {
+    /// The whole directory, indexed on its own thread; a connection made
+    /// anywhere changes only who the open entry lists.
+    fn load(
+        &mut self,
+        store: &Store,
+        session: &Session,
+        changed: &Changed,
+    ) -> Result<(), StoreError> {
         self.set_today(session.today);
-        self.set(store.list_services()?);
+        if changed.any(&[Topic::Services]) {
+            self.set(store.list_services()?);
+        }
+        if let Some(id) = self.open_service().map(|s| s.id)
+            && changed.any(&[Topic::Connections])
+        {
+            self.set_connected_now(store.connected_now(id)?);
+        }
         Ok(())
     }
     /// Kept current off screen: `c` from pane 2 and the status line read it.
     fn keep_current(&self) -> bool {
         true
     }
-    /// Its entries' forms, questions and writes (connections are pane 2's).
+    /// Its entries' forms, questions and writes, and `c` (connections.rs).
     fn apply(&mut self, action: &Action, store: &mut Store, s: &Session) -> Option<Effects> {
         Some(match *action {
+            Action::ConnectService(id) => super::connections::open_connect(store, s, id),
             Action::OpenService(id) => match store.connected_now(id) {
                 Ok(n) => {
                     self.set_connected_now(n);
@@ -154,8 +168,16 @@ impl Component for DirectoryPane {
         store: &mut Store,
         session: &Session,
     ) -> Option<Submitted> {
-        let Purpose::Service(meta) = purpose else {
-            return None;
+        let meta = match purpose {
+            Purpose::Service(meta) => meta,
+            Purpose::Connect {
+                person_id,
+                service_id,
+            } => {
+                let ids = (*person_id, *service_id);
+                return Some(super::connections::save_connect(form, ids, store, session));
+            }
+            _ => return None,
         };
         let service = match DirectoryPane::service_from_form(form, meta, session.today) {
             Ok(s) => s,

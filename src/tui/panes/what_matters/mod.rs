@@ -100,7 +100,10 @@ impl Component for WhatMattersPane {
     }
     /// Its goal and measure forms (the note editor is the app's).
     fn apply(&mut self, action: &Action, _: &mut Store, s: &Session) -> Option<Effects> {
-        self.open_form(action, s)
+        match *action {
+            Action::UpdateConnection(id) => Some(self.connections.open_status(id, s.today)),
+            _ => self.open_form(action, s),
+        }
     }
     fn submit(
         &mut self,
@@ -109,7 +112,12 @@ impl Component for WhatMattersPane {
         store: &mut Store,
         s: &Session,
     ) -> Option<Submitted> {
-        self.save(form, purpose, store, s)
+        match *purpose {
+            crate::tui::modal::Purpose::ConnectionStatus { id } => {
+                Some(self.connections.save_status(form, id, store, s))
+            }
+            _ => self.save(form, purpose, store, s),
+        }
     }
     fn topics(&self) -> &'static [Topic] {
         &[
