@@ -279,6 +279,9 @@ impl App {
     /// What a pane asked for after its work: the reload first, so what it
     /// selects or counts next is read from the saved state.
     fn after_effects(&mut self, effects: Effects) {
+        for id in &effects.erased {
+            self.forget(*id);
+        }
         if let Some(id) = effects.person
             && self.session.person != Some(id)
         {
@@ -718,8 +721,8 @@ impl App {
             | Purpose::GoalStatus { .. }
             | Purpose::Measure { .. }
             | Purpose::ConnectionStatus { .. } => Some(form),
-            Purpose::Export { person_id } => self.save_export(form, person_id),
-            Purpose::Erase { ids, confirm } => self.save_erase(form, ids, &confirm),
+            // The caseload pane hands these to panes/data_protection.rs, above.
+            Purpose::Export { .. } | Purpose::Erase { .. } => Some(form),
         }
     }
 
@@ -836,7 +839,8 @@ impl App {
             | Action::VerifyService(_)
             | Action::AskServiceActive(..)
             | Action::SetServiceActive(..) => {}
-            Action::ExportRecord(_) | Action::Erase(_) => self.apply_data_protection(action),
+            // The caseload pane hands these to panes/data_protection.rs, above.
+            Action::ExportRecord(_) | Action::Erase(_) => {}
         }
     }
 

@@ -99,6 +99,8 @@ pub struct Effects {
     pub follow_up: Option<i64>,
     /// Show this person in pane 2 (a connection was made for them).
     pub person: Option<i64>,
+    /// These people were erased: no pane may go on showing them.
+    pub erased: Vec<i64>,
 }
 
 impl Effects {

@@ -5,6 +5,7 @@
 
 pub mod caseload;
 pub mod connections;
+pub mod data_protection;
 pub mod directory;
 pub mod follow_ups;
 pub mod report;

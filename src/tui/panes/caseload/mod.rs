@@ -13,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use super::{Ctx, due_span, fit, safe};
+use super::{Ctx, data_protection, due_span, fit, safe};
 use crate::domain::date::iso;
 use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
@@ -23,6 +23,7 @@ use crate::tui::action::{Action, Outcome};
 use crate::tui::component::{Component, Effects, Session, Submitted};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
+use crate::tui::modal::Purpose;
 use crate::tui::text_input::{TextKey, text_key};
 
 /// A name filter longer than any name is a paste gone wrong; stop there.
@@ -193,6 +194,8 @@ impl Component for CaseloadPane {
                 }
                 Some(Effects::default())
             }
+            Action::ExportRecord(id) => Some(data_protection::open_export(store, id)),
+            Action::Erase(ref ids) => Some(data_protection::open_erase(store, ids)),
             _ => self.open_form(action, store, s),
         }
     }
@@ -203,7 +206,22 @@ impl Component for CaseloadPane {
         store: &mut Store,
         s: &Session,
     ) -> Option<Submitted> {
-        self.save(form, purpose, store, s)
+        match purpose {
+            Purpose::Export { person_id } => {
+                Some(data_protection::save_export(form, *person_id, store, s))
+            }
+            Purpose::Erase { ids, confirm } => {
+                if self
+                    .detail
+                    .as_ref()
+                    .is_some_and(|d| ids.contains(&d.person.id))
+                {
+                    self.detail = None;
+                }
+                Some(data_protection::save_erase(form, ids, confirm, store))
+            }
+            _ => self.save(form, purpose, store, s),
+        }
     }
     fn subject(&self) -> (Option<i64>, Option<i64>) {
         let open = self.detail.as_ref().map(|d| d.person.id);

@@ -1,0 +1,178 @@
+//! Subject access and erasure, from pane 1's details, pane 2 and the
+//! retention review (the caseload pane hands these actions and forms here):
+//! a subject access copy written to a file the worker names, and erasure
+//! behind a typed confirmation, of one person or of several.
+
+use std::path::PathBuf;
+
+use crate::adapters::file::{WriteError, write_private};
+use crate::domain::person::same_name;
+use crate::store::{Disclosure, Store};
+use crate::tui::component::{Effects, Session, Submitted};
+use crate::tui::form::{Field, FieldKey, Form};
+use crate::tui::modal::{Modal, Purpose};
+
+/// The reason an erasure from the app leaves in the audit (never a name).
+pub const ERASE_REASON: &str = "erased in the app";
+
+/// `E`: asks where to write person `id`'s subject access copy.
+pub fn open_export(store: &Store, id: i64) -> Effects {
+    let name = match store.get_person(id) {
+        Ok(p) => p.display_name(),
+        Err(e) => return Effects::failed(e),
+    };
+    // The id, never the name, in the file name: a folder listing says nothing.
+    let path = format!("~/caseload-subject-access-{id}.txt");
+    let form = Form::new(
+        format!("Subject access export · {name}"),
+        vec![
+            Field::text(
+                FieldKey::Path,
+                "Write to",
+                "a new file; ~ is your home folder",
+            )
+            .with_value(path),
+        ],
+    )
+    .with_intro(vec![
+        "Everything held about them, as text they can read: their record,".into(),
+        "notes with every earlier version, goals, measures, services,".into(),
+        "follow-ups and who opened or changed it. Readable by you only;".into(),
+        "an existing file is never replaced.".into(),
+    ]);
+    Effects::open(Modal::form(form, Purpose::Export { person_id: id }))
+}
+
+/// Writes the copy (text they can read), audited as a disclosure first.
+pub fn save_export(form: &mut Form, person_id: i64, store: &mut Store, s: &Session) -> Submitted {
+    let typed = form.value(FieldKey::Path).trim().to_string();
+    if typed.is_empty() {
+        return keep(form, FieldKey::Path, "give a file to write".into());
+    }
+    let path = expand_home(&typed);
+    let record = match store.subject_access_record(person_id) {
+        Ok(r) => r,
+        Err(e) => return keep(form, FieldKey::Path, format!("not written: {e}")),
+    };
+    let text = crate::io::subject_access::text(&record, s.today);
+    if let Err(e) = store.audit_disclosure(person_id, Disclosure::SubjectAccess) {
+        return keep(form, FieldKey::Path, format!("not written: {e}"));
+    }
+    match write_private(&path, text.as_bytes(), false) {
+        Ok(()) => Submitted::Saved(Box::new(Effects::say(format!(
+            "Subject access export written to {} (readable by you only)",
+            path.display()
+        )))),
+        Err(WriteError::Exists) => keep(
+            form,
+            FieldKey::Path,
+            "that file exists and is never replaced: choose another name".into(),
+        ),
+        Err(WriteError::Io(e)) => keep(form, FieldKey::Path, format!("cannot write it: {e}")),
+    }
+}
+
+/// The form stays open with `message` beside its one field.
+fn keep(form: &mut Form, key: FieldKey, message: String) -> Submitted {
+    form.set_error(key, message);
+    Submitted::KeepOpen
+}
+
+/// `D`, or the retention review's marked people: asks for their name (one)
+/// or `ERASE n` (several).
+pub fn open_erase(store: &Store, ids: &[i64]) -> Effects {
+    let (form, confirm) = match ids {
+        [] => return Effects::say("Nobody marked: Space marks a person first"),
+        [id] => {
+            let p = match store.get_person(*id) {
+                Ok(p) => p,
+                Err(e) => return Effects::failed(e),
+            };
+            // The same name the command line asks for.
+            let name = format!("{} {}", p.details.given_name, p.details.family_name);
+            let form = Form::new(
+                format!("Erase {name}?"),
+                vec![Field::text(
+                    FieldKey::Confirm,
+                    "Their name",
+                    "type their name to confirm, then Enter",
+                )],
+            )
+            .with_intro(erase_intro(&format!("{name}'s record")));
+            (form, name)
+        }
+        many => {
+            let confirm = format!("ERASE {}", many.len());
+            let mut intro = erase_intro(&format!("the records of {} people", many.len()));
+            intro.push(format!("Type {confirm} to erase them."));
+            let form = Form::new(
+                format!("Erase {} people and every record about them?", many.len()),
+                vec![Field::text(
+                    FieldKey::Confirm,
+                    "Confirm",
+                    "type the words shown above, then Enter",
+                )],
+            )
+            .with_intro(intro);
+            (form, confirm)
+        }
+    };
+    let ids = ids.to_vec();
+    Effects::open(Modal::form(form, Purpose::Erase { ids, confirm }))
+}
+
+/// Erases them once the confirmation matches; every pane forgets them first
+/// (`Effects::erased`), so nothing goes on showing someone erased.
+pub fn save_erase(form: &mut Form, ids: &[i64], confirm: &str, store: &mut Store) -> Submitted {
+    if !same_name(form.value(FieldKey::Confirm), confirm) {
+        let message = if ids.len() == 1 {
+            "the name does not match; nothing was erased".to_string()
+        } else {
+            format!("type {confirm}; nothing was erased")
+        };
+        return keep(form, FieldKey::Confirm, message);
+    }
+    let (erased, result) = store.erase_people(ids, ERASE_REASON);
+    let message = match result {
+        Ok(()) if ids.len() == 1 => (
+            "Erased: no copy remains in the database files".into(),
+            false,
+        ),
+        Ok(()) => {
+            let people = match erased {
+                1 => "person".to_string(),
+                n => format!("{n} people"),
+            };
+            (
+                format!("Erased {people}: no copy remains in the database files"),
+                false,
+            )
+        }
+        // All erased; the log could not be emptied while another program reads.
+        Err(e) if erased == ids.len() => (format!("Erased. {e}"), true),
+        Err(e) => (format!("Erased {erased} of {}; then: {e}", ids.len()), true),
+    };
+    Submitted::Saved(Box::new(Effects {
+        message: Some(message),
+        erased: ids.to_vec(),
+        ..Default::default()
+    }))
+}
+
+/// What an erasure deletes, in lines that fit the form.
+fn erase_intro(whose: &str) -> Vec<String> {
+    vec![
+        format!("This deletes {whose} and every record"),
+        "about them: notes with every earlier version, drafts, goals,".into(),
+        "measures, service connections and follow-ups. It cannot be".into(),
+        "undone. The audit keeps the day, your login and the id only.".into(),
+    ]
+}
+
+/// `~/x` is `x` in the home folder; anything else is as typed.
+fn expand_home(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => PathBuf::from(typed),
+    }
+}
