@@ -296,6 +296,17 @@ impl Parser {
                 .push_back(Event::Key(ratatui::crossterm::event::KeyCode::Esc.into()));
             self.buffer.clear();
         }
+        // An ESC never continues a sequence already begun (but inside a
+        // paste, which ends with one): half a sequence then the Esc key is
+        // the broken half dropped and the Esc, not an Esc held in the
+        // buffer until the next key (`ESC [1;5` then `ESC` lost the Esc).
+        if byte == 0x1b
+            && self.buffer.len() > 1
+            && self.buffer[0] == 0x1b
+            && !self.buffer.starts_with(b"\x1b[200~")
+        {
+            self.buffer.clear();
+        }
         self.buffer.push(byte);
         match parse_event(&self.buffer, more) {
             Ok(Some(InternalEvent::Event(event))) => {
@@ -358,6 +369,25 @@ mod tests {
                 Event::Key(KeyCode::Esc.into()),
                 Event::Key(KeyCode::Up.into())
             ]
+        );
+    }
+
+    #[test]
+    fn half_a_sequence_then_esc_is_the_esc_key() {
+        for partial in [&b"\x1b["[..], &b"\x1b[1;5"[..], &b"\x1bO"[..]] {
+            let mut p = Parser::default();
+            p.advance(partial, false);
+            p.advance(b"\x1b", false);
+            assert_eq!(
+                p.next(),
+                Some(Event::Key(KeyCode::Esc.into())),
+                "{partial:?}"
+            );
+        }
+        // A paste may hold an ESC: it ends only at its end marker.
+        assert_eq!(
+            parse(b"\x1b[200~a\x1bb\x1b[201~"),
+            [Event::Paste("a\x1bb".into())]
         );
     }
 
