@@ -76,10 +76,16 @@ fn fixture() -> (TempDir, std::path::PathBuf, App) {
 fn export_from_pane_2_writes_a_private_text_file_and_never_replaces_one() {
     let (dir, _db, mut app) = fixture();
     press(&mut app, KeyCode::Char('2'));
+    // Found from the footer's jump (the palette), with its key beside it.
+    assert!(screen(&mut app, 80, 24).contains(": jump"), "in the footer");
+    press(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, "export");
+    let s = screen(&mut app, 80, 24);
     assert!(
-        screen(&mut app, 80, 24).contains("E export"),
-        "in the footer"
+        s.contains("subject access export to file") && s.contains("E"),
+        "{s}"
     );
+    press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('E'));
     insta::assert_snapshot!("export_form", screen(&mut app, 80, 24));
     // The prefilled path is in the home folder; write into the test's folder instead.

@@ -17,6 +17,41 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// `s` lower-cased with the accents of Latin letters taken off, so a name
+/// typed on an English keyboard finds its person ("lukasz" finds Łukasz,
+/// "zoe" Zoë). Letters outside the table are only lower-cased.
+pub fn unaccented(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| fold_char(c).to_lowercase())
+        .map(base_letter)
+        .collect()
+}
+
+fn base_letter(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}')
 }
@@ -200,6 +235,15 @@ fn stem_key(words: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_lose_their_accents_for_matching() {
+        assert_eq!(
+            super::unaccented("Łukasz Zoë Siobhán Ørsted Çelik"),
+            "lukasz zoe siobhan orsted celik"
+        );
+        assert_eq!(super::unaccented("李小龍 Ann"), "李小龍 ann");
+    }
+
     use super::*;
 
     #[test]

@@ -24,6 +24,9 @@ pub struct PersonRow {
     /// Whose caseload they are on (a worker's login); left out when unassigned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assigned_worker: Option<String>,
+    /// For finding them by it (the palette); not in `person list`'s output.
+    #[serde(skip)]
+    pub nhs_number: Option<String>,
 }
 
 impl PersonRow {
@@ -122,7 +125,7 @@ const ROW_COLUMNS: &str = "SELECT p.id, p.given_name, p.family_name, p.preferred
           WHERE r.person_id = p.id AND r.done_at IS NULL),
         coalesce(trim(p.risk_note), '') <> '',
         (SELECT count(*) FROM goal g WHERE g.person_id = p.id AND g.status = 'open'),
-        p.assigned_worker";
+        p.assigned_worker, p.nhs_number";
 
 fn person_row(r: &Row) -> rusqlite::Result<PersonRow> {
     Ok(PersonRow {
@@ -138,6 +141,7 @@ fn person_row(r: &Row) -> rusqlite::Result<PersonRow> {
         risk: r.get(9)?,
         open_goals: r.get(10)?,
         assigned_worker: r.get(11)?,
+        nhs_number: r.get(12)?,
     })
 }
 

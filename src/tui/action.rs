@@ -48,6 +48,8 @@ pub enum Action {
     NextPane,
     PrevPane,
     Help,
+    /// Open the command palette.
+    Palette,
     Reload,
     OpenDetail(i64),
     AddPerson,
@@ -88,6 +90,13 @@ pub enum Action {
     Notice(String),
     /// The directory opened an entry: load what it shows beyond the service.
     OpenService(i64),
+    /// Open this entry in full (from the palette), clearing what hides it.
+    RevealService(i64),
+    /// Open this person in pane 2 (from the palette).
+    OpenPerson(i64),
+    /// Run this command of the keymap in the pane its context belongs to
+    /// (from the palette).
+    Run(super::keymap::Context, super::keymap::Command),
     /// A service was saved: select it once the directory is reloaded.
     ServiceSaved(i64),
     /// The service form: add (`None`) or edit.

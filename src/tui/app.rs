@@ -15,6 +15,7 @@ mod follow_ups;
 mod form_draft;
 mod letter;
 mod loading;
+mod palette;
 mod what_matters;
 
 pub use super::action::{Action, NoteAction, Outcome, Pane};
@@ -87,6 +88,8 @@ pub struct App {
     letter_folder: std::path::PathBuf,
     /// The organisation's rules (config.toml): the status line's stale count.
     rules: crate::domain::setting::Rules,
+    /// People and services opened lately: the palette offers them first.
+    recent: super::palette::Recent,
 }
 
 /// What the status line's counts are read from.
@@ -143,6 +146,7 @@ impl App {
             letter_summary_for: None,
             letter_worker: (None, None),
             rules: Default::default(),
+            recent: Default::default(),
             letter_folder: std::env::var_os("HOME")
                 .map(std::path::PathBuf::from)
                 .unwrap_or_default(),
@@ -285,7 +289,8 @@ impl App {
             | Context::Confirm
             | Context::Form
             | Context::Editor
-            | Context::Letter => self.modal_command(cmd),
+            | Context::Letter
+            | Context::Palette => self.modal_command(cmd),
             _ => self.pane_command(cmd),
         };
         if let Outcome::Act(action) = &outcome {
@@ -312,6 +317,7 @@ impl App {
             }
             Command::Quit => Action::Quit,
             Command::Help => Action::Help,
+            Command::Palette => Action::Palette,
             Command::NextPane => Action::NextPane,
             Command::PrevPane => Action::PrevPane,
             // Tab n, core or registered; a number with no tab does nothing.
@@ -355,6 +361,16 @@ impl App {
                 text,
                 scroll,
             } => self.letter_command(cmd, person_id, text, scroll),
+            Modal::Palette(mut palette) => {
+                let outcome = palette.command(cmd);
+                let ignored = outcome == super::palette::PaletteOutcome::Ignored;
+                self.palette_outcome(palette, outcome);
+                if ignored {
+                    Outcome::Ignored
+                } else {
+                    Outcome::Done
+                }
+            }
             Modal::Confirm { question, yes } => match cmd {
                 Command::Yes => Outcome::Act(yes),
                 Command::No => Outcome::Done,
@@ -436,6 +452,12 @@ impl App {
                     self.mark_draft_dirty();
                 }
             }
+            Some(Modal::Palette(_)) => {
+                if let Some(Modal::Palette(mut palette)) = self.modals.pop() {
+                    let outcome = palette.type_key(key);
+                    self.palette_outcome(palette, outcome);
+                }
+            }
             Some(_) => {}
             None => {
                 if let Some(c) = self.component_mut(self.pane) {
@@ -466,6 +488,12 @@ impl App {
                     self.mark_draft_dirty();
                 }
             }
+            Some(Modal::Palette(_)) => {
+                if let Some(Modal::Palette(mut palette)) = self.modals.pop() {
+                    let outcome = palette.paste(text);
+                    self.palette_outcome(palette, outcome);
+                }
+            }
             Some(_) => self.say("Paste ignored: answer the question first"),
             None if typing => {
                 if let Some(c) = self.component_mut(self.pane) {
@@ -477,12 +505,18 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
+        if let Action::OpenService(id) = action {
+            self.recent.note(super::palette::Target::Service(id));
+        }
         if self.apply_in_panes(&action) {
             return;
         }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.modals.push(Modal::Help),
+            Action::Palette => self.open_palette(),
+            Action::OpenPerson(id) => self.open_person(id),
+            Action::Run(context, cmd) => self.run_command(context, cmd),
             Action::PreviewLetter(id) => self.preview_letter(id),
             Action::Reload => {
                 let r = self.reload();
@@ -530,6 +564,7 @@ impl App {
             Action::ConnectService(_)
             | Action::UpdateConnection(_)
             | Action::OpenService(_)
+            | Action::RevealService(_)
             | Action::ServiceSaved(_)
             | Action::EditService(_)
             | Action::VerifyService(_)

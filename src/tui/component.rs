@@ -14,6 +14,7 @@ use super::draw::Ctx;
 use super::form::Form;
 use super::keymap::{Binding, Command, Context};
 use super::modal::{Modal, Purpose};
+use super::palette::{Found, Target};
 use crate::store::{Changed, Store, StoreError, Topic};
 
 /// What panes may need from config.toml, handed to each once at start.
@@ -215,6 +216,12 @@ pub trait Component {
 
     /// Settings from config.toml, given once before the first load.
     fn configure(&mut self, _settings: &Settings) {}
+
+    /// Rows this pane offers the command palette for `text`, best first; with
+    /// no text, those of the `recent` targets that are its own.
+    fn find(&mut self, _text: &str, _recent: &[Target]) -> Vec<Found> {
+        Vec::new()
+    }
 
     /// Who or what `r` adds a follow-up about here: (person, service).
     fn subject(&self) -> (Option<i64>, Option<i64>) {

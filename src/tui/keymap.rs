@@ -39,6 +39,8 @@ pub enum Context {
     Help,
     /// Reading the letter back to the referrer before it is written.
     Letter,
+    /// Typing in the command palette.
+    Palette,
     /// A pane from `panes::registry`, by its name; its chain is
     /// `Always, Pane(name), List, Global`.
     Pane(&'static str),
@@ -67,6 +69,7 @@ impl Context {
             Context::Confirm => "confirm",
             Context::Help => "help",
             Context::Letter => "letter",
+            Context::Palette => "palette",
             Context::Pane(name) => name,
         }
     }
@@ -94,6 +97,7 @@ impl Context {
             Context::Confirm => "Question",
             Context::Help => "Help",
             Context::Letter => "Letter to the referrer",
+            Context::Palette => "Palette",
             Context::Pane(name) => name,
         }
     }
@@ -102,7 +106,7 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::Search | Context::Form | Context::Editor
+            Context::Filter | Context::Search | Context::Form | Context::Editor | Context::Palette
         )
     }
 }
@@ -118,6 +122,8 @@ pub enum Command {
     /// Go to the tab with this number (1-based).
     Pane(u8),
     Reload,
+    /// The command palette: find a person, a service or a command.
+    Palette,
     AddFollowUp,
     Up,
     Down,
@@ -250,6 +256,7 @@ use Context as X;
 #[rustfmt::skip]
 pub const DEFAULTS: &[Binding] = &[
     b(X::Always, C::ForceQuit, "force_quit", &["Ctrl-c"], "quit now (an open note or form is kept as a draft)", ""),
+    b(X::Global, C::Palette, "palette", &[":", "Ctrl-k"], "jump to a person, service or command", "jump"),
     b(X::Global, C::Quit, "quit", &["q"], "quit", "quit"),
     b(X::Global, C::Help, "help", &["?"], "help", "help"),
     b(X::Global, C::NextPane, "next_pane", &["Tab"], "next pane", ""),
@@ -376,6 +383,13 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Letter, C::PageUp, "page_up", &["PgUp"], "page up", ""),
     b(X::Letter, C::Help, "help", &["?"], "help", "help"),
     b(X::Letter, C::Close, "close", &["Esc", "q"], "close without writing", "close"),
+    b(X::Palette, C::Open, "open", &["Enter"], "open the person or service, run the command", "open"),
+    b(X::Palette, C::Down, "down", &["Down", "Ctrl-n"], "next row", ""),
+    b(X::Palette, C::Up, "up", &["Up", "Ctrl-p"], "previous row", ""),
+    b(X::Palette, C::PageDown, "page_down", &["PgDn"], "page down", ""),
+    b(X::Palette, C::PageUp, "page_up", &["PgUp"], "page up", ""),
+    b(X::Palette, C::ClearField, "clear_field", &["Ctrl-u"], "clear what was typed", ""),
+    b(X::Palette, C::Close, "close", &["Esc"], "close", "close"),
 ];
 
 /// One key press as the keymap sees it: a key and Ctrl/Alt. Shift is part of
@@ -610,6 +624,7 @@ pub mod chain {
     pub const CONFIRM: &[X] = &[X::Always, X::Confirm];
     pub const HELP: &[X] = &[X::Always, X::Help];
     pub const LETTER: &[X] = &[X::Always, X::Letter];
+    pub const PALETTE: &[X] = &[X::Always, X::Palette];
     /// Below the minimum terminal size: only quitting acts.
     pub const TOO_SMALL: &[X] = &[X::Always];
 }
@@ -632,6 +647,7 @@ pub const CHAINS: &[&[Context]] = &[
     chain::CONFIRM,
     chain::HELP,
     chain::LETTER,
+    chain::PALETTE,
 ];
 
 impl Keymap {

@@ -22,6 +22,7 @@ mod input;
 pub mod keymap;
 pub mod list;
 pub mod modal;
+pub mod palette;
 pub mod panes;
 pub mod text_input;
 pub mod theme;

@@ -5,6 +5,7 @@ use super::action::Action;
 use super::editor::NoteEditor;
 use super::form::Form;
 use super::keymap::{Context, chain};
+use super::palette::Palette;
 use crate::domain::person::Status;
 
 pub enum Modal {
@@ -23,6 +24,8 @@ pub enum Modal {
         form: Form,
         purpose: Purpose,
     },
+    /// The command palette: find a person, a service or a command.
+    Palette(Box<Palette>),
     /// The letter back to the referrer, as it would be written (no summary yet).
     Letter {
         person_id: i64,
@@ -95,6 +98,7 @@ impl Modal {
         match self {
             Modal::Help | Modal::Welcome { .. } => chain::HELP,
             Modal::Letter { .. } => chain::LETTER,
+            Modal::Palette(_) => chain::PALETTE,
             Modal::Confirm { .. } => chain::CONFIRM,
             Modal::Editor(e) if e.confirming() => chain::CONFIRM,
             Modal::Editor(_) => chain::EDITOR,

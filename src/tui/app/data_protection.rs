@@ -42,6 +42,7 @@ impl App {
     /// An erased person: pane 2 and the session forget them, so nothing on
     /// screen goes on showing them (the caseload drops its own detail).
     pub(super) fn forget(&mut self, id: i64) {
+        self.recent.forget(crate::tui::palette::Target::Person(id));
         if self.person.person.as_ref().map(|p| p.id) == Some(id) {
             self.person.clear();
         }

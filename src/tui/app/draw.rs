@@ -48,8 +48,26 @@ impl App {
             }
             Some(Modal::Editor(e)) => e.render(frame, body, &self.theme),
             Some(Modal::Form { form, .. }) => form.render(frame, body, &self.theme),
+            Some(Modal::Palette(_)) => {
+                let hint = self.palette_hint();
+                if let Some(Modal::Palette(p)) = self.modals.last_mut() {
+                    p.render(frame, body, &theme, &hint);
+                }
+            }
             None => {}
         }
+    }
+
+    /// The palette's footer, with the keys as bound.
+    fn palette_hint(&self) -> String {
+        let k = |c| self.keymap.label(Context::Palette, c);
+        format!(
+            "{} open · {} {} move · {} close · > commands only",
+            k(Command::Open),
+            k(Command::Down),
+            k(Command::Up),
+            k(Command::Close)
+        )
     }
 
     /// The first start on a new file says what to do first, over the
@@ -204,7 +222,10 @@ impl App {
                 if binding.context != *context || binding.footer.is_empty() {
                     continue;
                 }
-                let always = matches!(binding.command, Command::Help | Command::Quit);
+                let always = matches!(
+                    binding.command,
+                    Command::Help | Command::Quit | Command::Palette
+                );
                 entries.push((first.to_string(), format!(" {}  ", binding.footer), always));
             }
         }

@@ -183,6 +183,7 @@ impl App {
     /// Shows this person in pane 2 (the session's person), loaded now.
     pub(super) fn load_person(&mut self, id: i64) -> Result<(), StoreError> {
         self.session.person = Some(id);
+        self.recent.note(crate::tui::palette::Target::Person(id));
         self.load_pane(Pane::WhatMatters, &Changed::everything())
     }
 

@@ -1,6 +1,7 @@
 //! Pane 1: the people I support. A table with a fuzzy name filter, a status
 //! filter and three sort orders; Enter opens a person's details.
 
+mod find;
 mod forms;
 
 use std::cmp::Reverse;
@@ -24,6 +25,7 @@ use crate::tui::component::{Component, Effects, Session, Submitted};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::modal::Purpose;
+use crate::tui::palette::{Found, Target};
 use crate::tui::text_input::{TextKey, text_key};
 
 /// A name filter longer than any name is a paste gone wrong; stop there.
@@ -180,6 +182,9 @@ impl Component for CaseloadPane {
     }
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         self.draw(frame, area, ctx)
+    }
+    fn find(&mut self, text: &str, recent: &[Target]) -> Vec<Found> {
+        self.find_people(text, recent)
     }
     /// The person open in detail, else the one selected.
     /// Its people's forms (add, edit, status, handover), and keeping a
@@ -477,6 +482,7 @@ impl CaseloadPane {
     fn refilter(&mut self) {
         let status = self.status_filter;
         let whose = self.whose.login();
+        let filter = crate::domain::words::unaccented(&self.filter);
         let mut scored: Vec<(i64, usize)> = self
             .people
             .iter()
@@ -487,14 +493,8 @@ impl CaseloadPane {
                 if self.filter.is_empty() {
                     return Some((0, i));
                 }
-                let name = format!(
-                    "{} {} {}",
-                    p.given_name,
-                    p.family_name,
-                    p.preferred_name.as_deref().unwrap_or("")
-                );
                 self.matcher
-                    .fuzzy_match(&name, &self.filter)
+                    .fuzzy_match(&match_name(p), &filter)
                     .map(|s| (s, i))
             })
             .collect();
@@ -922,4 +922,15 @@ impl Detail {
             scroll: 0,
         }
     }
+}
+
+/// A person's names as the name filter and the palette match them: any
+/// order, without accents ("lukasz" finds Łukasz).
+fn match_name(p: &PersonRow) -> String {
+    crate::domain::words::unaccented(&format!(
+        "{} {} {}",
+        p.given_name,
+        p.family_name,
+        p.preferred_name.as_deref().unwrap_or("")
+    ))
 }
