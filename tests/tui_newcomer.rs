@@ -189,6 +189,7 @@ fn a_follow_up_added_in_pane_2_shows_there_and_done_in_pane_4_leaves() {
     );
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Enter); // no outcome to say
     assert!(screen(&mut app, 80, 24).contains("Done: follow-up"));
     press(&mut app, KeyCode::Char('2'));
     let s = screen(&mut app, 80, 24);

@@ -289,6 +289,9 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
             long_day(f.due_on),
             f.text
         );
+        if let Some(outcome) = &f.outcome {
+            let _ = writeln!(out, "    What happened: {outcome}");
+        }
     }
 
     other_records(&mut out, r);

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_directory_data.sql"),
     include_str!("migrations/011_workers.sql"),
     include_str!("migrations/012_form_draft.sql"),
+    include_str!("migrations/013_follow_up_outcome.sql"),
 ];
 
 /// The schema version this build writes and understands.

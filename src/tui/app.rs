@@ -705,7 +705,9 @@ impl App {
                 Some(form)
             }
             // The follow-ups pane saves these (`Component::submit`), above.
-            Purpose::FollowUp { .. } | Purpose::Snooze { .. } => Some(form),
+            Purpose::FollowUp { .. } | Purpose::Snooze { .. } | Purpose::FollowUpDone { .. } => {
+                Some(form)
+            }
             Purpose::Connect {
                 person_id,
                 service_id,

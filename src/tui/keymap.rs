@@ -334,7 +334,7 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::DirectoryEntry, C::Verify, "verify", &["v"], "mark verified today", "verified"),
     b(X::DirectoryEntry, C::Edit, "edit", &["e"], "edit service", "edit"),
     b(X::DirectoryEntry, C::ToggleActive, "toggle_active", &["x"], "deactivate / reactivate", ""),
-    b(X::FollowUps, C::Done, "done", &["d"], "mark done (kept in the done history)", "done"),
+    b(X::FollowUps, C::Done, "done", &["d"], "mark done, saying what happened (optional)", "done"),
     b(X::FollowUps, C::Snooze, "snooze", &["z"], "snooze: tomorrow, next week or a date", "snooze"),
     b(X::FollowUps, C::Edit, "edit", &["e"], "edit date, time and text", "edit"),
     b(X::FollowUps, C::Undo, "undo", &["u"], "undo the last done", "undo"),

@@ -53,6 +53,10 @@ pub enum Purpose {
     Snooze {
         id: i64,
     },
+    /// Marking follow-up `id` done, with what happened (the outcome prompt).
+    FollowUpDone {
+        id: i64,
+    },
     Handover {
         id: i64,
     },
