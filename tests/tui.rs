@@ -152,7 +152,7 @@ fn person_detail_shows_referral_risk_and_history() {
 fn add_form_shows_inline_errors_and_saves_nothing() {
     let (_dir, mut app) = fixture();
     press(&mut app, KeyCode::Char('a'));
-    for _ in 0..7 {
+    for _ in 0..9 {
         press(&mut app, KeyCode::Tab); // to the NHS number field
     }
     type_text(&mut app, "943 476 5918");
@@ -194,8 +194,8 @@ fn add_form_records_equality_monitoring() {
     type_text(&mut app, "Mo");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Farah");
-    for _ in 0..14 {
-        press(&mut app, KeyCode::Tab); // to GP practice, past the consent day
+    for _ in 0..16 {
+        press(&mut app, KeyCode::Tab); // to GP practice, past the referrer and the consent day
     }
     type_text(&mut app, "b82005");
     press(&mut app, KeyCode::Tab); // sex: not recorded -> female -> male

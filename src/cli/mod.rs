@@ -399,6 +399,8 @@ pub fn run(
                 family,
                 source,
                 reason,
+                referrer_name,
+                referrer_org,
                 nhs_number,
                 dob,
                 allow_duplicate_nhs,
@@ -422,6 +424,8 @@ pub fn run(
                     preferred_name: text(preferred),
                     referral_source: text(source),
                     referral_reason: text(reason),
+                    referrer_name: text(referrer_name),
+                    referrer_organisation: text(referrer_org),
                     referred_on: text(referred_on),
                     nhs_number: text(nhs_number),
                     date_of_birth: text(dob),
@@ -439,6 +443,43 @@ pub fn run(
                 };
                 let mut store = open_writer(cli, clock, config)?;
                 person_add(&mut store, &input, *allow_duplicate_nhs, out)
+            }
+            PersonCommand::Edit {
+                id,
+                given,
+                family,
+                preferred,
+                source,
+                reason,
+                referrer_name,
+                referrer_org,
+                phone,
+                email,
+                address,
+                postcode,
+                gp_practice,
+                risk,
+            } => {
+                let changes: Vec<(&str, &str)> = [
+                    ("given_name", given),
+                    ("family_name", family),
+                    ("preferred_name", preferred),
+                    ("referral_source", source),
+                    ("referral_reason", reason),
+                    ("referrer_name", referrer_name),
+                    ("referrer_organisation", referrer_org),
+                    ("phone", phone),
+                    ("email", email),
+                    ("address", address),
+                    ("postcode", postcode),
+                    ("gp_practice", gp_practice),
+                    ("risk_note", risk),
+                ]
+                .into_iter()
+                .filter_map(|(field, value)| Some((field, value.as_deref()?)))
+                .collect();
+                let mut store = open_writer(cli, clock, config)?;
+                person_edit(&mut store, *id, &changes, out)
             }
             PersonCommand::Erase { id, yes, reason } => {
                 let mut store = open_writer(cli, clock, config)?;
@@ -464,6 +505,7 @@ pub fn run(
                 format,
                 summary,
                 actions,
+                from,
             } => {
                 let format = match format {
                     LetterFormatArg::Text => crate::io::letter::LetterFormat::Text,
@@ -492,6 +534,7 @@ pub fn run(
                         .as_deref()
                         .or(config.display_name.as_deref()),
                     worker_contact: config.worker_contact.as_deref(),
+                    from: from.as_deref(),
                 };
                 person_letter(
                     &mut open_for_disclosure(cli, clock, config, *id)?,

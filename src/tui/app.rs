@@ -83,6 +83,8 @@ pub struct App {
     letter_summary_for: Option<i64>,
     /// Who signs letters: `worker_name` (else `display_name`), `worker_contact`.
     letter_worker: (Option<String>, Option<String>),
+    /// The actions the letter being previewed asks of the referrer (`a`).
+    letter_actions: Vec<String>,
     /// Where letters are written: the home folder (tests give another).
     letter_folder: std::path::PathBuf,
     /// The organisation's rules (config.toml): the status line's stale count.
@@ -142,6 +144,7 @@ impl App {
             last_read: None,
             letter_summary_for: None,
             letter_worker: (None, None),
+            letter_actions: Vec::new(),
             rules: Default::default(),
             letter_folder: std::env::var_os("HOME")
                 .map(std::path::PathBuf::from)
@@ -719,6 +722,8 @@ impl App {
             Purpose::Goal { .. } | Purpose::GoalStatus { .. } | Purpose::Measure { .. } => {
                 Some(form)
             }
+            Purpose::LetterFrom { person_id } => self.save_letter_from(form, person_id),
+            Purpose::LetterAction { person_id } => self.save_letter_action(form, person_id),
             Purpose::Export { person_id } => self.save_export(form, person_id),
             Purpose::Erase { ids, confirm } => self.save_erase(form, ids, &confirm),
         }

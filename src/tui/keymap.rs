@@ -370,6 +370,8 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Confirm, C::No, "no", &["n", "N", "Esc"], "no", "no"),
     b(X::Help, C::Close, "close", &["Esc", "?", "q", "Enter"], "close help", "close"),
     b(X::Letter, C::WriteLetter, "write_letter", &["Enter", "w"], "write the summary in $EDITOR, then the file", "write"),
+    b(X::Letter, C::Add, "add_action", &["a"], "add an action you ask of the referrer", "action"),
+    b(X::Letter, C::Undo, "remove_action", &["u"], "remove the last action added", ""),
     b(X::Letter, C::Down, "down", &["j", "Down"], "scroll down", ""),
     b(X::Letter, C::Up, "up", &["k", "Up"], "scroll up", ""),
     b(X::Letter, C::PageDown, "page_down", &["PgDn"], "page down", ""),

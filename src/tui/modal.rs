@@ -78,6 +78,14 @@ pub enum Purpose {
     Measure {
         person_id: i64,
     },
+    /// The worker's name for letters, asked once before the first letter.
+    LetterFrom {
+        person_id: i64,
+    },
+    /// An action the letter asks of the referrer, typed in the preview (`a`).
+    LetterAction {
+        person_id: i64,
+    },
     /// Where to write a subject access export.
     Export {
         person_id: i64,
