@@ -47,8 +47,15 @@ fn the_bash_completion_loads_and_completes_subcommands_and_options() {
     for sub in ["add", "list", "show", "letter", "export", "erase"] {
         assert!(person.iter().any(|w| w == sub), "{sub} in {person:?}");
     }
-    let options = bash_completes(&script, &["caseload", "person", "add", "--ref"]);
+    let options = bash_completes(&script, &["caseload", "person", "add", "--referred"]);
     assert_eq!(options, ["--referred-on"], "{options:?}");
+    let mut options = bash_completes(&script, &["caseload", "person", "add", "--referrer"]);
+    options.sort();
+    assert_eq!(
+        options,
+        ["--referrer-name", "--referrer-org"],
+        "{options:?}"
+    );
 }
 
 #[test]

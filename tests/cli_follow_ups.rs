@@ -282,6 +282,7 @@ fn ics_timed_events_are_utc_with_escaped_text_and_fixed_dtstamp() {
         due_time: Some("14:30".into()),
         text: "Call Zoë Adeyemi, re: GP; urgent".into(),
         done_at: None,
+        outcome: None,
         snoozed_until: None,
         about: Some("Zoë Adeyemi".into()),
         about_closed: false,
@@ -346,4 +347,83 @@ fn config_switches_off_gone_quiet() {
         let out = caseload(&db).arg("config").args(bad).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{bad:?}");
     }
+}
+
+/// Issue 24: a follow-up is marked done from the command line with what
+/// happened, and the done list shows it (table, CSV and JSON).
+#[test]
+fn followup_done_records_an_outcome_and_list_done_shows_it() {
+    let (_dir, db, _) = fixture();
+    let out = stdout(caseload(&db).args([
+        "follow-up",
+        "done",
+        "1",
+        "--outcome",
+        "Spoke on the phone, going to the lunch club Tuesday",
+    ]));
+    assert_eq!(out, "1\n");
+    // No outcome is fine too.
+    assert_eq!(stdout(caseload(&db).args(["followup", "done", "2"])), "2\n");
+    // Done twice: a user error, nothing changed.
+    let again = caseload(&db)
+        .args(["followup", "done", "1", "--outcome", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1), "{again:?}");
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already done"),
+        "{again:?}"
+    );
+    let long = "x".repeat(501);
+    let refused = caseload(&db)
+        .args(["followup", "done", "4", "--outcome", &long])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+
+    let store = Store::open(&db, common::clock()).unwrap();
+    let one = store.get_follow_up(1).unwrap();
+    assert!(one.done_at.is_some());
+    assert_eq!(
+        one.outcome.as_deref(),
+        Some("Spoke on the phone, going to the lunch club Tuesday")
+    );
+    assert_eq!(store.get_follow_up(2).unwrap().outcome, None);
+    assert_eq!(store.get_follow_up(4).unwrap().done_at, None);
+    drop(store);
+
+    let table = stdout(caseload(&db).args(["followup", "list", "--done"]));
+    assert!(table.contains("OUTCOME"), "{table}");
+    assert!(table.contains("Spoke on the phone"), "{table}");
+    assert!(table.contains("Done already"), "{table}");
+    assert!(!table.contains("Six-week review"), "{table}");
+    let open = stdout(caseload(&db).args(["followup", "list"]));
+    assert!(
+        open.contains("Six-week review") && !open.contains("Done already"),
+        "{open}"
+    );
+    let csv = stdout(caseload(&db).args(["followup", "list", "--done", "--format", "csv"]));
+    assert!(
+        csv.starts_with("id,due_on,done_at,person_id,about,text,outcome\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\"Spoke on the phone, going to the lunch club Tuesday\""),
+        "{csv}"
+    );
+    let json = stdout(caseload(&db).args([
+        "followup", "list", "--done", "--person", "1", "--format", "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let outcomes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["outcome"].as_str())
+        .collect();
+    assert_eq!(
+        outcomes,
+        ["Spoke on the phone, going to the lunch club Tuesday"],
+        "{json}"
+    );
 }

@@ -72,14 +72,17 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
     });
     assert_eq!(r.snoozed_until, Some(today + Days::days(1)));
 
-    // d: done, and gone from the agenda.
+    // d, then an outcome and Enter: done, and gone from the agenda.
     p.send(b"d");
+    p.send(b"Left a message\r");
     wait_for(&mut p, "done is saved", || {
         follow_up(&db).filter(|r| r.done_at.is_some())
     });
     let store = Store::open(&db, common::clock()).unwrap();
     assert!(store.open_follow_ups().unwrap().is_empty());
-    assert_eq!(store.done_follow_ups(5).unwrap().len(), 1);
+    let done = store.done_follow_ups(5).unwrap();
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].outcome.as_deref(), Some("Left a message"));
     drop(store);
 
     p.send(b"q");

@@ -266,3 +266,118 @@ fn disclosures_are_audited_and_the_copy_says_so_in_words() {
         .to_string();
     assert!(csv.contains(",export,person,"), "{csv}");
 }
+
+/// Rough edge: the letter could not be addressed. The referrer's name and
+/// practice come in with `person add` and `person edit`, the letter goes
+/// "To:" them (else to the referral source), and with no name to sign it
+/// `--from` gives one that later letters keep, per login.
+#[test]
+fn the_letter_is_addressed_to_the_referrer_and_signed_by_the_worker() {
+    let sb = Sandbox::new();
+    let db = sb.path("letters.db");
+    let ann = as_login(
+        &sb,
+        "sam",
+        &db,
+        &[
+            "person",
+            "add",
+            "--given",
+            "Ann",
+            "--family",
+            "Test",
+            "--source",
+            "GP",
+            "--referrer-name",
+            "Dr A Patel",
+            "--referrer-org",
+            "Hyde Park Surgery",
+        ],
+    )
+    .ok()
+    .trim()
+    .to_string();
+    let bea = as_login(
+        &sb,
+        "sam",
+        &db,
+        &["person", "add", "--given", "Bea", "--family", "Test"],
+    )
+    .ok()
+    .trim()
+    .to_string();
+    let show = as_login(&sb, "sam", &db, &["person", "show", &ann]);
+    assert!(
+        show.ok()
+            .contains("Referred by      Dr A Patel, Hyde Park Surgery"),
+        "{}",
+        show.stdout
+    );
+
+    // No name known: the letter says so, and stderr says how to give one.
+    let first = as_login(&sb, "sam", &db, &["person", "letter", &ann]);
+    let text = first.ok();
+    assert!(
+        text.contains("To: Dr A Patel, Hyde Park Surgery\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Referred by: Dr A Patel, Hyde Park Surgery (GP practice)"),
+        "{text}"
+    );
+    assert!(text.contains("Name: not recorded"), "{text}");
+    assert!(first.stderr.contains("--from"), "{}", first.stderr);
+    // Unknown referrer: to the referral source.
+    let other = as_login(&sb, "sam", &db, &["person", "letter", &bea]);
+    assert!(
+        other.ok().contains("To: the referrer (other)\n"),
+        "{}",
+        other.stdout
+    );
+
+    // --from once: kept for this login's later letters, not another's.
+    let signed = as_login(
+        &sb,
+        "sam",
+        &db,
+        &["person", "letter", &ann, "--from", "Sam Rivers"],
+    );
+    assert!(
+        signed.ok().contains("Name: Sam Rivers"),
+        "{}",
+        signed.stdout
+    );
+    let later = as_login(&sb, "sam", &db, &["person", "letter", &bea]);
+    assert!(later.ok().contains("Name: Sam Rivers"), "{}", later.stdout);
+    assert!(later.stderr.is_empty(), "{}", later.stderr);
+    let someone_else = as_login(&sb, "kim", &db, &["person", "letter", &bea]);
+    assert!(
+        someone_else.ok().contains("Name: not recorded"),
+        "{}",
+        someone_else.stdout
+    );
+    as_login(&sb, "sam", &db, &["person", "letter", &bea, "--from", "  "]).fails(1);
+
+    // person edit changes the referrer and nothing else.
+    as_login(
+        &sb,
+        "sam",
+        &db,
+        &[
+            "person",
+            "edit",
+            &bea,
+            "--referrer-name",
+            "Jo Bloggs",
+            "--referrer-org",
+            "Leeds Housing",
+        ],
+    )
+    .ok();
+    let text = as_login(&sb, "sam", &db, &["person", "letter", &bea])
+        .ok()
+        .to_string();
+    assert!(text.contains("To: Jo Bloggs, Leeds Housing\n"), "{text}");
+    assert!(text.contains("Name: Bea Test"), "{text}");
+    as_login(&sb, "sam", &db, &["person", "edit", &bea]).fails(1);
+}

@@ -332,3 +332,61 @@ fn a_version_2_database_with_follow_ups_upgrades_to_4() {
     assert_eq!(store.database_id().unwrap().len(), 32);
     assert!(store.setting(Setting::OfferCheckIn).unwrap());
 }
+
+/// Schema 13 (issue 24): a follow-up done with an outcome keeps it across a
+/// reopen of the file; undoing "done" drops it with the done time; a schema
+/// 12 file upgrades with its done follow-ups kept, outcome none.
+#[test]
+fn a_done_follow_up_keeps_its_outcome_and_schema_12_upgrades() {
+    let (_dir, path) = db();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for sql in [
+        include_str!("../src/store/migrations/001_initial.sql"),
+        include_str!("../src/store/migrations/002_draft.sql"),
+        include_str!("../src/store/migrations/003_connection_history.sql"),
+        include_str!("../src/store/migrations/004_setting.sql"),
+        include_str!("../src/store/migrations/005_audit_key.sql"),
+        include_str!("../src/store/migrations/006_change_counter.sql"),
+        include_str!("../src/store/migrations/007_audit_reason.sql"),
+        include_str!("../src/store/migrations/008_audit_actor_name.sql"),
+        include_str!("../src/store/migrations/009_person_monitoring.sql"),
+        include_str!("../src/store/migrations/010_directory_data.sql"),
+        include_str!("../src/store/migrations/011_workers.sql"),
+        include_str!("../src/store/migrations/012_form_draft.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(
+        "PRAGMA user_version = 12;
+         INSERT INTO reminder (due_on, text, done_at, created_at)
+         VALUES ('2026-11-20', 'Done before', '2026-11-21T10:00:00', '2026-11-01T09:00:00');",
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = reopen(&path);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let old = store.done_follow_ups(10).unwrap();
+    assert_eq!(old.len(), 1);
+    assert_eq!(
+        (old[0].text.as_str(), old[0].outcome.as_deref()),
+        ("Done before", None)
+    );
+
+    let ann = add(&mut store, "Ann", "2026-11-01");
+    let a = store
+        .add_follow_up(Some(ann), None, today(), None, "Ring")
+        .unwrap();
+    store
+        .complete_follow_up_with(a, Some("No answer, try again"))
+        .unwrap();
+    drop(store);
+    let mut store = reopen(&path);
+    let done = store.get_follow_up(a).unwrap();
+    assert!(done.done_at.is_some());
+    assert_eq!(done.outcome.as_deref(), Some("No answer, try again"));
+    assert_eq!(store.done_follow_ups(10).unwrap()[0].id, a);
+    store.reopen_follow_up(a).unwrap();
+    drop(store);
+    let open = reopen(&path).get_follow_up(a).unwrap();
+    assert_eq!((open.done_at, open.outcome), (None, None));
+}

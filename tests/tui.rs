@@ -152,7 +152,7 @@ fn person_detail_shows_referral_risk_and_history() {
 fn add_form_shows_inline_errors_and_saves_nothing() {
     let (_dir, mut app) = fixture();
     press(&mut app, KeyCode::Char('a'));
-    for _ in 0..7 {
+    for _ in 0..9 {
         press(&mut app, KeyCode::Tab); // to the NHS number field
     }
     type_text(&mut app, "943 476 5918");
@@ -194,8 +194,8 @@ fn add_form_records_equality_monitoring() {
     type_text(&mut app, "Mo");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Farah");
-    for _ in 0..14 {
-        press(&mut app, KeyCode::Tab); // to GP practice, past the consent day
+    for _ in 0..16 {
+        press(&mut app, KeyCode::Tab); // to GP practice, past the referrer and the consent day
     }
     type_text(&mut app, "b82005");
     press(&mut app, KeyCode::Tab); // sex: not recorded -> female -> male
@@ -659,6 +659,7 @@ fn done_goes_to_the_history_and_u_undoes_it() {
         "Call about the walking group"
     );
     press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Enter); // the outcome prompt: nothing to say
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Done: follow-up #1"), "{s}");
     assert!(!s.contains("Call about the walking group"), "{s}");
@@ -684,6 +685,58 @@ fn done_goes_to_the_history_and_u_undoes_it() {
     let store = reopen_store(&dir);
     assert!(store.done_follow_ups(10).unwrap().is_empty());
     assert_eq!(store.open_follow_ups().unwrap().len(), 4);
+}
+
+/// `d` asks what happened (issue 24): the outcome is saved with the done
+/// follow-up and shown in the done history; Esc at the prompt leaves the
+/// follow-up open.
+#[test]
+fn done_asks_for_an_outcome_and_the_history_shows_it() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('d'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Done: follow-up #1 for Zoë Adeyemi"), "{s}");
+    assert!(s.contains("Outcome"), "{s}");
+    insta::assert_snapshot!("outcome_prompt", s);
+    // Esc with nothing typed: nothing done.
+    press(&mut app, KeyCode::Esc);
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("Outcome"), "{s}");
+    assert!(
+        section(&s, "Overdue").contains("Call about the walking group"),
+        "{s}"
+    );
+    assert!(reopen_store(&dir).done_follow_ups(10).unwrap().is_empty());
+    // Something typed, then Esc and y: still nothing done.
+    press(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "no answer");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(reopen_store(&dir).done_follow_ups(10).unwrap().is_empty());
+    // And saved with Enter.
+    press(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "Spoke on the phone, going Tuesday");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Done, with its outcome: follow-up #1"), "{s}");
+    let done = reopen_store(&dir).done_follow_ups(10).unwrap();
+    assert_eq!(done.len(), 1);
+    assert_eq!(
+        done[0].outcome.as_deref(),
+        Some("Spoke on the phone, going Tuesday")
+    );
+    press(&mut app, KeyCode::Char('h'));
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Outcome: Spoke on the phone, going Tuesday"),
+        "{s}"
+    );
+    insta::assert_snapshot!("done_history_with_an_outcome", s);
+    // u in the history reopens it, and its outcome goes with the done time.
+    press(&mut app, KeyCode::Char('u'));
+    let r = reopen_store(&dir).get_follow_up(1).unwrap();
+    assert_eq!((r.done_at, r.outcome), (None, None));
 }
 
 #[test]
@@ -889,6 +942,7 @@ fn follow_ups_for_deleted_or_closed_people_show_a_marker() {
     press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("has been deleted"));
     press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("Done: follow-up #2"));
 }
 
@@ -1005,6 +1059,9 @@ fn follow_up_changes_in_place_match_a_fresh_load() {
     for keys in ["d", "u", "jd", "hu", "h", "z"] {
         for c in keys.chars() {
             press(&mut app, KeyCode::Char(c));
+        }
+        if keys.ends_with('d') {
+            press(&mut app, KeyCode::Enter); // done, with no outcome
         }
         if keys == "z" {
             ctrl(&mut app, 's'); // snooze to the first choice

@@ -20,7 +20,9 @@ use tempfile::TempDir;
 fn template() -> &'static std::path::Path {
     static TEMPLATE: OnceLock<(TempDir, std::path::PathBuf)> = OnceLock::new();
     let (_, path) = TEMPLATE.get_or_init(|| {
-        let (dir, store) = demo_store("template.db");
+        let (dir, mut store) = demo_store("template.db");
+        // The name letters are signed with, asked once before: `L` previews.
+        store.set_letter_name("Sam Rivers").unwrap();
         drop(store);
         let path = dir.path().join("template.db");
         (dir, path)

@@ -97,7 +97,7 @@ fn consent_is_recorded_in_the_person_form_and_kept_by_later_edits() {
     let id = add_ann(&mut store);
     let mut app = open_app(store);
     press(&mut app, KeyCode::Char('e'));
-    for _ in 0..14 {
+    for _ in 0..16 {
         press(&mut app, KeyCode::Tab);
     }
     type_text(&mut app, "tomorrow");
@@ -189,6 +189,7 @@ fn a_follow_up_added_in_pane_2_shows_there_and_done_in_pane_4_leaves() {
     );
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Enter); // no outcome to say
     assert!(screen(&mut app, 80, 24).contains("Done: follow-up"));
     press(&mut app, KeyCode::Char('2'));
     let s = screen(&mut app, 80, 24);
@@ -210,4 +211,100 @@ fn a_new_file_opens_on_a_welcome_that_says_what_to_do_first() {
     let s = screen(&mut app, 80, 24);
     assert!(!s.contains("Welcome to caseload"), "{s}");
     assert!(s.contains("No people yet"), "{s}");
+}
+
+/// The letter could not be addressed (issue 24): the person form takes who
+/// referred them and from where; the letter goes to them. With no name to
+/// sign it, the app asks once and keeps it; the preview takes the actions
+/// asked of the referrer (`a`, `u` takes the last one back).
+#[test]
+fn the_letter_is_addressed_asks_once_for_the_name_and_takes_actions() {
+    let (dir, mut store) = temp_store("letter.db");
+    let id = add_ann(&mut store);
+    let mut app = open_app(store);
+    app.set_letter_folder(dir.path().to_path_buf());
+    // The person form: "Referred by" and the practice, after the reason.
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Referred by") && s.contains("e.g. Dr A Patel"),
+        "{s}"
+    );
+    type_text(&mut app, "Dr A Patel");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Hyde Park Surgery");
+    ctrl(&mut app, 's');
+    let d = app.store().get_person(id).unwrap().details;
+    assert_eq!(d.referrer_name.as_deref(), Some("Dr A Patel"));
+    assert_eq!(
+        d.referrer_organisation.as_deref(),
+        Some("Hyde Park Surgery")
+    );
+
+    // L with no name anywhere: asked for it first.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('L'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Your name, to sign letters (asked once)"), "{s}");
+    insta::assert_snapshot!("letter_asks_for_the_name", s);
+    press(&mut app, KeyCode::Enter); // blank: refused, still asking
+    assert!(screen(&mut app, 80, 24).contains("type your name"));
+    type_text(&mut app, "Sam Rivers");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 100, 90);
+    assert!(s.contains("Letter to the referrer"), "{s}");
+    assert!(s.contains("To: Dr A Patel, Hyde Park Surgery"), "{s}");
+    assert!(s.contains("Name: Sam Rivers"), "{s}");
+    assert_eq!(
+        app.store().letter_name().unwrap().as_deref(),
+        Some("Sam Rivers")
+    );
+
+    // a: an action, shown at once; u takes it back.
+    press(&mut app, KeyCode::Char('a'));
+    assert!(screen(&mut app, 80, 24).contains("An action you ask of the referrer"));
+    type_text(&mut app, "Please review her pain medication");
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&mut app, 100, 90);
+    assert!(s.contains("Requested actions:"), "{s}");
+    assert!(s.contains("- Please review her pain medication"), "{s}");
+    assert!(!s.contains("No actions required"), "{s}");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Refer to falls clinic");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('u'));
+    let s = screen(&mut app, 100, 90);
+    assert!(s.contains("- Please review her pain medication"), "{s}");
+    assert!(!s.contains("falls clinic"), "{s}");
+    // Esc in the action form leaves the preview as it was.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 100, 90).contains("- Please review her pain medication"));
+
+    // Written with the action; the next letter starts with none and asks no name.
+    press(&mut app, KeyCode::Enter);
+    let prompt = app
+        .take_external_edit()
+        .expect("the summary goes to $EDITOR");
+    app.finish_external_edit(Ok(prompt));
+    let letter =
+        std::fs::read_to_string(dir.path().join(format!("caseload-letter-{id}.txt"))).unwrap();
+    assert!(
+        letter.contains("To: Dr A Patel, Hyde Park Surgery\n"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains("- Please review her pain medication"),
+        "{letter}"
+    );
+    assert!(letter.contains("Name: Sam Rivers"), "{letter}");
+    press(&mut app, KeyCode::Char('L'));
+    let s = screen(&mut app, 100, 90);
+    assert!(
+        s.contains("No actions required") && s.contains("Name: Sam Rivers"),
+        "{s}"
+    );
 }

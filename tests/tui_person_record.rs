@@ -113,6 +113,7 @@ fn l_previews_the_letter_and_enter_writes_it_with_the_summary_from_the_editor() 
     .validate()
     .unwrap();
     store.add_conversation(&note).unwrap();
+    store.set_letter_name("Sam Rivers").unwrap(); // asked once before
     let mut app = open_app(store);
     app.set_letter_folder(dir.path().to_path_buf());
     press(&mut app, KeyCode::Char('2'));
@@ -164,6 +165,7 @@ fn the_letter_preview_pages_and_opens_help() {
     let (_dir, mut store) = temp_store("p.db");
     let id = add(&mut store, "Ada", "943 476 5919");
     set_status(&mut store, id, Status::Active, "");
+    store.set_letter_name("Sam Rivers").unwrap();
     let mut app = open_app(store);
     app.set_size(80, 24);
     press(&mut app, KeyCode::Char('2'));

@@ -198,8 +198,8 @@ pub enum Command {
     /// The link workers of a team sharing one file
     #[command(subcommand)]
     Worker(WorkerCommand),
-    /// Follow-ups: add one from a script (the agenda itself is `caseload remind`)
-    #[command(subcommand)]
+    /// Follow-ups: add, change, mark done, list (the agenda itself is `caseload remind`)
+    #[command(subcommand, alias = "follow-up")]
     Followup(FollowupCommand),
     /// Set up a database file for a team on one server
     Init {
@@ -341,6 +341,17 @@ pub fn run(
             }
             _ => worker(&mut open_writer(cli, clock, config)?, cmd, out),
         },
+        Command::Followup(FollowupCommand::List {
+            done,
+            person,
+            format,
+        }) => followup_list(
+            &open_for_reading(cli, clock, config)?,
+            *done,
+            *person,
+            *format,
+            out,
+        ),
         Command::Followup(cmd) => followup(&mut open_writer(cli, clock, config)?, cmd, out),
         Command::Init { shared, group } => match (shared, group) {
             (true, Some(group)) => init_shared(&db_path(cli)?, group, clock, config, out),

@@ -25,6 +25,24 @@ pub enum FollowupCommand {
         #[arg(long)]
         text: String,
     },
+    /// Mark a follow-up done, with what happened if you want to say
+    Done {
+        id: i64,
+        /// What happened, e.g. "no answer, try again"
+        #[arg(long, value_name = "TEXT")]
+        outcome: Option<String>,
+    },
+    /// List follow-ups: the open ones, or with --done the done ones and their outcomes
+    List {
+        /// The done ones, most recently done first, with their outcomes
+        #[arg(long)]
+        done: bool,
+        /// Only those about this person
+        #[arg(long, value_name = "ID")]
+        person: Option<i64>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -261,6 +279,96 @@ pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -
             store.update_follow_up(*id, *version, d.due_on, None, &d.text)?;
             writeln!(out, "{id}")?;
         }
+        FollowupCommand::Done { id, outcome } => {
+            let outcome = crate::domain::follow_up::parse_outcome(outcome.as_deref().unwrap_or(""))
+                .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
+            let current = store.get_follow_up(*id)?;
+            if current.done_at.is_some() {
+                return Err(CliError::User(format!(
+                    "follow-up #{id} is already done; nothing saved"
+                )));
+            }
+            store.complete_follow_up_with(*id, outcome.as_deref())?;
+            writeln!(out, "{id}")?;
+        }
+        FollowupCommand::List {
+            done,
+            person,
+            format,
+        } => return followup_list(store, *done, *person, *format, out),
     }
     Ok(())
+}
+
+/// `caseload followup list [--done] [--person ID]`: open follow-ups soonest
+/// first, or done ones most recently done first with their outcomes.
+pub fn followup_list(
+    store: &Store,
+    done: bool,
+    person: Option<i64>,
+    format: Format,
+    out: &mut dyn Write,
+) -> CliResult {
+    use crate::domain::FollowUp;
+    let rows: Vec<FollowUp> = match (done, person) {
+        (true, None) => store.done_follow_ups(i64::MAX as usize)?,
+        (false, None) => store.open_follow_ups()?,
+        (_, Some(id)) => {
+            store.get_person(id)?;
+            let mut rows: Vec<FollowUp> = store
+                .follow_ups_for_person(id)?
+                .into_iter()
+                .filter(|r| r.done_at.is_some() == done)
+                .collect();
+            if done {
+                rows.sort_by(|a, b| b.done_at.cmp(&a.done_at).then(b.id.cmp(&a.id)));
+            } else {
+                rows.sort_by_key(|r| (r.effective_due(), r.due_time.clone(), r.id));
+            }
+            rows
+        }
+    };
+    let done_day = |r: &FollowUp| {
+        r.done_at
+            .as_deref()
+            .and_then(|d| d.get(..10))
+            .unwrap_or("")
+            .to_string()
+    };
+    Listing {
+        rows: &rows,
+        table_header: &["ID", "DUE", "DONE", "ABOUT", "TEXT", "OUTCOME"],
+        max_width: 40,
+        table_row: &|r| {
+            vec![
+                format!("#{}", r.id),
+                iso(r.effective_due()),
+                done_day(r),
+                for_terminal_line(&r.about_label()).into_owned(),
+                for_terminal_line(first_line(&r.text)).into_owned(),
+                for_terminal_line(r.outcome.as_deref().unwrap_or("")).into_owned(),
+            ]
+        },
+        csv_header: &[
+            "id",
+            "due_on",
+            "done_at",
+            "person_id",
+            "about",
+            "text",
+            "outcome",
+        ],
+        csv_row: &|r| {
+            vec![
+                r.id.to_string(),
+                iso(r.effective_due()),
+                r.done_at.clone().unwrap_or_default(),
+                r.person_id.map(|p| p.to_string()).unwrap_or_default(),
+                r.about.clone().unwrap_or_default(),
+                r.text.clone(),
+                r.outcome.clone().unwrap_or_default(),
+            ]
+        },
+    }
+    .write(format, &rows, out)
 }

@@ -46,6 +46,10 @@ pub enum PersonCommand {
         /// An action you ask the GP or referrer to take (repeat for more); none: "No actions required"
         #[arg(long = "action", value_name = "TEXT")]
         actions: Vec<String>,
+        /// Your name, to sign the letter (kept for your later letters); needed
+        /// once when neither config.toml nor the team's workers name you
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
     },
     /// List people
     List {
@@ -70,6 +74,12 @@ pub enum PersonCommand {
         /// Reason for referral
         #[arg(long)]
         reason: Option<String>,
+        /// Who referred them, e.g. "Dr A Patel" (the letter back is addressed to them)
+        #[arg(long = "referrer-name", value_name = "NAME")]
+        referrer_name: Option<String>,
+        /// The referrer's practice or organisation, e.g. "Hyde Park Surgery"
+        #[arg(long = "referrer-org", value_name = "ORGANISATION")]
+        referrer_org: Option<String>,
         #[arg(long = "nhs-number")]
         nhs_number: Option<String>,
         /// Date of birth, YYYY-MM-DD or DD/MM/YYYY
@@ -110,6 +120,43 @@ pub enum PersonCommand {
         /// The day they consented to social prescribing and their record
         #[arg(long = "consent-on", value_name = "DATE")]
         consent_on: Option<String>,
+    },
+    /// Change a person's details: only the fields given change ("" clears one)
+    Edit {
+        id: i64,
+        #[arg(long)]
+        given: Option<String>,
+        #[arg(long)]
+        family: Option<String>,
+        /// What they like to be called
+        #[arg(long)]
+        preferred: Option<String>,
+        /// Referral source, e.g. "GP practice"
+        #[arg(long)]
+        source: Option<String>,
+        /// Reason for referral
+        #[arg(long)]
+        reason: Option<String>,
+        /// Who referred them, e.g. "Dr A Patel"
+        #[arg(long = "referrer-name", value_name = "NAME")]
+        referrer_name: Option<String>,
+        /// The referrer's practice or organisation, e.g. "Hyde Park Surgery"
+        #[arg(long = "referrer-org", value_name = "ORGANISATION")]
+        referrer_org: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        postcode: Option<String>,
+        /// GP practice ODS code, e.g. B82005
+        #[arg(long = "gp-practice", value_name = "ODS")]
+        gp_practice: Option<String>,
+        /// A risk to know before visiting
+        #[arg(long, value_name = "TEXT")]
+        risk: Option<String>,
     },
     /// Hand a person over to another worker, with a note (their open follow-ups go too)
     Assign {
@@ -264,6 +311,44 @@ pub fn person_add(
     Ok(())
 }
 
+/// `caseload person edit ID`: each `(field, value)` of `changes` (the
+/// schema's column names) replaces that field; the rest stay as stored.
+pub fn person_edit(
+    store: &mut Store,
+    id: i64,
+    changes: &[(&str, &str)],
+    out: &mut dyn Write,
+) -> CliResult {
+    if changes.is_empty() {
+        return Err(CliError::User(
+            "nothing to change: give a field, e.g. --referrer-name \"Dr A Patel\"".into(),
+        ));
+    }
+    let person = store.get_person(id)?;
+    let mut input = PersonInput::from_details(&person.details);
+    for (field, value) in changes {
+        if let Some(slot) = input.get_mut(field) {
+            *slot = value.to_string();
+        }
+    }
+    if changes.iter().any(|(f, _)| *f == "referral_source")
+        && !input.referral_source.trim().is_empty()
+    {
+        input.referral_source = crate::domain::person::referral_source_from(
+            &input.referral_source,
+            &store.referral_sources()?,
+        )
+        .map_err(|m| CliError::User(format!("--source: {m}; nothing saved")))?;
+    }
+    let details = input.validate(store.clock().today()).map_err(|errors| {
+        let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
+        CliError::User(format!("{}; nothing saved", all.join("; ")))
+    })?;
+    store.update_person(id, person.version, &details)?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
 pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Write) -> CliResult {
     let person = store.get_person(id)?;
     let history = store.status_history(id)?;
@@ -288,12 +373,13 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 .nhs_number
                 .as_deref()
                 .map(crate::domain::nhs_number::display);
-            let fields: [(&str, Option<String>); 18] = [
+            let fields: [(&str, Option<String>); 19] = [
                 ("Name", Some(person.display_name())),
                 ("Status", Some(person.status.as_str().to_string())),
                 ("Status reason", person.status_reason.clone()),
                 ("Referred on", d.referred_on.map(crate::domain::date::iso)),
                 ("Referral source", Some(d.referral_source.clone())),
+                ("Referred by", d.referrer()),
                 ("Referral reason", d.referral_reason.clone()),
                 (
                     "Date of birth",
@@ -454,6 +540,8 @@ pub(crate) fn run_person(
             family,
             source,
             reason,
+            referrer_name,
+            referrer_org,
             nhs_number,
             dob,
             allow_duplicate_nhs,
@@ -477,6 +565,8 @@ pub(crate) fn run_person(
                 preferred_name: text(preferred),
                 referral_source: text(source),
                 referral_reason: text(reason),
+                referrer_name: text(referrer_name),
+                referrer_organisation: text(referrer_org),
                 referred_on: text(referred_on),
                 nhs_number: text(nhs_number),
                 date_of_birth: text(dob),
@@ -494,6 +584,43 @@ pub(crate) fn run_person(
             };
             let mut store = open_writer(cli, clock, config)?;
             person_add(&mut store, &input, *allow_duplicate_nhs, out)
+        }
+        PersonCommand::Edit {
+            id,
+            given,
+            family,
+            preferred,
+            source,
+            reason,
+            referrer_name,
+            referrer_org,
+            phone,
+            email,
+            address,
+            postcode,
+            gp_practice,
+            risk,
+        } => {
+            let changes: Vec<(&str, &str)> = [
+                ("given_name", given),
+                ("family_name", family),
+                ("preferred_name", preferred),
+                ("referral_source", source),
+                ("referral_reason", reason),
+                ("referrer_name", referrer_name),
+                ("referrer_organisation", referrer_org),
+                ("phone", phone),
+                ("email", email),
+                ("address", address),
+                ("postcode", postcode),
+                ("gp_practice", gp_practice),
+                ("risk_note", risk),
+            ]
+            .into_iter()
+            .filter_map(|(field, value)| Some((field, value.as_deref()?)))
+            .collect();
+            let mut store = open_writer(cli, clock, config)?;
+            person_edit(&mut store, *id, &changes, out)
         }
         PersonCommand::Erase { id, yes, reason } => {
             let mut store = open_writer(cli, clock, config)?;
@@ -519,6 +646,7 @@ pub(crate) fn run_person(
             format,
             summary,
             actions,
+            from,
         } => {
             let summary = letter_summary(summary.as_deref())?;
             let letter = LetterOptions {
@@ -530,6 +658,7 @@ pub(crate) fn run_person(
                     .as_deref()
                     .or(config.display_name.as_deref()),
                 worker_contact: config.worker_contact.as_deref(),
+                from: from.as_deref(),
             };
             person_letter(
                 &mut open_for_disclosure(cli, clock, config, *id)?,

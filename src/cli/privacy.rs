@@ -230,6 +230,8 @@ pub struct LetterOptions<'a> {
     pub actions: &'a [String],
     pub worker_name: Option<&'a str>,
     pub worker_contact: Option<&'a str>,
+    /// `--from NAME`: the worker's name for this letter and their later ones.
+    pub from: Option<&'a str>,
 }
 
 /// Longest summary or action a letter takes: a page, not a pasted record.
@@ -254,12 +256,26 @@ pub fn person_letter(
         crate::domain::limits::check_bytes("the summary or action", text, MAX_LETTER_TEXT_BYTES)
             .map_err(|e| CliError::User(format!("{e}; nothing written")))?;
     }
-    let letter = store.letter_records(id)?.letter(
+    let from = options
+        .from
+        .map(crate::domain::letter::check_worker_name)
+        .transpose()
+        .map_err(|e| CliError::User(format!("--from: {e}; nothing written")))?;
+    let records = store.letter_records(id)?;
+    let worker_name = match (from, options.worker_name) {
+        (Some(from), _) => {
+            store.set_letter_name(&from)?;
+            Some(from)
+        }
+        (None, Some(name)) => Some(name.to_string()),
+        (None, None) => store.letter_signatory()?,
+    };
+    let letter = records.letter(
         store.clock().today(),
         crate::domain::letter::LetterAdditions {
             actions: options.actions,
             summary: options.summary,
-            worker_name: options.worker_name,
+            worker_name: worker_name.as_deref(),
             worker_contact: options.worker_contact,
         },
     );
@@ -271,6 +287,11 @@ pub fn person_letter(
             write_private_file(path, text.as_bytes(), force)?;
             writeln!(out, "wrote {}: the letter for person {id}", path.display())?;
         }
+    }
+    if worker_name.is_none() {
+        eprintln!(
+            "caseload: the letter is signed 'Name: not recorded': pass --from \"Your Name\" once (kept for your later letters), or set worker_name in config.toml"
+        );
     }
     Ok(())
 }

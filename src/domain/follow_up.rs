@@ -16,6 +16,10 @@ pub struct FollowUp {
     pub due_time: Option<String>,
     pub text: String,
     pub done_at: Option<String>,
+    /// What happened, said when it was done ("no answer, try again"); `None`
+    /// when open or when nothing was said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
     pub snoozed_until: Option<NaiveDate>,
     /// Who or what the follow-up is about, for display (a name or a service).
     pub about: Option<String>,
@@ -211,6 +215,17 @@ impl FollowUpInput {
     }
 }
 
+/// Longest outcome of a done follow-up, in characters.
+pub const MAX_OUTCOME: usize = 500;
+
+/// The outcome typed when a follow-up is done, checked: `None` when nothing
+/// was said (blank), else the trimmed text.
+pub fn parse_outcome(typed: &str) -> Result<Option<String>, String> {
+    let text = typed.trim();
+    super::limits::check_chars("the outcome", text, MAX_OUTCOME)?;
+    Ok((!super::text::is_blank(text)).then(|| text.to_string()))
+}
+
 /// The choices offered by `z`.
 pub const SNOOZE_CHOICES: [&str; 3] = ["tomorrow", "next week", "the date below"];
 
@@ -342,6 +357,7 @@ mod agenda_tests {
             due_time: time.map(String::from),
             text: "x".into(),
             done_at: None,
+            outcome: None,
             snoozed_until: snoozed,
             about: None,
             about_closed: false,

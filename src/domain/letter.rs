@@ -28,6 +28,27 @@ pub const HEADINGS: [&str; 11] = [
 ];
 
 pub const NO_ACTIONS: &str = "No actions required.";
+
+/// The worker's name as it signs a letter, checked: trimmed, not blank, a
+/// name's length, one line.
+pub fn check_worker_name(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    super::limits::check_chars("your name", name, super::limits::MAX_NAME_CHARS)?;
+    if super::text::is_blank(name) {
+        return Err("type your name as it should sign the letter".into());
+    }
+    if name.contains(['\n', '\r']) {
+        return Err("your name must be one line".into());
+    }
+    Ok(name.to_string())
+}
+
+/// Checks one requested action for the letter, as typed: `None` if blank.
+pub fn check_action(action: &str) -> Result<Option<String>, String> {
+    let action = action.trim();
+    super::limits::check_bytes("the action", action, super::limits::MAX_TEXT_BYTES)?;
+    Ok((!super::text::is_blank(action)).then(|| action.to_string()))
+}
 pub const NO_RISKS: &str = "No known risks.";
 
 /// What the record says about contacts, counted by the store: no note text.
@@ -106,6 +127,9 @@ pub struct Section {
 pub struct Letter {
     pub title: String,
     pub date: NaiveDate,
+    /// Who it is addressed to: the referrer and their practice when
+    /// recorded, else the referral source.
+    pub to: String,
     pub sections: Vec<Section>,
 }
 
@@ -179,7 +203,10 @@ pub fn letter(i: &LetterInput) -> Letter {
         HEADINGS[2],
         vec![
             format!("Referred on: {}", day(d.referred_on)),
-            format!("Referred by: {}", d.referral_source),
+            match d.referrer() {
+                Some(who) => format!("Referred by: {who} ({})", d.referral_source),
+                None => format!("Referred by: {}", d.referral_source),
+            },
             format!("Reason: {}", or_not_recorded(d.referral_reason.as_deref())),
         ],
     );
@@ -308,6 +335,9 @@ pub fn letter(i: &LetterInput) -> Letter {
     Letter {
         title: "Social prescribing: letter to the referrer and GP".into(),
         date: i.today,
+        to: d
+            .referrer()
+            .unwrap_or_else(|| format!("the referrer ({})", d.referral_source)),
         sections,
     }
 }

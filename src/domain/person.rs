@@ -126,6 +126,10 @@ pub struct PersonDetails {
     pub contact_preferences: Option<String>,
     pub referral_source: String,
     pub referral_reason: Option<String>,
+    /// Who made the referral ("Dr A Patel") and where ("Hyde Park Surgery"):
+    /// the letter back is addressed to them.
+    pub referrer_name: Option<String>,
+    pub referrer_organisation: Option<String>,
     pub referred_on: Option<NaiveDate>,
     pub risk_note: Option<String>,
     /// Equality monitoring ([`super::monitoring`]): none is "not recorded".
@@ -140,6 +144,17 @@ pub struct PersonDetails {
 }
 
 impl PersonDetails {
+    /// Who made the referral, as a letter is addressed: "Dr A Patel, Hyde
+    /// Park Surgery", either alone, or `None` when neither is recorded.
+    pub fn referrer(&self) -> Option<String> {
+        let parts: Vec<&str> = [&self.referrer_name, &self.referrer_organisation]
+            .into_iter()
+            .filter_map(|s| s.as_deref().map(str::trim))
+            .filter(|s| !s.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// "Preferred Family" if a preferred name is set, else "Given Family".
     pub fn display_name(&self) -> String {
         let first = self.preferred_name.as_deref().unwrap_or(&self.given_name);
@@ -169,6 +184,8 @@ pub struct PersonInput {
     pub contact_preferences: String,
     pub referral_source: String,
     pub referral_reason: String,
+    pub referrer_name: String,
+    pub referrer_organisation: String,
     pub referred_on: String,
     pub risk_note: String,
     pub sex: String,
@@ -208,6 +225,8 @@ impl PersonInput {
             contact_preferences: s(&p.contact_preferences),
             referral_source: p.referral_source.clone(),
             referral_reason: s(&p.referral_reason),
+            referrer_name: s(&p.referrer_name),
+            referrer_organisation: s(&p.referrer_organisation),
             referred_on: date_text(p.referred_on),
             risk_note: s(&p.risk_note),
             sex: s(&p.sex),
@@ -235,6 +254,8 @@ impl PersonInput {
             "contact_preferences" => &mut p.contact_preferences,
             "referral_source" => &mut p.referral_source,
             "referral_reason" => &mut p.referral_reason,
+            "referrer_name" => &mut p.referrer_name,
+            "referrer_organisation" => &mut p.referrer_organisation,
             "referred_on" => &mut p.referred_on,
             "risk_note" => &mut p.risk_note,
             "sex" => &mut p.sex,
@@ -359,6 +380,8 @@ impl PersonInput {
             contact_preferences: opt(&self.contact_preferences),
             referral_source: opt(&self.referral_source).unwrap_or_else(|| "other".into()),
             referral_reason: opt(&self.referral_reason),
+            referrer_name: opt(&self.referrer_name),
+            referrer_organisation: opt(&self.referrer_organisation),
             referred_on,
             risk_note: opt(&self.risk_note),
             sex,
@@ -377,7 +400,7 @@ enum Limit {
 
 impl PersonInput {
     /// Every field with its label and size limit (see [`super::limits`]).
-    fn limited_fields(&self) -> [(&'static str, &'static str, &str, Limit); 14] {
+    fn limited_fields(&self) -> [(&'static str, &'static str, &str, Limit); 16] {
         use Limit::{Bytes, Chars};
         [
             (
@@ -436,6 +459,18 @@ impl PersonInput {
                 "referral reason",
                 &self.referral_reason,
                 Bytes(MAX_TEXT_BYTES),
+            ),
+            (
+                "referrer_name",
+                "referrer's name",
+                &self.referrer_name,
+                Chars(MAX_NAME_CHARS),
+            ),
+            (
+                "referrer_organisation",
+                "referrer's organisation",
+                &self.referrer_organisation,
+                Chars(MAX_NAME_CHARS),
             ),
             (
                 "referred_on",

@@ -28,7 +28,12 @@ pub fn render(letter: &Letter, format: LetterFormat) -> String {
     let mut out = String::new();
     match format {
         LetterFormat::Text => {
-            out.push_str(&format!("{}\n{}\n\n", letter.title, iso(letter.date)));
+            out.push_str(&format!(
+                "{}\n{}\nTo: {}\n\n",
+                letter.title,
+                iso(letter.date),
+                letter.to
+            ));
             for s in &letter.sections {
                 out.push_str(&format!(
                     "{}\n{}\n",
@@ -43,7 +48,12 @@ pub fn render(letter: &Letter, format: LetterFormat) -> String {
             }
         }
         LetterFormat::Markdown => {
-            out.push_str(&format!("# {}\n\n{}\n\n", letter.title, iso(letter.date)));
+            out.push_str(&format!(
+                "# {}\n\n{}  \nTo: {}\n\n",
+                letter.title,
+                iso(letter.date),
+                md(&letter.to)
+            ));
             for s in &letter.sections {
                 out.push_str(&format!("## {}\n\n", s.heading));
                 for line in &s.lines {

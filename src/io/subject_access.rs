@@ -289,6 +289,9 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
             long_day(f.due_on),
             f.text
         );
+        if let Some(outcome) = &f.outcome {
+            let _ = writeln!(out, "    What happened: {outcome}");
+        }
     }
 
     other_records(&mut out, r);
@@ -325,7 +328,13 @@ fn your_record(out: &mut String, p: &Person) {
         ("Address", d.address.clone()),
         ("Postcode", d.postcode.clone()),
         ("How to contact you", d.contact_preferences.clone()),
-        ("Referred by", Some(d.referral_source.clone())),
+        (
+            "Referred by",
+            Some(match d.referrer() {
+                Some(who) => format!("{who} ({})", d.referral_source),
+                None => d.referral_source.clone(),
+            }),
+        ),
         ("Reason for referral", d.referral_reason.clone()),
         ("Referred on", d.referred_on.map(long_day)),
         ("First contact", p.first_contact_on.map(long_day)),

@@ -13,7 +13,7 @@ const FOLLOW_UP_SELECT: &str =
         r.done_at, r.snoozed_until,
         coalesce(coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name, s.name),
         coalesce(p.status IN ('closed', 'declined'), 0),
-        r.subject_deleted, r.owner, r.version
+        r.subject_deleted, r.owner, r.version, r.outcome
    FROM reminder r
    LEFT JOIN person p ON p.id = r.person_id
    LEFT JOIN service s ON s.id = r.service_id";
@@ -34,6 +34,7 @@ fn follow_up_from_row(r: &Row) -> rusqlite::Result<FollowUp> {
         about_deleted: r.get(10)?,
         owner: r.get(11)?,
         version: r.get(12)?,
+        outcome: r.get(13)?,
     })
 }
 
@@ -180,20 +181,27 @@ impl Store {
 
     /// Marks a follow-up done; it moves to the done history.
     pub fn complete_follow_up(&mut self, id: i64) -> Result<()> {
+        self.complete_follow_up_with(id, None)
+    }
+
+    /// Marks a follow-up done with what happened (`outcome`, checked by
+    /// `domain::follow_up::parse_outcome`), or with nothing said.
+    pub fn complete_follow_up_with(&mut self, id: i64, outcome: Option<&str>) -> Result<()> {
         self.change_follow_up(id, "done", |tx, at| {
             tx.execute(
-                "UPDATE reminder SET done_at = ?2, version = version + 1
+                "UPDATE reminder SET done_at = ?2, outcome = ?3, version = version + 1
                   WHERE id = ?1 AND done_at IS NULL",
-                (id, &at.now),
+                (id, &at.now, outcome),
             )
         })
     }
 
-    /// Undoes "done": the follow-up is open again, with its due date unchanged.
+    /// Undoes "done": the follow-up is open again, with its due date
+    /// unchanged; the outcome said when it was done goes with the done time.
     pub fn reopen_follow_up(&mut self, id: i64) -> Result<()> {
         self.change_follow_up(id, "reopen", |tx, _| {
             tx.execute(
-                "UPDATE reminder SET done_at = NULL, version = version + 1
+                "UPDATE reminder SET done_at = NULL, outcome = NULL, version = version + 1
                   WHERE id = ?1 AND done_at IS NOT NULL",
                 [id],
             )

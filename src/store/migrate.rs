@@ -18,6 +18,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_directory_data.sql"),
     include_str!("migrations/011_workers.sql"),
     include_str!("migrations/012_form_draft.sql"),
+    include_str!("migrations/013_follow_up_outcome.sql"),
+    include_str!("migrations/014_referrer.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -40,9 +40,9 @@ const PERSON_COLUMNS: &str = "id, given_name, family_name, preferred_name, date_
     nhs_number, phone, email, address, postcode, contact_preferences, referral_source,
     referral_reason, referred_on, first_contact_on, status, status_reason, closed_on,
     risk_note, consent_recorded_on, created_at, updated_at, version,
-    sex, ethnicity, carer, gp_practice";
+    sex, ethnicity, carer, gp_practice, referrer_name, referrer_organisation";
 
-/// The form's fields in the order `add_person` and `update_person` name them (?1 to ?18).
+/// The form's fields in the order `add_person` and `update_person` name them (?1 to ?21).
 fn detail_values(p: &PersonDetails, referred_on: Option<String>) -> Vec<Value> {
     vec![
         p.given_name.clone().into(),
@@ -64,6 +64,8 @@ fn detail_values(p: &PersonDetails, referred_on: Option<String>) -> Vec<Value> {
         p.carer.clone().into(),
         p.gp_practice.clone().into(),
         p.consent_recorded_on.map(iso).into(),
+        p.referrer_name.clone().into(),
+        p.referrer_organisation.clone().into(),
     ]
 }
 
@@ -94,6 +96,8 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
             ethnicity: r.get(24)?,
             carer: r.get(25)?,
             gp_practice: r.get(26)?,
+            referrer_name: r.get(27)?,
+            referrer_organisation: r.get(28)?,
             consent_recorded_on: day(r.get(19)?),
         },
         first_contact_on: day(r.get(14)?),
@@ -317,11 +321,12 @@ impl Store {
                 "INSERT INTO person (given_name, family_name, preferred_name, date_of_birth,
                     nhs_number, phone, email, address, postcode, contact_preferences,
                     referral_source, referral_reason, referred_on, risk_note,
-                    sex, ethnicity, carer, gp_practice, consent_recorded_on, status,
+                    sex, ethnicity, carer, gp_practice, consent_recorded_on,
+                    referrer_name, referrer_organisation, status,
                     created_at, updated_at, assigned_worker)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                    ?15, ?16, ?17, ?18, ?19, 'referred', ?20, ?20,
-                    (SELECT login FROM worker WHERE login = ?21 AND retired_on IS NULL))",
+                    ?15, ?16, ?17, ?18, ?19, ?20, ?21, 'referred', ?22, ?22,
+                    (SELECT login FROM worker WHERE login = ?23 AND retired_on IS NULL))",
                 params_from_iter(values),
             )?;
             let id = tx.last_insert_rowid();
@@ -347,9 +352,9 @@ impl Store {
                     postcode = ?9, contact_preferences = ?10, referral_source = ?11,
                     referral_reason = ?12, referred_on = coalesce(?13, referred_on),
                     risk_note = ?14, sex = ?15, ethnicity = ?16, carer = ?17,
-                    gp_practice = ?18, consent_recorded_on = ?19, updated_at = ?20,
-                    version = version + 1
-                 WHERE id = ?21 AND version = ?22",
+                    gp_practice = ?18, consent_recorded_on = ?19, referrer_name = ?20,
+                    referrer_organisation = ?21, updated_at = ?22, version = version + 1
+                 WHERE id = ?23 AND version = ?24",
                 params_from_iter(values),
             )?;
             check_one(tx, changed, id)?;

@@ -46,6 +46,50 @@ impl Store {
         })
     }
 
+    /// The name the worker at the keyboard signs letters with, kept in the
+    /// settings under their login (`letter_name:LOGIN`): asked once by the
+    /// app, or given once with `person letter --from`.
+    pub fn letter_name(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = ?1",
+                [letter_name_key(self.actor())],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .filter(|n| !n.trim().is_empty()))
+    }
+
+    /// Keeps `name` as the letter name of the worker at the keyboard.
+    pub fn set_letter_name(&mut self, name: &str) -> Result<()> {
+        let name =
+            crate::domain::letter::check_worker_name(name).map_err(super::StoreError::Invalid)?;
+        let key = letter_name_key(self.actor());
+        self.write(|tx, at| {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (&key, &name),
+            )?;
+            tx.execute(
+                "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, entity_key)
+                 VALUES (?1, ?2, ?3, 'set', 'setting', NULL, 'letter_name')",
+                (&at.now, &at.actor, &at.actor_name),
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Who signs a letter when config.toml names nobody: the registered
+    /// worker at the keyboard, else the name they gave once.
+    pub fn letter_signatory(&self) -> Result<Option<String>> {
+        match self.me()? {
+            Some(w) => Ok(Some(w.name)),
+            None => self.letter_name(),
+        }
+    }
+
     /// This database's random id (made by migration 4), for calendar UIDs.
     pub fn database_id(&self) -> Result<String> {
         Ok(self
@@ -58,4 +102,8 @@ impl Store {
             .optional()?
             .unwrap_or_else(|| "caseload".into()))
     }
+}
+
+fn letter_name_key(login: &str) -> String {
+    format!("letter_name:{login}")
 }

@@ -69,6 +69,7 @@ pub enum Action {
     EditFollowUp(i64),
     /// `z`: ask when to move this follow-up to.
     OpenSnooze(i64),
+    /// `d`: ask what happened (the outcome, optional), then mark it done.
     CompleteFollowUp(i64),
     ReopenFollowUp(i64),
     SnoozeFollowUp {

@@ -84,6 +84,8 @@ pub struct App {
     letter_summary_for: Option<i64>,
     /// Who signs letters: `worker_name` (else `display_name`), `worker_contact`.
     letter_worker: (Option<String>, Option<String>),
+    /// The actions the letter being previewed asks of the referrer (`a`).
+    letter_actions: Vec<String>,
     /// Where letters are written: the home folder (tests give another).
     letter_folder: std::path::PathBuf,
     /// The organisation's rules (config.toml): the status line's stale count.
@@ -145,6 +147,7 @@ impl App {
             last_read: None,
             letter_summary_for: None,
             letter_worker: (None, None),
+            letter_actions: Vec::new(),
             rules: Default::default(),
             recent: Default::default(),
             letter_folder: std::env::var_os("HOME")
@@ -425,7 +428,9 @@ impl App {
                 Some(form)
             }
             // The follow-ups pane saves these (`Component::submit`), above.
-            Purpose::FollowUp { .. } | Purpose::Snooze { .. } => Some(form),
+            Purpose::FollowUp { .. } | Purpose::Snooze { .. } | Purpose::FollowUpDone { .. } => {
+                Some(form)
+            }
             // The directory pane saves these (`Component::submit`), above.
             Purpose::Service(_) | Purpose::Connect { .. } => Some(form),
             // Pane 2 saves these (`Component::submit`), above.
@@ -433,6 +438,8 @@ impl App {
             | Purpose::GoalStatus { .. }
             | Purpose::Measure { .. }
             | Purpose::ConnectionStatus { .. } => Some(form),
+            Purpose::LetterFrom { person_id } => self.save_letter_from(form, person_id),
+            Purpose::LetterAction { person_id } => self.save_letter_action(form, person_id),
             // The caseload pane hands these to panes/data_protection.rs, above.
             Purpose::Export { .. } | Purpose::Erase { .. } => Some(form),
         }

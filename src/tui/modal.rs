@@ -56,6 +56,10 @@ pub enum Purpose {
     Snooze {
         id: i64,
     },
+    /// Marking follow-up `id` done, with what happened (the outcome prompt).
+    FollowUpDone {
+        id: i64,
+    },
     Handover {
         id: i64,
     },
@@ -75,6 +79,14 @@ pub enum Purpose {
         goal_id: i64,
     },
     Measure {
+        person_id: i64,
+    },
+    /// The worker's name for letters, asked once before the first letter.
+    LetterFrom {
+        person_id: i64,
+    },
+    /// An action the letter asks of the referrer, typed in the preview (`a`).
+    LetterAction {
         person_id: i64,
     },
     /// Where to write a subject access export.

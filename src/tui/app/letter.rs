@@ -10,12 +10,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{App, Modal};
+use super::{App, Modal, Purpose};
 use crate::adapters::file::{WriteError, write_private};
-use crate::domain::letter::LetterAdditions;
+use crate::domain::letter::{LetterAdditions, check_action, check_worker_name};
 use crate::io::letter::{LetterFormat, render};
 use crate::store::StoreError;
 use crate::tui::action::Outcome;
+use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::Command;
 
 /// What `$EDITOR` is given for the summary; lines starting `#` are dropped.
@@ -29,12 +30,82 @@ impl App {
         self.letter_folder = folder;
     }
 
+    /// `L`: a new letter, with no actions yet. With no name to sign it
+    /// (none in config.toml, not a registered worker, none given before),
+    /// the worker is asked once for theirs first.
     pub(super) fn preview_letter(&mut self, id: i64) {
+        self.letter_actions.clear();
+        if self.letter_worker.0.is_none() {
+            match self.store.letter_signatory() {
+                Ok(Some(name)) => self.letter_worker.0 = Some(name),
+                Ok(None) => return self.ask_letter_name(id),
+                Err(e) => return self.report::<()>(Err(e)),
+            }
+        }
+        self.show_letter(id, 0);
+    }
+
+    fn ask_letter_name(&mut self, id: i64) {
+        let mut form = Form::new(
+            "Your name, to sign letters (asked once)",
+            vec![Field::text(
+                FieldKey::Name,
+                "Your name",
+                "as the GP should read it, e.g. Sam Patel · Enter saves",
+            )],
+        );
+        form.message =
+            Some("Kept for your later letters; worker_name in config.toml overrides it".into());
+        self.modals
+            .push(Modal::form(form, Purpose::LetterFrom { person_id: id }));
+    }
+
+    /// The name form was saved: kept under the worker's login, then the preview.
+    pub(super) fn save_letter_from(&mut self, mut form: Form, id: i64) -> Option<Form> {
+        let name = match check_worker_name(form.value(FieldKey::Name)) {
+            Ok(name) => name,
+            Err(e) => {
+                form.set_error(FieldKey::Name, e);
+                return Some(form);
+            }
+        };
+        if let Err(e) = self.store.set_letter_name(&name) {
+            form.set_error(FieldKey::Name, format!("not saved: {e}"));
+            return Some(form);
+        }
+        self.letter_worker.0 = Some(name);
+        self.show_letter(id, 0);
+        None
+    }
+
+    /// An action typed in the preview: added to the letter, shown at once.
+    pub(super) fn save_letter_action(&mut self, mut form: Form, id: i64) -> Option<Form> {
+        match check_action(form.value(FieldKey::Text)) {
+            Ok(Some(action)) => self.letter_actions.push(action),
+            Ok(None) => {}
+            Err(e) => {
+                form.set_error(FieldKey::Text, e);
+                return Some(form);
+            }
+        }
+        let scroll = match self.modals.last() {
+            Some(Modal::Letter { scroll, .. }) => *scroll,
+            _ => 0,
+        };
+        if matches!(self.modals.last(), Some(Modal::Letter { .. })) {
+            self.modals.pop();
+        }
+        self.show_letter(id, scroll);
+        None
+    }
+
+    /// The preview of the letter as it stands, at `scroll`.
+    fn show_letter(&mut self, id: i64, scroll: u16) {
         match self.letter_text(id, None) {
             Ok(text) => self.modals.push(Modal::Letter {
                 person_id: id,
                 text,
-                scroll: 0,
+                scroll,
             }),
             Err(e) => self.report::<()>(Err(e)),
         }
@@ -44,7 +115,7 @@ impl App {
         let letter = self.store.letter_records(id)?.letter(
             self.session.today,
             LetterAdditions {
-                actions: &[],
+                actions: &self.letter_actions,
                 summary,
                 worker_name: self.letter_worker.0.as_deref(),
                 worker_contact: self.letter_worker.1.as_deref(),
@@ -83,6 +154,27 @@ impl App {
             Command::Help => {
                 keep(self, scroll);
                 self.modals.push(Modal::Help);
+            }
+            Command::Add => {
+                keep(self, scroll);
+                let form = Form::new(
+                    "An action you ask of the referrer",
+                    vec![Field::text(
+                        FieldKey::Text,
+                        "Action",
+                        "e.g. Please review her pain medication · Enter adds it",
+                    )],
+                );
+                self.modals
+                    .push(Modal::form(form, Purpose::LetterAction { person_id: id }));
+            }
+            Command::Undo => {
+                if self.letter_actions.pop().is_none() {
+                    keep(self, scroll);
+                    self.show("No action to remove: a adds one".into(), false);
+                } else {
+                    self.show_letter(id, scroll);
+                }
             }
             Command::WriteLetter => {
                 self.letter_summary_for = Some(id);
@@ -162,7 +254,7 @@ impl App {
         let t = &self.theme;
         frame.render_widget(Clear, area);
         let block = Block::default().borders(Borders::ALL).title(Span::styled(
-            " Letter to the referrer · Enter: summary in $EDITOR, then write · Esc closes ",
+            " Letter to the referrer · a: add an action · Enter: summary, then write · Esc closes ",
             t.title(),
         ));
         let inner = block.inner(area);

@@ -16,7 +16,7 @@ use super::{Ctx, fit, pad};
 use crate::domain::date::iso;
 use crate::domain::follow_up::{
     Bucket, CHECK_IN_DAYS, FollowUp, FollowUpDraft, FollowUpInput, QUIET_DAYS, QuietPerson,
-    SNOOZE_CHOICES, next_change, short_date, snooze_until,
+    SNOOZE_CHOICES, next_change, parse_outcome, short_date, snooze_until,
 };
 use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
@@ -65,6 +65,8 @@ enum Item {
 enum Entry {
     Heading(Group, usize),
     Item(Item),
+    /// Under a done follow-up: what happened, as said when it was done.
+    Outcome(usize),
 }
 
 pub struct FollowUpsPane {
@@ -143,12 +145,10 @@ impl Component for FollowUpsPane {
             Action::OpenSnooze(id) => {
                 Effects::open(Modal::form(snooze_form(id), Purpose::Snooze { id }))
             }
-            Action::CompleteFollowUp(id) => written(
-                store.complete_follow_up(id),
-                id,
-                format!("Done: follow-up #{id} (u undoes)"),
-                false,
-            ),
+            Action::CompleteFollowUp(id) => match store.get_follow_up(id) {
+                Ok(r) => Effects::open(Modal::form(outcome_form(&r), Purpose::FollowUpDone { id })),
+                Err(e) => Effects::failed(e),
+            },
             Action::ReopenFollowUp(id) => written(
                 store.reopen_follow_up(id),
                 id,
@@ -224,6 +224,23 @@ impl Component for FollowUpsPane {
                     }
                 }
             }
+            Purpose::FollowUpDone { id } => match parse_outcome(form.value(FieldKey::Outcome)) {
+                Ok(outcome) => {
+                    let done = store.complete_follow_up_with(id, outcome.as_deref());
+                    if done.is_ok() {
+                        self.undo.push(id);
+                    }
+                    let said = match outcome {
+                        Some(_) => format!("Done, with its outcome: follow-up #{id} (u undoes)"),
+                        None => format!("Done: follow-up #{id} (u undoes)"),
+                    };
+                    Submitted::Saved(Box::new(written(done, id, said, false)))
+                }
+                Err(message) => {
+                    form.set_error(FieldKey::Outcome, message);
+                    Submitted::KeepOpen
+                }
+            },
             Purpose::Snooze { id } => match self.snooze_date(form, id) {
                 Ok(until) => Submitted::Saved(Box::new(self.snooze(store, id, until, s.today))),
                 Err(message) => {
@@ -438,9 +455,12 @@ impl FollowUpsPane {
             View::Done => {
                 self.entries
                     .push(Entry::Heading(Group::Done, self.done.len()));
-                for i in 0..self.done.len() {
+                for (i, r) in self.done.iter().enumerate() {
                     self.items.push(self.entries.len());
                     self.entries.push(Entry::Item(Item::Done(i)));
+                    if r.outcome.is_some() {
+                        self.entries.push(Entry::Outcome(i));
+                    }
                 }
             }
         }
@@ -451,7 +471,7 @@ impl FollowUpsPane {
         let line = *self.items.get(self.nav.selected)?;
         match self.entries.get(line)? {
             Entry::Item(item) => Some(*item),
-            Entry::Heading(..) => None,
+            Entry::Heading(..) | Entry::Outcome(_) => None,
         }
     }
 
@@ -542,13 +562,7 @@ impl FollowUpsPane {
             (Command::Done | Command::Snooze | Command::Edit, Some(Item::Quiet(_))) => {
                 notice("Not a follow-up yet: press r to add one for this person")
             }
-            (Command::Done, Some(Item::Open(_))) => match id {
-                Some(id) => {
-                    self.undo.push(id);
-                    Outcome::Act(Action::CompleteFollowUp(id))
-                }
-                None => Outcome::Done,
-            },
+            (Command::Done, Some(Item::Open(_))) => id.map(Action::CompleteFollowUp).into(),
             (Command::Reopen, Some(Item::Done(_))) => id.map(Action::ReopenFollowUp).into(),
             (Command::Undo, _) if agenda => match self.undo.pop() {
                 Some(id) => Outcome::Act(Action::ReopenFollowUp(id)),
@@ -650,6 +664,25 @@ impl FollowUpsPane {
                 return Line::from(Span::styled(format!("{} ({n})", g.label()), style));
             }
             Entry::Item(item) => item,
+            Entry::Outcome(i) => {
+                // Under the item's "about" column, the whole width left.
+                let indent = 2 + 11 + 1 + 5 + 2;
+                let outcome = self
+                    .done
+                    .get(i)
+                    .and_then(|r| r.outcome.as_deref())
+                    .unwrap_or("");
+                return Line::from(vec![
+                    Span::raw(" ".repeat(indent)),
+                    Span::styled(
+                        fit(
+                            &format!("Outcome: {outcome}"),
+                            width_cells.saturating_sub(indent),
+                        ),
+                        t.dim(),
+                    ),
+                ]);
+            }
         };
         let is_selected = self.selected_item() == Some(item);
         // Columns: mark 2, date 11, time 6, about 20 + 2, then the text.
@@ -748,6 +781,24 @@ impl FollowUpsPane {
             true,
         )
     }
+}
+
+/// The one-line prompt `d` opens: what happened, if anything is worth
+/// saying. Enter with nothing typed marks it done with no outcome; Esc
+/// leaves it open.
+pub fn outcome_form(r: &FollowUp) -> Form {
+    let title = match &r.about {
+        Some(about) => format!("Done: follow-up #{} for {about}", r.id),
+        None => format!("Done: follow-up #{}", r.id),
+    };
+    Form::new(
+        title,
+        vec![Field::text(
+            FieldKey::Outcome,
+            "Outcome",
+            "optional, e.g. no answer, try again · Enter saves",
+        )],
+    )
 }
 
 pub fn snooze_form(id: i64) -> Form {
@@ -884,6 +935,7 @@ mod tests {
             due_time: time.map(String::from),
             text: format!("r{id}"),
             done_at: None,
+            outcome: None,
             snoozed_until: None,
             about: None,
             about_closed: false,
@@ -898,7 +950,7 @@ mod tests {
             .iter()
             .filter_map(|e| match e {
                 Entry::Heading(g, n) => Some((*g, *n)),
-                Entry::Item(_) => None,
+                Entry::Item(_) | Entry::Outcome(_) => None,
             })
             .collect()
     }

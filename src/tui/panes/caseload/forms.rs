@@ -222,7 +222,7 @@ fn save_status(
 }
 
 /// The person form, in the order a worker fills it in: (field, label, hint).
-const PERSON_FIELDS: [(FieldKey, &str, &str); 19] = [
+const PERSON_FIELDS: [(FieldKey, &str, &str); 21] = [
     (FieldKey::GivenName, "Given name", "required"),
     (FieldKey::FamilyName, "Family name", "required"),
     (
@@ -235,6 +235,16 @@ const PERSON_FIELDS: [(FieldKey, &str, &str); 19] = [
         FieldKey::ReferralReason,
         "Referral reason",
         "in their words where possible",
+    ),
+    (
+        FieldKey::ReferrerName,
+        "Referred by",
+        "who referred them, e.g. Dr A Patel",
+    ),
+    (
+        FieldKey::ReferrerOrganisation,
+        "Referrer's org",
+        "their practice or organisation, e.g. Hyde Park Surgery",
     ),
     (
         FieldKey::ReferredOn,
