@@ -21,10 +21,8 @@ impl App {
             let r = self.load_deferred();
             self.report(r);
         }
-        // The contexts behind it, for the commands of this pane.
-        let here = self.contexts();
         let mut palette = Palette::default();
-        palette.set_rows(self.palette_rows("", here));
+        palette.set_rows(self.palette_rows(""));
         self.modals.push(Modal::Palette(Box::new(palette)));
     }
 
@@ -34,10 +32,7 @@ impl App {
             PaletteOutcome::Picked(target) => return self.pick(target),
             PaletteOutcome::Close => return,
             PaletteOutcome::Changed => {
-                let here = self
-                    .component(self.pane)
-                    .map_or(chain::NO_PERSON, |c| c.contexts());
-                let rows = self.palette_rows(palette.typed(), here);
+                let rows = self.palette_rows(palette.typed());
                 palette.set_rows(rows);
             }
             PaletteOutcome::Moved | PaletteOutcome::Ignored => {}
@@ -45,8 +40,11 @@ impl App {
         self.modals.push(Modal::Palette(palette));
     }
 
-    /// People, then services, then commands: each pane ranks its own.
-    fn palette_rows(&mut self, typed: &str, here: &[Context]) -> Vec<crate::tui::palette::Found> {
+    /// People, then services, then commands: each pane ranks its own. Called
+    /// with the palette off the modal stack, so `contexts()` is the pane's
+    /// (an empty box lists this pane's commands).
+    fn palette_rows(&mut self, typed: &str) -> Vec<crate::tui::palette::Found> {
+        let here = self.contexts();
         let query = Query::parse(typed);
         let mut rows = Vec::new();
         if !query.commands_only {
