@@ -106,6 +106,7 @@ fn per_key(
 }
 
 fn main() {
+    exec::print("binary", exec::binary_figure());
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.db");
     let generated = exec::generate(dir.path(), &path, PEOPLE, SERVICES, 0);

@@ -24,9 +24,25 @@ pub fn print(name: &str, figure: Figure) {
     }
 }
 
-/// The binary under test: cargo builds it for benches with the bench profile.
+/// The binary under test: the one cargo builds for benches (the bench
+/// profile), or `$CASELOAD_BENCH_BIN` when set (e.g. the static build from
+/// `.ci/static`), so two builds can be measured the same way.
 pub fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_caseload"))
+    match std::env::var_os("CASELOAD_BENCH_BIN") {
+        Some(bin) if !bin.is_empty() => PathBuf::from(bin),
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_caseload")),
+    }
+}
+
+/// `binary`: which binary the figures are from, and its size.
+pub fn binary_figure() -> Figure {
+    let bin = binary();
+    let meta = std::fs::metadata(&bin).map_err(|e| format!("{}: {e}", bin.display()))?;
+    Ok(format!(
+        "{} ({:.1} MB)",
+        bin.display(),
+        meta.len() as f64 / (1024.0 * 1024.0)
+    ))
 }
 
 /// A command for the binary with a clean environment: a fake home in `dir`,

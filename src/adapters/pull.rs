@@ -123,6 +123,12 @@ pub fn pull(
         .timeout_per_call(Some(limits.page))
         .http_status_as_error(false)
         .user_agent(concat!("caseload/", env!("CARGO_PKG_VERSION")))
+        // TLS on the OpenSSL that SQLCipher links (the ureq feature `native-tls`).
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .provider(ureq::tls::TlsProvider::NativeTls)
+                .build(),
+        )
         .build()
         .into();
     let mut import = Import::default();
