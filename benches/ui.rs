@@ -133,6 +133,9 @@ fn main() {
     if wants("report") {
         report(&path);
     }
+    if wants("palette") {
+        palette(&path);
+    }
     if wants("team") {
         team(dir.path(), &path);
     }
@@ -250,7 +253,7 @@ fn report(path: &std::path::Path) {
 }
 
 /// `cargo bench --bench ui -- exec search`: only the named sections (exec, ui,
-/// agenda, search, protect, report, team); with no names, every section.
+/// agenda, search, protect, report, palette, team); with no names, every section.
 fn wants(section: &str) -> bool {
     let names: Vec<String> = std::env::args()
         .skip(1)
@@ -631,4 +634,41 @@ fn fzf_compare(app: &App, k: usize, ours_median: f64) {
         "directory_vs_fzf_ratio_{k}k {:.2} (target <= 1.5)",
         ours_median / fzf
     );
+}
+
+/// The command palette (issue 21; targets: opens < 16 ms, a key < 8 ms p99)
+/// over the 10k people and 10k services: the first open (which may build the
+/// directory's index), later opens, then a name typed and erased a key at a
+/// time, and a service query.
+fn palette(path: &std::path::Path) {
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    let mut app = app(path);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    term.draw(|f| app.render(f)).expect("draw");
+    let (first, _) = per_key(&mut app, &mut term, 1, |app, _| app.handle_key(key(':')));
+    let (open, open_p99) = per_key(&mut app, &mut term, 50, |app, _| {
+        app.handle_key(esc);
+        app.handle_key(key(':'));
+    });
+    println!(
+        "palette_first_open_ms {first:.3} ms; palette_open_ms median {open:.3} p99 {open_p99:.3} ms (target < 16; each with an Esc before it)"
+    );
+    for (name, query) in [("person", "margaret"), ("service", "lunch club")] {
+        let typed: Vec<char> = query.chars().collect();
+        let n = typed.len();
+        // Type the query, then erase it, 20 times over: 2n keys a round.
+        let (median, p99) = per_key(&mut app, &mut term, 40 * n, |app, i| {
+            let step = i % (2 * n);
+            if step < n {
+                app.handle_key(key(typed[step]));
+            } else {
+                app.handle_key(backspace);
+            }
+        });
+        println!(
+            "palette_key_ms ({name}: \"{query}\") median {median:.3} p99 {p99:.3} ms (target p99 < 8)"
+        );
+    }
+    app.handle_key(esc);
 }

@@ -31,7 +31,7 @@ use crate::config::Config;
 use crate::domain::service::STALE_AFTER_MONTHS;
 use crate::domain::setting::Rules;
 use crate::tui::keymap::Keymap;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::demo;
 use crate::domain::conversation::{ConversationKind, NewNote, timeline};
