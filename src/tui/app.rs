@@ -30,6 +30,7 @@ use super::panes::caseload::CaseloadPane;
 use super::panes::directory::DirectoryPane;
 use super::panes::follow_ups::FollowUpsPane;
 use super::panes::what_matters::WhatMattersPane;
+use super::strings;
 use super::theme::Theme;
 use crate::domain::text::truncate;
 use crate::store::{Changed, Changes, Counts, Store, StoreError, Topic};
@@ -501,13 +502,13 @@ impl App {
                     self.palette_outcome(palette, outcome);
                 }
             }
-            Some(_) => self.say("Paste ignored: answer the question first"),
+            Some(_) => self.say(strings::app::PASTE_WHILE_ASKING),
             None if typing => {
                 if let Some(c) = self.component_mut(self.pane) {
                     c.type_text(text);
                 }
             }
-            None => self.say("Paste ignored: paste into a note, a form or a search (/)"),
+            None => self.say(strings::app::PASTE_NOWHERE),
         }
     }
 
@@ -528,7 +529,7 @@ impl App {
             Action::Reload => {
                 let r = self.reload();
                 if r.is_ok() {
-                    self.say("Reloaded from the database");
+                    self.say(strings::app::RELOADED);
                 }
                 self.report(r);
             }

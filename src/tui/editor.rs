@@ -62,7 +62,7 @@ impl NoteEditor {
     pub fn new(person_id: i64, title: String, now: NaiveDateTime) -> NoteEditor {
         let mut body = TextArea::default();
         body.set_wrap_mode(WrapMode::WordOrGlyph);
-        body.set_placeholder_text("Write the note here. Ctrl-t adds the what-matters headings.");
+        body.set_placeholder_text(crate::tui::strings::editor::PLACEHOLDER);
         body.set_cursor_line_style(Style::default());
         NoteEditor {
             person_id,
@@ -71,7 +71,11 @@ impl NoteEditor {
             kind: ConversationKind::FollowUp,
             date: Field::text(FieldKey::Date, "Date", "YYYY-MM-DD HH:MM")
                 .with_value(now.format(DATE_FORMAT).to_string()),
-            reason: Field::text(FieldKey::Reason, "Reason", "why it is being corrected"),
+            reason: Field::text(
+                FieldKey::Reason,
+                "Reason",
+                crate::tui::strings::editor::REASON_HINT,
+            ),
             body,
             focus: Focus::Body,
             changed: false,
@@ -135,7 +139,7 @@ impl NoteEditor {
     pub fn set_body(&mut self, text: &str) {
         let fits = prefix_within_bytes(text, MAX_NOTE_BYTES);
         if fits.len() < text.len() {
-            self.error = Some(too_long("Text from the editor cut short"));
+            self.error = Some(too_long(crate::tui::strings::editor::FROM_EDITOR_CUT));
         }
         let mut body = TextArea::new(fits.split('\n').map(str::to_string).collect());
         body.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -182,9 +186,9 @@ impl NoteEditor {
                 let fits = prefix_within_bytes(&text, room);
                 if fits.len() < text.len() {
                     self.error = Some(too_long(if fits.is_empty() {
-                        "Nothing pasted"
+                        crate::tui::strings::editor::NOTHING_PASTED
                     } else {
-                        "Paste cut short"
+                        crate::tui::strings::editor::PASTE_CUT
                     }));
                 }
                 !fits.is_empty() && self.body.insert_str(fits)
@@ -245,7 +249,7 @@ impl NoteEditor {
             }
             Command::Template if self.focus == Focus::Body => {
                 if self.body_bytes() + WHAT_MATTERS_TEMPLATE.len() > MAX_NOTE_BYTES {
-                    self.error = Some(too_long("Headings not added"));
+                    self.error = Some(too_long(crate::tui::strings::editor::HEADINGS_NOT_ADDED));
                     false
                 } else {
                     // Then the cursor goes under the first heading, to start there.
@@ -278,7 +282,7 @@ impl NoteEditor {
                 let alt_char = key.modifiers.contains(KeyModifiers::ALT)
                     && matches!(key.code, KeyCode::Char(_));
                 if !alt_char && self.would_overflow(key) {
-                    self.error = Some(too_long("Not typed"));
+                    self.error = Some(too_long(crate::tui::strings::editor::NOT_TYPED));
                     false
                 } else {
                     !alt_char && self.body.input(key)
@@ -336,7 +340,7 @@ impl NoteEditor {
         match note {
             Ok(note) => EditorOutcome::Save(note),
             Err(e) => {
-                self.error = Some(format!("Not saved: {e}"));
+                self.error = Some(crate::tui::strings::form::not_saved(&e));
                 // The cursor goes where the fix is typed.
                 if when.is_err() {
                     self.focus = Focus::Date;
@@ -385,7 +389,7 @@ impl NoteEditor {
                 Span::styled(safe(&self.reason.value), style_for(Focus::Reason))
             };
             lines.push(Line::from(vec![
-                Span::styled("Correction reason ", theme.warn()),
+                Span::styled(crate::tui::strings::editor::CORRECTION_REASON, theme.warn()),
                 reason,
             ]));
         }
@@ -404,17 +408,11 @@ impl NoteEditor {
         });
         frame.render_widget(&body_widget, body);
         let line = if self.confirming_discard {
-            Span::styled(
-                "Discard this note? y = discard, any other key = keep writing",
-                theme.warn(),
-            )
+            Span::styled(crate::tui::strings::editor::DISCARD, theme.warn())
         } else if let Some(e) = &self.error {
             Span::styled(truncate(&safe(e), status.width as usize), theme.danger())
         } else {
-            Span::styled(
-                "Drafts are autosaved. Ctrl-z undo · Ctrl-y redo",
-                theme.dim(),
-            )
+            Span::styled(crate::tui::strings::editor::AUTOSAVED, theme.dim())
         };
         frame.render_widget(Paragraph::new(line), status);
     }
@@ -422,7 +420,7 @@ impl NoteEditor {
 
 /// The error line for text refused because the note is full.
 fn too_long(what: &str) -> String {
-    format!("{what}: a note holds at most {} KB", MAX_NOTE_BYTES / 1024)
+    crate::tui::strings::editor::too_long(what, MAX_NOTE_BYTES / 1024)
 }
 
 /// The longest prefix of `s` of at most `max` bytes, ending on a character.
@@ -447,11 +445,11 @@ pub fn parse_moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, Str
         None => NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default(),
     };
     if parts.next().is_some() {
-        return Err("use a date and a time, e.g. 2026-11-23 14:05".into());
+        return Err(crate::tui::strings::editor::DATE_AND_TIME.into());
     }
     let at = day.and_time(time);
     if at > now + chrono::Duration::minutes(5) {
-        return Err("a note cannot be dated in the future".into());
+        return Err(crate::tui::strings::editor::IN_THE_FUTURE.into());
     }
     Ok(at)
 }

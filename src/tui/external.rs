@@ -3,6 +3,8 @@
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::process::Command;
 
+use crate::tui::strings::external as words;
+
 /// Writes `text` to a private temporary file, runs the editor on it and
 /// returns what was saved. The file is deleted afterwards.
 pub fn edit(text: &str) -> Result<String, String> {
@@ -10,10 +12,10 @@ pub fn edit(text: &str) -> Result<String, String> {
         .prefix("caseload-note-")
         .suffix(".txt")
         .tempfile()
-        .map_err(|e| format!("cannot create a temporary file for the editor: {e}"))?;
+        .map_err(|e| words::no_temp_file(&e))?;
     file.write_all(text.as_bytes())
         .and_then(|_| file.flush())
-        .map_err(|e| format!("cannot write the temporary file: {e}"))?;
+        .map_err(|e| words::temp_not_written(&e))?;
     let command = editor_command();
     let mut parts = command.split_whitespace();
     let program = parts.next().unwrap_or("vi");
@@ -21,19 +23,15 @@ pub fn edit(text: &str) -> Result<String, String> {
         .args(parts)
         .arg(file.path())
         .status()
-        .map_err(|e| format!("cannot start the editor '{program}': {e}; set $EDITOR"))?;
+        .map_err(|e| words::cannot_start(program, &e))?;
     if !status.success() {
-        return Err(format!(
-            "the editor '{program}' failed; the note is unchanged"
-        ));
+        return Err(words::failed(program));
     }
     let mut out = String::new();
-    let mut f = file
-        .reopen()
-        .map_err(|e| format!("cannot read the edited note: {e}"))?;
+    let mut f = file.reopen().map_err(|e| words::not_read(&e))?;
     f.seek(SeekFrom::Start(0))
         .and_then(|_| f.read_to_string(&mut out))
-        .map_err(|e| format!("cannot read the edited note: {e}"))?;
+        .map_err(|e| words::not_read(&e))?;
     Ok(out)
 }
 

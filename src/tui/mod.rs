@@ -24,6 +24,7 @@ pub mod list;
 pub mod modal;
 pub mod palette;
 pub mod panes;
+pub mod strings;
 pub mod text_input;
 pub mod theme;
 pub mod ui;

@@ -181,7 +181,7 @@ impl Palette {
         let popup = centered(area, width, height);
         frame.render_widget(Clear, popup);
         let block = Block::default().borders(Borders::ALL).title(Span::styled(
-            " Jump to a person, service or command ",
+            crate::tui::strings::palette::TITLE,
             theme.title(),
         ));
         let inner = block.inner(popup);
@@ -212,9 +212,9 @@ impl Palette {
     fn render_rows(&mut self, frame: &mut Frame, area: Rect, theme: &Theme) {
         if self.rows.is_empty() {
             let none = if self.typed.trim().is_empty() {
-                "Type a name, an NHS number, a service or a command"
+                crate::tui::strings::palette::EMPTY
             } else {
-                "Nothing found: fewer letters, or > for commands only"
+                crate::tui::strings::palette::NOTHING_FOUND
             };
             frame.render_widget(Paragraph::new(Span::styled(none, theme.dim())), area);
             return;
@@ -261,7 +261,7 @@ pub fn commands(keymap: &Keymap, text: &str, here: &[Context]) -> Vec<Found> {
             };
             let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
             let keys = if keys.is_empty() {
-                "no key".to_string()
+                crate::tui::strings::palette::NO_KEY.to_string()
             } else {
                 keys.join("/")
             };

@@ -8,7 +8,7 @@ impl App {
         let area = frame.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let quit = self.keymap.label(Context::Global, Command::Quit);
-            let msg = format!("Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}. {quit} quits.");
+            let msg = strings::app::too_small(MIN_WIDTH, MIN_HEIGHT, &quit);
             frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
             return;
         }
@@ -61,12 +61,11 @@ impl App {
     /// The palette's footer, with the keys as bound.
     fn palette_hint(&self) -> String {
         let k = |c| self.keymap.label(Context::Palette, c);
-        format!(
-            "{} open · {} {} move · {} close · > commands only",
-            k(Command::Open),
-            k(Command::Down),
-            k(Command::Up),
-            k(Command::Close)
+        strings::palette::hint(
+            &k(Command::Open),
+            &k(Command::Down),
+            &k(Command::Up),
+            &k(Command::Close),
         )
     }
 
@@ -87,26 +86,13 @@ impl App {
             first(Context::Help, Command::Close),
             first(Context::Caseload, Command::Add),
         );
-        let text = [
-            format!(
-                "This is a new, empty caseload: {}",
-                crate::tui::panes::safe(path)
-            ),
-            String::new(),
-            format!("· To start: {close} closes this, then {add} adds the first person."),
-            "· To try caseload first on fictional people and services: quit, then".into(),
-            "  caseload --demo (nothing of it is kept).".into(),
-            "· To fill the directory of services: caseload directory import FILE".into(),
-            "  (CSV or Open Referral JSON) or caseload directory pull URL.".into(),
-            String::new(),
-            format!("? shows every key of the pane you are in. {close} closes this."),
-        ];
+        let text = strings::app::welcome(&crate::tui::panes::safe(path), &close, &add);
         let height = (text.len() as u16 + 2).min(area.height);
         let popup = centered(area, area.width.min(76), height);
         frame.render_widget(ratatui::widgets::Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(Span::styled(" Welcome to caseload ", t.title()));
+            .title(Span::styled(strings::app::WELCOME_TITLE, t.title()));
         let lines: Vec<Line> = text.into_iter().map(Line::from).collect();
         frame.render_widget(
             Paragraph::new(lines)
@@ -268,7 +254,7 @@ impl App {
                 _ => rows_out.push((Some(capitalised(context.title())), String::new(), "")),
             }
             if context.takes_text() {
-                rows_out.push((None, "type".into(), "text goes into the field"));
+                rows_out.push((None, "type".into(), strings::app::HELP_TYPING));
             }
             for (keys, help) in self.keymap.help_rows(*context) {
                 rows_out.push((None, keys, help));
@@ -278,7 +264,7 @@ impl App {
         frame.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(Span::styled(" Help · Esc closes ", t.title()));
+            .title(Span::styled(strings::app::HELP_TITLE, t.title()));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         let height = inner.height as usize;

@@ -9,6 +9,7 @@ use super::App;
 use crate::tui::action::{Action, NoteAction};
 use crate::tui::form::Form;
 use crate::tui::modal::{Modal, Purpose};
+use crate::tui::strings;
 
 /// Which form a draft is of, as stored, and the person it is about; `None`
 /// for a form not worth keeping.
@@ -129,9 +130,7 @@ impl App {
                 }
                 form.changed = true;
                 let at = draft.updated_at.get(11..16).unwrap_or("");
-                form.message = Some(format!(
-                    "Kept from {at}, when caseload closed: Ctrl-s saves, Esc discards"
-                ));
+                form.message = Some(strings::app::draft_kept(at));
                 self.form_draft_kept = true;
             }
             _ => {

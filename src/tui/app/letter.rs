@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -47,15 +48,14 @@ impl App {
 
     fn ask_letter_name(&mut self, id: i64) {
         let mut form = Form::new(
-            "Your name, to sign letters (asked once)",
+            strings::letter::ASK_NAME,
             vec![Field::text(
                 FieldKey::Name,
                 "Your name",
-                "as the GP should read it, e.g. Sam Patel · Enter saves",
+                strings::letter::NAME_HINT,
             )],
         );
-        form.message =
-            Some("Kept for your later letters; worker_name in config.toml overrides it".into());
+        form.message = Some(strings::letter::NAME_KEPT.into());
         self.modals
             .push(Modal::form(form, Purpose::LetterFrom { person_id: id }));
     }
@@ -70,7 +70,7 @@ impl App {
             }
         };
         if let Err(e) = self.store.set_letter_name(&name) {
-            form.set_error(FieldKey::Name, format!("not saved: {e}"));
+            form.set_error(FieldKey::Name, strings::letter::name_not_saved(&e));
             return Some(form);
         }
         self.letter_worker.0 = Some(name);
@@ -158,11 +158,11 @@ impl App {
             Command::Add => {
                 keep(self, scroll);
                 let form = Form::new(
-                    "An action you ask of the referrer",
+                    strings::letter::ASK_ACTION,
                     vec![Field::text(
                         FieldKey::Text,
                         "Action",
-                        "e.g. Please review her pain medication · Enter adds it",
+                        strings::letter::ACTION_HINT,
                     )],
                 );
                 self.modals
@@ -171,7 +171,7 @@ impl App {
             Command::Undo => {
                 if self.letter_actions.pop().is_none() {
                     keep(self, scroll);
-                    self.show("No action to remove: a adds one".into(), false);
+                    self.show(strings::letter::NO_ACTION.into(), false);
                 } else {
                     self.show_letter(id, scroll);
                 }
@@ -198,7 +198,7 @@ impl App {
     pub(super) fn finish_letter(&mut self, id: i64, result: Result<String, String>) {
         let typed = match result {
             Ok(text) => text,
-            Err(e) => return self.show(format!("Letter not written: {e}"), true),
+            Err(e) => return self.show(strings::letter::not_written(&e), true),
         };
         let summary: String = typed
             .lines()
@@ -214,7 +214,7 @@ impl App {
             .store
             .audit_disclosure(id, crate::store::Disclosure::Letter)
         {
-            return self.show(format!("Letter not written: {e}"), true);
+            return self.show(strings::letter::not_written(&e), true);
         }
         let home = self.letter_folder.clone();
         // The id, never the name, in the file name; a second letter gets -2, -3...
@@ -226,24 +226,15 @@ impl App {
             let path = home.join(name);
             match write_private(&path, text.as_bytes(), false) {
                 Ok(()) => {
-                    return self.show(
-                        format!(
-                            "Letter written to {} (readable by you only)",
-                            path.display()
-                        ),
-                        false,
-                    );
+                    return self.show(strings::letter::written(&path.display().to_string()), false);
                 }
                 Err(WriteError::Exists) => continue,
                 Err(WriteError::Io(e)) => {
-                    return self.show(format!("Letter not written: {e}"), true);
+                    return self.show(strings::letter::not_written(&e), true);
                 }
             }
         }
-        self.show(
-            "Letter not written: too many letters for this person in your home folder".into(),
-            true,
-        );
+        self.show(strings::letter::TOO_MANY.into(), true);
     }
 
     fn show(&mut self, message: String, error: bool) {
@@ -253,10 +244,9 @@ impl App {
     pub(super) fn render_letter(&self, frame: &mut Frame, area: Rect, text: &str, scroll: u16) {
         let t = &self.theme;
         frame.render_widget(Clear, area);
-        let block = Block::default().borders(Borders::ALL).title(Span::styled(
-            " Letter to the referrer · a: add an action · Enter: summary, then write · Esc closes ",
-            t.title(),
-        ));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(strings::letter::TITLE, t.title()));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let lines: Vec<Line> = text

@@ -76,7 +76,7 @@ impl App {
         if self.caseload.selected_id() == Some(id) {
             self.show_pane(Pane::WhatMatters);
         } else {
-            self.message = Some(("That person is no longer on this caseload".into(), true));
+            self.message = Some((strings::palette::PERSON_GONE.into(), true));
         }
     }
 
@@ -90,17 +90,14 @@ impl App {
                 self.show_pane(pane);
             }
         } else if context.takes_text() || self.modal_context(context) {
-            return self.say(format!("{keys} does that in {}", context.title()));
+            return self.say(strings::palette::done_elsewhere(&keys, context.title()));
         }
         if self.contexts().contains(&context) {
             if self.dispatch(context, cmd) == Outcome::Ignored {
-                self.say(format!("Nothing to do that to here ({keys})"));
+                self.say(strings::palette::nothing_selected(&keys));
             }
         } else {
-            self.say(format!(
-                "Not here yet: that is {keys} in {}",
-                context.title()
-            ));
+            self.say(strings::palette::not_here_yet(&keys, context.title()));
         }
     }
 

@@ -70,13 +70,13 @@ impl ConnectionsView {
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
         let block = Block::default().borders(Borders::TOP).title(Span::styled(
-            format!(" Connections ({}) · [ ] choose, u update ", self.list.len()),
+            crate::tui::strings::connections::title(self.list.len()),
             t.header(),
         ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if self.list.is_empty() {
-            let msg = "None yet: c finds a service in the directory to connect.";
+            let msg = crate::tui::strings::connections::NONE_YET;
             frame.render_widget(Paragraph::new(Span::styled(msg, t.dim())), inner);
             return;
         }
@@ -163,11 +163,16 @@ pub fn read_form(
     form: &Form,
     today: NaiveDate,
 ) -> Result<(ConnectionStatus, NaiveDate, Option<String>), (FieldKey, String)> {
-    let status = ConnectionStatus::parse(form.value(FieldKey::Status))
-        .ok_or((FieldKey::Status, "choose a status".to_string()))?;
+    let status = ConnectionStatus::parse(form.value(FieldKey::Status)).ok_or((
+        FieldKey::Status,
+        crate::tui::strings::connections::CHOOSE_STATUS.to_string(),
+    ))?;
     let on = parse_day(form.value(FieldKey::On), today).map_err(|e| (FieldKey::On, e))?;
     if on > today {
-        return Err((FieldKey::On, "the date cannot be in the future".into()));
+        return Err((
+            FieldKey::On,
+            crate::tui::strings::connections::NOT_IN_FUTURE.into(),
+        ));
     }
     let note = Some(form.value(FieldKey::Note).trim().to_string()).filter(|n| !n.is_empty());
     Ok((status, on, note))
@@ -177,7 +182,7 @@ pub fn read_form(
 /// the one selected in the caseload) to this service.
 pub fn open_connect(store: &Store, s: &Session, service_id: i64) -> Effects {
     let Some(person_id) = s.person.or(s.selected) else {
-        return Effects::refuse("Select a person in the caseload (1) first, then c here");
+        return Effects::refuse(crate::tui::strings::connections::SELECT_PERSON);
     };
     let names = store.get_person(person_id).and_then(|p| {
         let service = store.get_service(service_id)?;
@@ -266,7 +271,7 @@ fn saved(
     (person_id, service_id): (i64, i64),
 ) -> Submitted {
     if let Err(e) = written {
-        form.message = Some(format!("Not saved: {e}"));
+        form.message = Some(crate::tui::strings::form::not_saved(&e));
         return Submitted::KeepOpen;
     }
     let mut effects = Effects::say(format!("Connection {}", label(status)));

@@ -11,6 +11,7 @@ use crate::store::{Disclosure, Store};
 use crate::tui::component::{Effects, Session, Submitted};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::modal::{Modal, Purpose};
+use crate::tui::strings::data_protection as words;
 
 /// The reason an erasure from the app leaves in the audit (never a name).
 pub const ERASE_REASON: &str = "erased in the app";
@@ -24,22 +25,10 @@ pub fn open_export(store: &Store, id: i64) -> Effects {
     // The id, never the name, in the file name: a folder listing says nothing.
     let path = format!("~/caseload-subject-access-{id}.txt");
     let form = Form::new(
-        format!("Subject access export · {name}"),
-        vec![
-            Field::text(
-                FieldKey::Path,
-                "Write to",
-                "a new file; ~ is your home folder",
-            )
-            .with_value(path),
-        ],
+        words::export_title(&name),
+        vec![Field::text(FieldKey::Path, "Write to", words::PATH_HINT).with_value(path)],
     )
-    .with_intro(vec![
-        "Everything held about them, as text they can read: their record,".into(),
-        "notes with every earlier version, goals, measures, services,".into(),
-        "follow-ups and who opened or changed it. Readable by you only;".into(),
-        "an existing file is never replaced.".into(),
-    ]);
+    .with_intro(words::EXPORT_INTRO.map(String::from).to_vec());
     Effects::open(Modal::form(form, Purpose::Export { person_id: id }))
 }
 
@@ -47,28 +36,23 @@ pub fn open_export(store: &Store, id: i64) -> Effects {
 pub fn save_export(form: &mut Form, person_id: i64, store: &mut Store, s: &Session) -> Submitted {
     let typed = form.value(FieldKey::Path).trim().to_string();
     if typed.is_empty() {
-        return keep(form, FieldKey::Path, "give a file to write".into());
+        return keep(form, FieldKey::Path, words::GIVE_A_FILE.into());
     }
     let path = expand_home(&typed);
     let record = match store.subject_access_record(person_id) {
         Ok(r) => r,
-        Err(e) => return keep(form, FieldKey::Path, format!("not written: {e}")),
+        Err(e) => return keep(form, FieldKey::Path, words::not_written(&e)),
     };
     let text = crate::io::subject_access::text(&record, s.today);
     if let Err(e) = store.audit_disclosure(person_id, Disclosure::SubjectAccess) {
-        return keep(form, FieldKey::Path, format!("not written: {e}"));
+        return keep(form, FieldKey::Path, words::not_written(&e));
     }
     match write_private(&path, text.as_bytes(), false) {
-        Ok(()) => Submitted::Saved(Box::new(Effects::say(format!(
-            "Subject access export written to {} (readable by you only)",
-            path.display()
+        Ok(()) => Submitted::Saved(Box::new(Effects::say(words::exported(
+            &path.display().to_string(),
         )))),
-        Err(WriteError::Exists) => keep(
-            form,
-            FieldKey::Path,
-            "that file exists and is never replaced: choose another name".into(),
-        ),
-        Err(WriteError::Io(e)) => keep(form, FieldKey::Path, format!("cannot write it: {e}")),
+        Err(WriteError::Exists) => keep(form, FieldKey::Path, words::FILE_EXISTS.into()),
+        Err(WriteError::Io(e)) => keep(form, FieldKey::Path, words::cannot_write(&e)),
     }
 }
 
@@ -82,7 +66,7 @@ fn keep(form: &mut Form, key: FieldKey, message: String) -> Submitted {
 /// or `ERASE n` (several).
 pub fn open_erase(store: &Store, ids: &[i64]) -> Effects {
     let (form, confirm) = match ids {
-        [] => return Effects::say("Nobody marked: Space marks a person first"),
+        [] => return Effects::say(words::NOBODY_MARKED),
         [id] => {
             let p = match store.get_person(*id) {
                 Ok(p) => p,
@@ -91,27 +75,23 @@ pub fn open_erase(store: &Store, ids: &[i64]) -> Effects {
             // The same name the command line asks for.
             let name = format!("{} {}", p.details.given_name, p.details.family_name);
             let form = Form::new(
-                format!("Erase {name}?"),
+                words::erase_one(&name),
                 vec![Field::text(
                     FieldKey::Confirm,
                     "Their name",
-                    "type their name to confirm, then Enter",
+                    words::NAME_HINT,
                 )],
             )
-            .with_intro(erase_intro(&format!("{name}'s record")));
+            .with_intro(words::erase_intro(&words::one_record(&name)));
             (form, name)
         }
         many => {
             let confirm = format!("ERASE {}", many.len());
-            let mut intro = erase_intro(&format!("the records of {} people", many.len()));
-            intro.push(format!("Type {confirm} to erase them."));
+            let mut intro = words::erase_intro(&words::many_records(many.len()));
+            intro.push(words::type_to_erase(&confirm));
             let form = Form::new(
-                format!("Erase {} people and every record about them?", many.len()),
-                vec![Field::text(
-                    FieldKey::Confirm,
-                    "Confirm",
-                    "type the words shown above, then Enter",
-                )],
+                words::erase_many(many.len()),
+                vec![Field::text(FieldKey::Confirm, "Confirm", words::WORDS_HINT)],
             )
             .with_intro(intro);
             (form, confirm)
@@ -126,47 +106,24 @@ pub fn open_erase(store: &Store, ids: &[i64]) -> Effects {
 pub fn save_erase(form: &mut Form, ids: &[i64], confirm: &str, store: &mut Store) -> Submitted {
     if !same_name(form.value(FieldKey::Confirm), confirm) {
         let message = if ids.len() == 1 {
-            "the name does not match; nothing was erased".to_string()
+            words::NAME_MISMATCH.to_string()
         } else {
-            format!("type {confirm}; nothing was erased")
+            words::type_words(confirm)
         };
         return keep(form, FieldKey::Confirm, message);
     }
     let (erased, result) = store.erase_people(ids, ERASE_REASON);
     let message = match result {
-        Ok(()) if ids.len() == 1 => (
-            "Erased: no copy remains in the database files".into(),
-            false,
-        ),
-        Ok(()) => {
-            let people = match erased {
-                1 => "person".to_string(),
-                n => format!("{n} people"),
-            };
-            (
-                format!("Erased {people}: no copy remains in the database files"),
-                false,
-            )
-        }
-        // All erased; the log could not be emptied while another program reads.
-        Err(e) if erased == ids.len() => (format!("Erased. {e}"), true),
-        Err(e) => (format!("Erased {erased} of {}; then: {e}", ids.len()), true),
+        Ok(()) if ids.len() == 1 => (words::ERASED.into(), false),
+        Ok(()) => (words::erased_many(erased), false),
+        Err(e) if erased == ids.len() => (words::erased_then(&e), true),
+        Err(e) => (words::erased_some(erased, ids.len(), &e), true),
     };
     Submitted::Saved(Box::new(Effects {
         message: Some(message),
         erased: ids.to_vec(),
         ..Default::default()
     }))
-}
-
-/// What an erasure deletes, in lines that fit the form.
-fn erase_intro(whose: &str) -> Vec<String> {
-    vec![
-        format!("This deletes {whose} and every record"),
-        "about them: notes with every earlier version, drafts, goals,".into(),
-        "measures, service connections and follow-ups. It cannot be".into(),
-        "undone. The audit keeps the day, your login and the id only.".into(),
-    ]
 }
 
 /// `~/x` is `x` in the home folder; anything else is as typed.

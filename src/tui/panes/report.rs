@@ -92,7 +92,9 @@ impl ReportPane {
             now.next_month(today)
         };
         if next == now {
-            return Outcome::Act(Action::Notice("This is the current month".into()));
+            return Outcome::Act(Action::Notice(
+                crate::tui::strings::report::CURRENT_MONTH.into(),
+            ));
         }
         self.period = Some(next);
         Outcome::Act(Action::LoadPane)
@@ -113,10 +115,12 @@ impl ReportPane {
             .map_err(crate::adapters::file::WriteError::Io)
             .and_then(|()| crate::adapters::file::write_private(&path, &bytes, true));
         let message = match written {
-            Ok(()) => format!("Wrote {name} (readable by you only)"),
-            Err(crate::adapters::file::WriteError::Io(e)) => format!("Cannot write {name}: {e}"),
+            Ok(()) => crate::tui::strings::report::wrote(&name),
+            Err(crate::adapters::file::WriteError::Io(e)) => {
+                crate::tui::strings::report::cannot_write(&name, &e)
+            }
             Err(crate::adapters::file::WriteError::Exists) => {
-                format!("Cannot write {name}: it exists")
+                crate::tui::strings::report::exists(&name)
             }
         };
         Outcome::Act(Action::Notice(message))
@@ -175,7 +179,7 @@ impl Component for ReportPane {
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let Some(r) = &self.report else {
-            frame.render_widget(Paragraph::new("Working out the report..."), area);
+            frame.render_widget(Paragraph::new(crate::tui::strings::report::WORKING), area);
             return;
         };
         let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
@@ -212,11 +216,15 @@ impl ReportPane {
             Constraint::Min(0),
         ])
         .areas(area);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(Span::styled("Referrals by source", ctx.theme.title()));
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            crate::tui::strings::report::BY_SOURCE,
+            ctx.theme.title(),
+        ));
         if sources.is_empty() {
-            frame.render_widget(Paragraph::new("No referrals").block(block), bars_area);
+            frame.render_widget(
+                Paragraph::new(crate::tui::strings::report::NO_REFERRALS).block(block),
+                bars_area,
+            );
         } else {
             let label_w = (bars_area.width / 2).clamp(4, 16) as usize;
             let bars: Vec<Bar> = sources
@@ -236,7 +244,7 @@ impl ReportPane {
         }
         let total: u64 = self.weeks.iter().sum();
         let block = Block::default().borders(Borders::ALL).title(Span::styled(
-            format!("Referrals per week ({total})"),
+            crate::tui::strings::report::per_week(total),
             ctx.theme.title(),
         ));
         frame.render_widget(
@@ -328,7 +336,9 @@ mod tests {
         let mut pane = ReportPane::new(PathBuf::from("."));
         assert_eq!(
             pane.step(today, false),
-            Outcome::Act(Action::Notice("This is the current month".into()))
+            Outcome::Act(Action::Notice(
+                crate::tui::strings::report::CURRENT_MONTH.into()
+            ))
         );
         assert_eq!(pane.step(today, true), Outcome::Act(Action::LoadPane));
         assert_eq!(

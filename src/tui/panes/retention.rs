@@ -153,18 +153,17 @@ impl Component for RetentionPane {
             head,
         );
         let block = Block::default().borders(Borders::TOP).title(Span::styled(
-            format!(
-                " Due for review ({}) · {} marked ",
-                self.due.len(),
-                self.marked.len()
-            ),
+            crate::tui::strings::retention::title(self.due.len(), self.marked.len()),
             t.header(),
         ));
         let inner = block.inner(body);
         frame.render_widget(block, body);
         if self.due.is_empty() {
             frame.render_widget(
-                Paragraph::new(Span::styled("Nobody is due for review.", t.dim())),
+                Paragraph::new(Span::styled(
+                    crate::tui::strings::retention::NOBODY_DUE,
+                    t.dim(),
+                )),
                 inner,
             );
             return;

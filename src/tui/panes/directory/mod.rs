@@ -29,6 +29,7 @@ use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::modal::{Modal, Purpose, ServiceMeta};
 use crate::tui::palette::{Found, Target};
+use crate::tui::strings::directory as words;
 use crate::tui::text_input::{TextKey, text_key};
 use crate::tui::theme::Theme;
 
@@ -132,7 +133,7 @@ impl Component for DirectoryPane {
             Action::ConnectService(id) => super::connections::open_connect(store, s, id),
             Action::RevealService(id) => match self.reveal(id) {
                 true => Effects::default().then(Some(Action::OpenService(id))),
-                false => Effects::refuse("That service is no longer in the directory"),
+                false => Effects::refuse(words::GONE),
             },
             Action::OpenService(id) => match store.connected_now(id) {
                 Ok(n) => {
@@ -153,7 +154,7 @@ impl Component for DirectoryPane {
                 Err(e) => Effects::failed(e),
             },
             Action::VerifyService(id) => {
-                self.written(store.verify_service(id, s.today), "Marked verified today")
+                self.written(store.verify_service(id, s.today), words::VERIFIED)
             }
             Action::AskServiceActive(id, active) => match store.get_service(id) {
                 Ok(service) => Effects::open(active_question(&service, active)),
@@ -161,9 +162,9 @@ impl Component for DirectoryPane {
             },
             Action::SetServiceActive(id, active) => {
                 let said = if active {
-                    "Reactivated"
+                    words::REACTIVATED
                 } else {
-                    "Deactivated: kept for history, no longer offered"
+                    words::DEACTIVATED
                 };
                 self.written(store.set_service_active(id, active), said)
             }
@@ -203,11 +204,11 @@ impl Component for DirectoryPane {
         };
         Some(match result {
             Ok(id) => {
-                let saved = Effects::say(format!("Saved {}", service.name));
+                let saved = Effects::say(words::saved(&service.name));
                 Submitted::Saved(Box::new(saved.then(Some(Action::ServiceSaved(id)))))
             }
             Err(e) => {
-                form.message = Some(format!("Not saved: {e}"));
+                form.message = Some(crate::tui::strings::form::not_saved(&e));
                 Submitted::KeepOpen
             }
         })
@@ -218,9 +219,9 @@ impl Component for DirectoryPane {
 fn active_question(service: &Service, active: bool) -> Modal {
     let name = crate::domain::text::for_terminal_line(&service.name);
     let question = if active {
-        format!("Reactivate {name}? It is offered to everyone again.")
+        words::reactivate(&name)
     } else {
-        format!("Deactivate {name}? It stays for history but is no longer offered.")
+        words::deactivate(&name)
     };
     Modal::Confirm {
         question,
@@ -538,9 +539,9 @@ impl DirectoryPane {
             },
         };
         let title = if s.is_some() {
-            "Edit service"
+            words::EDIT_TITLE
         } else {
-            "Add service"
+            words::ADD_TITLE
         };
         let mut status = Field::choice(
             FieldKey::Status,
@@ -752,11 +753,9 @@ impl DirectoryPane {
             .collect();
         if self.results.is_empty() {
             let msg = if self.services.is_empty() {
-                "The directory is empty. a adds a service here; or, from the command line, \
-                 caseload directory import FILE takes a CSV or Open Referral JSON file, and \
-                 caseload directory pull URL an Open Referral UK API (see the README)."
+                words::EMPTY
             } else {
-                "Nothing matches. Esc clears the search; f, A, i, S change the filters."
+                words::NOTHING_MATCHES
             };
             let inner = block.inner(list);
             frame.render_widget(block, list);
@@ -772,7 +771,7 @@ impl DirectoryPane {
     fn render_search_line(&self, frame: &mut Frame, area: Rect, t: &Theme) {
         let mut spans = vec![Span::styled("Search: ", t.key())];
         if self.query.is_empty() && !self.searching {
-            spans.push(Span::styled("/ to type", t.dim()));
+            spans.push(Span::styled(words::TO_TYPE, t.dim()));
         } else {
             spans.push(Span::raw(safe(&self.query)));
         }
@@ -787,10 +786,10 @@ impl DirectoryPane {
         parts.push(if f.include_inactive {
             "all".into()
         } else {
-            "active only".into()
+            words::ACTIVE_ONLY.into()
         });
         if f.stale_only {
-            parts.push("stale only".into());
+            parts.push(words::STALE_ONLY.into());
         }
         spans.push(Span::styled(format!("   [{}]", parts.join(" · ")), t.dim()));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -823,10 +822,10 @@ impl DirectoryPane {
         }
         let verified = match s.last_verified_on {
             Some(v) if s.is_stale(ctx.today, self.rules.stale_months) => {
-                Span::styled(format!("{} (stale: please check)", iso(v)), t.warn())
+                Span::styled(words::stale_since(&iso(v)), t.warn())
             }
             Some(v) => Span::raw(iso(v)),
-            None => Span::styled("never (stale: please check)", t.warn()),
+            None => Span::styled(words::NEVER_VERIFIED, t.warn()),
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{:<16}", "Last verified"), t.key()),
@@ -868,15 +867,12 @@ impl DirectoryPane {
         // What the last import could not keep (the field was left empty).
         if let Some(notes) = &s.import_notes {
             lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                "Import notes (values left out)",
-                t.warn(),
-            )));
+            lines.push(Line::from(Span::styled(words::IMPORT_NOTES, t.warn())));
             lines.extend(notes.lines().map(|l| Line::from(safe(l))));
         }
         let block = Block::default()
             .borders(Borders::TOP)
-            .title(Span::styled(" Service · Esc back ", t.header()));
+            .title(Span::styled(words::ENTRY_TITLE, t.header()));
         frame.render_widget(
             Paragraph::new(lines)
                 .block(block)
