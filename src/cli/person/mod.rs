@@ -98,19 +98,7 @@ pub fn person_add(
     allow_duplicate_nhs: bool,
     out: &mut dyn Write,
 ) -> CliResult {
-    let mut input = input.clone();
-    if !input.referral_source.trim().is_empty() {
-        // One coded list, as the form offers: "GP" is the GP practice.
-        input.referral_source = crate::domain::person::referral_source_from(
-            &input.referral_source,
-            &store.referral_sources()?,
-        )
-        .map_err(|m| CliError::User(format!("--source: {m}; nothing saved")))?;
-    }
-    let details = input.validate(store.clock().today()).map_err(|errors| {
-        let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
-        CliError::User(format!("{}; nothing saved", all.join("; ")))
-    })?;
+    let details = checked(store, input.clone(), true)?;
     if let Some(nhs) = details
         .nhs_number
         .as_deref()
@@ -126,6 +114,27 @@ pub fn person_add(
     let id = store.add_person(&details)?;
     writeln!(out, "{id}")?;
     Ok(())
+}
+
+/// `input` checked as the form checks it, every problem named at once; a
+/// referral source given on the command line is mapped to the one coded list
+/// the form offers ("GP" is the GP practice), or refused.
+fn checked(
+    store: &Store,
+    mut input: PersonInput,
+    source_given: bool,
+) -> CliResult<crate::domain::person::PersonDetails> {
+    if source_given && !input.referral_source.trim().is_empty() {
+        input.referral_source = crate::domain::person::referral_source_from(
+            &input.referral_source,
+            &store.referral_sources()?,
+        )
+        .map_err(|m| CliError::User(format!("--source: {m}; nothing saved")))?;
+    }
+    input.validate(store.clock().today()).map_err(|errors| {
+        let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
+        CliError::User(format!("{}; nothing saved", all.join("; ")))
+    })
 }
 
 /// `caseload person edit ID`: each `(field, value)` of `changes` (the
@@ -148,19 +157,8 @@ pub fn person_edit(
             *slot = value.to_string();
         }
     }
-    if changes.iter().any(|(f, _)| *f == "referral_source")
-        && !input.referral_source.trim().is_empty()
-    {
-        input.referral_source = crate::domain::person::referral_source_from(
-            &input.referral_source,
-            &store.referral_sources()?,
-        )
-        .map_err(|m| CliError::User(format!("--source: {m}; nothing saved")))?;
-    }
-    let details = input.validate(store.clock().today()).map_err(|errors| {
-        let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
-        CliError::User(format!("{}; nothing saved", all.join("; ")))
-    })?;
+    let source_given = changes.iter().any(|(f, _)| *f == "referral_source");
+    let details = checked(store, input, source_given)?;
     store.update_person(id, person.version, &details)?;
     writeln!(out, "{id}")?;
     Ok(())
