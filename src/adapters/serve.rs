@@ -229,8 +229,10 @@ fn read_head(stream: &mut TcpStream, buf: &mut Vec<u8>, limits: &Limits, first: 
     let start = Instant::now();
     let mut chunk = [0u8; 4096];
     loop {
-        if let Some(n) = end_of_head(buf) {
-            return Head::Complete(n);
+        match end_of_head(buf) {
+            Some(n) if n <= limits.head_bytes => return Head::Complete(n),
+            Some(_) => return Head::TooLarge,
+            None => {}
         }
         if buf.len() > limits.head_bytes {
             return Head::TooLarge;
