@@ -439,6 +439,99 @@ pub fn bound(listener: &TcpListener) -> std::io::Result<SocketAddr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{BufRead, BufReader};
+
+    /// A server on a free loopback port over an empty directory, with
+    /// `limits`; it runs on its own thread until the test process ends.
+    fn start(limits: Limits) -> (SocketAddr, tempfile::TempDir) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("serve.db");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .unwrap();
+        let clock = crate::clock::Clock::fixed(at);
+        drop(Store::open(&path, clock.clone()).unwrap());
+        let store = Store::open_read_only_keyed(&path, clock, None).unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            serve(
+                listener,
+                store,
+                Thesaurus::builtin(),
+                "http://test".into(),
+                limits,
+            )
+        });
+        (addr, dir)
+    }
+
+    /// The status of the response on `s`, read to its end.
+    fn status(s: &mut TcpStream) -> u16 {
+        let mut r = BufReader::new(s);
+        let mut line = String::new();
+        r.read_line(&mut line).unwrap();
+        let code = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let mut len = 0;
+        loop {
+            let mut h = String::new();
+            r.read_line(&mut h).unwrap();
+            if let Some(n) = h.to_ascii_lowercase().strip_prefix("content-length:") {
+                len = n.trim().parse().unwrap();
+            }
+            if h.trim().is_empty() {
+                break;
+            }
+        }
+        let mut body = vec![0; len];
+        r.read_exact(&mut body).unwrap();
+        code
+    }
+
+    fn send(s: &mut TcpStream, target: &str) -> u16 {
+        write!(s, "GET {target} HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
+        status(s)
+    }
+
+    #[test]
+    fn past_the_workers_and_the_queue_a_connection_gets_503() {
+        let limits = Limits {
+            workers: 1,
+            queue: 1,
+            read: Duration::from_secs(60),
+            idle: Duration::from_secs(60),
+            ..Limits::default()
+        };
+        let (addr, _dir) = start(limits);
+        // The one worker holds `a` (it has answered on it, so it took it).
+        let mut a = TcpStream::connect(addr).unwrap();
+        assert_eq!(send(&mut a, "/"), 200);
+        // `b` waits in the queue; `c` finds it full.
+        let mut b = TcpStream::connect(addr).unwrap();
+        let mut c = TcpStream::connect(addr).unwrap();
+        assert_eq!(status(&mut c), 503);
+        // `a` closes: the worker takes `b`, then serves new connections.
+        drop(a);
+        assert_eq!(send(&mut b, "/services"), 200);
+        drop(b);
+        let mut d = TcpStream::connect(addr).unwrap();
+        assert_eq!(send(&mut d, "/"), 200);
+    }
+
+    #[test]
+    fn a_head_that_stops_coming_gets_408_and_the_connection_closes() {
+        let limits = Limits {
+            read: Duration::from_millis(200),
+            ..Limits::default()
+        };
+        let (addr, _dir) = start(limits);
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.write_all(b"GET /services HTTP/1.1\r\nHost: t\r\n")
+            .unwrap();
+        assert_eq!(status(&mut s), 408);
+        let mut rest = Vec::new();
+        assert_eq!(s.read_to_end(&mut rest).unwrap(), 0, "closed");
+    }
 
     #[test]
     fn etags_match_lists_and_weak_forms() {
