@@ -220,10 +220,9 @@ fn every_endpoint_and_page_validates_against_the_profile() {
 
     // The export of the same file, active services only: the same documents.
     let export: Vec<Value> = serde_json::from_str(
-        &sandbox
+        sandbox
             .run_db(&db, &["directory", "export", "--format", "oruk"])
-            .ok()
-            .to_string(),
+            .ok(),
     )
     .unwrap();
     let active: Vec<&Value> = export.iter().filter(|s| s["status"] == "active").collect();
