@@ -9,6 +9,7 @@ mod output;
 mod person;
 mod privacy;
 mod report;
+mod serve;
 mod team;
 
 pub use admin::*;
@@ -19,6 +20,7 @@ pub use output::*;
 pub use person::*;
 pub use privacy::*;
 pub use report::*;
+pub use serve::*;
 pub use team::*;
 
 use std::io::Write;
@@ -201,6 +203,8 @@ pub enum Command {
     /// Follow-ups: add, change, mark done, list (the agenda itself is `caseload remind`)
     #[command(subcommand, alias = "follow-up")]
     Followup(FollowupCommand),
+    /// Publish the directory as a read-only Open Referral UK API (see the README)
+    Serve(ServeArgs),
     /// Set up a database file for a team on one server
     Init {
         /// A team file: folder setgid 2770 and database 0660, both to --group
@@ -350,6 +354,12 @@ pub fn run(
             *done,
             *person,
             *format,
+            out,
+        ),
+        Command::Serve(args) => serve(
+            open_for_reading(cli, clock, config)?,
+            args,
+            &config.rules,
             out,
         ),
         Command::Followup(cmd) => followup(&mut open_writer(cli, clock, config)?, cmd, out),

@@ -4,6 +4,7 @@ pub mod csv;
 pub mod ics;
 pub mod letter;
 pub mod oruk;
+pub mod oruk_api;
 pub mod report;
 pub mod subject_access;
 pub mod table;

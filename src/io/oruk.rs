@@ -994,7 +994,9 @@ pub fn to_json(services: &[Service]) -> Value {
     Value::Array(services.iter().map(service_json).collect())
 }
 
-fn service_json(s: &Service) -> Value {
+/// One service as an HSDS 3.0 / ORUK service object: the item
+/// [`to_json`] gives for it, the `/services/{id}` document of the API.
+pub fn service_json(s: &Service) -> Value {
     let mut o = ours(s);
     let kept: Extra = s
         .source_extra

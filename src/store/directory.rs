@@ -519,3 +519,28 @@ fn exists(conn: &Sql, entity: &'static str, id: i64) -> Result<()> {
         Err(StoreError::NotFound { entity, id })
     }
 }
+
+/// What `caseload serve` publishes: the directory tables alone, never a
+/// person, note or worker.
+impl Store {
+    /// The directory's change counter: it moves on every write to a service
+    /// (by any process), so a server can tell its copy is out of date.
+    pub fn directory_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT n FROM change_counter WHERE tbl = 'service'")?
+            .query_row([], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    /// Every service by name (as [`list_services`](Self::list_services)),
+    /// each with when it last changed (local time, ISO-8601 to the second).
+    pub fn services_with_modified(&self) -> Result<Vec<(Service, Option<String>)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SERVICE_COLUMNS}, updated_at FROM service ORDER BY name COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt.query_map([], |r| Ok((service_from_row(r)?, r.get(21)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

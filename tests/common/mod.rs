@@ -11,6 +11,7 @@
 #![allow(dead_code)] // each test crate uses a different subset
 
 pub mod app;
+pub mod http;
 pub mod keys;
 pub mod pty;
 pub mod relevance;
