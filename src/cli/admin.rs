@@ -69,18 +69,18 @@ pub(crate) fn check_demo_counts(size: &DemoSize) -> CliResult {
         ..
     } = *size;
     if workers.is_some_and(|n| n == 0 || n > MAX_DEMO_WORKERS) {
-        return Err(CliError::User(format!(
-            "--workers must be 1 to {MAX_DEMO_WORKERS}"
-        )));
+        return Err(CliError::User(words::admin::demo_workers(MAX_DEMO_WORKERS)));
     }
     if people.is_some_and(|n| n > MAX_DEMO_PEOPLE) {
-        return Err(CliError::User(format!(
-            "--people can be at most {MAX_DEMO_PEOPLE} (enough for any benchmark)"
+        return Err(CliError::User(words::admin::demo_at_most(
+            "people",
+            MAX_DEMO_PEOPLE,
         )));
     }
     if services.is_some_and(|n| n > MAX_DEMO_SERVICES) {
-        return Err(CliError::User(format!(
-            "--services can be at most {MAX_DEMO_SERVICES} (enough for any benchmark)"
+        return Err(CliError::User(words::admin::demo_at_most(
+            "services",
+            MAX_DEMO_SERVICES,
         )));
     }
     Ok(())
@@ -98,13 +98,10 @@ pub fn write_demo(
 ) -> CliResult {
     check_demo_counts(size)?;
     if path.exists() && !force {
-        return Err(CliError::User(format!(
-            "{} already exists; choose another path or pass --force",
-            path.display()
-        )));
+        return Err(CliError::User(words::admin::demo_exists(path.display())));
     }
     let cannot =
-        |e: &dyn std::fmt::Display| CliError::Data(format!("cannot write {}: {e}", path.display()));
+        |e: &dyn std::fmt::Display| CliError::Data(words::files::cannot_write(path.display(), e));
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -200,17 +197,14 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
         } else {
             String::new()
         };
-        let advice = if problems.iter().all(|p| p.starts_with("foreign key:")) {
-            "the file is readable but inconsistent; ask for help before changing it"
-        } else {
-            "it is damaged; restore it from a backup made before the damage"
-        };
+        let inconsistent = problems.iter().all(|p| p.starts_with("foreign key:"));
+        let shown = format!("{}{more}", shown.join("; "));
         return Err(CliError::Data(
-            format!(
-                "{} problem(s) found in {}: {}{more}; {advice}",
+            words::admin::check_failed(
                 problems.len(),
                 store.path().display(),
-                shown.join("; ")
+                &shown,
+                inconsistent,
             )
             .replace(['\n', '\r'], " "),
         ));
@@ -223,32 +217,21 @@ pub fn check(store: &Store, out: &mut dyn Write) -> CliResult {
     let killed = crate::store::stale_backup_copies(folder);
     if !killed.is_empty() {
         // Not an error: the database is fine, but these copies hold people.
+        let paths: Vec<String> = killed.iter().map(|p| p.display().to_string()).collect();
         writeln!(
             out,
-            "warning: {} copies left by a killed backup, each a full copy of a caseload: {} \
-             (the next backup or erasure removes them)",
-            killed.len(),
-            killed
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{}",
+            words::admin::stale_backups(killed.len(), &paths.join(", "))
         )?;
     }
-    writeln!(
-        out,
-        "ok: schema {}, {} people ({} open), {} services, {} overdue follow-ups; {}",
+    let ok = words::admin::check_ok(
         store.schema_version()?,
-        c.people_total,
-        c.people_open,
+        (c.people_total, c.people_open),
         c.services,
         c.follow_ups_overdue,
-        if store.is_encrypted() {
-            "encrypted (SQLCipher)"
-        } else {
-            "not encrypted"
-        }
-    )?;
+        store.is_encrypted(),
+    );
+    writeln!(out, "{ok}")?;
     Ok(())
 }
 
@@ -261,13 +244,8 @@ pub fn backup(store: &Store, path: &Path, force: bool, out: &mut dyn Write) -> C
         Overwrite::Refuse
     };
     let summary = store.backup_to(path, overwrite)?;
-    writeln!(
-        out,
-        "backed up to {} ({} KB, integrity ok); `caseload --db {} check` verifies it again",
-        path.display(),
-        summary.bytes.div_ceil(1024),
-        path.display()
-    )?;
+    let kb = summary.bytes.div_ceil(1024);
+    writeln!(out, "{}", words::admin::backed_up(path.display(), kb))?;
     Ok(())
 }
 

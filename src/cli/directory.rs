@@ -67,16 +67,8 @@ pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 pub fn read_import_file(file: &Path, cap: u64) -> CliResult<Vec<u8>> {
     use std::io::Read;
     let name = file.display();
-    let cannot = |e: std::io::Error| {
-        CliError::User(format!(
-            "cannot read {name}: {e}; check the path; nothing imported"
-        ))
-    };
-    let not_regular = || {
-        CliError::User(format!(
-            "{name} is not a regular file (a folder, pipe or device); give a file; nothing imported"
-        ))
-    };
+    let cannot = |e: std::io::Error| CliError::User(words::directory::cannot_read(&name, e));
+    let not_regular = || CliError::User(words::directory::not_regular(&name));
     // Checked before opening: opening a FIFO for reading blocks until a writer comes.
     if !std::fs::metadata(file).map_err(cannot)?.is_file() {
         return Err(not_regular());
@@ -92,9 +84,9 @@ pub fn read_import_file(file: &Path, cap: u64) -> CliResult<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > cap {
-        return Err(CliError::Data(format!(
-            "{name} is larger than the {} MB an import can take; split it; nothing imported",
-            cap / (1024 * 1024)
+        return Err(CliError::Data(words::directory::too_large(
+            &name,
+            cap / (1024 * 1024),
         )));
     }
     Ok(bytes)
@@ -272,13 +264,12 @@ pub fn directory_pull(
         shown = true;
         let line = match at {
             Progress::Page(page, Some(t)) if t > 0 => {
-                format!("pulling {} page {page} of {t}", bar(u64::from(page - 1), t))
+                words::directory::pulling_page_of(&bar(u64::from(page - 1), t), page, t)
             }
-            Progress::Page(page, _) => format!("pulling page {page}"),
-            Progress::Detail(n, of) => format!(
-                "pulling {} the whole record of summary {n} of {of}",
-                bar((n - 1) as u64, of as u64)
-            ),
+            Progress::Page(page, _) => words::directory::pulling_page(page),
+            Progress::Detail(n, of) => {
+                words::directory::pulling_detail(&bar((n - 1) as u64, of as u64), n, of)
+            }
         };
         eprint!("\r\x1b[K{line}");
     };
@@ -323,29 +314,19 @@ pub fn import_parsed(
     }
     if dry_run {
         let s = store.plan_import_keeping(&import.services, &import.absent)?;
-        writeln!(
-            out,
-            "dry run: would add {}, update {}, leave {} unchanged; nothing written",
-            s.added, s.updated, s.unchanged
-        )?;
+        let said = words::directory::would_import(s.added, s.updated, s.unchanged);
+        writeln!(out, "{said}")?;
     } else {
         let s = store.import_services_keeping(&import.services, &import.absent)?;
-        writeln!(
-            out,
-            "added {}, updated {}, unchanged {}",
-            s.added, s.updated, s.unchanged
-        )?;
+        let said = words::directory::imported(s.added, s.updated, s.unchanged);
+        writeln!(out, "{said}")?;
     }
     write_problems(import, out)
 }
 
 pub(crate) fn write_problems(import: &crate::io::Import, out: &mut dyn Write) -> CliResult {
     if import.merged > 0 {
-        writeln!(
-            out,
-            "merged {} record(s) repeating an earlier id (the last one kept)",
-            import.merged
-        )?;
+        writeln!(out, "{}", words::directory::merged(import.merged))?;
     }
     if !import.problems.is_empty() {
         writeln!(out, "{} problem(s):", import.problems.len())?;

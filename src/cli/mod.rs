@@ -10,6 +10,7 @@ mod person;
 mod privacy;
 mod report;
 mod serve;
+mod strings;
 mod team;
 
 pub use admin::*;
@@ -34,6 +35,7 @@ use crate::domain::service::STALE_AFTER_MONTHS;
 use crate::domain::setting::Rules;
 use crate::tui::keymap::Keymap;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use strings as words;
 
 use crate::demo;
 use crate::domain::conversation::{ConversationKind, NewNote, timeline};

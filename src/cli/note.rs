@@ -66,19 +66,14 @@ pub fn note_add(
     text: Option<&str>,
     out: &mut dyn Write,
 ) -> CliResult {
-    let kind = ConversationKind::parse(kind).ok_or_else(|| {
-        CliError::User(format!(
-            "unknown kind {}; use what_matters, follow_up, phone, visit, accompanied or other",
-            quote(kind, 20)
-        ))
-    })?;
+    let kind = ConversationKind::parse(kind)
+        .ok_or_else(|| CliError::User(words::notes::unknown_kind(&quote(kind, 20))))?;
     let body = match text {
         Some(t) => t.to_string(),
         None => {
             let mut buf = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(|e| {
-                CliError::User(format!("cannot read the note from standard input: {e}"))
-            })?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)
+                .map_err(|e| CliError::User(words::files::no_stdin("the note", e)))?;
             buf
         }
     };
@@ -92,7 +87,7 @@ pub fn note_add(
     };
     let note = note
         .validate()
-        .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
+        .map_err(|e| CliError::User(words::nothing_saved(e)))?;
     let id = store.add_conversation(&note)?;
     writeln!(out, "{id}")?;
     Ok(())
@@ -169,19 +164,12 @@ pub fn remind(
         return Ok(());
     }
     let overdue = due.iter().filter(|(b, _)| *b == Bucket::Overdue).count();
-    let window = match days {
-        0 => "today".to_string(),
-        1 => "today or tomorrow".to_string(),
-        n => format!("in the next {n} days"),
-    };
+    let window = words::notes::window(days);
     if due.is_empty() {
-        writeln!(out, "Nothing overdue or due {window}.")?;
+        writeln!(out, "{}", words::notes::nothing_due(&window))?;
     } else {
-        writeln!(
-            out,
-            "{overdue} overdue, {} due {window}:",
-            due.len() - overdue
-        )?;
+        let said = words::notes::due(overdue, due.len() - overdue, &window);
+        writeln!(out, "{said}")?;
     }
     let mut last = None;
     for (b, r) in &due {
@@ -201,14 +189,14 @@ pub fn remind(
         writeln!(out, "{}", line.trim_end())?;
     }
     if !quiet.is_empty() {
-        writeln!(out, "Gone quiet: no conversation in {QUIET_DAYS}+ days")?;
+        writeln!(out, "{}", words::notes::gone_quiet(QUIET_DAYS))?;
         for q in &quiet {
             let line = format!(
-                "  {} {}  {}  {} days since last contact",
+                "  {} {}  {}  {}",
                 pad(&short_date(q.last_contact, today), 11),
                 pad("", 5),
                 pad(&display_safe(&q.name), 20),
-                q.days_quiet(today)
+                words::notes::days_quiet(q.days_quiet(today))
             );
             writeln!(out, "{line}")?;
         }
@@ -234,12 +222,8 @@ pub fn calendar(
         crate::clock::local_to_utc,
     );
     write_private_file(path, text.as_bytes(), true)?;
-    writeln!(
-        out,
-        "wrote {}: {} follow-up(s), no personal details",
-        path.display(),
-        follow_ups.len()
-    )?;
+    let said = words::notes::calendar_written(path.display(), follow_ups.len());
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -258,7 +242,7 @@ pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -
                 .first()
                 .map(|e| e.message.clone())
                 .unwrap_or_default();
-            CliError::User(format!("{first}; nothing saved"))
+            CliError::User(words::nothing_saved(first))
         })
     };
     match cmd {
@@ -281,12 +265,10 @@ pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -
         }
         FollowupCommand::Done { id, outcome } => {
             let outcome = crate::domain::follow_up::parse_outcome(outcome.as_deref().unwrap_or(""))
-                .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
+                .map_err(|e| CliError::User(words::nothing_saved(e)))?;
             let current = store.get_follow_up(*id)?;
             if current.done_at.is_some() {
-                return Err(CliError::User(format!(
-                    "follow-up #{id} is already done; nothing saved"
-                )));
+                return Err(CliError::User(words::notes::already_done(*id)));
             }
             store.complete_follow_up_with(*id, outcome.as_deref())?;
             writeln!(out, "{id}")?;

@@ -45,7 +45,7 @@ impl From<std::io::Error> for CliError {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return CliError::Quiet;
         }
-        CliError::Data(format!("input/output error: {e}"))
+        CliError::Data(words::files::io(e))
     }
 }
 
@@ -58,7 +58,7 @@ pub fn db_path(cli: &Cli) -> CliResult<PathBuf> {
     }
     directories::ProjectDirs::from("", "", "caseload")
         .map(|d| d.data_dir().join("caseload.db"))
-        .ok_or_else(|| CliError::User("no home directory found; pass --db PATH".into()))
+        .ok_or_else(|| CliError::User(words::files::NO_HOME.into()))
 }
 
 pub fn open_store(path: &Path, clock: &Clock) -> CliResult<Store> {
@@ -78,7 +78,7 @@ pub fn open_for_writing(cli: &Cli, clock: &Clock, config: &Config) -> CliResult<
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .map_err(|e| CliError::Data(format!("cannot create {}: {e}", dir.display())))?;
+            .map_err(|e| CliError::Data(words::files::cannot_create(dir.display(), e)))?;
     }
     let key = key_for(&path, config)?;
     Ok(Store::open_keyed(&path, clock.clone(), key)?)

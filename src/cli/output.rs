@@ -23,14 +23,14 @@ pub(crate) fn terminal_csv_cell(cell: &str) -> String {
 pub(crate) fn csv_err(e: csv::Error) -> CliError {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
-        other => CliError::Data(format!("cannot write CSV: {other:?}")),
+        other => CliError::Data(words::files::cannot_write_csv(other)),
     }
 }
 
 pub(crate) fn json_err(e: serde_json::Error) -> CliError {
     match e.io_error_kind() {
         Some(kind) => std::io::Error::from(kind).into(),
-        None => CliError::Data(format!("cannot write JSON: {e}")),
+        None => CliError::Data(words::files::cannot_write_json(e)),
     }
 }
 
@@ -39,11 +39,8 @@ pub(crate) fn json_err(e: serde_json::Error) -> CliError {
 pub(crate) fn write_private_file(path: &Path, bytes: &[u8], replace: bool) -> CliResult {
     use crate::adapters::file::{WriteError, write_private};
     write_private(path, bytes, replace).map_err(|e| match e {
-        WriteError::Exists => CliError::User(format!(
-            "{} exists; pass --force to replace it",
-            path.display()
-        )),
-        WriteError::Io(e) => CliError::Data(format!("cannot write {}: {e}", path.display())),
+        WriteError::Exists => CliError::User(words::files::exists(path.display())),
+        WriteError::Io(e) => CliError::Data(words::files::cannot_write(path.display(), e)),
     })
 }
 

@@ -19,22 +19,16 @@ pub enum LetterFormatArg {
 /// `caseload encrypt`: the file in place, through a verified copy.
 pub fn encrypt(path: &Path, clock: &Clock, config: &Config, out: &mut dyn Write) -> CliResult {
     if looks_encrypted(path) {
-        return Err(CliError::User(format!(
-            "{} is already encrypted; nothing was changed",
-            path.display()
+        return Err(CliError::User(words::privacy::already_encrypted(
+            path.display(),
         )));
     }
     // Opened once plain first, so a missing or damaged file is refused before any prompt.
     drop(Store::open_read_only(path, clock.clone())?);
     let key = key_source::obtain(config, path, Want::New).map_err(CliError::Data)?;
     let done = Store::convert_file(path, clock.clone(), None, Some(key))?;
-    writeln!(
-        out,
-        "encrypted {} ({} tables, {} rows); keep the key safe: without it nobody can read the file, you included",
-        path.display(),
-        done.tables,
-        done.rows
-    )?;
+    let said = words::privacy::encrypted(path.display(), done.tables, done.rows);
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -42,20 +36,14 @@ pub fn encrypt(path: &Path, clock: &Clock, config: &Config, out: &mut dyn Write)
 pub fn decrypt(path: &Path, clock: &Clock, config: &Config, out: &mut dyn Write) -> CliResult {
     if !looks_encrypted(path) {
         drop(Store::open_read_only(path, clock.clone())?);
-        return Err(CliError::User(format!(
-            "{} is not encrypted; nothing was changed",
-            path.display()
+        return Err(CliError::User(words::privacy::not_encrypted(
+            path.display(),
         )));
     }
     let key = key_source::obtain(config, path, Want::Existing).map_err(CliError::Data)?;
     let done = Store::convert_file(path, clock.clone(), Some(key), None)?;
-    writeln!(
-        out,
-        "decrypted {} ({} tables, {} rows); it is now readable by anyone who can read the file",
-        path.display(),
-        done.tables,
-        done.rows
-    )?;
+    let said = words::privacy::decrypted(path.display(), done.tables, done.rows);
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -68,7 +56,7 @@ pub fn retention(
     out: &mut dyn Write,
 ) -> CliResult {
     let cutoff = crate::domain::person::retention_cutoff(today, years)
-        .ok_or_else(|| CliError::User(format!("--years {years} reaches before any date")))?;
+        .ok_or_else(|| CliError::User(words::privacy::years_too_far(years)))?;
     let due = store.retention_due(cutoff)?;
     let cells = |d: &RetentionDue| {
         [
@@ -80,11 +68,7 @@ pub fn retention(
         ]
     };
     if format == Format::Table && due.is_empty() {
-        writeln!(
-            out,
-            "nobody was closed or declined on or before {}",
-            iso(cutoff)
-        )?;
+        writeln!(out, "{}", words::privacy::nobody_due(&iso(cutoff)))?;
         return Ok(());
     }
     Listing {
@@ -151,31 +135,24 @@ pub fn person_erase(
     if !yes {
         use std::io::IsTerminal;
         if !std::io::stdin().is_terminal() {
-            return Err(CliError::User(format!(
-                "erasing person {id} cannot be undone: run it on a terminal to confirm, or pass --yes"
-            )));
+            return Err(CliError::User(words::privacy::erase_needs_terminal(id)));
         }
         let name = format!(
             "{} {}",
             person.details.given_name, person.details.family_name
         );
         eprint!(
-            "Erase person {id}, {}, and every record about them? This cannot be undone.\nType their name to confirm: ",
-            for_terminal_line(&name)
+            "{}",
+            words::privacy::erase_prompt(id, &for_terminal_line(&name))
         );
         let mut typed = String::new();
         std::io::stdin().read_line(&mut typed)?;
         if !crate::domain::person::same_name(&typed, &name) {
-            return Err(CliError::User(
-                "the name did not match; nothing was erased".into(),
-            ));
+            return Err(CliError::User(words::privacy::NAME_MISMATCH.into()));
         }
     }
     let rows = store.erase_person(id, reason)?;
-    writeln!(
-        out,
-        "erased person {id}: {rows} record(s); no copy remains in the database files"
-    )?;
+    writeln!(out, "{}", words::privacy::erased(id, rows))?;
     Ok(())
 }
 
@@ -213,13 +190,14 @@ pub fn person_export(
     };
     write_private_file(path, text.as_bytes(), force)?;
     let rows: usize = export.tables.values().map(Vec::len).sum();
-    writeln!(
-        out,
-        "wrote {}: person {id}, {rows} record(s) in {} table(s), {} audit entries",
+    let said = words::privacy::exported(
         path.display(),
+        id,
+        rows,
         export.tables.len(),
-        export.audit.len()
-    )?;
+        export.audit.len(),
+    );
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -254,13 +232,13 @@ pub fn person_letter(
         .chain(options.actions.iter().map(String::as_str))
     {
         crate::domain::limits::check_bytes("the summary or action", text, MAX_LETTER_TEXT_BYTES)
-            .map_err(|e| CliError::User(format!("{e}; nothing written")))?;
+            .map_err(|e| CliError::User(words::nothing_written(e)))?;
     }
     let from = options
         .from
         .map(crate::domain::letter::check_worker_name)
         .transpose()
-        .map_err(|e| CliError::User(format!("--from: {e}; nothing written")))?;
+        .map_err(|e| CliError::User(words::nothing_written(format!("--from: {e}"))))?;
     let records = store.letter_records(id)?;
     let worker_name = match (from, options.worker_name) {
         (Some(from), _) => {
@@ -285,13 +263,15 @@ pub fn person_letter(
         None => out.write_all(for_terminal(&text).as_bytes())?,
         Some(path) => {
             write_private_file(path, text.as_bytes(), force)?;
-            writeln!(out, "wrote {}: the letter for person {id}", path.display())?;
+            writeln!(
+                out,
+                "{}",
+                words::privacy::letter_written(path.display(), id)
+            )?;
         }
     }
     if worker_name.is_none() {
-        eprintln!(
-            "caseload: the letter is signed 'Name: not recorded': pass --from \"Your Name\" once (kept for your later letters), or set worker_name in config.toml"
-        );
+        eprintln!("{}", words::privacy::UNSIGNED_LETTER);
     }
     Ok(())
 }
@@ -310,9 +290,8 @@ pub(crate) fn letter_summary(arg: Option<&str>) -> CliResult<Option<String>> {
     match arg {
         Some("-") => {
             let mut buf = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf).map_err(|e| {
-                CliError::User(format!("cannot read the summary from standard input: {e}"))
-            })?;
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)
+                .map_err(|e| CliError::User(words::files::no_stdin("the summary", e)))?;
             Ok(Some(buf))
         }
         other => Ok(other.map(str::to_string)),

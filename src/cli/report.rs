@@ -82,11 +82,10 @@ pub fn report_codes(
         const SHOWN: usize = 20;
         let ids: Vec<String> = missing.iter().take(SHOWN).map(i64::to_string).collect();
         let more = if missing.len() > SHOWN { ", ..." } else { "" };
+        let ids = format!("{}{more}", ids.join(", "));
         eprintln!(
-            "caseload: {} person(s) with a coded event in {} have no NHS number and are not listed (ids {}{more}); add their NHS numbers to code them",
-            missing.len(),
-            period.label(),
-            ids.join(", ")
+            "{}",
+            words::report::uncoded(missing.len(), &period.label(), &ids)
         );
     }
     Ok(())

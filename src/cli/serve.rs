@@ -28,16 +28,14 @@ pub fn serve(store: Store, args: &ServeArgs, rules: &Rules, out: &mut dyn Write)
         let ok = (lower.starts_with("http://") || lower.starts_with("https://"))
             && !base.contains(char::is_whitespace);
         if !ok {
-            return Err(CliError::User(format!(
-                "--base-url {} is not a web address; give e.g. https://directory.example.org/api",
-                quote(base, 80)
-            )));
+            return Err(CliError::User(words::serve::bad_base_url(&quote(base, 80))));
         }
     }
     let listener = std::net::TcpListener::bind(args.listen.as_str()).map_err(|e| {
-        CliError::User(format!(
-            "cannot listen on {}: {e}; give --listen ADDR:PORT, e.g. {DEFAULT_LISTEN}",
-            quote(&args.listen, 80)
+        CliError::User(words::serve::cannot_listen(
+            &quote(&args.listen, 80),
+            e,
+            DEFAULT_LISTEN,
         ))
     })?;
     let addr = bound(&listener)?;
@@ -47,10 +45,7 @@ pub fn serve(store: Store, args: &ServeArgs, rules: &Rules, out: &mut dyn Write)
         .unwrap_or_else(|| format!("http://{addr}"))
         .trim_end_matches('/')
         .to_string();
-    writeln!(
-        out,
-        "serving the directory on http://{addr} (base {base}); stop with Ctrl-C"
-    )?;
+    writeln!(out, "{}", words::serve::serving(addr, &base))?;
     out.flush()?;
     serve(
         listener,

@@ -32,17 +32,14 @@ pub fn resolve_worker(store: &Store, arg: Option<&str>) -> CliResult<WorkerFilte
         Some("all") => Ok(WorkerFilter::All),
         Some("me") => match me {
             Some(w) => Ok(WorkerFilter::Worker(w.login)),
-            None => Err(CliError::User(format!(
-                "--worker me: your login {} is not a registered worker; see `caseload worker list`",
-                quote(store.actor(), 40)
-            ))),
+            None => Err(CliError::User(words::team::not_a_worker(&quote(
+                store.actor(),
+                40,
+            )))),
         },
         Some(login) => match store.worker(login)? {
             Some(w) => Ok(WorkerFilter::Worker(w.login)),
-            None => Err(CliError::User(format!(
-                "--worker: no worker {}; use me, all, or a login from `caseload worker list`",
-                quote(login, 40)
-            ))),
+            None => Err(CliError::User(words::team::no_worker(&quote(login, 40)))),
         },
     }
 }
@@ -51,41 +48,20 @@ pub fn resolve_worker(store: &Store, arg: Option<&str>) -> CliResult<WorkerFilte
 pub fn worker(store: &mut Store, cmd: &WorkerCommand, out: &mut dyn Write) -> CliResult {
     match cmd {
         WorkerCommand::Add { login, name, role } => {
-            let role = crate::domain::worker::Role::parse(role).ok_or_else(|| {
-                CliError::User(format!(
-                    "--role {}: use link_worker or coordinator",
-                    quote(role, 20)
-                ))
-            })?;
+            let role = crate::domain::worker::Role::parse(role)
+                .ok_or_else(|| CliError::User(words::team::bad_role(&quote(role, 20))))?;
             let added = store.add_worker(login, name, role)?;
-            writeln!(
-                out,
-                "added worker {} ({})",
-                for_terminal_line(login.trim()),
-                role.as_str()
-            )?;
+            let login = for_terminal_line(login.trim());
+            writeln!(out, "{}", words::team::added(&login, role.as_str()))?;
             if added.adopted > 0 {
-                writeln!(
-                    out,
-                    "{} already on file are now on {}'s caseload (the first worker takes everyone; \
-                     hand people on with caseload person assign)",
-                    if added.adopted == 1 {
-                        "1 person".to_string()
-                    } else {
-                        format!("{} people", added.adopted)
-                    },
-                    for_terminal_line(login.trim())
-                )?;
+                writeln!(out, "{}", words::team::adopted(added.adopted, &login))?;
             }
         }
         WorkerCommand::Retire { login } => {
             let still = store.retire_worker(login)?;
-            writeln!(out, "retired worker {}", for_terminal_line(login))?;
+            writeln!(out, "{}", words::team::retired(&for_terminal_line(login)))?;
             if still > 0 {
-                writeln!(
-                    out,
-                    "{still} open case(s) are still on their caseload: hand them over with `caseload person assign ID --worker LOGIN`"
-                )?;
+                writeln!(out, "{}", words::team::still_open(still))?;
             }
         }
         WorkerCommand::List { .. } => {}
@@ -132,13 +108,12 @@ pub fn init_shared(
     out: &mut dyn Write,
 ) -> CliResult {
     let modes = Store::create_shared(path, group, clock.clone(), config.display_name.clone())?;
-    writeln!(
-        out,
-        "created {} for group {}: folder {:o}, database {:o}; encrypt it with `caseload encrypt`",
+    let said = words::team::created(
         path.display(),
-        for_terminal_line(group),
+        &for_terminal_line(group),
         modes.folder,
-        modes.file
-    )?;
+        modes.file,
+    );
+    writeln!(out, "{said}")?;
     Ok(())
 }

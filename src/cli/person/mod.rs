@@ -15,12 +15,9 @@ pub(crate) fn parse_status_filter(s: &str) -> CliResult<Vec<Status>> {
     if s.eq_ignore_ascii_case("all") {
         return Ok(Status::ALL.to_vec());
     }
-    Status::parse(s).map(|s| vec![s]).ok_or_else(|| {
-        CliError::User(format!(
-            "unknown status {}; use referred, active, paused, closed, declined, open or all",
-            quote(s, 20)
-        ))
-    })
+    Status::parse(s)
+        .map(|s| vec![s])
+        .ok_or_else(|| CliError::User(words::person::unknown_status(&quote(s, 20))))
 }
 
 pub(crate) const LIST_COLUMNS: [&str; 10] = [
@@ -105,9 +102,7 @@ pub fn person_add(
         .filter(|_| !allow_duplicate_nhs)
         && let Some(existing) = store.person_with_nhs_number(nhs)?
     {
-        return Err(CliError::User(format!(
-            "person {existing} already has this NHS number; check it is not the same person, or pass --allow-duplicate-nhs; nothing saved"
-        )));
+        return Err(CliError::User(words::person::duplicate_nhs(existing)));
     }
     // A damaged table is refused before anything is written into it.
     store.check_people_tables()?;
@@ -129,11 +124,11 @@ fn checked(
             &input.referral_source,
             &store.referral_sources()?,
         )
-        .map_err(|m| CliError::User(format!("--source: {m}; nothing saved")))?;
+        .map_err(|m| CliError::User(words::nothing_saved(format!("--source: {m}"))))?;
     }
     input.validate(store.clock().today()).map_err(|errors| {
         let all: Vec<String> = errors.into_iter().map(|e| e.message).collect();
-        CliError::User(format!("{}; nothing saved", all.join("; ")))
+        CliError::User(words::nothing_saved(all.join("; ")))
     })
 }
 
@@ -146,9 +141,7 @@ pub fn person_edit(
     out: &mut dyn Write,
 ) -> CliResult {
     if changes.is_empty() {
-        return Err(CliError::User(
-            "nothing to change: give a field, e.g. --referrer-name \"Dr A Patel\"".into(),
-        ));
+        return Err(CliError::User(words::person::NOTHING_TO_CHANGE.into()));
     }
     let person = store.get_person(id)?;
     let mut input = PersonInput::from_details(&person.details);
@@ -174,14 +167,11 @@ pub fn person_assign(
 ) -> CliResult {
     if let Some(n) = note {
         crate::domain::limits::check_bytes("the note", n, crate::domain::limits::MAX_TEXT_BYTES)
-            .map_err(|e| CliError::User(format!("{e}; nothing saved")))?;
+            .map_err(|e| CliError::User(words::nothing_saved(e)))?;
     }
     store.assign_person(id, login, note)?;
-    writeln!(
-        out,
-        "handed person {id} over to {}",
-        for_terminal_line(login.trim())
-    )?;
+    let to = for_terminal_line(login.trim());
+    writeln!(out, "{}", words::person::handed_over(id, &to))?;
     Ok(())
 }
 
@@ -193,12 +183,8 @@ pub fn person_status(
     reason: &str,
     out: &mut dyn Write,
 ) -> CliResult {
-    let to = Status::parse(to.trim()).ok_or_else(|| {
-        CliError::User(format!(
-            "--to {}: use referred, active, paused, closed or declined",
-            quote(to, 20)
-        ))
-    })?;
+    let to = Status::parse(to.trim())
+        .ok_or_else(|| CliError::User(words::person::bad_status(&quote(to, 20))))?;
     let person = store.get_person(id)?;
     let change = crate::domain::person::validate_status_change(
         person.status,
@@ -208,7 +194,7 @@ pub fn person_status(
     )
     .map_err(|e| CliError::User(format!("person {id}: {e}")))?;
     store.set_status(id, person.version, &change)?;
-    writeln!(out, "person {id} is now {}", to.as_str())?;
+    writeln!(out, "{}", words::person::now(id, to.as_str()))?;
     Ok(())
 }
 
