@@ -161,9 +161,9 @@ fn team(dir: &std::path::Path, db: &std::path::Path) {
         };
         println!(
             "team_reload_parts_ms list_people {:.1} open_reminders {:.1} gone_quiet {:.1} counts {:.1} changes {:.2}",
-            time(&|| drop(store.list_people(None))),
-            time(&|| drop(store.open_follow_ups())),
-            time(&|| drop(store.gone_quiet(today, 28))),
+            time(&|| drop(store.people().list(None))),
+            time(&|| drop(store.follow_ups().open())),
+            time(&|| drop(store.follow_ups().gone_quiet(today, 28))),
             time(&|| drop(store.counts(today, 12))),
             time(&|| drop(store.changes())),
         );
@@ -392,8 +392,8 @@ fn agenda(path: &std::path::Path) {
     const OPEN: usize = 10_000;
     let mut store = Store::open(path, Clock::system()).expect("open bench database");
     let today = Local::now().date_naive();
-    let have = store.open_follow_ups().expect("reminders").len();
-    let people = store.list_people(None).expect("people");
+    let have = store.follow_ups().open().expect("reminders").len();
+    let people = store.people().list(None).expect("people");
     let drafts: Vec<FollowUpDraft> = (0..OPEN.saturating_sub(have))
         .map(|i| FollowUpDraft {
             person_id: people.get(i % people.len().max(1)).map(|p| p.id),
@@ -403,13 +403,19 @@ fn agenda(path: &std::path::Path) {
             text: "Call to see how it went".into(),
         })
         .collect();
-    store.add_follow_ups(&drafts).expect("add reminders");
+    store
+        .follow_ups_mut()
+        .add_many(&drafts)
+        .expect("add reminders");
     let now = Local::now().naive_local();
     let mut app = app(path);
     let t = Instant::now();
-    let open = store.open_follow_ups().expect("reminders");
-    let quiet = store.gone_quiet(today, QUIET_DAYS).expect("gone quiet");
-    let done = store.done_follow_ups(200).expect("done");
+    let open = store.follow_ups().open().expect("reminders");
+    let quiet = store
+        .follow_ups()
+        .gone_quiet(today, QUIET_DAYS)
+        .expect("gone quiet");
+    let done = store.follow_ups().done(200).expect("done");
     let n = open.len();
     app.follow_ups.set(open, quiet, done, now);
     println!("agenda_load_ms {:.1} ms ({n} open)", ms(t.elapsed()));
@@ -461,7 +467,8 @@ fn add_busy_person(path: &std::path::Path, notes: usize) -> i64 {
     let mut store = Store::open(path, Clock::system()).expect("open");
     store.insert_generated(&[person], &[]).expect("insert");
     store
-        .list_people(None)
+        .people()
+        .list(None)
         .expect("list")
         .iter()
         .map(|p| p.id)
@@ -517,7 +524,7 @@ fn directory_search_bench() {
         let p99 = percentile(&mut samples, 0.99);
         let k = services / 1000;
         println!("directory_search_key_ms_{k}k median {median:.3} p99 {p99:.3} ms");
-        let all = app.store().list_services().expect("services");
+        let all = app.store().directory().list().expect("services");
         let t = Instant::now();
         let index = caseload::domain::search::SearchIndex::for_services(
             &all,
@@ -539,7 +546,8 @@ fn search_relevance() {
     let mut store = Store::open(&path, Clock::system()).expect("create demo database");
     caseload::cli::build_demo(&mut store, &Default::default()).expect("demo");
     let services: Vec<_> = store
-        .list_services()
+        .directory()
+        .list()
         .expect("services")
         .into_iter()
         .filter(|s| s.active)
@@ -564,7 +572,7 @@ fn search_relevance() {
             },
         )
         .expect("generate");
-        let all = store.list_services().expect("services");
+        let all = store.directory().list().expect("services");
         let mut samples = Vec::new();
         for case in relevance::cases() {
             let mut searcher = caseload::domain::search::Searcher::new(
@@ -604,7 +612,7 @@ fn fzf_compare(app: &App, k: usize, ours_median: f64) {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("lines.txt");
-    let services = app.store().list_services().expect("services");
+    let services = app.store().directory().list().expect("services");
     let mut text = String::new();
     for s in &services {
         let f = caseload::domain::search::service_fields(s);

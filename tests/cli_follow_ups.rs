@@ -32,7 +32,8 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
     let mut store = Store::open(&path, common::clock()).unwrap();
     let today = common::today();
     let zoe = store
-        .add_person(
+        .people_mut()
+        .add(
             &PersonInput {
                 given_name: "Zoë".into(),
                 family_name: "Adeyemi".into(),
@@ -44,7 +45,8 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
         )
         .unwrap();
     let walk = store
-        .create_service(&Service {
+        .directory_mut()
+        .create(&Service {
             uid: "s-1".into(),
             name: "Riverside Walking Group".into(),
             active: true,
@@ -53,7 +55,8 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
         .unwrap();
     let add = |store: &mut Store, p: Option<i64>, s: Option<i64>, days: i64, text: &str| {
         store
-            .add_follow_up(p, s, today + Duration::days(days), None, text)
+            .follow_ups_mut()
+            .add(p, s, today + Duration::days(days), None, text)
             .unwrap()
     };
     add(
@@ -79,7 +82,7 @@ fn fixture() -> (TempDir, PathBuf, NaiveDate) {
     );
     add(&mut store, Some(zoe), None, 10, "Six-week review with Zoë");
     let done = add(&mut store, Some(zoe), None, -1, "Done already");
-    store.complete_follow_up(done).unwrap();
+    store.follow_ups_mut().complete(done).unwrap();
     (dir, path, today)
 }
 
@@ -239,7 +242,8 @@ fn calendar_writes_open_follow_ups_with_no_personal_data() {
     // Same follow-ups, same UIDs; a snooze moves the event but keeps its UID.
     let mut store = Store::open(&db, common::clock()).unwrap();
     store
-        .snooze_follow_up(1, today + Duration::days(2))
+        .follow_ups_mut()
+        .snooze(1, today + Duration::days(2))
         .unwrap();
     drop(store);
     stdout(caseload(&db).args(["calendar", "--out"]).arg(&file));
@@ -327,7 +331,10 @@ fn config_switches_off_gone_quiet() {
         referred_on: referred.format("%Y-%m-%d").to_string(),
         ..Default::default()
     };
-    store.add_person(&quiet.validate(today).unwrap()).unwrap();
+    store
+        .people_mut()
+        .add(&quiet.validate(today).unwrap())
+        .unwrap();
     drop(store);
     let out = stdout(caseload(&db).arg("remind"));
     assert!(out.contains("Gone quiet"), "{out}");
@@ -382,14 +389,14 @@ fn followup_done_records_an_outcome_and_list_done_shows_it() {
     assert_eq!(refused.status.code(), Some(1), "{refused:?}");
 
     let store = Store::open(&db, common::clock()).unwrap();
-    let one = store.get_follow_up(1).unwrap();
+    let one = store.follow_ups().get(1).unwrap();
     assert!(one.done_at.is_some());
     assert_eq!(
         one.outcome.as_deref(),
         Some("Spoke on the phone, going to the lunch club Tuesday")
     );
-    assert_eq!(store.get_follow_up(2).unwrap().outcome, None);
-    assert_eq!(store.get_follow_up(4).unwrap().done_at, None);
+    assert_eq!(store.follow_ups().get(2).unwrap().outcome, None);
+    assert_eq!(store.follow_ups().get(4).unwrap().done_at, None);
     drop(store);
 
     let table = stdout(caseload(&db).args(["followup", "list", "--done"]));

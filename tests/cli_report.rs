@@ -49,17 +49,20 @@ impl Fixture {
             nhs_number: nhs.map(str::to_string),
             ..Default::default()
         };
-        self.store.add_person(&details).unwrap()
+        self.store.people_mut().add(&details).unwrap()
     }
 
     fn status(&mut self, id: i64, status: Status, on: &str, reason: Option<&str>) {
-        let version = self.store.get_person(id).unwrap().version;
+        let version = self.store.people().get(id).unwrap().version;
         let change = StatusChange {
             status,
             reason: reason.map(str::to_string),
             changed_on: d(on),
         };
-        self.store.set_status(id, version, &change).unwrap();
+        self.store
+            .people_mut()
+            .set_status(id, version, &change)
+            .unwrap();
     }
 
     fn note(&mut self, id: i64, when: &str, kind: ConversationKind, amends: Option<i64>) -> i64 {
@@ -70,7 +73,7 @@ impl Fixture {
             body: format!("SECRET NOTE TEXT {when}"),
             amends: amends.map(|a| (a, "typo".to_string())),
         };
-        self.store.add_conversation(&note).unwrap()
+        self.store.notes_mut().add(&note).unwrap()
     }
 
     fn service(&mut self, name: &str, categories: Option<&str>) -> i64 {
@@ -81,31 +84,43 @@ impl Fixture {
             active: true,
             ..Default::default()
         };
-        self.store.create_service(&s).unwrap()
+        self.store.directory_mut().create(&s).unwrap()
     }
 
     fn connect(&mut self, person: i64, service: i64, steps: &[(ConnectionStatus, &str)]) {
         let (first, on) = steps[0];
         let id = self
             .store
-            .connect(person, service, first, d(on), None)
+            .connections_mut()
+            .add(person, service, first, d(on), None)
             .unwrap();
         for (status, on) in &steps[1..] {
             self.store
-                .set_connection_status(id, *status, d(on), None)
+                .connections_mut()
+                .set_status(id, *status, d(on), None)
                 .unwrap();
         }
     }
 
     fn measure(&mut self, person: i64, instrument: Instrument, scores: &str, on: &str) {
         let scores = Scores::parse(instrument, scores).unwrap();
-        self.store.add_measure(person, &scores, d(on)).unwrap();
+        self.store
+            .measures_mut()
+            .add(person, &scores, d(on))
+            .unwrap();
     }
 
     fn goal(&mut self, person: i64, set: &str, end: Option<(GoalStatus, &str)>) {
-        let id = self.store.add_goal(person, "a goal", d(set)).unwrap();
+        let id = self
+            .store
+            .goals_mut()
+            .add(person, "a goal", d(set))
+            .unwrap();
         if let Some((status, on)) = end {
-            self.store.set_goal_status(id, status, d(on)).unwrap();
+            self.store
+                .goals_mut()
+                .set_status(id, status, d(on))
+                .unwrap();
         }
     }
 }
@@ -699,7 +714,7 @@ fn csv_is_long_form_and_spreadsheet_safe_and_the_table_reads() {
         referred_on: Some(d("2026-11-20")),
         ..Default::default()
     };
-    store.add_person(&details).unwrap();
+    store.people_mut().add(&details).unwrap();
     drop(store);
     let csv = sb
         .run_db(&db, &["report", "--format", "csv"])
@@ -952,14 +967,16 @@ fn the_letter_has_every_heading_in_order_and_no_note_text() {
         // A connection note too: free text that is not for the letter.
         let mut store = Store::open(&db, common::clock()).unwrap();
         let food = store
-            .list_services()
+            .directory()
+            .list()
             .unwrap()
             .into_iter()
             .find(|s| s.name == "Food bank")
             .unwrap()
             .id;
         store
-            .connect(
+            .connections_mut()
+            .add(
                 1,
                 food,
                 ConnectionStatus::Suggested,
@@ -1049,14 +1066,15 @@ fn the_letter_has_every_heading_in_order_and_no_note_text() {
     // did not work out are listed too; a risk is stated.
     {
         let mut store = Store::open(&db, common::clock()).unwrap();
-        let p = store.get_person(2).unwrap();
+        let p = store.people().get(2).unwrap();
         let mut details = p.details.clone();
         details.risk_note = Some("Lives alone; falls risk".into());
-        store.update_person(2, p.version, &details).unwrap();
+        store.people_mut().update(2, p.version, &details).unwrap();
         // One score is a baseline: said as such, not "4 (date) to 4 (date)".
         let one = Scores::parse(Instrument::Swemwbs, "3 3 3 3 3 3 3").unwrap();
         store
-            .add_measure(2, &one, NaiveDate::from_ymd_opt(2026, 10, 20).unwrap())
+            .measures_mut()
+            .add(2, &one, NaiveDate::from_ymd_opt(2026, 10, 20).unwrap())
             .unwrap();
     }
     let text = sb

@@ -12,10 +12,11 @@ use common::tui::Tui;
 fn connection_count(db: &Path) -> usize {
     let store = Store::open(db, common::clock()).unwrap();
     store
-        .list_people(None)
+        .people()
+        .list(None)
         .unwrap()
         .iter()
-        .map(|p| store.connections_for_person(p.id).unwrap().len())
+        .map(|p| store.connections().for_person(p.id).unwrap().len())
         .sum()
 }
 

@@ -32,7 +32,7 @@ fn wait_for<T>(tui: &mut Tui, what: &str, mut done: impl FnMut() -> Option<T>) -
 
 fn follow_up(db: &Path) -> Option<FollowUp> {
     let store = Store::open(db, common::clock()).ok()?;
-    store.get_follow_up(1).ok()
+    store.follow_ups().get(1).ok()
 }
 
 #[test]
@@ -46,7 +46,10 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
         family_name: "Person".into(),
         ..Default::default()
     };
-    let id = store.add_person(&person.validate(today).unwrap()).unwrap();
+    let id = store
+        .people_mut()
+        .add(&person.validate(today).unwrap())
+        .unwrap();
     drop(store);
 
     let mut p = Tui::spawn(&sb, &db, 80, 24);
@@ -79,8 +82,8 @@ fn add_snooze_and_complete_a_follow_up_in_a_real_terminal() {
         follow_up(&db).filter(|r| r.done_at.is_some())
     });
     let store = Store::open(&db, common::clock()).unwrap();
-    assert!(store.open_follow_ups().unwrap().is_empty());
-    let done = store.done_follow_ups(5).unwrap();
+    assert!(store.follow_ups().open().unwrap().is_empty());
+    let done = store.follow_ups().done(5).unwrap();
     assert_eq!(done.len(), 1);
     assert_eq!(done[0].outcome.as_deref(), Some("Left a message"));
     drop(store);

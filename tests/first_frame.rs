@@ -27,7 +27,7 @@ fn big(name: &str, workers: Option<usize>) -> (tempfile::TempDir, Store) {
 /// Open cases on `worker`'s caseload (everyone's if `None`), in caseload order.
 fn open_cases(store: &Store, worker: Option<&str>) -> Vec<PersonRow> {
     let open = [Status::Referred, Status::Active, Status::Paused];
-    store.list_people_of(Some(&open), worker).unwrap()
+    store.people().list_of(Some(&open), worker).unwrap()
 }
 
 #[test]
@@ -39,26 +39,27 @@ fn the_first_page_is_the_head_of_the_caseload_with_its_counts() {
         "the fixture must pass a page: {}",
         all.len()
     );
-    let (page, count) = store.first_open_people(None, 200).unwrap();
+    let (page, count) = store.people().first_open(None, 200).unwrap();
     assert_eq!(page, all[..200]);
     assert_eq!(count.open, all.len());
-    assert_eq!(count.everyone, store.list_people(None).unwrap().len());
-    let (short, _) = store.first_open_people(None, 5).unwrap();
+    assert_eq!(count.everyone, store.people().list(None).unwrap().len());
+    let (short, _) = store.people().first_open(None, 5).unwrap();
     assert_eq!(short, all[..5]);
 }
 
 #[test]
 fn a_team_members_first_page_is_their_own_caseload() {
     let (_dir, store) = big("team.db", Some(8));
-    assert_eq!(store.workers().unwrap().len(), 8);
+    assert_eq!(store.workers().list().unwrap().len(), 8);
     let me = store
+        .workers()
         .me()
         .unwrap()
         .expect("the demo team's first worker is me");
     let mine = open_cases(&store, Some(&me.login));
     assert!(!mine.is_empty());
     assert!(mine.len() < open_cases(&store, None).len() / 4);
-    let (page, count) = store.first_open_people(Some(&me.login), 200).unwrap();
+    let (page, count) = store.people().first_open(Some(&me.login), 200).unwrap();
     assert_eq!(page, mine[..mine.len().min(200)]);
     assert_eq!(count.open, mine.len());
     assert!(
@@ -74,9 +75,9 @@ fn a_team_members_first_page_is_their_own_caseload() {
 fn the_first_frame_matches_the_full_caseload_and_a_key_acts_on_everyone() {
     for workers in [None, Some(3)] {
         let (_dir, store) = big("app.db", workers);
-        let me = store.me().unwrap().map(|w| w.login);
+        let me = store.workers().me().unwrap().map(|w| w.login);
         let all = open_cases(&store, me.as_deref());
-        let everyone = store.list_people(None).unwrap().len();
+        let everyone = store.people().list(None).unwrap().len();
         let last = all.last().expect("open cases").display_name();
         let path = store.path().to_path_buf();
         let mut app = open_app(store);

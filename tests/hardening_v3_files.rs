@@ -132,7 +132,8 @@ fn every_export_neutralises_control_text() {
         ..Default::default()
     };
     let id = store
-        .add_person(&input.validate(common::today()).unwrap())
+        .people_mut()
+        .add(&input.validate(common::today()).unwrap())
         .unwrap();
     let service = Service {
         name: format!("-Lunch {HOSTILE}"),
@@ -140,9 +141,10 @@ fn every_export_neutralises_control_text() {
         active: true,
         ..Default::default()
     };
-    let service = store.create_service(&service).unwrap();
+    let service = store.directory_mut().create(&service).unwrap();
     store
-        .connect(
+        .connections_mut()
+        .add(
             id,
             service,
             ConnectionStatus::Referred,
@@ -151,7 +153,8 @@ fn every_export_neutralises_control_text() {
         )
         .unwrap();
     store
-        .add_follow_up(
+        .follow_ups_mut()
+        .add(
             Some(id),
             None,
             common::today(),

@@ -106,28 +106,33 @@ fn a_connection_step_cannot_be_dated_before_the_one_it_follows() {
         ..Default::default()
     };
     let person = store
-        .add_person(&person.validate(common::today()).unwrap())
+        .people_mut()
+        .add(&person.validate(common::today()).unwrap())
         .unwrap();
     let service = Service {
         name: "Lunch club".into(),
         active: true,
         ..Default::default()
     };
-    let service = store.create_service(&service).unwrap();
+    let service = store.directory_mut().create(&service).unwrap();
     let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     let c = store
-        .connect(person, service, ConnectionStatus::Referred, day(20), None)
+        .connections_mut()
+        .add(person, service, ConnectionStatus::Referred, day(20), None)
         .unwrap();
-    let early = store.set_connection_status(c, ConnectionStatus::Attended, day(2), None);
+    let early = store
+        .connections_mut()
+        .set_status(c, ConnectionStatus::Attended, day(2), None);
     match early {
         Err(StoreError::Invalid(m)) => assert!(m.contains("2026-11-20 or later"), "{m}"),
         other => panic!("attended before referred was accepted: {other:?}"),
     }
     // The same day, or later, is a step in order.
     store
-        .set_connection_status(c, ConnectionStatus::Attended, day(20), None)
+        .connections_mut()
+        .set_status(c, ConnectionStatus::Attended, day(20), None)
         .unwrap();
-    let history = &store.connections_for_person(person).unwrap()[0];
+    let history = &store.connections().for_person(person).unwrap()[0];
     assert_eq!(history.status, ConnectionStatus::Attended);
 }
 

@@ -51,7 +51,8 @@ fn template() -> &'static Path {
             ..Default::default()
         };
         store
-            .add_person(&person.validate(common::today()).unwrap())
+            .people_mut()
+            .add(&person.validate(common::today()).unwrap())
             .unwrap();
         drop(store);
         (dir, path)

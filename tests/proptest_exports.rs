@@ -117,7 +117,7 @@ fn store_record(db: &Path, r: &Record) -> i64 {
             .validate(common::today())
             .expect("a plain name in front is valid")
     });
-    let id = store.add_person(&person).expect("add person");
+    let id = store.people_mut().add(&person).expect("add person");
     let note = NewNote {
         person_id: id,
         kind: ConversationKind::WhatMatters,
@@ -125,9 +125,10 @@ fn store_record(db: &Path, r: &Record) -> i64 {
         body: format!("Met{}", r.note),
         amends: None,
     };
-    store.add_conversation(&note).expect("add note");
+    store.notes_mut().add(&note).expect("add note");
     store
-        .add_goal(id, &format!("Goal{}", r.goal), common::today())
+        .goals_mut()
+        .add(id, &format!("Goal{}", r.goal), common::today())
         .expect("add goal");
     // Stored as it is, past the import's own cleaning: an older version's
     // entry, or one written by another tool.
@@ -138,9 +139,10 @@ fn store_record(db: &Path, r: &Record) -> i64 {
         active: true,
         ..Default::default()
     };
-    let service = store.create_service(&service).expect("add service");
+    let service = store.directory_mut().create(&service).expect("add service");
     store
-        .connect(
+        .connections_mut()
+        .add(
             id,
             service,
             ConnectionStatus::Referred,
@@ -149,7 +151,8 @@ fn store_record(db: &Path, r: &Record) -> i64 {
         )
         .expect("connect");
     store
-        .add_follow_up(
+        .follow_ups_mut()
+        .add(
             Some(id),
             None,
             common::today(),

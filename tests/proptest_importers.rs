@@ -37,7 +37,7 @@ fn importer_never_panics_and_refusals_write_nothing(
     runner
         .run(&strategy, |bytes| {
             let mut store = store.borrow_mut();
-            let before = store.list_services().unwrap();
+            let before = store.directory().list().unwrap();
             let refused = match parse(&bytes, common::today()) {
                 Err(e) => {
                     // Messages are one line and name no control characters.
@@ -45,10 +45,10 @@ fn importer_never_panics_and_refusals_write_nothing(
                     prop_assert!(!text.contains('\n') && !text.contains('\u{1b}'), "{text:?}");
                     true
                 }
-                Ok(import) => store.import_services(&import.services).is_err(),
+                Ok(import) => store.directory_mut().import(&import.services).is_err(),
             };
             if refused {
-                prop_assert_eq!(store.list_services().unwrap(), before);
+                prop_assert_eq!(store.directory().list().unwrap(), before);
             }
             Ok(())
         })

@@ -13,7 +13,8 @@ fn demo_services() -> Vec<caseload::domain::service::Service> {
         caseload::store::Store::open(&dir.path().join("demo.db"), common::clock()).unwrap();
     caseload::cli::build_demo(&mut store, &Default::default()).unwrap();
     store
-        .list_services()
+        .directory()
+        .list()
         .unwrap()
         .into_iter()
         .filter(|s| s.active)

@@ -101,12 +101,13 @@ fn directory(sandbox: &Sandbox) -> PathBuf {
     let db = demo_directory(sandbox);
     let mut store = common::app::open_store(&db);
     let gone = store
-        .list_services()
+        .directory()
+        .list()
         .unwrap()
         .into_iter()
         .find(|s| s.name == "Walled garden volunteers")
         .unwrap();
-    store.set_service_active(gone.id, false).unwrap();
+    store.directory_mut().set_active(gone.id, false).unwrap();
     db
 }
 
@@ -437,9 +438,10 @@ fn plant_personal_data(db: &Path) {
         gp_practice: m("practice"),
         ..Default::default()
     };
-    let id = store.add_person(&person).unwrap();
+    let id = store.people_mut().add(&person).unwrap();
     store
-        .add_conversation(&NewNote {
+        .notes_mut()
+        .add(&NewNote {
             person_id: id,
             kind: ConversationKind::Phone,
             occurred_at: common::now(),
@@ -448,11 +450,13 @@ fn plant_personal_data(db: &Path) {
         })
         .unwrap();
     store
-        .add_goal(id, &format!("{MARK}-goal walking"), today())
+        .goals_mut()
+        .add(id, &format!("{MARK}-goal walking"), today())
         .unwrap();
-    let service = store.list_services().unwrap()[0].id;
+    let service = store.directory().list().unwrap()[0].id;
     store
-        .connect(
+        .connections_mut()
+        .add(
             id,
             service,
             ConnectionStatus::Referred,
@@ -461,7 +465,8 @@ fn plant_personal_data(db: &Path) {
         )
         .unwrap();
     let follow_up = store
-        .add_follow_up(
+        .follow_ups_mut()
+        .add(
             Some(id),
             Some(service),
             today(),
@@ -470,10 +475,12 @@ fn plant_personal_data(db: &Path) {
         )
         .unwrap();
     store
-        .complete_follow_up_with(follow_up, Some(&format!("{MARK}-outcome")))
+        .follow_ups_mut()
+        .complete_with(follow_up, Some(&format!("{MARK}-outcome")))
         .unwrap();
     store
-        .add_worker(
+        .workers_mut()
+        .add(
             &format!("{MARK}login"),
             &format!("{MARK} worker"),
             caseload::domain::worker::Role::LinkWorker,
@@ -608,8 +615,8 @@ fn no_person_note_or_worker_data_in_any_response() {
 fn active_directory(sandbox: &Sandbox) -> PathBuf {
     let db = demo_directory(sandbox);
     let mut store = common::app::open_store(&db);
-    for s in store.list_services().unwrap() {
-        store.set_service_active(s.id, true).unwrap();
+    for s in store.directory().list().unwrap() {
+        store.directory_mut().set_active(s.id, true).unwrap();
     }
     db
 }

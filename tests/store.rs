@@ -77,18 +77,18 @@ fn added_person_survives_reopen_with_every_field() {
     let mut d = details("Łukasz", "王");
     d.risk_note = Some("Lives alone".into());
     d.email = Some("l@example.org".into());
-    let id = store.add_person(&d).unwrap();
+    let id = store.people_mut().add(&d).unwrap();
     drop(store);
 
     let store = reopen(&path);
-    let p = store.get_person(id).unwrap();
+    let p = store.people().get(id).unwrap();
     assert_eq!(p.details, d);
     assert_eq!(p.status, Status::Referred);
     assert_eq!(p.details.nhs_number.as_deref(), Some("9434765919"));
-    let rows = store.list_people(None).unwrap();
+    let rows = store.people().list(None).unwrap();
     assert_eq!(rows.len(), 1);
     assert!(rows[0].risk);
-    let history = store.status_history(id).unwrap();
+    let history = store.people().status_history(id).unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].changed_on, Some(day(2026, 11, 1)));
 }
@@ -97,23 +97,30 @@ fn added_person_survives_reopen_with_every_field() {
 fn status_changes_are_recorded_with_history() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
-    let id = store.add_person(&details("Ann", "Lee")).unwrap();
-    let p = store.get_person(id).unwrap();
+    let id = store.people_mut().add(&details("Ann", "Lee")).unwrap();
+    let p = store.people().get(id).unwrap();
     let to_active = validate_status_change(p.status, Status::Active, "", day(2026, 11, 5)).unwrap();
-    store.set_status(id, p.version, &to_active).unwrap();
-    let p = store.get_person(id).unwrap();
+    store
+        .people_mut()
+        .set_status(id, p.version, &to_active)
+        .unwrap();
+    let p = store.people().get(id).unwrap();
     let close =
         validate_status_change(p.status, Status::Closed, "Goals met", day(2026, 11, 20)).unwrap();
-    store.set_status(id, p.version, &close).unwrap();
+    store
+        .people_mut()
+        .set_status(id, p.version, &close)
+        .unwrap();
     drop(store);
 
     let store = reopen(&path);
-    let p = store.get_person(id).unwrap();
+    let p = store.people().get(id).unwrap();
     assert_eq!(p.status, Status::Closed);
     assert_eq!(p.closed_on, Some(day(2026, 11, 20)));
     assert_eq!(p.first_contact_on, Some(day(2026, 11, 5)));
     assert_eq!(p.status_reason.as_deref(), Some("Goals met"));
     let statuses: Vec<Status> = store
+        .people()
         .status_history(id)
         .unwrap()
         .iter()
@@ -123,11 +130,12 @@ fn status_changes_are_recorded_with_history() {
     // Closed people are not in the open filter, but are in "all".
     assert!(
         store
-            .list_people(Some(&[Status::Active]))
+            .people()
+            .list(Some(&[Status::Active]))
             .unwrap()
             .is_empty()
     );
-    assert_eq!(store.list_people(None).unwrap().len(), 1);
+    assert_eq!(store.people().list(None).unwrap().len(), 1);
 }
 
 #[test]
@@ -135,28 +143,33 @@ fn two_instances_never_overwrite_each_other() {
     let (_dir, path) = db();
     let mut a = Store::open(&path, common::clock()).unwrap();
     let mut b = Store::open(&path, common::clock()).unwrap();
-    let id = a.add_person(&details("Ann", "Lee")).unwrap();
+    let id = a.people_mut().add(&details("Ann", "Lee")).unwrap();
 
     // Both open the edit form on the same version.
-    let seen_by_a = a.get_person(id).unwrap();
-    let seen_by_b = b.get_person(id).unwrap();
+    let seen_by_a = a.people().get(id).unwrap();
+    let seen_by_b = b.people().get(id).unwrap();
     let mut edit_a = seen_by_a.details.clone();
     edit_a.phone = Some("0113 496 0001".into());
-    a.update_person(id, seen_by_a.version, &edit_a).unwrap();
+    a.people_mut()
+        .update(id, seen_by_a.version, &edit_a)
+        .unwrap();
 
     let mut edit_b = seen_by_b.details.clone();
     edit_b.email = Some("ann@example.org".into());
-    let err = b.update_person(id, seen_by_b.version, &edit_b).unwrap_err();
+    let err = b
+        .people_mut()
+        .update(id, seen_by_b.version, &edit_b)
+        .unwrap_err();
     assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
     // B's stale save wrote nothing: A's change stands, and B can save after reloading.
-    let fresh = b.get_person(id).unwrap();
+    let fresh = b.people().get(id).unwrap();
     assert_eq!(fresh.details.phone.as_deref(), Some("0113 496 0001"));
     let mut edit_b = fresh.details.clone();
     edit_b.email = Some("ann@example.org".into());
-    b.update_person(id, fresh.version, &edit_b).unwrap();
+    b.people_mut().update(id, fresh.version, &edit_b).unwrap();
     drop((a, b));
 
-    let p = reopen(&path).get_person(id).unwrap();
+    let p = reopen(&path).people().get(id).unwrap();
     assert_eq!(p.details.phone.as_deref(), Some("0113 496 0001"));
     assert_eq!(p.details.email.as_deref(), Some("ann@example.org"));
 }
@@ -172,10 +185,10 @@ fn a_writer_waits_for_another_instance_instead_of_failing() {
         other.execute_batch("COMMIT").unwrap();
     });
     // Blocks on the lock, then succeeds once the other writer commits.
-    let id = store.add_person(&details("Wait", "Turn")).unwrap();
+    let id = store.people_mut().add(&details("Wait", "Turn")).unwrap();
     holder.join().unwrap();
     assert_eq!(
-        reopen(&path).get_person(id).unwrap().details.given_name,
+        reopen(&path).people().get(id).unwrap().details.given_name,
         "Wait"
     );
 }
@@ -197,7 +210,7 @@ fn an_old_v1_database_is_migrated_forward() {
 
     let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(store.list_people(None).unwrap()[0].given_name, "Old");
+    assert_eq!(store.people().list(None).unwrap()[0].given_name, "Old");
 }
 
 #[test]
@@ -242,25 +255,28 @@ fn damaged_files_give_errors_not_panics() {
 fn follow_ups_and_counts_follow_the_calendar() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
-    let id = store.add_person(&details("Ann", "Lee")).unwrap();
+    let id = store.people_mut().add(&details("Ann", "Lee")).unwrap();
     let today = day(2026, 11, 23);
     store
-        .add_follow_up(Some(id), None, day(2026, 11, 20), None, "Call back")
+        .follow_ups_mut()
+        .add(Some(id), None, day(2026, 11, 20), None, "Call back")
         .unwrap();
     store
-        .add_follow_up(Some(id), None, today, None, "Check food bank")
+        .follow_ups_mut()
+        .add(Some(id), None, today, None, "Check food bank")
         .unwrap();
     store
-        .add_follow_up(None, None, day(2026, 12, 20), None, "Directory review")
+        .follow_ups_mut()
+        .add(None, None, day(2026, 12, 20), None, "Directory review")
         .unwrap();
     drop(store);
 
     let store = reopen(&path);
     let c = store.counts(today, 12).unwrap();
     assert_eq!((c.follow_ups_overdue, c.follow_ups_today), (1, 1));
-    let rows = store.list_people(None).unwrap();
+    let rows = store.people().list(None).unwrap();
     assert_eq!(rows[0].next_follow_up, Some(day(2026, 11, 20)));
-    let open = store.open_follow_ups().unwrap();
+    let open = store.follow_ups().open().unwrap();
     assert_eq!(open.len(), 3);
     assert_eq!(open[0].about.as_deref(), Some("Ann Lee"));
     assert_eq!(open[2].about, None);
@@ -294,20 +310,21 @@ mod what_matters {
     fn a_correction_keeps_the_original_and_shows_in_history() {
         let (_dir, path) = db();
         let mut store = Store::open(&path, common::clock()).unwrap();
-        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let pid = store.people_mut().add(&details("Ann", "Lee")).unwrap();
         let original = store
-            .add_conversation(&note(pid, "Went to the food bank on Tuesday", None))
+            .notes_mut()
+            .add(&note(pid, "Went to the food bank on Tuesday", None))
             .unwrap();
         let fix = note(
             pid,
             "Went to the food bank on Thursday",
             Some((original, "wrong day")),
         );
-        let corrected = store.add_conversation(&fix).unwrap();
+        let corrected = store.notes_mut().add(&fix).unwrap();
         drop(store);
 
         let store = reopen(&path);
-        let all = store.conversations(pid).unwrap();
+        let all = store.notes().list(pid).unwrap();
         assert_eq!(all.len(), 2, "both versions are kept");
         let orig = all.iter().find(|c| c.id == original).unwrap();
         assert_eq!(orig.body, "Went to the food bank on Tuesday");
@@ -325,29 +342,31 @@ mod what_matters {
     fn corrections_need_a_reason_and_a_note_of_the_same_person() {
         let (_dir, path) = db();
         let mut store = Store::open(&path, common::clock()).unwrap();
-        let a = store.add_person(&details("Ann", "Lee")).unwrap();
-        let b = store.add_person(&details("Bob", "Rao")).unwrap();
-        let n = store.add_conversation(&note(a, "first", None)).unwrap();
+        let a = store.people_mut().add(&details("Ann", "Lee")).unwrap();
+        let b = store.people_mut().add(&details("Bob", "Rao")).unwrap();
+        let n = store.notes_mut().add(&note(a, "first", None)).unwrap();
         assert!(
             store
-                .add_conversation(&note(a, "x", Some((n, "  "))))
+                .notes_mut()
+                .add(&note(a, "x", Some((n, "  "))))
                 .is_err()
         );
         assert!(
             store
-                .add_conversation(&note(b, "x", Some((n, "mine"))))
+                .notes_mut()
+                .add(&note(b, "x", Some((n, "mine"))))
                 .is_err()
         );
-        assert!(store.add_conversation(&note(a, " \n ", None)).is_err());
-        assert_eq!(reopen(&path).conversations(a).unwrap().len(), 1);
-        assert!(reopen(&path).conversations(b).unwrap().is_empty());
+        assert!(store.notes_mut().add(&note(a, " \n ", None)).is_err());
+        assert_eq!(reopen(&path).notes().list(a).unwrap().len(), 1);
+        assert!(reopen(&path).notes().list(b).unwrap().is_empty());
     }
 
     #[test]
     fn drafts_survive_reopen_and_go_when_the_note_is_saved() {
         let (_dir, path) = db();
         let mut store = Store::open(&path, common::clock()).unwrap();
-        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let pid = store.people_mut().add(&details("Ann", "Lee")).unwrap();
         let mut draft = Draft {
             person_id: pid,
             amends: None,
@@ -357,69 +376,79 @@ mod what_matters {
             amend_reason: None,
             updated_at: String::new(),
         };
-        store.save_draft(&draft).unwrap();
+        store.notes_mut().save_draft(&draft).unwrap();
         draft.body = "half a thought, then more".into();
-        store.save_draft(&draft).unwrap(); // replaces, never duplicates
+        store.notes_mut().save_draft(&draft).unwrap(); // replaces, never duplicates
         drop(store); // as after a crash
 
         let mut store = reopen(&path);
-        let drafts = store.drafts(pid).unwrap();
+        let drafts = store.notes().drafts(pid).unwrap();
         assert_eq!(drafts.len(), 1);
         assert_eq!(drafts[0].body, "half a thought, then more");
         assert_eq!(drafts[0].kind, ConversationKind::WhatMatters);
         store
-            .add_conversation(&note(pid, &drafts[0].body, None))
+            .notes_mut()
+            .add(&note(pid, &drafts[0].body, None))
             .unwrap();
         drop(store);
 
         let store = reopen(&path);
-        assert!(store.drafts(pid).unwrap().is_empty());
-        assert_eq!(store.conversations(pid).unwrap().len(), 1);
+        assert!(store.notes().drafts(pid).unwrap().is_empty());
+        assert_eq!(store.notes().list(pid).unwrap().len(), 1);
     }
 
     #[test]
     fn a_note_at_the_size_limit_saves_whole_and_a_larger_one_is_refused() {
         let (_dir, path) = db();
         let mut store = Store::open(&path, common::clock()).unwrap();
-        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let pid = store.people_mut().add(&details("Ann", "Lee")).unwrap();
         let limit = caseload::domain::limits::MAX_NOTE_BYTES;
         let unit = "Café 王 notes 🙂\n";
         let mut body: String = unit.repeat(limit / unit.len());
         body.push_str(&"x".repeat(limit - body.len()));
         assert_eq!(body.len(), limit);
         let over = format!("{body}x");
-        assert!(store.add_conversation(&note(pid, &over, None)).is_err());
-        store.add_conversation(&note(pid, &body, None)).unwrap();
-        assert_eq!(reopen(&path).conversations(pid).unwrap()[0].body, body);
+        assert!(store.notes_mut().add(&note(pid, &over, None)).is_err());
+        store.notes_mut().add(&note(pid, &body, None)).unwrap();
+        assert_eq!(reopen(&path).notes().list(pid).unwrap()[0].body, body);
     }
 
     #[test]
     fn goals_and_measures_round_trip() {
         let (_dir, path) = db();
         let mut store = Store::open(&path, common::clock()).unwrap();
-        let pid = store.add_person(&details("Ann", "Lee")).unwrap();
+        let pid = store.people_mut().add(&details("Ann", "Lee")).unwrap();
         let g = store
-            .add_goal(pid, "Join a choir", day(2026, 10, 1))
+            .goals_mut()
+            .add(pid, "Join a choir", day(2026, 10, 1))
             .unwrap();
         store
-            .add_goal(pid, "Sort out council tax", day(2026, 10, 2))
+            .goals_mut()
+            .add(pid, "Sort out council tax", day(2026, 10, 2))
             .unwrap();
         store
-            .set_goal_status(g, GoalStatus::Achieved, day(2026, 11, 10))
+            .goals_mut()
+            .set_status(g, GoalStatus::Achieved, day(2026, 11, 10))
             .unwrap();
         let ons = Scores::parse(Instrument::Ons4, "4 5 4 8").unwrap();
-        store.add_measure(pid, &ons, day(2026, 10, 1)).unwrap();
+        store
+            .measures_mut()
+            .add(pid, &ons, day(2026, 10, 1))
+            .unwrap();
         let ucla = Scores::parse(Instrument::Ucla3, "3 2 3").unwrap();
-        store.add_measure(pid, &ucla, day(2026, 10, 1)).unwrap();
+        store
+            .measures_mut()
+            .add(pid, &ucla, day(2026, 10, 1))
+            .unwrap();
         drop(store);
 
         let store = reopen(&path);
-        let goals = store.goals(pid).unwrap();
+        let goals = store.goals().list(pid).unwrap();
         assert_eq!(goals[0].text, "Sort out council tax", "open goals first");
         assert_eq!(goals[1].status, GoalStatus::Achieved);
         assert_eq!(goals[1].ended_on, Some(day(2026, 11, 10)));
-        assert_eq!(store.list_people(None).unwrap()[0].open_goals, 1);
-        let m = store.measures(pid).unwrap();
+        assert_eq!(store.people().list(None).unwrap()[0].open_goals, 1);
+        let m = store.measures().list(pid).unwrap();
         assert_eq!(m[0].items, [4, 5, 4, 8]);
         assert_eq!(m[0].total, None, "ONS4 items are never summed");
         assert_eq!(m[1].total, Some(8));
@@ -434,12 +463,13 @@ fn change_counters_name_the_tables_a_write_touched() {
     use caseload::store::Topic;
     let (_dir, path) = db();
     let mut store = reopen(&path);
-    let id = store.add_person(&details("Ann", "Test")).unwrap();
+    let id = store.people_mut().add(&details("Ann", "Test")).unwrap();
     let before = store.changes().unwrap();
     // Another connection (another window) adds a note.
     let mut other = reopen(&path);
     other
-        .add_conversation(&NewNote {
+        .notes_mut()
+        .add(&NewNote {
             person_id: id,
             kind: ConversationKind::Phone,
             occurred_at: common::now(),

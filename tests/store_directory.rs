@@ -80,12 +80,18 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     let services = oruk::parse(FEED.as_bytes(), today()).unwrap().services;
-    assert_eq!(store.plan_import(&services).unwrap(), sum(2, 0, 0));
-    assert_eq!(store.import_services(&services).unwrap(), sum(2, 0, 0));
+    assert_eq!(
+        store.directory().plan_import(&services).unwrap(),
+        sum(2, 0, 0)
+    );
+    assert_eq!(
+        store.directory_mut().import(&services).unwrap(),
+        sum(2, 0, 0)
+    );
     drop(store);
 
     let mut store = reopen(&path);
-    let all = store.list_services().unwrap();
+    let all = store.directory().list().unwrap();
     assert_eq!(all.len(), 2);
     let food = all.iter().find(|s| s.name == "Westgate Food Bank").unwrap();
     assert_eq!(food.uid, "3a1e9c52-6f0b-4b6e-9d6a-1f2d3c4b5a60");
@@ -108,15 +114,21 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     assert_eq!(advice.last_verified_on, Some(day(2026, 10, 1)));
 
     // The same feed again: nothing changes, nothing is duplicated.
-    assert_eq!(store.import_services(&services).unwrap(), sum(0, 0, 2));
+    assert_eq!(
+        store.directory_mut().import(&services).unwrap(),
+        sum(0, 0, 2)
+    );
     // The feed changes one service: it is updated in place, by its id.
     let changed = FEED.replace("Three days of emergency food.", "Food parcels.");
     let services = oruk::parse(changed.as_bytes(), today()).unwrap().services;
-    assert_eq!(store.import_services(&services).unwrap(), sum(0, 1, 1));
+    assert_eq!(
+        store.directory_mut().import(&services).unwrap(),
+        sum(0, 1, 1)
+    );
     drop(store);
 
     let store = reopen(&path);
-    let all = store.list_services().unwrap();
+    let all = store.directory().list().unwrap();
     assert_eq!(all.len(), 2);
     assert!(
         all.iter()
@@ -127,9 +139,9 @@ fn oruk_feed_imports_reimports_without_duplicates_and_exports() {
     let (_dir2, path2) = db();
     let mut fresh = Store::open(&path2, common::clock()).unwrap();
     let back = oruk::parse(&exported, today()).unwrap().services;
-    assert_eq!(fresh.import_services(&back).unwrap(), sum(2, 0, 0));
+    assert_eq!(fresh.directory_mut().import(&back).unwrap(), sum(2, 0, 0));
     drop(fresh);
-    let again: Vec<Service> = reopen(&path2).list_services().unwrap();
+    let again: Vec<Service> = reopen(&path2).directory().list().unwrap();
     for (a, b) in all.iter().zip(&again) {
         assert!(a.same_content(b), "{a:?}\n{b:?}");
     }
@@ -157,8 +169,8 @@ fn csv_export_then_import_changes_nothing() {
         active: true,
         ..Default::default()
     };
-    store.import_services(&[formulas, minus]).unwrap();
-    let before = store.list_services().unwrap();
+    store.directory_mut().import(&[formulas, minus]).unwrap();
+    let before = store.directory().list().unwrap();
     let mut file = Vec::new();
     csv::write(&before, &mut file).unwrap();
     let text = String::from_utf8_lossy(&file);
@@ -168,11 +180,11 @@ fn csv_export_then_import_changes_nothing() {
     );
     let parsed = csv::parse(&file, today()).unwrap().services;
     assert_eq!(
-        store.import_services(&parsed).unwrap(),
+        store.directory_mut().import(&parsed).unwrap(),
         sum(0, 0, before.len())
     );
     drop(store);
-    let after = reopen(&path).list_services().unwrap();
+    let after = reopen(&path).directory().list().unwrap();
     assert_eq!(before, after);
 }
 
@@ -194,9 +206,9 @@ fn a_failing_import_writes_nothing() {
         active: true,
         ..Default::default()
     };
-    assert!(store.import_services(&[good.clone(), bad]).is_err());
+    assert!(store.directory_mut().import(&[good.clone(), bad]).is_err());
     drop(store);
-    assert!(reopen(&path).list_services().unwrap().is_empty());
+    assert!(reopen(&path).directory().list().unwrap().is_empty());
 
     // A file error is caught before the store is touched at all.
     let err = csv::parse(b"uid,name\na,Good\nb,Bad,extra\n", today()).unwrap_err();
@@ -208,7 +220,8 @@ fn edit_verify_and_deactivate_survive_reopen() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     let id = store
-        .create_service(&Service {
+        .directory_mut()
+        .create(&Service {
             name: "Knit and Natter".into(),
             last_verified_on: Some(day(2024, 1, 1)),
             active: true,
@@ -216,25 +229,25 @@ fn edit_verify_and_deactivate_survive_reopen() {
         })
         .unwrap();
     assert_eq!(store.counts(today(), 12).unwrap().services_stale, 1);
-    store.verify_service(id, today()).unwrap();
-    let mut s = store.get_service(id).unwrap();
+    store.directory_mut().verify(id, today()).unwrap();
+    let mut s = store.directory().get(id).unwrap();
     assert!(
         s.uid.starts_with("local-"),
         "a hand-made service gets a uid"
     );
     s.cost = Some("Free".into());
-    store.update_service(&s).unwrap();
-    store.set_service_active(id, false).unwrap();
+    store.directory_mut().update(&s).unwrap();
+    store.directory_mut().set_active(id, false).unwrap();
     drop(store);
 
     let store = reopen(&path);
-    let s = store.get_service(id).unwrap();
+    let s = store.directory().get(id).unwrap();
     assert_eq!(s.last_verified_on, Some(today()));
     assert_eq!(s.cost.as_deref(), Some("Free"));
     assert!(!s.active);
     let c = store.counts(today(), 12).unwrap();
     assert_eq!((c.services, c.services_total, c.services_stale), (0, 1, 0));
-    assert!(store.get_service(id + 100).is_err());
+    assert!(store.directory().get(id + 100).is_err());
 }
 
 #[test]
@@ -242,7 +255,8 @@ fn connections_keep_their_dated_history_from_both_sides() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     let person = store
-        .add_person(
+        .people_mut()
+        .add(
             &PersonInput {
                 given_name: "Ann".into(),
                 family_name: "Lee".into(),
@@ -255,7 +269,8 @@ fn connections_keep_their_dated_history_from_both_sides() {
         .unwrap();
     let mut add = |name: &str| {
         store
-            .create_service(&Service {
+            .directory_mut()
+            .create(&Service {
                 name: name.into(),
                 active: true,
                 ..Default::default()
@@ -266,20 +281,25 @@ fn connections_keep_their_dated_history_from_both_sides() {
     let choir = add("Choir");
     use ConnectionStatus::*;
     let c1 = store
-        .connect(person, walk, Suggested, day(2026, 11, 2), None)
+        .connections_mut()
+        .add(person, walk, Suggested, day(2026, 11, 2), None)
         .unwrap();
     store
-        .set_connection_status(c1, Referred, day(2026, 11, 3), Some("rang them"))
+        .connections_mut()
+        .set_status(c1, Referred, day(2026, 11, 3), Some("rang them"))
         .unwrap();
     store
-        .set_connection_status(c1, DidNotAttend, day(2026, 11, 10), Some("too far"))
+        .connections_mut()
+        .set_status(c1, DidNotAttend, day(2026, 11, 10), Some("too far"))
         .unwrap();
     let c2 = store
-        .connect(person, choir, Referred, day(2026, 11, 12), None)
+        .connections_mut()
+        .add(person, choir, Referred, day(2026, 11, 12), None)
         .unwrap();
     // A step that does not follow is refused, and nothing changes.
     let err = store
-        .set_connection_status(c2, Suggested, day(2026, 11, 13), None)
+        .connections_mut()
+        .set_status(c2, Suggested, day(2026, 11, 13), None)
         .unwrap_err();
     assert!(
         err.to_string()
@@ -287,13 +307,14 @@ fn connections_keep_their_dated_history_from_both_sides() {
     );
     assert!(
         store
-            .connect(person + 50, choir, Suggested, today(), None)
+            .connections_mut()
+            .add(person + 50, choir, Suggested, today(), None)
             .is_err()
     );
     drop(store);
 
     let store = reopen(&path);
-    let list = store.connections_for_person(person).unwrap();
+    let list = store.connections().for_person(person).unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].service_name, "Choir");
     assert_eq!(list[0].status, Referred);
@@ -308,8 +329,8 @@ fn connections_keep_their_dated_history_from_both_sides() {
         ]
     );
     assert_eq!(walk_c.history[2].note.as_deref(), Some("too far"));
-    assert_eq!(store.connected_now(choir).unwrap(), 1);
-    assert_eq!(store.connected_now(walk).unwrap(), 0);
+    assert_eq!(store.connections().connected_now(choir).unwrap(), 1);
+    assert_eq!(store.connections().connected_now(walk).unwrap(), 0);
 }
 
 #[test]
@@ -333,10 +354,10 @@ fn a_v2_database_gets_connection_history_from_existing_connections() {
     drop(conn);
     let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    let list = store.connections_for_person(1).unwrap();
+    let list = store.connections().for_person(1).unwrap();
     assert_eq!(list[0].history.len(), 1);
     assert_eq!(list[0].history[0].note.as_deref(), Some("loves it"));
-    assert_eq!(store.connected_now(1).unwrap(), 1);
+    assert_eq!(store.connections().connected_now(1).unwrap(), 1);
     assert!(store.check().unwrap().is_empty());
 }
 
@@ -345,7 +366,8 @@ fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     let person = store
-        .add_person(
+        .people_mut()
+        .add(
             &PersonInput {
                 given_name: "Bo".into(),
                 family_name: "Ng".into(),
@@ -357,7 +379,8 @@ fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
         )
         .unwrap();
     let choir = store
-        .create_service(&Service {
+        .directory_mut()
+        .create(&Service {
             name: "Choir".into(),
             active: true,
             ..Default::default()
@@ -365,18 +388,22 @@ fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
         .unwrap();
     use ConnectionStatus::*;
     let first = store
-        .connect(person, choir, Suggested, day(2026, 11, 2), None)
+        .connections_mut()
+        .add(person, choir, Suggested, day(2026, 11, 2), None)
         .unwrap();
     let err = store
-        .connect(person, choir, Referred, day(2026, 11, 3), None)
+        .connections_mut()
+        .add(person, choir, Referred, day(2026, 11, 3), None)
         .unwrap_err();
     assert!(err.to_string().contains("already connected"), "{err}");
     assert!(!err.to_string().contains("Bo"), "ids only: {err}");
     store
-        .set_connection_status(first, Declined, day(2026, 11, 4), None)
+        .connections_mut()
+        .set_status(first, Declined, day(2026, 11, 4), None)
         .unwrap();
     store
-        .connect(
+        .connections_mut()
+        .add(
             person,
             choir,
             Suggested,
@@ -385,7 +412,7 @@ fn a_second_current_connection_is_refused_but_retrying_later_is_fine() {
         )
         .unwrap();
     drop(store);
-    let list = reopen(&path).connections_for_person(person).unwrap();
+    let list = reopen(&path).connections().for_person(person).unwrap();
     assert_eq!(list.len(), 2, "tried twice, both kept");
     assert_eq!(list[0].status, Suggested);
     assert_eq!(list[1].status, Declined);
@@ -402,13 +429,13 @@ fn import_notes_are_kept_and_a_clean_reimport_changes_nothing() {
     let import = csv::parse(file, today()).unwrap();
     assert_eq!(import.problems.len(), 1);
     assert_eq!(
-        store.import_services(&import.services).unwrap(),
+        store.directory_mut().import(&import.services).unwrap(),
         sum(1, 0, 0)
     );
     drop(store);
 
     let mut store = reopen(&path);
-    let mut s = store.list_services().unwrap().remove(0);
+    let mut s = store.directory().list().unwrap().remove(0);
     assert_eq!(s.phone, None);
     let notes = s.import_notes.clone().unwrap();
     assert!(
@@ -420,16 +447,16 @@ fn import_notes_are_kept_and_a_clean_reimport_changes_nothing() {
     let clean = csv::parse(&exported, today()).unwrap();
     assert!(clean.is_clean());
     assert_eq!(
-        store.import_services(&clean.services).unwrap(),
+        store.directory_mut().import(&clean.services).unwrap(),
         sum(0, 0, 1)
     );
     s.description = Some("Sings on Tuesdays".into());
     s.import_notes = None;
-    store.update_service(&s).unwrap();
+    store.directory_mut().update(&s).unwrap();
     drop(store);
 
     let store = reopen(&path);
-    let s = store.list_services().unwrap().remove(0);
+    let s = store.directory().list().unwrap().remove(0);
     assert_eq!(s.import_notes.as_deref(), Some(notes.as_str()));
 }
 
@@ -483,7 +510,7 @@ fn the_oruk_export_of_the_demo_directory_is_valid_hsds3_and_uk_profile() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     store.load_demo().unwrap();
-    let services = store.list_services().unwrap();
+    let services = store.directory().list().unwrap();
     assert!(services.len() > 50);
     let export = oruk::to_json(&services);
     let schemas = schemas();
@@ -496,21 +523,23 @@ fn the_oruk_export_of_the_demo_directory_is_valid_hsds3_and_uk_profile() {
     assert!(back.is_clean(), "{:#?}", back.problems);
     let (_dir2, fresh) = db();
     let mut fresh = Store::open(&fresh, common::clock()).unwrap();
-    fresh.import_services(&back.services).unwrap();
-    let again = serde_json::to_vec_pretty(&oruk::to_json(&fresh.list_services().unwrap())).unwrap();
+    fresh.directory_mut().import(&back.services).unwrap();
+    let again =
+        serde_json::to_vec_pretty(&oruk::to_json(&fresh.directory().list().unwrap())).unwrap();
     assert_eq!(
         String::from_utf8(again).unwrap(),
         String::from_utf8(bytes.clone()).unwrap()
     );
-    let first = store.import_services(&back.services).unwrap();
+    let first = store.directory_mut().import(&back.services).unwrap();
     assert_eq!(first.added, 0, "our own export adds nothing");
-    let second = store.import_services(&back.services).unwrap();
+    let second = store.directory_mut().import(&back.services).unwrap();
     assert_eq!(
         second,
         sum(0, 0, services.len()),
         "and then changes nothing"
     );
-    let again = serde_json::to_vec_pretty(&oruk::to_json(&store.list_services().unwrap())).unwrap();
+    let again =
+        serde_json::to_vec_pretty(&oruk::to_json(&store.directory().list().unwrap())).unwrap();
     assert_eq!(
         String::from_utf8(again).unwrap(),
         String::from_utf8(bytes).unwrap()
@@ -595,8 +624,8 @@ fn official_examples_import_and_export_the_same_values() {
         }
         let (_dir, path) = db();
         let mut store = Store::open(&path, common::clock()).unwrap();
-        store.import_services(&import.services).unwrap();
-        let export = oruk::to_json(&store.list_services().unwrap());
+        store.directory_mut().import(&import.services).unwrap();
+        let export = oruk::to_json(&store.directory().list().unwrap());
         let errors = schema_errors(&schemas, &export);
         assert!(errors.is_empty(), "{file}: {errors:#?}");
         let source: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
@@ -628,16 +657,17 @@ fn an_edit_rewrites_only_the_part_it_changed() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     store
-        .import_services(&oruk::parse(&bytes, today()).unwrap().services)
+        .directory_mut()
+        .import(&oruk::parse(&bytes, today()).unwrap().services)
         .unwrap();
-    let mut s = store.list_services().unwrap().remove(0);
+    let mut s = store.directory().list().unwrap().remove(0);
     s.categories = Some("Counselling,Mental health".into());
     s.source_extra = None;
-    store.update_service(&s).unwrap();
+    store.directory_mut().update(&s).unwrap();
     drop(store);
 
     let store = reopen(&path);
-    let export = oruk::to_json(&store.list_services().unwrap());
+    let export = oruk::to_json(&store.directory().list().unwrap());
     assert!(schema_errors(&schemas(), &export).is_empty());
     let out = &export[0];
     let names: Vec<&str> = out["attributes"]

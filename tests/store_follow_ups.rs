@@ -42,13 +42,16 @@ fn add(store: &mut Store, given: &str, referred: &str) -> i64 {
     }
     .validate(today())
     .unwrap();
-    store.add_person(&d).unwrap()
+    store.people_mut().add(&d).unwrap()
 }
 
 fn set_status(store: &mut Store, id: i64, to: Status, reason: &str) {
-    let p = store.get_person(id).unwrap();
+    let p = store.people().get(id).unwrap();
     let change = validate_status_change(p.status, to, reason, today()).unwrap();
-    store.set_status(id, p.version, &change).unwrap();
+    store
+        .people_mut()
+        .set_status(id, p.version, &change)
+        .unwrap();
 }
 
 #[test]
@@ -56,14 +59,15 @@ fn a_new_file_gets_the_current_schema_and_a_stable_database_id() {
     let (_dir, path) = db();
     let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    let id = store.database_id().unwrap();
+    let id = store.settings().database_id().unwrap();
     assert_eq!(id.len(), 32, "{id}");
     drop(store);
-    assert_eq!(reopen(&path).database_id().unwrap(), id);
+    assert_eq!(reopen(&path).settings().database_id().unwrap(), id);
     let (_dir2, other) = db();
     assert_ne!(
         Store::open(&other, common::clock())
             .unwrap()
+            .settings()
             .database_id()
             .unwrap(),
         id
@@ -76,10 +80,12 @@ fn done_undo_snooze_and_edit_survive_a_reopen() {
     let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
     let a = store
-        .add_follow_up(Some(ann), None, day(2026, 11, 20), None, "Call back")
+        .follow_ups_mut()
+        .add(Some(ann), None, day(2026, 11, 20), None, "Call back")
         .unwrap();
     let b = store
-        .add_follow_up(
+        .follow_ups_mut()
+        .add(
             Some(ann),
             None,
             today(),
@@ -87,42 +93,43 @@ fn done_undo_snooze_and_edit_survive_a_reopen() {
             "Ring",
         )
         .unwrap();
-    store.complete_follow_up(a).unwrap();
-    store.snooze_follow_up(b, day(2026, 11, 30)).unwrap();
+    store.follow_ups_mut().complete(a).unwrap();
+    store.follow_ups_mut().snooze(b, day(2026, 11, 30)).unwrap();
     drop(store);
 
     let mut store = reopen(&path);
-    let open = store.open_follow_ups().unwrap();
+    let open = store.follow_ups().open().unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].id, b);
     assert_eq!(open[0].effective_due(), day(2026, 11, 30));
     assert_eq!(open[0].due_time.as_deref(), Some("09:30"));
-    let done = store.done_follow_ups(10).unwrap();
+    let done = store.follow_ups().done(10).unwrap();
     assert_eq!(done.iter().map(|r| r.id).collect::<Vec<_>>(), [a]);
     assert!(done[0].done_at.is_some());
     // Done twice is refused with a clear message, not silently accepted.
-    let err = store.complete_follow_up(a).unwrap_err();
+    let err = store.follow_ups_mut().complete(a).unwrap_err();
     assert!(err.to_string().contains("changed elsewhere"), "{err}");
     // Undo: open again with its original due date.
-    store.reopen_follow_up(a).unwrap();
+    store.follow_ups_mut().reopen(a).unwrap();
     // Edit clears the snooze: the new day is the day.
-    let loaded = store.get_follow_up(b).unwrap().version;
+    let loaded = store.follow_ups().get(b).unwrap().version;
     store
-        .update_follow_up(b, loaded, day(2026, 12, 1), None, "Ring about the choir")
+        .follow_ups_mut()
+        .update(b, loaded, day(2026, 12, 1), None, "Ring about the choir")
         .unwrap();
     drop(store);
 
     let store = reopen(&path);
-    let open = store.open_follow_ups().unwrap();
+    let open = store.follow_ups().open().unwrap();
     assert_eq!(open.len(), 2);
     assert_eq!(open[0].id, a);
     assert_eq!(open[0].due_on, day(2026, 11, 20));
-    let edited = store.get_follow_up(b).unwrap();
+    let edited = store.follow_ups().get(b).unwrap();
     assert_eq!(edited.snoozed_until, None);
     assert_eq!(edited.due_on, day(2026, 12, 1));
     assert_eq!(edited.due_time, None);
     assert_eq!(edited.text, "Ring about the choir");
-    assert!(store.done_follow_ups(10).unwrap().is_empty());
+    assert!(store.follow_ups().done(10).unwrap().is_empty());
 }
 
 #[test]
@@ -130,9 +137,9 @@ fn changing_a_missing_follow_up_is_not_found() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
     for r in [
-        store.complete_follow_up(99),
-        store.reopen_follow_up(99),
-        store.snooze_follow_up(99, today()),
+        store.follow_ups_mut().complete(99),
+        store.follow_ups_mut().reopen(99),
+        store.follow_ups_mut().snooze(99, today()),
     ] {
         assert!(
             matches!(r, Err(StoreError::NotFound { id: 99, .. })),
@@ -140,7 +147,7 @@ fn changing_a_missing_follow_up_is_not_found() {
         );
     }
     assert!(matches!(
-        store.get_follow_up(99),
+        store.follow_ups().get(99),
         Err(StoreError::NotFound { .. })
     ));
 }
@@ -158,12 +165,12 @@ fn many_follow_ups_save_in_one_transaction() {
         text: format!("r{n}"),
     };
     let mut drafts: Vec<_> = (0..50).map(draft).collect();
-    assert_eq!(store.add_follow_ups(&drafts).unwrap().len(), 50);
+    assert_eq!(store.follow_ups_mut().add_many(&drafts).unwrap().len(), 50);
     // One bad row (a person who does not exist) and none of the batch is saved.
     drafts[10].person_id = Some(9999);
-    assert!(store.add_follow_ups(&drafts).is_err());
+    assert!(store.follow_ups_mut().add_many(&drafts).is_err());
     drop(store);
-    assert_eq!(reopen(&path).open_follow_ups().unwrap().len(), 50);
+    assert_eq!(reopen(&path).follow_ups().open().unwrap().len(), 50);
 }
 
 #[test]
@@ -192,7 +199,7 @@ fn gone_quiet_lists_open_cases_with_no_conversation_for_28_days() {
             body: "Spoke".into(),
             amends: None,
         };
-        store.add_conversation(&note).unwrap();
+        store.notes_mut().add(&note).unwrap();
     }
     set_status(&mut store, paused, Status::Active, "");
     set_status(&mut store, paused, Status::Paused, "");
@@ -201,7 +208,7 @@ fn gone_quiet_lists_open_cases_with_no_conversation_for_28_days() {
     drop(store);
 
     let store = reopen(&path);
-    let quiet = store.gone_quiet(today(), QUIET_DAYS).unwrap();
+    let quiet = store.follow_ups().gone_quiet(today(), QUIET_DAYS).unwrap();
     let ids: Vec<i64> = quiet.iter().map(|q| q.person_id).collect();
     // Longest quiet first; a tie goes by id.
     assert_eq!(ids, [talked_long_ago, never_contacted, exactly_28]);
@@ -211,6 +218,7 @@ fn gone_quiet_lists_open_cases_with_no_conversation_for_28_days() {
     assert!(!ids.contains(&talked_recently));
     // A day earlier, the 28-day case was not quiet yet.
     let yesterday = store
+        .follow_ups()
         .gone_quiet(today() - chrono::Duration::days(1), QUIET_DAYS)
         .unwrap();
     assert!(!yesterday.iter().any(|q| q.person_id == exactly_28));
@@ -220,15 +228,26 @@ fn gone_quiet_lists_open_cases_with_no_conversation_for_28_days() {
 fn settings_default_on_and_persist() {
     let (_dir, path) = db();
     let mut store = Store::open(&path, common::clock()).unwrap();
-    assert!(store.setting(Setting::OfferCheckIn).unwrap());
-    assert!(store.setting(Setting::ShowGoneQuiet).unwrap());
-    store.set_setting(Setting::ShowGoneQuiet, false).unwrap();
+    assert!(store.settings().get(Setting::OfferCheckIn).unwrap());
+    assert!(store.settings().get(Setting::ShowGoneQuiet).unwrap());
+    store
+        .settings_mut()
+        .set(Setting::ShowGoneQuiet, false)
+        .unwrap();
     drop(store);
     let mut store = reopen(&path);
-    assert!(!store.setting(Setting::ShowGoneQuiet).unwrap());
-    assert!(store.setting(Setting::OfferCheckIn).unwrap());
-    store.set_setting(Setting::ShowGoneQuiet, true).unwrap();
-    assert!(reopen(&path).setting(Setting::ShowGoneQuiet).unwrap());
+    assert!(!store.settings().get(Setting::ShowGoneQuiet).unwrap());
+    assert!(store.settings().get(Setting::OfferCheckIn).unwrap());
+    store
+        .settings_mut()
+        .set(Setting::ShowGoneQuiet, true)
+        .unwrap();
+    assert!(
+        reopen(&path)
+            .settings()
+            .get(Setting::ShowGoneQuiet)
+            .unwrap()
+    );
 }
 
 #[test]
@@ -237,7 +256,8 @@ fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
     let mut store = Store::open(&path, common::clock()).unwrap();
     let ann = add(&mut store, "Ann", "2026-11-01");
     let service = store
-        .create_service(&caseload::domain::service::Service {
+        .directory_mut()
+        .create(&caseload::domain::service::Service {
             uid: "s-1".into(),
             name: "Walking group".into(),
             active: true,
@@ -245,13 +265,15 @@ fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
         })
         .unwrap();
     let offer = store
+        .follow_ups()
         .check_in_offer(ann, Some(service), today())
         .unwrap()
         .expect("offered");
     assert_eq!(offer.due_on, day(2026, 12, 7));
     assert_eq!(offer.service_id, Some(service));
     store
-        .add_follow_up(
+        .follow_ups_mut()
+        .add(
             offer.person_id,
             offer.service_id,
             offer.due_on,
@@ -261,13 +283,25 @@ fn check_in_offer_is_14_days_on_unless_off_or_already_set() {
         .unwrap();
     // One is open for this person and service: not offered twice.
     assert_eq!(
-        store.check_in_offer(ann, Some(service), today()).unwrap(),
+        store
+            .follow_ups()
+            .check_in_offer(ann, Some(service), today())
+            .unwrap(),
         None
     );
-    store.set_setting(Setting::OfferCheckIn, false).unwrap();
+    store
+        .settings_mut()
+        .set(Setting::OfferCheckIn, false)
+        .unwrap();
     drop(store);
     let store = reopen(&path);
-    assert_eq!(store.check_in_offer(ann, None, today()).unwrap(), None);
+    assert_eq!(
+        store
+            .follow_ups()
+            .check_in_offer(ann, None, today())
+            .unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -277,13 +311,16 @@ fn follow_ups_for_closed_or_deleted_people_stay_visible_with_a_marker() {
     let gone = add(&mut store, "Gone", "2026-11-01");
     let closed = add(&mut store, "Closed", "2026-11-01");
     store
-        .add_follow_up(Some(gone), None, today(), None, "Call")
+        .follow_ups_mut()
+        .add(Some(gone), None, today(), None, "Call")
         .unwrap();
     store
-        .add_follow_up(Some(closed), None, today(), None, "Send letter")
+        .follow_ups_mut()
+        .add(Some(closed), None, today(), None, "Send letter")
         .unwrap();
     store
-        .add_follow_up(None, None, today(), None, "Team meeting")
+        .follow_ups_mut()
+        .add(None, None, today(), None, "Team meeting")
         .unwrap();
     set_status(&mut store, closed, Status::Declined, "Not now");
     drop(store);
@@ -295,7 +332,7 @@ fn follow_ups_for_closed_or_deleted_people_stay_visible_with_a_marker() {
     drop(conn);
 
     let store = reopen(&path);
-    let open = store.open_follow_ups().unwrap();
+    let open = store.follow_ups().open().unwrap();
     assert_eq!(open.len(), 3);
     let by_text = |t: &str| open.iter().find(|r| r.text == t).unwrap();
     assert!(by_text("Call").about_deleted);
@@ -325,12 +362,12 @@ fn a_version_2_database_with_follow_ups_upgrades_to_4() {
     drop(conn);
     let store = Store::open(&path, common::clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    let open = store.open_follow_ups().unwrap();
+    let open = store.follow_ups().open().unwrap();
     assert_eq!(open.len(), 1);
     assert!(!open[0].about_deleted);
     assert_eq!(open[0].due_time.as_deref(), Some("09:30"));
-    assert_eq!(store.database_id().unwrap().len(), 32);
-    assert!(store.setting(Setting::OfferCheckIn).unwrap());
+    assert_eq!(store.settings().database_id().unwrap().len(), 32);
+    assert!(store.settings().get(Setting::OfferCheckIn).unwrap());
 }
 
 /// Schema 13 (issue 24): a follow-up done with an outcome keeps it across a
@@ -365,7 +402,7 @@ fn a_done_follow_up_keeps_its_outcome_and_schema_12_upgrades() {
     drop(conn);
     let mut store = reopen(&path);
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    let old = store.done_follow_ups(10).unwrap();
+    let old = store.follow_ups().done(10).unwrap();
     assert_eq!(old.len(), 1);
     assert_eq!(
         (old[0].text.as_str(), old[0].outcome.as_deref()),
@@ -374,19 +411,21 @@ fn a_done_follow_up_keeps_its_outcome_and_schema_12_upgrades() {
 
     let ann = add(&mut store, "Ann", "2026-11-01");
     let a = store
-        .add_follow_up(Some(ann), None, today(), None, "Ring")
+        .follow_ups_mut()
+        .add(Some(ann), None, today(), None, "Ring")
         .unwrap();
     store
-        .complete_follow_up_with(a, Some("No answer, try again"))
+        .follow_ups_mut()
+        .complete_with(a, Some("No answer, try again"))
         .unwrap();
     drop(store);
     let mut store = reopen(&path);
-    let done = store.get_follow_up(a).unwrap();
+    let done = store.follow_ups().get(a).unwrap();
     assert!(done.done_at.is_some());
     assert_eq!(done.outcome.as_deref(), Some("No answer, try again"));
-    assert_eq!(store.done_follow_ups(10).unwrap()[0].id, a);
-    store.reopen_follow_up(a).unwrap();
+    assert_eq!(store.follow_ups().done(10).unwrap()[0].id, a);
+    store.follow_ups_mut().reopen(a).unwrap();
     drop(store);
-    let open = reopen(&path).get_follow_up(a).unwrap();
+    let open = reopen(&path).follow_ups().get(a).unwrap();
     assert_eq!((open.done_at, open.outcome), (None, None));
 }

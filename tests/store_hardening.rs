@@ -23,7 +23,7 @@ fn add(store: &mut Store, given: &str) -> i64 {
     }
     .validate(common::today())
     .unwrap();
-    store.add_person(&details).unwrap()
+    store.people_mut().add(&details).unwrap()
 }
 
 /// Starting the app opens read-write; with the schema current and the file
@@ -38,9 +38,9 @@ fn both_opens_work_while_another_connection_holds_the_write_lock() {
     holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
 
     let reader = Store::open_read_only(&path, common::clock()).unwrap();
-    assert_eq!(reader.list_people(None).unwrap().len(), 1);
+    assert_eq!(reader.people().list(None).unwrap().len(), 1);
     let mut app = Store::open(&path, common::clock()).unwrap();
-    assert_eq!(app.list_people(None).unwrap().len(), 1);
+    assert_eq!(app.people().list(None).unwrap().len(), 1);
     assert!(app.quick_check().unwrap().is_empty());
     drop(reader);
 
@@ -63,7 +63,7 @@ fn a_read_only_store_refuses_writes_before_sqlite_sees_them() {
     .validate(common::today())
     .unwrap();
     assert!(matches!(
-        reader.add_person(&details),
+        reader.people_mut().add(&details),
         Err(StoreError::ReadOnly(_))
     ));
 }
@@ -88,7 +88,7 @@ fn once_marked_damaged_every_write_is_refused() {
     .validate(common::today())
     .unwrap();
     assert!(matches!(
-        store.add_person(&details),
+        store.people_mut().add(&details),
         Err(StoreError::Damaged(..))
     ));
     drop(store);

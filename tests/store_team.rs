@@ -35,7 +35,7 @@ fn add(store: &mut Store, given: &str) -> i64 {
     }
     .validate(today())
     .unwrap();
-    store.add_person(&d).unwrap()
+    store.people_mut().add(&d).unwrap()
 }
 
 #[test]
@@ -44,14 +44,15 @@ fn with_no_workers_nobody_is_assigned_and_nothing_is_owned() {
     let mut store = open(&path);
     let id = add(&mut store, "Solo");
     store
-        .add_follow_up(Some(id), None, today(), None, "ring")
+        .follow_ups_mut()
+        .add(Some(id), None, today(), None, "ring")
         .unwrap();
-    assert_eq!(store.me().unwrap(), None);
+    assert_eq!(store.workers().me().unwrap(), None);
     drop(store);
     let store = open(&path);
-    assert_eq!(store.assigned_worker(id).unwrap(), None);
-    assert_eq!(store.open_follow_ups().unwrap()[0].owner, None);
-    assert!(store.workers().unwrap().is_empty());
+    assert_eq!(store.workers().assigned_to(id).unwrap(), None);
+    assert_eq!(store.follow_ups().open().unwrap()[0].owner, None);
+    assert!(store.workers().list().unwrap().is_empty());
 }
 
 #[test]
@@ -60,63 +61,72 @@ fn whoever_adds_a_person_holds_them_and_a_handover_moves_them_and_their_follow_u
     let mut store = open(&path);
     let me = store.actor().to_string();
     store
-        .add_worker(&me, "Asha Patel", Role::LinkWorker)
+        .workers_mut()
+        .add(&me, "Asha Patel", Role::LinkWorker)
         .unwrap();
     store
-        .add_worker("ben", "Ben Okafor", Role::LinkWorker)
+        .workers_mut()
+        .add("ben", "Ben Okafor", Role::LinkWorker)
         .unwrap();
     assert!(matches!(
-        store.add_worker("ben", "Again", Role::LinkWorker),
+        store.workers_mut().add("ben", "Again", Role::LinkWorker),
         Err(StoreError::Invalid(_))
     ));
     let ann = add(&mut store, "Ann");
     let open_one = store
-        .add_follow_up(Some(ann), None, today(), None, "ring")
+        .follow_ups_mut()
+        .add(Some(ann), None, today(), None, "ring")
         .unwrap();
     let done = store
-        .add_follow_up(Some(ann), None, today(), None, "done")
+        .follow_ups_mut()
+        .add(Some(ann), None, today(), None, "done")
         .unwrap();
-    store.complete_follow_up(done).unwrap();
+    store.follow_ups_mut().complete(done).unwrap();
     drop(store);
 
     let mut store = open(&path);
-    assert_eq!(store.me().unwrap().unwrap().name, "Asha Patel");
+    assert_eq!(store.workers().me().unwrap().unwrap().name, "Asha Patel");
     assert_eq!(
-        store.assigned_worker(ann).unwrap().as_deref(),
+        store.workers().assigned_to(ann).unwrap().as_deref(),
         Some(me.as_str())
     );
-    let before = store.get_follow_up(open_one).unwrap();
+    let before = store.follow_ups().get(open_one).unwrap();
     assert_eq!(before.owner.as_deref(), Some(me.as_str()));
     store
-        .assign_person(ann, "ben", Some("Prefers mornings"))
+        .workers_mut()
+        .assign(ann, "ben", Some("Prefers mornings"))
         .unwrap();
     drop(store);
 
     let store = open(&path);
-    assert_eq!(store.assigned_worker(ann).unwrap().as_deref(), Some("ben"));
-    let moved = store.get_follow_up(open_one).unwrap();
+    assert_eq!(
+        store.workers().assigned_to(ann).unwrap().as_deref(),
+        Some("ben")
+    );
+    let moved = store.follow_ups().get(open_one).unwrap();
     assert_eq!(moved.owner.as_deref(), Some("ben"));
     assert_eq!(moved.version, before.version + 1);
     // A done follow-up stays with whoever did it.
     assert_eq!(
-        store.get_follow_up(done).unwrap().owner.as_deref(),
+        store.follow_ups().get(done).unwrap().owner.as_deref(),
         Some(me.as_str())
     );
-    let handovers = store.handovers(ann).unwrap();
+    let handovers = store.workers().handovers(ann).unwrap();
     assert_eq!(handovers.len(), 1);
     assert_eq!(handovers[0].from_worker.as_deref(), Some(me.as_str()));
     assert_eq!(handovers[0].note.as_deref(), Some("Prefers mornings"));
     assert_eq!(handovers[0].handed_on, Some(today()));
     let people: Vec<i64> = store
-        .list_people_of(None, Some("ben"))
+        .people()
+        .list_of(None, Some("ben"))
         .unwrap()
         .iter()
         .map(|p| p.id)
         .collect();
     assert_eq!(people, [ann]);
-    assert!(store.list_people_of(None, Some(&me)).unwrap().is_empty());
-    assert_eq!(store.open_follow_ups_of(Some("ben")).unwrap().len(), 1);
-    assert!(store.open_follow_ups_of(Some(&me)).unwrap().is_empty());
+    assert!(store.people().list_of(None, Some(&me)).unwrap().is_empty());
+    assert_eq!(store.follow_ups().open_of(Some("ben")).unwrap().len(), 1);
+    assert!(store.follow_ups().open_of(Some(&me)).unwrap().is_empty());
 }
 
 #[test]
@@ -125,30 +135,38 @@ fn two_writers_editing_one_follow_up_the_second_is_refused() {
     let mut a = open(&path);
     let id = add(&mut a, "Ann");
     let r = a
-        .add_follow_up(Some(id), None, today(), None, "ring")
+        .follow_ups_mut()
+        .add(Some(id), None, today(), None, "ring")
         .unwrap();
     let mut b = open(&path);
-    let seen_a = a.get_follow_up(r).unwrap().version;
-    let seen_b = b.get_follow_up(r).unwrap().version;
-    a.update_follow_up(r, seen_a, today(), None, "ring about the walk")
+    let seen_a = a.follow_ups().get(r).unwrap().version;
+    let seen_b = b.follow_ups().get(r).unwrap().version;
+    a.follow_ups_mut()
+        .update(r, seen_a, today(), None, "ring about the walk")
         .unwrap();
     let err = b
-        .update_follow_up(r, seen_b, today(), None, "ring about the choir")
+        .follow_ups_mut()
+        .update(r, seen_b, today(), None, "ring about the choir")
         .unwrap_err();
     assert!(
         matches!(err, StoreError::Conflict { entity: "follow-up", id } if id == r),
         "{err:?}"
     );
     // A snooze by the first moves the version on too.
-    a.snooze_follow_up(r, today().succ_opt().unwrap()).unwrap();
+    a.follow_ups_mut()
+        .snooze(r, today().succ_opt().unwrap())
+        .unwrap();
     let stale = seen_a + 1;
     assert!(matches!(
-        a.update_follow_up(r, stale, today(), None, "x"),
+        a.follow_ups_mut().update(r, stale, today(), None, "x"),
         Err(StoreError::Conflict { .. })
     ));
     drop((a, b));
     let store = open(&path);
-    assert_eq!(store.get_follow_up(r).unwrap().text, "ring about the walk");
+    assert_eq!(
+        store.follow_ups().get(r).unwrap().text,
+        "ring about the walk"
+    );
 }
 
 #[test]
@@ -156,27 +174,31 @@ fn retired_workers_keep_their_history_and_take_no_one_new() {
     let (_dir, path) = db();
     let mut store = open(&path);
     store
-        .add_worker("ben", "Ben Okafor", Role::Coordinator)
+        .workers_mut()
+        .add("ben", "Ben Okafor", Role::Coordinator)
         .unwrap();
     let ann = add(&mut store, "Ann");
-    store.assign_person(ann, "ben", None).unwrap();
-    assert_eq!(store.retire_worker("ben").unwrap(), 1);
+    store.workers_mut().assign(ann, "ben", None).unwrap();
+    assert_eq!(store.workers_mut().retire("ben").unwrap(), 1);
     assert!(matches!(
-        store.retire_worker("ben"),
+        store.workers_mut().retire("ben"),
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
-        store.retire_worker("zed"),
+        store.workers_mut().retire("zed"),
         Err(StoreError::Invalid(_))
     ));
     let bill = add(&mut store, "Bill");
     assert!(matches!(
-        store.assign_person(bill, "ben", None),
+        store.workers_mut().assign(bill, "ben", None),
         Err(StoreError::Invalid(_))
     ));
     drop(store);
     let store = open(&path);
-    let ben = store.worker("ben").unwrap().unwrap();
+    let ben = store.workers().get("ben").unwrap().unwrap();
     assert_eq!(ben.retired_on, Some(today()));
-    assert_eq!(store.assigned_worker(ann).unwrap().as_deref(), Some("ben"));
+    assert_eq!(
+        store.workers().assigned_to(ann).unwrap().as_deref(),
+        Some("ben")
+    );
 }

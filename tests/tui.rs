@@ -35,7 +35,7 @@ fn person(given: &str, family: &str, source: &str, referred: &str) -> PersonInpu
 fn fixture() -> (TempDir, App) {
     let (dir, mut store) = temp_store("team.db");
     let today = common::today();
-    let mut add = |p: PersonInput| store.add_person(&p.validate(today).unwrap()).unwrap();
+    let mut add = |p: PersonInput| store.people_mut().add(&p.validate(today).unwrap()).unwrap();
     let zoe = add(PersonInput {
         risk_note: "Lives alone; see GP record before visiting".into(),
         ..person("Zoë", "Adeyemi", "GP practice", "2026-10-01")
@@ -44,7 +44,8 @@ fn fixture() -> (TempDir, App) {
     let _luk = add(person("Łukasz", "Nowak", "job centre", "2026-09-14"));
     let _emoji = add(person("Sam 🙂", "Jones", "self-referral", "2026-11-20"));
     store
-        .add_follow_up(
+        .follow_ups_mut()
+        .add(
             Some(zoe),
             None,
             day(2026, 11, 20),
@@ -53,7 +54,8 @@ fn fixture() -> (TempDir, App) {
         )
         .unwrap();
     store
-        .add_follow_up(
+        .follow_ups_mut()
+        .add(
             Some(wang),
             None,
             day(2026, 11, 23),
@@ -62,10 +64,12 @@ fn fixture() -> (TempDir, App) {
         )
         .unwrap();
     store
-        .add_follow_up(None, None, day(2026, 11, 26), None, "Team directory review")
+        .follow_ups_mut()
+        .add(None, None, day(2026, 11, 26), None, "Team directory review")
         .unwrap();
     store
-        .add_follow_up(Some(wang), None, day(2027, 1, 5), None, "Six-week review")
+        .follow_ups_mut()
+        .add(Some(wang), None, day(2027, 1, 5), None, "Six-week review")
         .unwrap();
     let at = |d: NaiveDate| d.and_hms_opt(11, 0, 0).unwrap();
     let note = |kind, on, body: &str| NewNote {
@@ -80,13 +84,13 @@ fn fixture() -> (TempDir, App) {
         day(2026, 10, 8),
         "What matters to me:\nSeeing my grandchildren.",
     );
-    store.add_conversation(&first).unwrap();
+    store.notes_mut().add(&first).unwrap();
     let second = note(
         ConversationKind::Phone,
         day(2026, 11, 2),
         "Tried the walking group; too far. Will look at closer ones.",
     );
-    store.add_conversation(&second).unwrap();
+    store.notes_mut().add(&second).unwrap();
     for (i, (name, cats, verified)) in [
         ("Northside Food Pantry", "food", day(2026, 9, 1)),
         ("Riverside Walking Group", "walking,sport", day(2025, 6, 1)),
@@ -100,7 +104,8 @@ fn fixture() -> (TempDir, App) {
     .enumerate()
     {
         store
-            .create_service(&Service {
+            .directory_mut()
+            .create(&Service {
                 uid: format!("t-{i}"),
                 name: name.into(),
                 categories: Some(cats.into()),
@@ -160,7 +165,7 @@ fn add_form_shows_inline_errors_and_saves_nothing() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("given name is required"), "{s}");
     insta::assert_snapshot!(s);
-    assert_eq!(app.store().list_people(None).unwrap().len(), 4);
+    assert_eq!(app.store().people().list(None).unwrap().len(), 4);
 }
 
 #[test]
@@ -178,7 +183,8 @@ fn add_form_saves_and_selects_the_new_person() {
     let store = reopen_store(&dir);
     assert!(
         store
-            .list_people(None)
+            .people()
+            .list(None)
             .unwrap()
             .iter()
             .any(|p| p.given_name == "Siobhán")
@@ -219,13 +225,14 @@ fn add_form_records_equality_monitoring() {
     drop(app);
     let store = reopen_store(&dir);
     let id = store
-        .list_people(None)
+        .people()
+        .list(None)
         .unwrap()
         .iter()
         .find(|p| p.given_name == "Mo")
         .unwrap()
         .id;
-    let d = store.get_person(id).unwrap().details;
+    let d = store.people().get(id).unwrap().details;
     assert_eq!(d.gp_practice.as_deref(), Some("B82005"));
     assert_eq!(d.sex.as_deref(), Some("male"));
     assert_eq!(d.ethnicity.as_deref(), Some("African"));
@@ -251,7 +258,8 @@ fn closing_a_case_needs_a_reason() {
     drop(app);
     let store = reopen_store(&dir);
     let zoe = store
-        .list_people(None)
+        .people()
+        .list(None)
         .unwrap()
         .into_iter()
         .find(|p| p.given_name == "Zoë")
@@ -373,12 +381,22 @@ mod what_matters {
         let mut store = reopen_store(&dir);
         let first = Scores::parse(Instrument::Ons4, "4 5 3 8").unwrap();
         let latest = Scores::parse(Instrument::Ons4, "6 5 6 4").unwrap();
-        store.add_measure(1, &first, day(2026, 10, 8)).unwrap();
-        store.add_measure(1, &latest, day(2026, 11, 20)).unwrap();
-        let ucla = Scores::parse(Instrument::Ucla3, "3 3 2").unwrap();
-        store.add_measure(1, &ucla, day(2026, 10, 8)).unwrap();
         store
-            .add_goal(1, "Visit my grandchildren monthly", day(2026, 10, 8))
+            .measures_mut()
+            .add(1, &first, day(2026, 10, 8))
+            .unwrap();
+        store
+            .measures_mut()
+            .add(1, &latest, day(2026, 11, 20))
+            .unwrap();
+        let ucla = Scores::parse(Instrument::Ucla3, "3 3 2").unwrap();
+        store
+            .measures_mut()
+            .add(1, &ucla, day(2026, 10, 8))
+            .unwrap();
+        store
+            .goals_mut()
+            .add(1, "Visit my grandchildren monthly", day(2026, 10, 8))
             .unwrap();
         app = open_app(store);
         press(&mut app, KeyCode::Char('2'));
@@ -404,7 +422,7 @@ mod what_matters {
         insta::assert_snapshot!(screen(&mut app, 80, 24));
         app.autosave();
         assert_eq!(
-            app.store().drafts(1).unwrap().len(),
+            app.store().notes().drafts(1).unwrap().len(),
             1,
             "autosaved as a draft"
         );
@@ -412,8 +430,8 @@ mod what_matters {
         assert!(screen(&mut app, 80, 24).contains("Note saved"));
         drop(app);
         let store = reopen_store(&dir);
-        assert!(store.drafts(1).unwrap().is_empty());
-        let notes = store.conversations(1).unwrap();
+        assert!(store.notes().drafts(1).unwrap().is_empty());
+        let notes = store.notes().list(1).unwrap();
         assert_eq!(
             notes[0].body,
             "Met at the café. 王 came too.\nWants to try the choir."
@@ -428,7 +446,7 @@ mod what_matters {
         ctrl(&mut app, 's');
         let s = screen(&mut app, 80, 24);
         assert!(s.contains("the note is empty"), "{s}");
-        assert_eq!(app.store().conversations(1).unwrap().len(), 2);
+        assert_eq!(app.store().notes().list(1).unwrap().len(), 2);
     }
 
     #[test]
@@ -456,7 +474,7 @@ mod what_matters {
         assert!(s.contains("New note · Zoë Adeyemi"), "{s}");
         ctrl(&mut app, 'c');
         assert!(app.quit);
-        assert!(app.store().drafts(1).unwrap().is_empty());
+        assert!(app.store().notes().drafts(1).unwrap().is_empty());
     }
 
     #[test]
@@ -476,7 +494,7 @@ mod what_matters {
         assert!(s.contains("Correct note (recovered draft)"), "{s}");
         assert!(s.contains("wrong place"), "{s}");
         ctrl(&mut app, 's');
-        let notes = app.store().conversations(1).unwrap();
+        let notes = app.store().notes().list(1).unwrap();
         assert_eq!(notes.len(), 3);
         assert_eq!(
             notes
@@ -501,7 +519,7 @@ mod what_matters {
         type_text(&mut app, "wrong place");
         ctrl(&mut app, 's');
         assert!(screen(&mut app, 80, 24).contains("Correction saved"));
-        let notes = app.store().conversations(1).unwrap();
+        let notes = app.store().notes().list(1).unwrap();
         let fixed = notes.iter().find(|n| n.amends.is_some()).expect("saved");
         assert_eq!(fixed.amend_reason.as_deref(), Some("wrong place"));
         assert!(fixed.body.ends_with(" Walked instead."), "{}", fixed.body);
@@ -538,11 +556,15 @@ mod what_matters {
             "{s}"
         );
         insta::assert_snapshot!(s);
-        assert_eq!(app.store().measures(1).unwrap().len(), 3, "nothing saved");
+        assert_eq!(
+            app.store().measures().list(1).unwrap().len(),
+            3,
+            "nothing saved"
+        );
         press(&mut app, KeyCode::Backspace);
         type_text(&mut app, "2");
         ctrl(&mut app, 's');
-        assert_eq!(app.store().measures(1).unwrap().len(), 4);
+        assert_eq!(app.store().measures().list(1).unwrap().len(), 4);
     }
 
     #[test]
@@ -554,7 +576,7 @@ mod what_matters {
         ctrl(&mut app, 's');
         press(&mut app, KeyCode::Char('s')); // first (open) goal
         ctrl(&mut app, 's'); // "achieved" is the first choice
-        let goals = app.store().goals(1).unwrap();
+        let goals = app.store().goals().list(1).unwrap();
         assert_eq!(goals.len(), 2);
         assert_eq!(
             goals
@@ -613,7 +635,7 @@ fn r_adds_a_follow_up_for_the_selected_person() {
     assert!(s.contains("Follow-up #5 saved for Thu 26 Nov"), "{s}");
     drop(app);
     let store = reopen_store(&dir);
-    let r = store.get_follow_up(5).unwrap();
+    let r = store.follow_ups().get(5).unwrap();
     assert_eq!(r.text, "Ring about the choir");
     assert_eq!(r.due_on, day(2026, 11, 26));
     assert_eq!(r.due_time.as_deref(), Some("09:15"));
@@ -647,7 +669,7 @@ fn bad_follow_up_input_shows_inline_errors_and_saves_nothing() {
     press(&mut app, KeyCode::Char('y')); // discard
     assert!(!screen(&mut app, 80, 24).contains("Follow-up for"));
     drop(app);
-    assert_eq!(reopen_store(&dir).open_follow_ups().unwrap().len(), 4);
+    assert_eq!(reopen_store(&dir).follow_ups().open().unwrap().len(), 4);
 }
 
 #[test]
@@ -668,7 +690,7 @@ fn done_goes_to_the_history_and_u_undoes_it() {
         section(&s, "Gone quiet").contains("Łukasz Nowak"),
         "kept: {s}"
     );
-    assert_eq!(reopen_store(&dir).done_follow_ups(10).unwrap()[0].id, 1);
+    assert_eq!(reopen_store(&dir).follow_ups().done(10).unwrap()[0].id, 1);
     press(&mut app, KeyCode::Char('h'));
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Done history (1)"), "{s}");
@@ -683,8 +705,8 @@ fn done_goes_to_the_history_and_u_undoes_it() {
     );
     drop(app);
     let store = reopen_store(&dir);
-    assert!(store.done_follow_ups(10).unwrap().is_empty());
-    assert_eq!(store.open_follow_ups().unwrap().len(), 4);
+    assert!(store.follow_ups().done(10).unwrap().is_empty());
+    assert_eq!(store.follow_ups().open().unwrap().len(), 4);
 }
 
 /// `d` asks what happened (issue 24): the outcome is saved with the done
@@ -707,20 +729,20 @@ fn done_asks_for_an_outcome_and_the_history_shows_it() {
         section(&s, "Overdue").contains("Call about the walking group"),
         "{s}"
     );
-    assert!(reopen_store(&dir).done_follow_ups(10).unwrap().is_empty());
+    assert!(reopen_store(&dir).follow_ups().done(10).unwrap().is_empty());
     // Something typed, then Esc and y: still nothing done.
     press(&mut app, KeyCode::Char('d'));
     type_text(&mut app, "no answer");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
-    assert!(reopen_store(&dir).done_follow_ups(10).unwrap().is_empty());
+    assert!(reopen_store(&dir).follow_ups().done(10).unwrap().is_empty());
     // And saved with Enter.
     press(&mut app, KeyCode::Char('d'));
     type_text(&mut app, "Spoke on the phone, going Tuesday");
     press(&mut app, KeyCode::Enter);
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Done, with its outcome: follow-up #1"), "{s}");
-    let done = reopen_store(&dir).done_follow_ups(10).unwrap();
+    let done = reopen_store(&dir).follow_ups().done(10).unwrap();
     assert_eq!(done.len(), 1);
     assert_eq!(
         done[0].outcome.as_deref(),
@@ -735,7 +757,7 @@ fn done_asks_for_an_outcome_and_the_history_shows_it() {
     insta::assert_snapshot!("done_history_with_an_outcome", s);
     // u in the history reopens it, and its outcome goes with the done time.
     press(&mut app, KeyCode::Char('u'));
-    let r = reopen_store(&dir).get_follow_up(1).unwrap();
+    let r = reopen_store(&dir).follow_ups().get(1).unwrap();
     assert_eq!((r.done_at, r.outcome), (None, None));
 }
 
@@ -755,7 +777,11 @@ fn snooze_to_tomorrow_or_a_typed_date() {
         "{s}"
     );
     assert_eq!(
-        reopen_store(&dir).get_follow_up(1).unwrap().snoozed_until,
+        reopen_store(&dir)
+            .follow_ups()
+            .get(1)
+            .unwrap()
+            .snoozed_until,
         Some(day(2026, 11, 24))
     );
     // Still selected: snooze again, to a typed date; a bad one is refused inline.
@@ -770,7 +796,11 @@ fn snooze_to_tomorrow_or_a_typed_date() {
     assert!(screen(&mut app, 80, 24).contains("snoozed until Fri 27 Nov"));
     drop(app);
     assert_eq!(
-        reopen_store(&dir).get_follow_up(1).unwrap().effective_due(),
+        reopen_store(&dir)
+            .follow_ups()
+            .get(1)
+            .unwrap()
+            .effective_due(),
         day(2026, 11, 27)
     );
 }
@@ -790,7 +820,7 @@ fn edit_changes_a_follow_up() {
     ctrl(&mut app, 'u'); // no time
     ctrl(&mut app, 's');
     drop(app);
-    let r = reopen_store(&dir).get_follow_up(2).unwrap();
+    let r = reopen_store(&dir).follow_ups().get(2).unwrap();
     assert_eq!((r.due_on, r.due_time), (day(2026, 11, 30), None));
     assert_eq!(r.text, "Food bank referral check");
 }
@@ -867,7 +897,8 @@ fn another_window_s_changes_appear_on_the_next_key() {
     let mut other = reopen_store(&dir);
     let p = person("Olu", "Bankole", "VCSE", "2026-11-22");
     other
-        .add_person(&p.validate(common::today()).unwrap())
+        .people_mut()
+        .add(&p.validate(common::today()).unwrap())
         .unwrap();
     assert!(!screen(&mut app, 80, 24).contains("Bankole"));
     press(&mut app, KeyCode::Char('j'));
@@ -887,12 +918,15 @@ fn a_check_in_is_offered_prefilled_and_can_be_switched_off() {
     ctrl(&mut app, 's');
     drop(app);
     let mut store = reopen_store(&dir);
-    let r = store.get_follow_up(5).unwrap();
+    let r = store.follow_ups().get(5).unwrap();
     assert_eq!(
         (r.due_on, r.person_id, r.service_id),
         (day(2026, 12, 7), Some(1), Some(2))
     );
-    store.set_setting(Setting::OfferCheckIn, false).unwrap();
+    store
+        .settings_mut()
+        .set(Setting::OfferCheckIn, false)
+        .unwrap();
     let mut app = open_app(store);
     app.apply(Action::OfferCheckIn {
         person_id: 2,
@@ -913,7 +947,10 @@ fn gone_quiet_group_can_be_switched_off() {
     assert!(screen(&mut app, 80, 24).contains("Follow-up for Łukasz Nowak"));
     drop(app);
     let mut store = reopen_store(&dir);
-    store.set_setting(Setting::ShowGoneQuiet, false).unwrap();
+    store
+        .settings_mut()
+        .set(Setting::ShowGoneQuiet, false)
+        .unwrap();
     let mut app = open_app(store);
     press(&mut app, KeyCode::Char('4'));
     assert!(!screen(&mut app, 80, 24).contains("Gone quiet"));
@@ -1034,7 +1071,7 @@ fn r_in_the_directory_adds_a_follow_up_about_the_service() {
     type_text(&mut app, "Check the opening times");
     ctrl(&mut app, 's');
     drop(app);
-    let r = reopen_store(&dir).get_follow_up(5).unwrap();
+    let r = reopen_store(&dir).follow_ups().get(5).unwrap();
     assert_eq!((r.person_id, r.service_id), (None, Some(3)));
     assert_eq!(r.about.as_deref(), Some("Benefits Advice Drop-in"));
 }
@@ -1131,7 +1168,8 @@ fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
     let before = screen(&mut app, 80, 24);
     let mut other = open_store(&path);
     other
-        .add_person(
+        .people_mut()
+        .add(
             &person("New", "Person", "pharmacy", "2026-11-23")
                 .validate(common::today())
                 .unwrap(),

@@ -65,7 +65,7 @@ impl Component for Tally {
         &[Topic::People]
     }
     fn load(&mut self, store: &Store, _: &Session, _: &Changed) -> Result<(), StoreError> {
-        self.people = store.list_people(None)?.len();
+        self.people = store.people().list(None)?.len();
         Ok(())
     }
 }
@@ -77,7 +77,8 @@ fn person(store: &mut Store, given: &str) {
         ..Default::default()
     };
     store
-        .add_person(&p.validate(common::today()).unwrap())
+        .people_mut()
+        .add(&p.validate(common::today()).unwrap())
         .unwrap();
 }
 

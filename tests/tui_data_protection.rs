@@ -26,7 +26,8 @@ fn add(store: &mut Store, given: &str, family: &str) -> i64 {
         ..Default::default()
     };
     store
-        .add_person(&p.validate(common::today()).unwrap())
+        .people_mut()
+        .add(&p.validate(common::today()).unwrap())
         .unwrap()
 }
 
@@ -46,7 +47,8 @@ fn fixture() -> (TempDir, std::path::PathBuf, App) {
         add(&mut store, given, family);
     }
     store
-        .add_conversation(&NewNote {
+        .notes_mut()
+        .add(&NewNote {
             person_id: ann,
             kind: ConversationKind::WhatMatters,
             occurred_at: common::now(),
@@ -55,7 +57,8 @@ fn fixture() -> (TempDir, std::path::PathBuf, App) {
         })
         .unwrap();
     store
-        .add_follow_up(Some(ann), None, common::today(), None, "Ring Ann")
+        .follow_ups_mut()
+        .add(Some(ann), None, common::today(), None, "Ring Ann")
         .unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -126,7 +129,7 @@ fn erasing_from_pane_2_needs_their_name_then_they_are_gone_from_every_pane() {
     type_text(&mut app, "Anne Archer");
     press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("the name does not match; nothing was erased"));
-    assert!(app.store().get_person(1).is_ok());
+    assert!(app.store().people().get(1).is_ok());
     ctrl(&mut app, 'u');
     type_text(&mut app, "ann  ARCHER"); // case and spaces as the command line allows
     press(&mut app, KeyCode::Enter);
@@ -137,7 +140,7 @@ fn erasing_from_pane_2_needs_their_name_then_they_are_gone_from_every_pane() {
         "{s}"
     );
     assert!(matches!(
-        app.store().get_person(1),
+        app.store().people().get(1),
         Err(StoreError::NotFound { .. })
     ));
     for pane in ['1', '2', '4'] {
@@ -173,16 +176,16 @@ fn the_retention_review_erases_the_marked_people_after_one_confirmation() {
     type_text(&mut app, "ERASE 3");
     press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("type ERASE 2; nothing was erased"));
-    assert!(app.store().get_person(2).is_ok());
+    assert!(app.store().people().get(2).is_ok());
     ctrl(&mut app, 'u');
     type_text(&mut app, "ERASE 2");
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!("retention_after", screen(&mut app, 80, 24));
     for id in [2, 3] {
-        assert!(app.store().get_person(id).is_err(), "{id}");
+        assert!(app.store().people().get(id).is_err(), "{id}");
     }
     for id in [1, 4, 5] {
-        assert!(app.store().get_person(id).is_ok(), "{id}");
+        assert!(app.store().people().get(id).is_ok(), "{id}");
     }
 }
 

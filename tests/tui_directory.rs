@@ -28,7 +28,8 @@ fn fixture() -> (TempDir, App) {
             ..Default::default()
         };
         store
-            .add_person(&p.validate(common::today()).unwrap())
+            .people_mut()
+            .add(&p.validate(common::today()).unwrap())
             .unwrap();
     }
     let services = [
@@ -63,7 +64,8 @@ fn fixture() -> (TempDir, App) {
     ];
     for (i, (name, cats, area, verified, desc)) in services.into_iter().enumerate() {
         store
-            .create_service(&Service {
+            .directory_mut()
+            .create(&Service {
                 uid: format!("t-{i}"),
                 name: name.into(),
                 categories: Some(cats.into()),
@@ -203,7 +205,8 @@ fn verify_clears_staleness_and_is_saved() {
     drop(app);
     let store = open_store(&dir.path().join("team.db"));
     let walk = store
-        .list_services()
+        .directory()
+        .list()
         .unwrap()
         .into_iter()
         .find(|s| s.name.starts_with("Riverside"))
@@ -265,12 +268,13 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
 
     let store = open_store(&dir.path().join("team.db"));
     let zoe = store
-        .list_people(None)
+        .people()
+        .list(None)
         .unwrap()
         .into_iter()
         .find(|p| p.given_name == "Zoë")
         .unwrap();
-    let list = store.connections_for_person(zoe.id).unwrap();
+    let list = store.connections().for_person(zoe.id).unwrap();
     assert_eq!(list.len(), 1);
     let steps: Vec<&str> = list[0].history.iter().map(|e| e.status.as_str()).collect();
     assert_eq!(steps, ["referred", "attended"]);
@@ -289,7 +293,7 @@ fn service_editor_validates_and_saves() {
     ctrl(&mut app, 's');
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("name is required"), "{s}");
-    assert_eq!(app.store().list_services().unwrap().len(), 4);
+    assert_eq!(app.store().directory().list().unwrap().len(), 4);
     // Fix both: the name (first field) and the address.
     for _ in 0..9 {
         press(&mut app, KeyCode::Up);
@@ -306,7 +310,8 @@ fn service_editor_validates_and_saves() {
     drop(app);
     let store = open_store(&dir.path().join("team.db"));
     let shed = store
-        .list_services()
+        .directory()
+        .list()
         .unwrap()
         .into_iter()
         .find(|s| s.name == "Men's Shed")
@@ -362,7 +367,7 @@ fn help_lists_every_directory_key_and_fits_80x24() {
 #[test]
 fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
     let (_dir, mut app) = fixture();
-    let before: Vec<Service> = app.store().list_services().unwrap();
+    let before: Vec<Service> = app.store().directory().list().unwrap();
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Enter);
     let entry = screen(&mut app, 80, 24);
@@ -377,7 +382,7 @@ fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
     assert!(s.contains("Benefits Advice Drop-in"), "{s}");
     assert!(!s.contains("Name"), "no edit form opened: {s}");
     assert_eq!(
-        app.store().list_services().unwrap(),
+        app.store().directory().list().unwrap(),
         before,
         "nothing saved"
     );
@@ -388,7 +393,8 @@ fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
     assert!(ask.contains("Deactivate"), "x asks first: {ask}");
     assert!(
         app.store()
-            .list_services()
+            .directory()
+            .list()
             .unwrap()
             .iter()
             .all(|s| s.active)
@@ -396,7 +402,8 @@ fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
     press(&mut app, KeyCode::Char('n'));
     assert!(
         app.store()
-            .list_services()
+            .directory()
+            .list()
             .unwrap()
             .iter()
             .all(|s| s.active)
@@ -405,7 +412,8 @@ fn slash_searches_from_the_entry_and_x_asks_before_deactivating() {
     press(&mut app, KeyCode::Char('y'));
     let inactive = app
         .store()
-        .list_services()
+        .directory()
+        .list()
         .unwrap()
         .into_iter()
         .filter(|s| !s.active)

@@ -40,7 +40,7 @@ fn ctrl_c_keeps_a_half_filled_form_and_the_next_start_opens_it_again() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
     assert!(!screen(&mut app, 80, 24).contains("Add person"));
-    assert_eq!(app.store().form_draft().unwrap(), None);
+    assert_eq!(app.store().form_drafts().latest().unwrap(), None);
     drop(app);
     let mut app = open_app(open_store(&path));
     assert!(!screen(&mut app, 80, 24).contains("Add person"));
@@ -56,7 +56,12 @@ fn a_restored_form_saves_as_any_form_does_and_leaves_no_draft() {
     type_text(&mut app, "Quinn");
     // A kill -9 runs no exit path: the autosave is what keeps it.
     app.autosave();
-    let draft = app.store().form_draft().unwrap().expect("autosaved");
+    let draft = app
+        .store()
+        .form_drafts()
+        .latest()
+        .unwrap()
+        .expect("autosaved");
     assert_eq!(draft.purpose, "person");
     assert!(
         draft
@@ -73,7 +78,7 @@ fn a_restored_form_saves_as_any_form_does_and_leaves_no_draft() {
     let s = screen(&mut app, 80, 24);
     assert!(!s.contains("Add person"), "saved and closed: {s}");
     assert!(s.contains("Zed Quinn"), "{s}");
-    assert_eq!(app.store().form_draft().unwrap(), None);
+    assert_eq!(app.store().form_drafts().latest().unwrap(), None);
 }
 
 #[test]
@@ -85,7 +90,7 @@ fn an_untouched_form_leaves_no_draft() {
     press(&mut app, KeyCode::Char('a'));
     ctrl(&mut app, 'c');
     assert!(app.quit);
-    assert_eq!(app.store().form_draft().unwrap(), None);
+    assert_eq!(app.store().form_drafts().latest().unwrap(), None);
 }
 
 /// An edit of a person who is then erased is erased with them.
@@ -100,7 +105,8 @@ fn a_kept_edit_goes_with_the_person_it_is_about() {
         ..Default::default()
     };
     let id = store
-        .add_person(&input.validate(common::today()).unwrap())
+        .people_mut()
+        .add(&input.validate(common::today()).unwrap())
         .unwrap();
     drop(store);
     let path = dir.path().join("drafts.db");
@@ -109,7 +115,7 @@ fn a_kept_edit_goes_with_the_person_it_is_about() {
     assert!(screen(&mut app, 80, 24).contains("Edit person"));
     type_text(&mut app, "x");
     app.save_draft_now();
-    let draft = app.store().form_draft().unwrap().expect("kept");
+    let draft = app.store().form_drafts().latest().unwrap().expect("kept");
     assert_eq!(
         (draft.purpose.as_str(), draft.person_id),
         ("person:1", Some(id))
@@ -117,5 +123,5 @@ fn a_kept_edit_goes_with_the_person_it_is_about() {
     drop(app);
     let mut store = open_store(&path);
     store.erase_person(id, "request 1").unwrap();
-    assert_eq!(store.form_draft().unwrap(), None);
+    assert_eq!(store.form_drafts().latest().unwrap(), None);
 }

@@ -22,7 +22,7 @@ fn template() -> &'static std::path::Path {
     let (_, path) = TEMPLATE.get_or_init(|| {
         let (dir, mut store) = demo_store("template.db");
         // The name letters are signed with, asked once before: `L` previews.
-        store.set_letter_name("Sam Rivers").unwrap();
+        store.settings_mut().set_letter_name("Sam Rivers").unwrap();
         drop(store);
         let path = dir.path().join("template.db");
         (dir, path)

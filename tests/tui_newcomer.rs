@@ -17,7 +17,8 @@ fn add_ann(store: &mut caseload::store::Store) -> i64 {
         ..Default::default()
     };
     store
-        .add_person(&person.validate(common::today()).unwrap())
+        .people_mut()
+        .add(&person.validate(common::today()).unwrap())
         .unwrap()
 }
 
@@ -44,7 +45,7 @@ fn a_templated_note_previews_by_what_was_written_under_its_first_heading() {
     ctrl(&mut app, 't');
     type_text(&mut app, "Her garden and her cat");
     ctrl(&mut app, 's');
-    let note = &app.store().conversations(id).unwrap()[0];
+    let note = &app.store().notes().list(id).unwrap()[0];
     assert!(
         note.body
             .starts_with("What matters to me:\nHer garden and her cat\n"),
@@ -112,7 +113,8 @@ fn consent_is_recorded_in_the_person_form_and_kept_by_later_edits() {
     ctrl(&mut app, 's');
     let consent = |app: &caseload::tui::App| {
         app.store()
-            .get_person(id)
+            .people()
+            .get(id)
             .unwrap()
             .details
             .consent_recorded_on
@@ -125,7 +127,7 @@ fn consent_is_recorded_in_the_person_form_and_kept_by_later_edits() {
     type_text(&mut app, "-Smith");
     ctrl(&mut app, 's');
     assert_eq!(
-        app.store().get_person(id).unwrap().details.family_name,
+        app.store().people().get(id).unwrap().details.family_name,
         "Archer-Smith"
     );
     assert_eq!(consent(&app).as_deref(), Some("2026-11-22"));
@@ -139,10 +141,12 @@ fn pane_2_lists_the_persons_open_follow_ups() {
     let id = add_ann(&mut store);
     let later = common::today() + chrono::Duration::days(3);
     store
-        .add_follow_up(Some(id), None, later, None, "Ask about the choir")
+        .follow_ups_mut()
+        .add(Some(id), None, later, None, "Ask about the choir")
         .unwrap();
     let done = store
-        .add_follow_up(Some(id), None, common::today(), None, "Ring the GP")
+        .follow_ups_mut()
+        .add(Some(id), None, common::today(), None, "Ring the GP")
         .unwrap();
     let mut app = open_app(store);
     press(&mut app, KeyCode::Char('2'));
@@ -153,7 +157,8 @@ fn pane_2_lists_the_persons_open_follow_ups() {
     assert!(ring < choir, "soonest first: {s}");
     caseload::store::Store::open(app.store().path(), common::clock())
         .unwrap()
-        .complete_follow_up(done)
+        .follow_ups_mut()
+        .complete(done)
         .unwrap();
     press(&mut app, KeyCode::Char('j')); // any key: the other window's change shows
     let s = screen(&mut app, 80, 24);
@@ -237,7 +242,7 @@ fn the_letter_is_addressed_asks_once_for_the_name_and_takes_actions() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Hyde Park Surgery");
     ctrl(&mut app, 's');
-    let d = app.store().get_person(id).unwrap().details;
+    let d = app.store().people().get(id).unwrap().details;
     assert_eq!(d.referrer_name.as_deref(), Some("Dr A Patel"));
     assert_eq!(
         d.referrer_organisation.as_deref(),
@@ -259,7 +264,7 @@ fn the_letter_is_addressed_asks_once_for_the_name_and_takes_actions() {
     assert!(s.contains("To: Dr A Patel, Hyde Park Surgery"), "{s}");
     assert!(s.contains("Name: Sam Rivers"), "{s}");
     assert_eq!(
-        app.store().letter_name().unwrap().as_deref(),
+        app.store().settings().letter_name().unwrap().as_deref(),
         Some("Sam Rivers")
     );
 

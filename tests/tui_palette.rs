@@ -187,10 +187,12 @@ fn in_a_team_it_finds_people_on_the_caseload_in_view() {
     let (_dir, mut store) = temp_store("team.db");
     let me = store.actor().to_string();
     store
-        .add_worker(&me, "Asha Patel", Role::LinkWorker)
+        .workers_mut()
+        .add(&me, "Asha Patel", Role::LinkWorker)
         .unwrap();
     store
-        .add_worker("ben", "Ben Okafor", Role::LinkWorker)
+        .workers_mut()
+        .add("ben", "Ben Okafor", Role::LinkWorker)
         .unwrap();
     let mut add = |given: &str| {
         let p = PersonInput {
@@ -200,12 +202,13 @@ fn in_a_team_it_finds_people_on_the_caseload_in_view() {
             ..Default::default()
         };
         store
-            .add_person(&p.validate(common::today()).unwrap())
+            .people_mut()
+            .add(&p.validate(common::today()).unwrap())
             .unwrap()
     };
     let ann = add("Ann");
     let bill = add("Bill");
-    store.assign_person(bill, "ben", None).unwrap();
+    store.workers_mut().assign(bill, "ben", None).unwrap();
     let mut app = open_app(store);
     open(&mut app, "archer");
     assert_eq!(

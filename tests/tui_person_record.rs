@@ -23,13 +23,16 @@ fn add(store: &mut Store, given: &str, nhs: &str) -> i64 {
     }
     .validate(common::today())
     .unwrap();
-    store.add_person(&p).unwrap()
+    store.people_mut().add(&p).unwrap()
 }
 
 fn set_status(store: &mut Store, id: i64, to: Status, reason: &str) {
-    let p = store.get_person(id).unwrap();
+    let p = store.people().get(id).unwrap();
     let change = validate_status_change(p.status, to, reason, common::today()).unwrap();
-    store.set_status(id, p.version, &change).unwrap();
+    store
+        .people_mut()
+        .set_status(id, p.version, &change)
+        .unwrap();
 }
 
 /// The screen at 100x30, each row the symbols of its cells (no quotes).
@@ -87,7 +90,7 @@ fn each_instrument_shows_its_scores_over_time() {
     for (day, items) in [(9, "3 2 2"), (10, "2 2 2"), (11, "1 1 1")] {
         let scores = Scores::parse(Instrument::Ucla3, items).unwrap();
         let on = chrono::NaiveDate::from_ymd_opt(2026, day, 1).unwrap();
-        store.add_measure(id, &scores, on).unwrap();
+        store.measures_mut().add(id, &scores, on).unwrap();
     }
     let mut app = open_app(store);
     press(&mut app, KeyCode::Char('2'));
@@ -112,8 +115,8 @@ fn l_previews_the_letter_and_enter_writes_it_with_the_summary_from_the_editor() 
     }
     .validate()
     .unwrap();
-    store.add_conversation(&note).unwrap();
-    store.set_letter_name("Sam Rivers").unwrap(); // asked once before
+    store.notes_mut().add(&note).unwrap();
+    store.settings_mut().set_letter_name("Sam Rivers").unwrap(); // asked once before
     let mut app = open_app(store);
     app.set_letter_folder(dir.path().to_path_buf());
     press(&mut app, KeyCode::Char('2'));
@@ -165,7 +168,7 @@ fn the_letter_preview_pages_and_opens_help() {
     let (_dir, mut store) = temp_store("p.db");
     let id = add(&mut store, "Ada", "943 476 5919");
     set_status(&mut store, id, Status::Active, "");
-    store.set_letter_name("Sam Rivers").unwrap();
+    store.settings_mut().set_letter_name("Sam Rivers").unwrap();
     let mut app = open_app(store);
     app.set_size(80, 24);
     press(&mut app, KeyCode::Char('2'));

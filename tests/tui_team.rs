@@ -26,26 +26,32 @@ fn add(store: &mut Store, given: &str, family: &str) -> i64 {
         referred_on: "2026-11-02".into(),
         ..Default::default()
     };
-    store.add_person(&p.validate(day(23)).unwrap()).unwrap()
+    store
+        .people_mut()
+        .add(&p.validate(day(23)).unwrap())
+        .unwrap()
 }
 
 /// Me (a link worker, or `role`) with Ann and Amos; Ben Okafor with Bill.
 fn team(role: Role) -> (TempDir, Store) {
     let (dir, mut store) = temp_store("team.db");
     let me = store.actor().to_string();
-    store.add_worker(&me, "Asha Patel", role).unwrap();
+    store.workers_mut().add(&me, "Asha Patel", role).unwrap();
     store
-        .add_worker("ben", "Ben Okafor", Role::LinkWorker)
+        .workers_mut()
+        .add("ben", "Ben Okafor", Role::LinkWorker)
         .unwrap();
     let ann = add(&mut store, "Ann", "Archer");
     add(&mut store, "Amos", "Abbot");
     let bill = add(&mut store, "Bill", "Baker");
-    store.assign_person(bill, "ben", None).unwrap();
+    store.workers_mut().assign(bill, "ben", None).unwrap();
     store
-        .add_follow_up(Some(ann), None, day(23), None, "Ring Ann")
+        .follow_ups_mut()
+        .add(Some(ann), None, day(23), None, "Ring Ann")
         .unwrap();
     store
-        .add_follow_up(Some(bill), None, day(23), None, "Ring Bill")
+        .follow_ups_mut()
+        .add(Some(bill), None, day(23), None, "Ring Bill")
         .unwrap();
     (dir, store)
 }
@@ -129,17 +135,18 @@ fn h_hands_a_person_over_with_a_note() {
     drop(app);
     let store = open_store(&dir.path().join("team.db"));
     let ann = store
-        .list_people(None)
+        .people()
+        .list(None)
         .unwrap()
         .into_iter()
         .find(|p| p.given_name == "Ann")
         .unwrap();
     assert_eq!(ann.assigned_worker.as_deref(), Some("ben"));
-    let history = store.status_history(ann.id).unwrap();
+    let history = store.people().status_history(ann.id).unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.handed_to.as_deref(), Some("ben"));
     assert_eq!(last.reason.as_deref(), Some("Prefers mornings"));
-    let open = store.open_follow_ups_of(Some("ben")).unwrap();
+    let open = store.follow_ups().open_of(Some("ben")).unwrap();
     assert!(open.iter().any(|r| r.text == "Ring Ann"), "{open:?}");
 }
 
@@ -168,17 +175,20 @@ fn another_workers_writes_show_on_the_next_key_row_by_row() {
     let mut other = open_store(&dir.path().join("team.db"));
     let zed = add(&mut other, "Aaron", "Aardvark");
     let bill = other
-        .list_people(None)
+        .people()
+        .list(None)
         .unwrap()
         .into_iter()
         .find(|p| p.given_name == "Bill")
         .unwrap()
         .id;
     other
-        .add_follow_up(Some(bill), None, day(20), None, "Overdue call")
+        .follow_ups_mut()
+        .add(Some(bill), None, day(20), None, "Overdue call")
         .unwrap();
     let amos = other
-        .list_people(None)
+        .people()
+        .list(None)
         .unwrap()
         .into_iter()
         .find(|p| p.given_name == "Amos")

@@ -51,7 +51,8 @@ fn fixture() -> (TempDir, App, Vec<i64>) {
     let (dir, mut store) = temp_store("text.db");
     let today = common::today();
     let service = store
-        .create_service(&Service {
+        .directory_mut()
+        .create(&Service {
             uid: "t-1".into(),
             name: "Café 👨\u{200D}👩\u{200D}👧 \u{202E}Club".into(),
             organisation: Some("Org\u{2028}Line".into()),
@@ -74,9 +75,12 @@ fn fixture() -> (TempDir, App, Vec<i64>) {
             risk_note: "Dog 🐕\u{200D}🦺 \u{202E}in house".into(),
             ..Default::default()
         };
-        let id = store.add_person(&input.validate(today).unwrap()).unwrap();
+        let id = store
+            .people_mut()
+            .add(&input.validate(today).unwrap())
+            .unwrap();
         store
-            .add_conversation(&NewNote {
+            .notes_mut().add(&NewNote {
                 person_id: id,
                 kind: ConversationKind::Phone,
                 occurred_at: day(2026, 11, 2).and_hms_opt(11, 0, 0).unwrap(),
@@ -85,10 +89,12 @@ fn fixture() -> (TempDir, App, Vec<i64>) {
             })
             .unwrap();
         store
-            .add_goal(id, "Walk 🚶\u{200D}♀\u{FE0F} to \u{202E}the park", today)
+            .goals_mut()
+            .add(id, "Walk 🚶\u{200D}♀\u{FE0F} to \u{202E}the park", today)
             .unwrap();
         store
-            .add_follow_up(
+            .follow_ups_mut()
+            .add(
                 Some(id),
                 None,
                 day(2026, 11, 20),
@@ -97,7 +103,8 @@ fn fixture() -> (TempDir, App, Vec<i64>) {
             )
             .unwrap();
         store
-            .connect(
+            .connections_mut()
+            .add(
                 id,
                 service,
                 ConnectionStatus::Referred,
@@ -341,10 +348,12 @@ fn plain_fixture() -> (TempDir, App, Vec<&'static str>) {
             ..Default::default()
         };
         let id = store
-            .add_person(&input.validate(common::today()).unwrap())
+            .people_mut()
+            .add(&input.validate(common::today()).unwrap())
             .unwrap();
         store
-            .add_follow_up(Some(id), None, day(2026, 11, 30), None, "Call")
+            .follow_ups_mut()
+            .add(Some(id), None, day(2026, 11, 30), None, "Call")
             .unwrap();
     }
     (
@@ -402,7 +411,7 @@ fn screen_text(app: &mut App) -> String {
 fn a_paste_beyond_the_note_limit_is_cut_with_a_message_and_saves() {
     let (_dir, mut app, _) = plain_fixture();
     // The first person in the list (the store returns people by name).
-    let pid = app.store().list_people(None).unwrap()[0].id;
+    let pid = app.store().people().list(None).unwrap()[0].id;
     open_new_note(&mut app);
     assert!(screen_text(&mut app).contains("Drafts are autosaved"));
     app.handle_event(Event::Paste("é".repeat(100 * 1024))); // 200 KB
@@ -422,7 +431,7 @@ fn a_paste_beyond_the_note_limit_is_cut_with_a_message_and_saves() {
     app.handle_event(Event::Paste("more".into()));
     assert!(screen_text(&mut app).contains("Nothing pasted"));
     ctrl(&mut app, 's');
-    let notes = app.store().conversations(pid).unwrap();
+    let notes = app.store().notes().list(pid).unwrap();
     assert_eq!(notes.len(), 1, "the note was saved");
     let body = &notes[0].body;
     assert!(body.len() <= MAX_NOTE_BYTES, "{} bytes", body.len());

@@ -77,7 +77,8 @@ impl Shared {
     fn catalogue(&self) -> Result<(i64, Arc<Catalogue>), String> {
         let store = lock(&self.store);
         let version = store
-            .directory_version()
+            .directory()
+            .version()
             .map_err(|e| format!("cannot read the directory: {e}"))?;
         let mut cache = lock(&self.cache);
         if let Some((v, cat)) = cache.as_ref()
@@ -86,7 +87,8 @@ impl Shared {
             return Ok((version, cat.clone()));
         }
         let services = store
-            .services_with_modified()
+            .directory()
+            .with_modified()
             .map_err(|e| format!("cannot read the directory: {e}"))?;
         let cat = Arc::new(Catalogue::new(services, &self.thesaurus));
         *cache = Some((version, cat.clone()));

@@ -254,7 +254,7 @@ pub fn config(store: &mut Store, cmd: &ConfigCommand, out: &mut dyn Write) -> Cl
     use crate::domain::setting::{Setting, parse_switch, switch_text};
     match cmd {
         ConfigCommand::List => {
-            for (s, on) in store.settings()? {
+            for (s, on) in store.settings().list()? {
                 writeln!(
                     out,
                     "{:<16} {:<3}  {}",
@@ -268,7 +268,7 @@ pub fn config(store: &mut Store, cmd: &ConfigCommand, out: &mut dyn Write) -> Cl
             let setting = Setting::parse(key).map_err(CliError::User)?;
             let on = parse_switch(value)
                 .map_err(|e| CliError::User(format!("{}: {e}", setting.key())))?;
-            store.set_setting(setting, on)?;
+            store.settings_mut().set(setting, on)?;
             writeln!(out, "{} is now {}", setting.key(), switch_text(on))?;
         }
     }

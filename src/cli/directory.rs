@@ -141,7 +141,8 @@ pub fn directory_search(
     use crate::domain::search::SearchIndex;
     let today = store.clock().today();
     let services: Vec<_> = store
-        .list_services()?
+        .directory()
+        .list()?
         .into_iter()
         .filter(|s| all || s.active)
         .collect();
@@ -313,11 +314,15 @@ pub fn import_parsed(
         )));
     }
     if dry_run {
-        let s = store.plan_import_keeping(&import.services, &import.absent)?;
+        let s = store
+            .directory()
+            .plan_import_keeping(&import.services, &import.absent)?;
         let said = words::directory::would_import(s.added, s.updated, s.unchanged);
         writeln!(out, "{said}")?;
     } else {
-        let s = store.import_services_keeping(&import.services, &import.absent)?;
+        let s = store
+            .directory_mut()
+            .import_keeping(&import.services, &import.absent)?;
         let said = words::directory::imported(s.added, s.updated, s.unchanged);
         writeln!(out, "{said}")?;
     }
@@ -350,7 +355,7 @@ pub fn directory_export(
     to: Destination,
     out: &mut dyn Write,
 ) -> CliResult {
-    let services = store.list_services()?;
+    let services = store.directory().list()?;
     match format {
         DirectoryFormat::Csv if to == Destination::Terminal => {
             crate::io::csv::write_for_terminal(&services, out)?

@@ -77,7 +77,7 @@ pub fn note_add(
             buf
         }
     };
-    store.get_person(person_id)?;
+    store.people().get(person_id)?;
     let note = NewNote {
         person_id,
         kind,
@@ -88,7 +88,7 @@ pub fn note_add(
     let note = note
         .validate()
         .map_err(|e| CliError::User(words::nothing_saved(e)))?;
-    let id = store.add_conversation(&note)?;
+    let id = store.notes_mut().add(&note)?;
     writeln!(out, "{id}")?;
     Ok(())
 }
@@ -110,7 +110,8 @@ pub fn remind(
     let today = now.date();
     let horizon = today + chrono::Duration::days(i64::from(days));
     let mut due: Vec<(Bucket, crate::domain::FollowUp)> = store
-        .open_follow_ups_of(whose.login())?
+        .follow_ups()
+        .open_of(whose.login())?
         .into_iter()
         .map(|r| (r.bucket(now), r))
         .filter(|(b, r)| *b == Bucket::Overdue || r.effective_due() <= horizon)
@@ -118,8 +119,10 @@ pub fn remind(
     // Stable: due order within each group, as in pane 4.
     due.sort_by_key(|(b, _)| *b);
     // A worker's agenda: only their own people gone quiet.
-    let quiet = if store.setting(Setting::ShowGoneQuiet)? {
-        store.gone_quiet_of(today, QUIET_DAYS, whose.login())?
+    let quiet = if store.settings().get(Setting::ShowGoneQuiet)? {
+        store
+            .follow_ups()
+            .gone_quiet_of(today, QUIET_DAYS, whose.login())?
     } else {
         Vec::new()
     };
@@ -214,10 +217,10 @@ pub fn calendar(
     whose: &WorkerFilter,
     out: &mut dyn Write,
 ) -> CliResult {
-    let follow_ups = store.open_follow_ups_of(whose.login())?;
+    let follow_ups = store.follow_ups().open_of(whose.login())?;
     let text = crate::io::ics::calendar(
         &follow_ups,
-        &store.database_id()?,
+        &store.settings().database_id()?,
         dtstamp,
         crate::clock::local_to_utc,
     );
@@ -247,9 +250,11 @@ pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -
     };
     match cmd {
         FollowupCommand::Add { person, due, text } => {
-            store.get_person(*person)?;
+            store.people().get(*person)?;
             let d = check(due, text, Some(*person))?;
-            let id = store.add_follow_up(d.person_id, None, d.due_on, None, &d.text)?;
+            let id = store
+                .follow_ups_mut()
+                .add(d.person_id, None, d.due_on, None, &d.text)?;
             writeln!(out, "{id}")?;
         }
         FollowupCommand::Edit {
@@ -258,19 +263,23 @@ pub fn followup(store: &mut Store, cmd: &FollowupCommand, out: &mut dyn Write) -
             due,
             text,
         } => {
-            let current = store.get_follow_up(*id)?;
+            let current = store.follow_ups().get(*id)?;
             let d = check(due, text, current.person_id)?;
-            store.update_follow_up(*id, *version, d.due_on, None, &d.text)?;
+            store
+                .follow_ups_mut()
+                .update(*id, *version, d.due_on, None, &d.text)?;
             writeln!(out, "{id}")?;
         }
         FollowupCommand::Done { id, outcome } => {
             let outcome = crate::domain::follow_up::parse_outcome(outcome.as_deref().unwrap_or(""))
                 .map_err(|e| CliError::User(words::nothing_saved(e)))?;
-            let current = store.get_follow_up(*id)?;
+            let current = store.follow_ups().get(*id)?;
             if current.done_at.is_some() {
                 return Err(CliError::User(words::notes::already_done(*id)));
             }
-            store.complete_follow_up_with(*id, outcome.as_deref())?;
+            store
+                .follow_ups_mut()
+                .complete_with(*id, outcome.as_deref())?;
             writeln!(out, "{id}")?;
         }
         FollowupCommand::List {
@@ -293,12 +302,13 @@ pub fn followup_list(
 ) -> CliResult {
     use crate::domain::FollowUp;
     let rows: Vec<FollowUp> = match (done, person) {
-        (true, None) => store.done_follow_ups(i64::MAX as usize)?,
-        (false, None) => store.open_follow_ups()?,
+        (true, None) => store.follow_ups().done(i64::MAX as usize)?,
+        (false, None) => store.follow_ups().open()?,
         (_, Some(id)) => {
-            store.get_person(id)?;
+            store.people().get(id)?;
             let mut rows: Vec<FollowUp> = store
-                .follow_ups_for_person(id)?
+                .follow_ups()
+                .for_person(id)?
                 .into_iter()
                 .filter(|r| r.done_at.is_some() == done)
                 .collect();

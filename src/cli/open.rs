@@ -140,6 +140,6 @@ pub(crate) fn open_record_reader(
     // Opened for reading first, so a missing file is still an error, never created.
     drop(reader);
     let mut store = open_writer(cli, clock, config)?;
-    store.audit_read(id)?;
+    store.people_mut().audit_read(id)?;
     Ok(store)
 }

@@ -131,7 +131,7 @@ pub fn person_erase(
     reason: &str,
     out: &mut dyn Write,
 ) -> CliResult {
-    let person = store.get_person(id)?;
+    let person = store.people().get(id)?;
     if !yes {
         use std::io::IsTerminal;
         if !std::io::stdin().is_terminal() {
@@ -183,7 +183,9 @@ pub fn person_export(
     };
     // Audited before it leaves: a copy that went unrecorded would be worse
     // than a row for one that failed to write.
-    store.audit_disclosure(id, Disclosure::SubjectAccess)?;
+    store
+        .people_mut()
+        .audit_disclosure(id, Disclosure::SubjectAccess)?;
     let Some(path) = path else {
         out.write_all(text.as_bytes())?;
         return Ok(());
@@ -239,14 +241,14 @@ pub fn person_letter(
         .map(crate::domain::letter::check_worker_name)
         .transpose()
         .map_err(|e| CliError::User(words::nothing_written(format!("--from: {e}"))))?;
-    let records = store.letter_records(id)?;
+    let records = store.notes().letter_records(id)?;
     let worker_name = match (from, options.worker_name) {
         (Some(from), _) => {
-            store.set_letter_name(&from)?;
+            store.settings_mut().set_letter_name(&from)?;
             Some(from)
         }
         (None, Some(name)) => Some(name.to_string()),
-        (None, None) => store.letter_signatory()?,
+        (None, None) => store.settings().letter_signatory()?,
     };
     let letter = records.letter(
         store.clock().today(),
@@ -258,7 +260,9 @@ pub fn person_letter(
         },
     );
     let text = crate::io::letter::render(&letter, options.format);
-    store.audit_disclosure(id, Disclosure::Letter)?;
+    store
+        .people_mut()
+        .audit_disclosure(id, Disclosure::Letter)?;
     match path {
         None => out.write_all(for_terminal(&text).as_bytes())?,
         Some(path) => {

@@ -26,7 +26,7 @@ pub enum WorkerCommand {
 /// `--worker me|all|LOGIN`; none: your own when you are a registered link
 /// worker, else everyone's (a coordinator, or a file with no workers).
 pub fn resolve_worker(store: &Store, arg: Option<&str>) -> CliResult<WorkerFilter> {
-    let me = store.me()?;
+    let me = store.workers().me()?;
     match arg.map(str::trim) {
         None => Ok(crate::domain::worker::default_filter(me.as_ref())),
         Some("all") => Ok(WorkerFilter::All),
@@ -37,7 +37,7 @@ pub fn resolve_worker(store: &Store, arg: Option<&str>) -> CliResult<WorkerFilte
                 40,
             )))),
         },
-        Some(login) => match store.worker(login)? {
+        Some(login) => match store.workers().get(login)? {
             Some(w) => Ok(WorkerFilter::Worker(w.login)),
             None => Err(CliError::User(words::team::no_worker(&quote(login, 40)))),
         },
@@ -50,7 +50,7 @@ pub fn worker(store: &mut Store, cmd: &WorkerCommand, out: &mut dyn Write) -> Cl
         WorkerCommand::Add { login, name, role } => {
             let role = crate::domain::worker::Role::parse(role)
                 .ok_or_else(|| CliError::User(words::team::bad_role(&quote(role, 20))))?;
-            let added = store.add_worker(login, name, role)?;
+            let added = store.workers_mut().add(login, name, role)?;
             let login = for_terminal_line(login.trim());
             writeln!(out, "{}", words::team::added(&login, role.as_str()))?;
             if added.adopted > 0 {
@@ -58,7 +58,7 @@ pub fn worker(store: &mut Store, cmd: &WorkerCommand, out: &mut dyn Write) -> Cl
             }
         }
         WorkerCommand::Retire { login } => {
-            let still = store.retire_worker(login)?;
+            let still = store.workers_mut().retire(login)?;
             writeln!(out, "{}", words::team::retired(&for_terminal_line(login)))?;
             if still > 0 {
                 writeln!(out, "{}", words::team::still_open(still))?;
@@ -71,7 +71,7 @@ pub fn worker(store: &mut Store, cmd: &WorkerCommand, out: &mut dyn Write) -> Cl
 
 /// `caseload worker list`.
 pub fn worker_list(store: &Store, format: Format, out: &mut dyn Write) -> CliResult {
-    let workers = store.workers()?;
+    let workers = store.workers().list()?;
     Listing {
         rows: &workers,
         table_header: &["LOGIN", "NAME", "ROLE", "RETIRED"],

@@ -1,4 +1,6 @@
+use super::Notes;
 use rusqlite::{OptionalExtension, Row, Transaction};
+use std::ops::Deref;
 
 use super::{Result, Store, StoreError};
 use crate::domain::conversation::{Conversation, ConversationKind, Draft, NewNote};
@@ -31,22 +33,22 @@ fn delete_draft(tx: &Transaction, person_id: i64, amends: Option<i64>) -> Result
     Ok(())
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Notes<S> {
     /// How many notes a person has (a corrected note once), the first and last
     /// day, and their "what matters" conversations, for the letter. Reads no text.
     /// Everything the letter back to the referrer is made from, for one person.
     pub fn letter_records(&self, id: i64) -> Result<crate::domain::letter::LetterRecords> {
         Ok(crate::domain::letter::LetterRecords {
-            person: self.get_person(id)?,
-            contacts: self.contact_summary(id)?,
-            goals: self.goals(id)?,
-            connections: self.connections_for_person(id)?,
-            measures: self.measures(id)?,
+            person: self.0.people().get(id)?,
+            contacts: self.0.notes().contact_summary(id)?,
+            goals: self.0.goals().list(id)?,
+            connections: self.0.connections().for_person(id)?,
+            measures: self.0.measures().list(id)?,
         })
     }
 
     pub fn contact_summary(&self, person_id: i64) -> Result<ContactSummary> {
-        Ok(self.conn.query_row(
+        Ok(self.0.conn.query_row(
             "SELECT count(*), min(substr(occurred_at, 1, 10)), max(substr(occurred_at, 1, 10)),
                     coalesce(sum(kind = 'what_matters'), 0),
                     max(CASE WHEN kind = 'what_matters' THEN substr(occurred_at, 1, 10) END)
@@ -67,8 +69,8 @@ impl Store {
     }
 
     /// Every note for a person, amendments included, newest first.
-    pub fn conversations(&self, person_id: i64) -> Result<Vec<Conversation>> {
-        let mut stmt = self.conn.prepare_cached(
+    pub fn list(&self, person_id: i64) -> Result<Vec<Conversation>> {
+        let mut stmt = self.0.conn.prepare_cached(
             "SELECT id, person_id, occurred_at, kind, body, author, amends, amend_reason, created_at
                FROM conversation WHERE person_id = ?1
               ORDER BY occurred_at DESC, id DESC",
@@ -77,12 +79,35 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A person's unsaved drafts, most recent first.
+    pub fn drafts(&self, person_id: i64) -> Result<Vec<Draft>> {
+        let mut stmt = self.0.conn.prepare_cached(
+            "SELECT person_id, amends, kind, occurred_at, body, updated_at, amend_reason FROM draft
+              WHERE person_id = ?1 ORDER BY updated_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([person_id], |r| {
+            let kind: String = r.get(2)?;
+            Ok(Draft {
+                person_id: r.get(0)?,
+                amends: r.get(1)?,
+                kind: ConversationKind::parse(&kind).unwrap_or(ConversationKind::Other),
+                occurred_at: r.get(3)?,
+                body: r.get(4)?,
+                updated_at: r.get(5)?,
+                amend_reason: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Notes<&mut Store> {
     /// Appends a note (or an amendment: a new row pointing at the note it
     /// corrects; the original is never changed) and drops its draft, in one
     /// transaction.
-    pub fn add_conversation(&mut self, note: &NewNote) -> Result<i64> {
+    pub fn add(&mut self, note: &NewNote) -> Result<i64> {
         let note = note.clone().validate().map_err(StoreError::Invalid)?;
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             let (amends, reason) = match &note.amends {
                 Some((id, reason)) => (Some(*id), Some(reason.trim())),
                 None => (None, None),
@@ -132,7 +157,7 @@ impl Store {
 
     /// Autosaves an unsaved note, replacing the previous draft for the same note.
     pub fn save_draft(&mut self, d: &Draft) -> Result<()> {
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             delete_draft(tx, d.person_id, d.amends)?;
             tx.execute(
                 "INSERT INTO draft (person_id, amends, kind, occurred_at, body, amend_reason,
@@ -153,27 +178,6 @@ impl Store {
     }
 
     pub fn discard_draft(&mut self, person_id: i64, amends: Option<i64>) -> Result<()> {
-        self.write(|tx, _| delete_draft(tx, person_id, amends))
-    }
-
-    /// A person's unsaved drafts, most recent first.
-    pub fn drafts(&self, person_id: i64) -> Result<Vec<Draft>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT person_id, amends, kind, occurred_at, body, updated_at, amend_reason FROM draft
-              WHERE person_id = ?1 ORDER BY updated_at DESC, id DESC",
-        )?;
-        let rows = stmt.query_map([person_id], |r| {
-            let kind: String = r.get(2)?;
-            Ok(Draft {
-                person_id: r.get(0)?,
-                amends: r.get(1)?,
-                kind: ConversationKind::parse(&kind).unwrap_or(ConversationKind::Other),
-                occurred_at: r.get(3)?,
-                body: r.get(4)?,
-                updated_at: r.get(5)?,
-                amend_reason: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.0.write(|tx, _| delete_draft(tx, person_id, amends))
     }
 }

@@ -1,17 +1,17 @@
 //! Directory writes and reads beyond the basic list: edit, verify, deactivate,
 //! all-or-nothing imports, and people's connections to services.
 
+use super::Directory;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{Connection as Sql, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection as Sql, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
+use std::ops::Deref;
 
 use super::service::{SERVICE_COLUMNS, service_from_row};
-use super::{Result, Stamp, Store, StoreError, day};
+use super::{Result, Stamp, Store, StoreError};
 use crate::domain::date::iso;
-use crate::domain::service::{
-    Absent, Connection, ConnectionEvent, ConnectionStatus, Service, export_id, is_uuid,
-};
+use crate::domain::service::{Absent, Service, export_id, is_uuid};
 
 /// What an import did (or, for a dry run, would do).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -176,9 +176,10 @@ fn new_uid(conn: &Sql, at: &Stamp) -> Result<String> {
     Ok(format!("local-{stamp}-{next}"))
 }
 
-impl Store {
-    pub fn get_service(&self, id: i64) -> Result<Service> {
-        self.conn
+impl<S: Deref<Target = Store>> Directory<S> {
+    pub fn get(&self, id: i64) -> Result<Service> {
+        self.0
+            .conn
             .prepare_cached(&format!(
                 "SELECT {SERVICE_COLUMNS} FROM service WHERE id = ?1"
             ))?
@@ -190,9 +191,67 @@ impl Store {
             })
     }
 
+    /// What importing `services` would do, without writing anything.
+    pub fn plan_import(&self, services: &[Service]) -> Result<ImportSummary> {
+        self.0.directory().plan_import_keeping(services, &[])
+    }
+
+    /// [`Directory::plan_import`] where `absent[i]` are the fields
+    /// `services[i]`'s record left out (their stored values are kept).
+    pub fn plan_import_keeping(
+        &self,
+        services: &[Service],
+        absent: &[Absent],
+    ) -> Result<ImportSummary> {
+        let mut sum = ImportSummary::default();
+        let legacy = legacy_export_ids(&self.0.conn)?;
+        for (i, s) in services.iter().enumerate() {
+            let none = Absent::default();
+            match plan(&self.0.conn, &legacy, s, absent.get(i).unwrap_or(&none))?.0 {
+                Plan::Add => sum.added += 1,
+                Plan::Update(..) => sum.updated += 1,
+                Plan::Unchanged => sum.unchanged += 1,
+            }
+        }
+        Ok(sum)
+    }
+
+    /// The directory's change counter: it moves on every write to a service
+    /// (by any process), so a server can tell its copy is out of date.
+    pub fn version(&self) -> Result<i64> {
+        Ok(self
+            .0
+            .conn
+            .prepare_cached("SELECT n FROM change_counter WHERE tbl = 'service'")?
+            .query_row([], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    /// Every service by name (as [`Directory::list`]),
+    /// each with when it last changed (local time, ISO-8601 to the second).
+    pub fn with_modified(&self) -> Result<Vec<(Service, Option<String>)>> {
+        let mut stmt = self.0.conn.prepare_cached(&format!(
+            "SELECT {SERVICE_COLUMNS}, updated_at FROM service ORDER BY name COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt.query_map([], |r| Ok((service_from_row(r)?, r.get(21)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The whole directory, by name.
+    pub fn list(&self) -> Result<Vec<Service>> {
+        let mut stmt = self.0.conn.prepare_cached(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM service ORDER BY name COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt.query_map([], service_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Directory<&mut Store> {
     /// Adds a service typed in by hand; an empty uid gets a new local one.
-    pub fn create_service(&mut self, s: &Service) -> Result<i64> {
-        self.write(|tx, at| {
+    pub fn create(&mut self, s: &Service) -> Result<i64> {
+        self.0.write(|tx, at| {
             let mut s = s.clone();
             if s.uid.trim().is_empty() {
                 s.uid = new_uid(tx, at)?;
@@ -204,8 +263,8 @@ impl Store {
     }
 
     /// Saves every field of `s` (by its id).
-    pub fn update_service(&mut self, s: &Service) -> Result<()> {
-        self.write(|tx, at| {
+    pub fn update(&mut self, s: &Service) -> Result<()> {
+        self.0.write(|tx, at| {
             let (old, notes, extra) = tx
                 .prepare_cached(
                     "SELECT uid, import_notes, source_extra FROM service WHERE id = ?1",
@@ -241,24 +300,22 @@ impl Store {
     }
 
     /// Marks a service checked and current as of `on`.
-    pub fn verify_service(&mut self, id: i64, on: NaiveDate) -> Result<()> {
-        self.set_service_column(id, "verify", "last_verified_on", &iso(on))
+    pub fn verify(&mut self, id: i64, on: NaiveDate) -> Result<()> {
+        self.0
+            .directory_mut()
+            .set_column(id, "verify", "last_verified_on", &iso(on))
     }
 
     /// Deactivates (kept for history, no longer offered) or reactivates a service.
-    pub fn set_service_active(&mut self, id: i64, active: bool) -> Result<()> {
+    pub fn set_active(&mut self, id: i64, active: bool) -> Result<()> {
         let action = if active { "activate" } else { "deactivate" };
-        self.set_service_column(id, action, "status", status_text(active))
+        self.0
+            .directory_mut()
+            .set_column(id, action, "status", status_text(active))
     }
 
-    fn set_service_column(
-        &mut self,
-        id: i64,
-        action: &str,
-        column: &str,
-        value: &str,
-    ) -> Result<()> {
-        self.write(|tx, at| {
+    fn set_column(&mut self, id: i64, action: &str, column: &str, value: &str) -> Result<()> {
+        self.0.write(|tx, at| {
             let n = tx.execute(
                 &format!("UPDATE service SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
                 params![id, value, at.now.clone()],
@@ -273,45 +330,20 @@ impl Store {
         })
     }
 
-    /// What importing `services` would do, without writing anything.
-    pub fn plan_import(&self, services: &[Service]) -> Result<ImportSummary> {
-        self.plan_import_keeping(services, &[])
-    }
-
-    /// [`plan_import`](Self::plan_import) where `absent[i]` are the fields
-    /// `services[i]`'s record left out (their stored values are kept).
-    pub fn plan_import_keeping(
-        &self,
-        services: &[Service],
-        absent: &[Absent],
-    ) -> Result<ImportSummary> {
-        let mut sum = ImportSummary::default();
-        let legacy = legacy_export_ids(&self.conn)?;
-        for (i, s) in services.iter().enumerate() {
-            let none = Absent::default();
-            match plan(&self.conn, &legacy, s, absent.get(i).unwrap_or(&none))?.0 {
-                Plan::Add => sum.added += 1,
-                Plan::Update(..) => sum.updated += 1,
-                Plan::Unchanged => sum.unchanged += 1,
-            }
-        }
-        Ok(sum)
-    }
-
     /// Adds or updates (by uid) every service in one transaction: all or nothing.
-    pub fn import_services(&mut self, services: &[Service]) -> Result<ImportSummary> {
-        self.import_services_keeping(services, &[])
+    pub fn import(&mut self, services: &[Service]) -> Result<ImportSummary> {
+        self.0.directory_mut().import_keeping(services, &[])
     }
 
-    /// [`import_services`](Self::import_services) where `absent[i]` are the
+    /// [`Directory::import`] where `absent[i]` are the
     /// fields `services[i]`'s record left out: an update keeps what is
     /// stored for them, only fields the record gave (a `null` too) change.
-    pub fn import_services_keeping(
+    pub fn import_keeping(
         &mut self,
         services: &[Service],
         absent: &[Absent],
     ) -> Result<ImportSummary> {
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             let mut sum = ImportSummary::default();
             let legacy = legacy_export_ids(tx)?;
             for (i, s) in services.iter().enumerate() {
@@ -334,213 +366,5 @@ impl Store {
             }
             Ok(sum)
         })
-    }
-}
-
-fn status_of(r: &Row, i: usize) -> rusqlite::Result<ConnectionStatus> {
-    let text: String = r.get(i)?;
-    ConnectionStatus::parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            "unknown connection status".into(),
-        )
-    })
-}
-
-fn day_of(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    Ok(day(r.get(i)?).unwrap_or_default())
-}
-
-impl Store {
-    /// Connects a person to a service with a first dated status.
-    pub fn connect(
-        &mut self,
-        person_id: i64,
-        service_id: i64,
-        status: ConnectionStatus,
-        on: NaiveDate,
-        note: Option<&str>,
-    ) -> Result<i64> {
-        self.write(|tx, at| {
-            exists(tx, "person", person_id)?;
-            exists(tx, "service", service_id)?;
-            // One current connection per person and service: a second `c` is
-            // almost always a double press. Ended or declined ones may be retried.
-            let current: Option<(i64, String)> = tx
-                .query_row(
-                    "SELECT id, status FROM connection
-                     WHERE person_id = ?1 AND service_id = ?2
-                       AND status IN ('suggested', 'referred', 'attended')
-                     ORDER BY id DESC LIMIT 1",
-                    params![person_id, service_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            if let Some((id, status)) = current {
-                return Err(StoreError::Invalid(format!(
-                    "person {person_id} is already connected to service {service_id} \
-                     (connection {id}, {status}); update that connection in pane 2 instead"
-                )));
-            }
-            let now = at.now.clone();
-            tx.execute(
-                "INSERT INTO connection (person_id, service_id, status, status_on, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![person_id, service_id, status.as_str(), iso(on), note, now],
-            )?;
-            let id = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, status.as_str(), iso(on), note, now],
-            )?;
-            Store::audit(tx, at, "connect", "connection", id)?;
-            Ok(id)
-        })
-    }
-
-    /// Moves a connection to its next status, dated, with an optional note.
-    pub fn set_connection_status(
-        &mut self,
-        id: i64,
-        to: ConnectionStatus,
-        on: NaiveDate,
-        note: Option<&str>,
-    ) -> Result<()> {
-        self.write(|tx, at| {
-            let (from, since): (ConnectionStatus, String) = tx
-                .query_row(
-                    "SELECT status, status_on FROM connection WHERE id = ?1",
-                    [id],
-                    |r| Ok((status_of(r, 0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    entity: "connection",
-                    id,
-                })?;
-            // Steps are a history: one dated before the step it follows would
-            // tell the GP a person attended before they were referred.
-            if iso(on) < since {
-                return Err(StoreError::Invalid(format!(
-                    "connection {id} became {} on {since}: date this step {since} or later",
-                    from.as_str()
-                )));
-            }
-            if !from.next().contains(&to) {
-                return Err(StoreError::Invalid(format!(
-                    "connection {id} cannot go from {} to {}",
-                    from.as_str(),
-                    to.as_str()
-                )));
-            }
-            let now = at.now.clone();
-            tx.execute(
-                "UPDATE connection SET status = ?2, status_on = ?3, note = ?4 WHERE id = ?1",
-                params![id, to.as_str(), iso(on), note],
-            )?;
-            tx.execute(
-                "INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, to.as_str(), iso(on), note, now],
-            )?;
-            Store::audit(tx, at, "connection-status", "connection", id)
-        })
-    }
-
-    /// A person's connections, most recently changed first, each with its history.
-    pub fn connections_for_person(&self, person_id: i64) -> Result<Vec<Connection>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.person_id, c.service_id, s.name, c.status, c.status_on, c.note
-             FROM connection c JOIN service s ON s.id = c.service_id
-             WHERE c.person_id = ?1 ORDER BY c.status_on DESC, c.id DESC",
-        )?;
-        let mut list: Vec<Connection> = stmt
-            .query_map([person_id], |r| {
-                Ok(Connection {
-                    id: r.get(0)?,
-                    person_id: r.get(1)?,
-                    service_id: r.get(2)?,
-                    service_name: r.get(3)?,
-                    status: status_of(r, 4)?,
-                    status_on: day_of(r, 5)?,
-                    note: r.get(6)?,
-                    history: Vec::new(),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut hist = self.conn.prepare_cached(
-            "SELECT status, status_on, note FROM connection_history
-             WHERE connection_id = ?1 ORDER BY id",
-        )?;
-        for c in &mut list {
-            c.history = hist
-                .query_map([c.id], |r| {
-                    Ok(ConnectionEvent {
-                        status: status_of(r, 0)?,
-                        on: day_of(r, 1)?,
-                        note: r.get(2)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            if c.history.is_empty() {
-                // Made outside the app (demo data): its current state is its history.
-                c.history.push(ConnectionEvent {
-                    status: c.status,
-                    on: c.status_on,
-                    note: c.note.clone(),
-                });
-            }
-        }
-        Ok(list)
-    }
-
-    /// How many people are connected to a service now (suggested, referred or attending).
-    pub fn connected_now(&self, service_id: i64) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT count(DISTINCT person_id) FROM connection
-             WHERE service_id = ?1 AND status IN ('suggested', 'referred', 'attended')",
-            [service_id],
-            |r| r.get(0),
-        )?)
-    }
-}
-
-fn exists(conn: &Sql, entity: &'static str, id: i64) -> Result<()> {
-    let found: bool = conn.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM {entity} WHERE id = ?1)"),
-        [id],
-        |r| r.get(0),
-    )?;
-    if found {
-        Ok(())
-    } else {
-        Err(StoreError::NotFound { entity, id })
-    }
-}
-
-/// What `caseload serve` publishes: the directory tables alone, never a
-/// person, note or worker.
-impl Store {
-    /// The directory's change counter: it moves on every write to a service
-    /// (by any process), so a server can tell its copy is out of date.
-    pub fn directory_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT n FROM change_counter WHERE tbl = 'service'")?
-            .query_row([], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0))
-    }
-
-    /// Every service by name (as [`list_services`](Self::list_services)),
-    /// each with when it last changed (local time, ISO-8601 to the second).
-    pub fn services_with_modified(&self) -> Result<Vec<(Service, Option<String>)>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SERVICE_COLUMNS}, updated_at FROM service ORDER BY name COLLATE NOCASE, id"
-        ))?;
-        let rows = stmt.query_map([], |r| Ok((service_from_row(r)?, r.get(21)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

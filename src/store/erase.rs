@@ -50,7 +50,7 @@ impl Store {
 
     /// The rows and the tombstone, in one transaction; the bytes stay until `scrub`.
     fn delete_person(&mut self, id: i64, reason: &str) -> Result<usize> {
-        self.get_person(id)?; // NotFound for an unknown id
+        self.people().get(id)?; // NotFound for an unknown id
         let owned = self.person_tables()?;
         self.write(|tx, at| {
             let mut removed = 0;

@@ -7,6 +7,7 @@ pub mod clock;
 mod audit;
 mod backup;
 mod changes;
+mod connection;
 mod conversation;
 mod demo;
 mod directory;
@@ -17,6 +18,7 @@ mod follow_up;
 mod form_draft;
 mod goal;
 mod key;
+mod measure;
 mod migrate;
 pub mod os;
 mod person;
@@ -693,4 +695,49 @@ fn read_schema_immutably(path: &Path) -> Result<()> {
         r.get::<_, i64>(0)
     })?;
     Ok(())
+}
+
+// Grouped handles: `store.people()` reads, `store.people_mut()` also writes,
+// through the one connection and the one `write()` path. Each group's
+// methods are in its own file.
+macro_rules! handles {
+    ($($(#[$doc:meta])* $ty:ident $read:ident $write:ident;)*) => {$(
+        $(#[$doc])*
+        pub struct $ty<S>(S);
+
+        impl Store {
+            $(#[$doc])*
+            pub fn $read(&self) -> $ty<&Store> {
+                $ty(self)
+            }
+
+            $(#[$doc])*
+            pub fn $write(&mut self) -> $ty<&mut Store> {
+                $ty(self)
+            }
+        }
+    )*};
+}
+
+handles! {
+    /// The people on file and their status.
+    People people people_mut;
+    /// Conversation notes, their corrections and drafts.
+    Notes notes notes_mut;
+    /// A person's goals.
+    Goals goals goals_mut;
+    /// Wellbeing measures.
+    Measures measures measures_mut;
+    /// Follow-ups: the agenda, and who has gone quiet.
+    FollowUps follow_ups follow_ups_mut;
+    /// The directory of services.
+    Directory directory directory_mut;
+    /// Connections between a person and a service.
+    Connections connections connections_mut;
+    /// The team's workers and handovers.
+    Workers workers workers_mut;
+    /// Settings kept in the file.
+    Settings settings settings_mut;
+    /// Forms kept when the app closed mid-edit.
+    FormDrafts form_drafts form_drafts_mut;
 }

@@ -1,7 +1,9 @@
+use super::People;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
+use std::ops::Deref;
 
 use super::{Result, StatusHistoryEntry, Store, StoreError, day};
 use crate::domain::date::iso;
@@ -167,19 +169,40 @@ impl Disclosure {
     }
 }
 
-impl Store {
+/// Zero rows updated: either the record is gone or someone else changed it.
+fn check_one(tx: &rusqlite::Transaction, changed: usize, id: i64) -> Result<()> {
+    if changed == 1 {
+        return Ok(());
+    }
+    let exists: bool = tx.query_row("SELECT count(*) FROM person WHERE id = ?1", [id], |r| {
+        r.get::<_, i64>(0).map(|n| n > 0)
+    })?;
+    Err(if exists {
+        StoreError::Conflict {
+            entity: "person",
+            id,
+        }
+    } else {
+        StoreError::NotFound {
+            entity: "person",
+            id,
+        }
+    })
+}
+
+impl<S: Deref<Target = Store>> People<S> {
     /// Everyone, or only those in `statuses`, sorted by family then given name.
-    pub fn list_people(&self, statuses: Option<&[Status]>) -> Result<Vec<PersonRow>> {
-        self.list_people_of(statuses, None)
+    pub fn list(&self, statuses: Option<&[Status]>) -> Result<Vec<PersonRow>> {
+        self.0.people().list_of(statuses, None)
     }
 
     /// `list_people`, only those on `worker`'s caseload (a login) if given.
-    pub fn list_people_of(
+    pub fn list_of(
         &self,
         statuses: Option<&[Status]>,
         worker: Option<&str>,
     ) -> Result<Vec<PersonRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.0.conn.prepare_cached(&format!(
             "{ROW_COLUMNS} FROM person p
               WHERE ?1 IS NULL OR p.assigned_worker = ?1
               ORDER BY p.family_name, p.given_name, p.id"
@@ -198,7 +221,7 @@ impl Store {
     /// The first `limit` open cases in `list_people`'s order (on `worker`'s
     /// caseload if given), and the counts the caseload's header shows: what
     /// the first frame needs, without reading all 10,000 rows.
-    pub fn first_open_people(
+    pub fn first_open(
         &self,
         worker: Option<&str>,
         limit: usize,
@@ -210,7 +233,7 @@ impl Store {
         } else {
             "?1 IS NULL"
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.0.conn.prepare_cached(&format!(
             "{ROW_COLUMNS} FROM (SELECT * FROM person
                  WHERE {who} AND status IN {OPEN_STATUSES}
                  ORDER BY family_name, given_name, id LIMIT ?2) p
@@ -220,7 +243,7 @@ impl Store {
         let rows = stmt
             .query_map(params![worker, limit], person_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let (open, everyone): (i64, i64) = self.conn.query_row(
+        let (open, everyone): (i64, i64) = self.0.conn.query_row(
             &format!(
                 "SELECT (SELECT count(*) FROM person WHERE {who} AND status IN {OPEN_STATUSES}),
                         (SELECT count(*) FROM person)"
@@ -239,9 +262,9 @@ impl Store {
     }
 
     /// The caseload rows of `ids` (those that still exist), in no order.
-    pub fn people_rows(&self, ids: &[i64]) -> Result<Vec<PersonRow>> {
+    pub fn rows(&self, ids: &[i64]) -> Result<Vec<PersonRow>> {
         let list = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.0.conn.prepare_cached(&format!(
             "{ROW_COLUMNS} FROM person p WHERE p.id IN (SELECT value FROM json_each(?1))"
         ))?;
         let rows = stmt.query_map([list], person_row)?;
@@ -249,8 +272,9 @@ impl Store {
     }
 
     /// The newest mark of a change to anyone's caseload row (0: none yet).
-    pub fn people_seq(&self) -> Result<i64> {
+    pub fn seq(&self) -> Result<i64> {
         Ok(self
+            .0
             .conn
             .query_row("SELECT coalesce(max(seq), 0) FROM person_touch", [], |r| {
                 r.get(0)
@@ -260,8 +284,8 @@ impl Store {
     /// The people whose caseload rows changed (added, edited, erased, or a
     /// follow-up or goal of theirs) after mark `seq`, with the newest mark;
     /// `None` when more than `limit` did (then reading everyone is cheaper).
-    pub fn people_touched_since(&self, seq: i64, limit: usize) -> Result<Option<(i64, Vec<i64>)>> {
-        let mut stmt = self.conn.prepare_cached(
+    pub fn touched_since(&self, seq: i64, limit: usize) -> Result<Option<(i64, Vec<i64>)>> {
+        let mut stmt = self.0.conn.prepare_cached(
             "SELECT row_id, seq FROM person_touch WHERE seq > ?1 ORDER BY seq LIMIT ?2",
         )?;
         let rows = stmt.query_map((seq, limit as i64 + 1), |r| {
@@ -278,8 +302,9 @@ impl Store {
         )))
     }
 
-    pub fn get_person(&self, id: i64) -> Result<Person> {
-        self.conn
+    pub fn get(&self, id: i64) -> Result<Person> {
+        self.0
+            .conn
             .query_row(
                 &format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"),
                 [id],
@@ -294,8 +319,9 @@ impl Store {
 
     /// The first person already holding this NHS number (10 digits, as stored),
     /// so a second record for the same person can be refused.
-    pub fn person_with_nhs_number(&self, nhs_number: &str) -> Result<Option<i64>> {
+    pub fn with_nhs_number(&self, nhs_number: &str) -> Result<Option<i64>> {
         Ok(self
+            .0
             .conn
             .query_row(
                 "SELECT id FROM person WHERE nhs_number = ?1 ORDER BY id LIMIT 1",
@@ -305,9 +331,48 @@ impl Store {
             .optional()?)
     }
 
+    /// Oldest first.
+    pub fn status_history(&self, id: i64) -> Result<Vec<StatusHistoryEntry>> {
+        // A handover shows with the status the person had on its day.
+        let mut stmt = self.0.conn.prepare_cached(
+            "SELECT status, reason, changed_on, handed_to FROM (
+                 SELECT status, reason, changed_on, NULL AS handed_to, created_at, 0 AS k, id
+                   FROM status_change WHERE person_id = ?1
+                 UNION ALL
+                 SELECT coalesce((SELECT s.status FROM status_change s
+                                   WHERE s.person_id = h.person_id AND s.created_at <= h.created_at
+                                   ORDER BY s.created_at DESC, s.id DESC LIMIT 1),
+                                 (SELECT status FROM person WHERE id = h.person_id)),
+                        h.note, h.handed_on, h.to_worker, h.created_at, 1, h.id
+                   FROM handover h WHERE h.person_id = ?1)
+              ORDER BY changed_on, k, id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(StatusHistoryEntry {
+                status: status_of(r.get(0)?),
+                reason: r.get(1)?,
+                changed_on: day(r.get(2)?),
+                handed_to: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The editable list of referral sources, in display order.
+    pub fn referral_sources(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .0
+            .conn
+            .prepare_cached("SELECT name FROM referral_source ORDER BY position, name")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl People<&mut Store> {
     /// Adds a person as `referred`, with the first line of their status history.
-    pub fn add_person(&mut self, p: &PersonDetails) -> Result<i64> {
-        self.write(|tx, at| {
+    pub fn add(&mut self, p: &PersonDetails) -> Result<i64> {
+        self.0.write(|tx, at| {
             let now = at.now.clone();
             let referred_on = p
                 .referred_on
@@ -342,8 +407,8 @@ impl Store {
 
     /// Saves edited details. `version` is the one the editor loaded: if someone
     /// else saved in between, nothing is written and `Conflict` comes back.
-    pub fn update_person(&mut self, id: i64, version: i64, p: &PersonDetails) -> Result<()> {
-        self.write(|tx, at| {
+    pub fn update(&mut self, id: i64, version: i64, p: &PersonDetails) -> Result<()> {
+        self.0.write(|tx, at| {
             let mut values = detail_values(p, p.referred_on.map(iso));
             values.extend([at.now.clone().into(), id.into(), version.into()]);
             let changed = tx.execute(
@@ -364,7 +429,7 @@ impl Store {
 
     /// Moves a person to a new status (already validated against their current one).
     pub fn set_status(&mut self, id: i64, version: i64, change: &StatusChange) -> Result<()> {
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             let now = at.now.clone();
             let on = iso(change.changed_on);
             let closed_on = (change.status == Status::Closed).then(|| on.clone());
@@ -398,19 +463,19 @@ impl Store {
     /// config.toml): an audit row with the id and no personal data. An
     /// unknown id is `NotFound` and leaves no row.
     pub fn audit_read(&mut self, id: i64) -> Result<()> {
-        self.audit_about(id, "read")
+        self.0.people_mut().audit_about(id, "read")
     }
 
     /// Records that person `id`'s records left the system: a letter back to
     /// the referrer or a subject access copy. A disclosure is always
     /// audited, whatever `audit_reads` says.
     pub fn audit_disclosure(&mut self, id: i64, what: Disclosure) -> Result<()> {
-        self.audit_about(id, what.action())
+        self.0.people_mut().audit_about(id, what.action())
     }
 
     /// An audit row about person `id` that changes nothing else.
     fn audit_about(&mut self, id: i64, action: &'static str) -> Result<()> {
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             let found: bool =
                 tx.query_row("SELECT count(*) > 0 FROM person WHERE id = ?1", [id], |r| {
                     r.get(0)
@@ -423,64 +488,5 @@ impl Store {
             }
             Store::audit(tx, at, action, "person", id)
         })
-    }
-
-    /// Oldest first.
-    pub fn status_history(&self, id: i64) -> Result<Vec<StatusHistoryEntry>> {
-        // A handover shows with the status the person had on its day.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT status, reason, changed_on, handed_to FROM (
-                 SELECT status, reason, changed_on, NULL AS handed_to, created_at, 0 AS k, id
-                   FROM status_change WHERE person_id = ?1
-                 UNION ALL
-                 SELECT coalesce((SELECT s.status FROM status_change s
-                                   WHERE s.person_id = h.person_id AND s.created_at <= h.created_at
-                                   ORDER BY s.created_at DESC, s.id DESC LIMIT 1),
-                                 (SELECT status FROM person WHERE id = h.person_id)),
-                        h.note, h.handed_on, h.to_worker, h.created_at, 1, h.id
-                   FROM handover h WHERE h.person_id = ?1)
-              ORDER BY changed_on, k, id",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok(StatusHistoryEntry {
-                status: status_of(r.get(0)?),
-                reason: r.get(1)?,
-                changed_on: day(r.get(2)?),
-                handed_to: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
-/// Zero rows updated: either the record is gone or someone else changed it.
-fn check_one(tx: &rusqlite::Transaction, changed: usize, id: i64) -> Result<()> {
-    if changed == 1 {
-        return Ok(());
-    }
-    let exists: bool = tx.query_row("SELECT count(*) FROM person WHERE id = ?1", [id], |r| {
-        r.get::<_, i64>(0).map(|n| n > 0)
-    })?;
-    Err(if exists {
-        StoreError::Conflict {
-            entity: "person",
-            id,
-        }
-    } else {
-        StoreError::NotFound {
-            entity: "person",
-            id,
-        }
-    })
-}
-
-impl Store {
-    /// The editable list of referral sources, in display order.
-    pub fn referral_sources(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT name FROM referral_source ORDER BY position, name")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -1,6 +1,6 @@
 use rusqlite::Row;
 
-use super::{Result, Store, day};
+use super::day;
 use crate::domain::service::Service;
 
 pub(super) const SERVICE_COLUMNS: &str = "id, uid, name, organisation, description, categories,
@@ -31,15 +31,4 @@ pub(super) fn service_from_row(r: &Row) -> rusqlite::Result<Service> {
         import_notes: r.get(19)?,
         source_extra: r.get(20)?,
     })
-}
-
-impl Store {
-    /// The whole directory, by name.
-    pub fn list_services(&self) -> Result<Vec<Service>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SERVICE_COLUMNS} FROM service ORDER BY name COLLATE NOCASE, id"
-        ))?;
-        let rows = stmt.query_map([], service_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }

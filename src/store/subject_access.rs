@@ -17,7 +17,7 @@ pub(super) struct Owned {
 impl Store {
     /// Everything held about `person_id`, read in one transaction so the parts agree.
     pub fn subject_access(&self, person_id: i64) -> Result<SubjectAccess> {
-        self.get_person(person_id)?; // NotFound for an unknown id
+        self.people().get(person_id)?; // NotFound for an unknown id
         let tx = self.conn.unchecked_transaction()?;
         let rows = self.subject_access_rows(person_id)?;
         tx.finish()?;
@@ -29,17 +29,17 @@ impl Store {
     pub fn subject_access_record(&self, person_id: i64) -> Result<SubjectAccessRecord> {
         let tx = self.conn.unchecked_transaction()?;
         let record = SubjectAccessRecord {
-            person: self.get_person(person_id)?,
-            status_history: self.status_history(person_id)?,
-            conversations: self.conversations(person_id)?,
-            drafts: self.drafts(person_id)?,
-            form_drafts: self.form_drafts_about(person_id)?,
-            goals: self.goals(person_id)?,
-            measures: self.measures(person_id)?,
-            connections: self.connections_for_person(person_id)?,
-            follow_ups: self.follow_ups_for_person(person_id)?,
-            assigned_worker: self.assigned_worker(person_id)?,
-            handovers: self.handovers(person_id)?,
+            person: self.people().get(person_id)?,
+            status_history: self.people().status_history(person_id)?,
+            conversations: self.notes().list(person_id)?,
+            drafts: self.notes().drafts(person_id)?,
+            form_drafts: self.form_drafts().about(person_id)?,
+            goals: self.goals().list(person_id)?,
+            measures: self.measures().list(person_id)?,
+            connections: self.connections().for_person(person_id)?,
+            follow_ups: self.follow_ups().for_person(person_id)?,
+            assigned_worker: self.workers().assigned_to(person_id)?,
+            handovers: self.workers().handovers(person_id)?,
             rows: self.subject_access_rows(person_id)?,
         };
         tx.finish()?;

@@ -1,6 +1,8 @@
 //! The workers of a team, whose caseload each person is on, and handovers.
 
+use super::Workers;
 use rusqlite::{OptionalExtension, Row};
+use std::ops::Deref;
 
 use super::{Handover, Result, Stamp, Store, StoreError, day};
 use crate::domain::worker::{Role, Worker, check_login, check_name};
@@ -57,18 +59,27 @@ impl Store {
     pub fn actor(&self) -> &str {
         &self.actor
     }
+}
 
+fn unknown_worker(login: &str) -> StoreError {
+    StoreError::Invalid(format!(
+        "no worker {login}; add them with `caseload worker add --login {login} --name NAME`"
+    ))
+}
+
+impl<S: Deref<Target = Store>> Workers<S> {
     /// Every worker, current ones first, then by name.
-    pub fn workers(&self) -> Result<Vec<Worker>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+    pub fn list(&self) -> Result<Vec<Worker>> {
+        let mut stmt = self.0.conn.prepare_cached(&format!(
             "{WORKER_SELECT} ORDER BY retired_on IS NOT NULL, name, login"
         ))?;
         let rows = stmt.query_map([], worker_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn worker(&self, login: &str) -> Result<Option<Worker>> {
+    pub fn get(&self, login: &str) -> Result<Option<Worker>> {
         Ok(self
+            .0
             .conn
             .query_row(
                 &format!("{WORKER_SELECT} WHERE login = ?1"),
@@ -81,17 +92,56 @@ impl Store {
     /// The worker at the keyboard: the registered, not retired, worker whose
     /// login is this process's OS login. `None` in a file with no workers.
     pub fn me(&self) -> Result<Option<Worker>> {
-        Ok(self.worker(&self.actor)?.filter(|w| !w.is_retired()))
+        Ok(self
+            .0
+            .workers()
+            .get(&self.0.actor)?
+            .filter(|w| !w.is_retired()))
     }
 
+    /// Person `id`'s handovers, oldest first.
+    pub fn handovers(&self, id: i64) -> Result<Vec<Handover>> {
+        let mut stmt = self.0.conn.prepare_cached(
+            "SELECT from_worker, to_worker, note, handed_on FROM handover
+              WHERE person_id = ?1 ORDER BY handed_on, id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Handover {
+                from_worker: r.get(0)?,
+                to_worker: r.get(1)?,
+                note: r.get(2)?,
+                handed_on: day(r.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whose caseload person `id` is on (a login), if anyone's.
+    pub fn assigned_to(&self, id: i64) -> Result<Option<String>> {
+        self.0
+            .conn
+            .query_row(
+                "SELECT assigned_worker FROM person WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "person",
+                id,
+            })
+    }
+}
+
+impl Workers<&mut Store> {
     /// Registers a worker. A login already registered is refused. The first
     /// worker on a file that already has people takes them on, with their
     /// open follow-ups: "my caseload" must never hide people who were there
     /// before the team was set up (each move is a dated handover, audited).
-    pub fn add_worker(&mut self, login: &str, name: &str, role: Role) -> Result<WorkerAdded> {
+    pub fn add(&mut self, login: &str, name: &str, role: Role) -> Result<WorkerAdded> {
         let login = check_login(login).map_err(StoreError::Invalid)?;
         let name = check_name(name).map_err(StoreError::Invalid)?;
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             let taken: bool = tx.query_row(
                 "SELECT count(*) > 0 FROM worker WHERE login = ?1",
                 [&login],
@@ -120,9 +170,9 @@ impl Store {
 
     /// Marks a worker as gone (they stay, so history still names them).
     /// Returns how many people are still assigned to them, to hand over.
-    pub fn retire_worker(&mut self, login: &str) -> Result<i64> {
+    pub fn retire(&mut self, login: &str) -> Result<i64> {
         let login = &check_login(login).map_err(StoreError::Invalid)?;
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             let found: Option<(i64, Option<String>)> = tx
                 .query_row(
                     "SELECT id, retired_on FROM worker WHERE login = ?1",
@@ -158,10 +208,10 @@ impl Store {
     /// Hands person `id` over to worker `to` (registered, not retired), with
     /// an optional note: a dated line in their status history, an audit row,
     /// and their open follow-ups move to `to` too.
-    pub fn assign_person(&mut self, id: i64, to: &str, note: Option<&str>) -> Result<()> {
+    pub fn assign(&mut self, id: i64, to: &str, note: Option<&str>) -> Result<()> {
         let to = &check_login(to).map_err(StoreError::Invalid)?;
         let note = note.map(str::trim).filter(|n| !n.is_empty());
-        self.write(|tx, at| {
+        self.0.write(|tx, at| {
             let worker: Option<Option<String>> = tx
                 .query_row(
                     "SELECT retired_on FROM worker WHERE login = ?1",
@@ -226,42 +276,4 @@ impl Store {
             Ok(())
         })
     }
-
-    /// Person `id`'s handovers, oldest first.
-    pub fn handovers(&self, id: i64) -> Result<Vec<Handover>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT from_worker, to_worker, note, handed_on FROM handover
-              WHERE person_id = ?1 ORDER BY handed_on, id",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok(Handover {
-                from_worker: r.get(0)?,
-                to_worker: r.get(1)?,
-                note: r.get(2)?,
-                handed_on: day(r.get(3)?),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Whose caseload person `id` is on (a login), if anyone's.
-    pub fn assigned_worker(&self, id: i64) -> Result<Option<String>> {
-        self.conn
-            .query_row(
-                "SELECT assigned_worker FROM person WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "person",
-                id,
-            })
-    }
-}
-
-fn unknown_worker(login: &str) -> StoreError {
-    StoreError::Invalid(format!(
-        "no worker {login}; add them with `caseload worker add --login {login} --name NAME`"
-    ))
 }

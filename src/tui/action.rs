@@ -80,7 +80,7 @@ pub enum Action {
     SelectFollowUp(i64),
     /// A connection became "referred": offer a check-in in 14 days (not forced;
     /// Esc skips; `caseload config set offer_check_in off` turns it off). The
-    /// store decides (`Store::check_in_offer`) whether to offer at all.
+    /// store decides (`FollowUps::check_in_offer`) whether to offer at all.
     OfferCheckIn {
         person_id: i64,
         service_id: i64,

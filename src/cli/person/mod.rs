@@ -56,7 +56,7 @@ pub fn person_list(
     out: &mut dyn Write,
 ) -> CliResult {
     let statuses = status.map(parse_status_filter).transpose()?;
-    let people = store.list_people_of(statuses.as_deref(), whose.login())?;
+    let people = store.people().list_of(statuses.as_deref(), whose.login())?;
     // A team file's list says whose each person is, unless it is one worker's.
     let team = whose.login().is_none() && people.iter().any(|p| p.assigned_worker.is_some());
     let mut header = vec!["ID", "NAME", "STATUS", "SOURCE", "REFERRED", "NEXT", "RISK"];
@@ -100,13 +100,13 @@ pub fn person_add(
         .nhs_number
         .as_deref()
         .filter(|_| !allow_duplicate_nhs)
-        && let Some(existing) = store.person_with_nhs_number(nhs)?
+        && let Some(existing) = store.people().with_nhs_number(nhs)?
     {
         return Err(CliError::User(words::person::duplicate_nhs(existing)));
     }
     // A damaged table is refused before anything is written into it.
     store.check_people_tables()?;
-    let id = store.add_person(&details)?;
+    let id = store.people_mut().add(&details)?;
     writeln!(out, "{id}")?;
     Ok(())
 }
@@ -122,7 +122,7 @@ fn checked(
     if source_given && !input.referral_source.trim().is_empty() {
         input.referral_source = crate::domain::person::referral_source_from(
             &input.referral_source,
-            &store.referral_sources()?,
+            &store.people().referral_sources()?,
         )
         .map_err(|m| CliError::User(words::nothing_saved(format!("--source: {m}"))))?;
     }
@@ -143,7 +143,7 @@ pub fn person_edit(
     if changes.is_empty() {
         return Err(CliError::User(words::person::NOTHING_TO_CHANGE.into()));
     }
-    let person = store.get_person(id)?;
+    let person = store.people().get(id)?;
     let mut input = PersonInput::from_details(&person.details);
     for (field, value) in changes {
         if let Some(slot) = input.get_mut(field) {
@@ -152,7 +152,7 @@ pub fn person_edit(
     }
     let source_given = changes.iter().any(|(f, _)| *f == "referral_source");
     let details = checked(store, input, source_given)?;
-    store.update_person(id, person.version, &details)?;
+    store.people_mut().update(id, person.version, &details)?;
     writeln!(out, "{id}")?;
     Ok(())
 }
@@ -169,7 +169,7 @@ pub fn person_assign(
         crate::domain::limits::check_bytes("the note", n, crate::domain::limits::MAX_TEXT_BYTES)
             .map_err(|e| CliError::User(words::nothing_saved(e)))?;
     }
-    store.assign_person(id, login, note)?;
+    store.workers_mut().assign(id, login, note)?;
     let to = for_terminal_line(login.trim());
     writeln!(out, "{}", words::person::handed_over(id, &to))?;
     Ok(())
@@ -185,7 +185,7 @@ pub fn person_status(
 ) -> CliResult {
     let to = Status::parse(to.trim())
         .ok_or_else(|| CliError::User(words::person::bad_status(&quote(to, 20))))?;
-    let person = store.get_person(id)?;
+    let person = store.people().get(id)?;
     let change = crate::domain::person::validate_status_change(
         person.status,
         to,
@@ -193,7 +193,7 @@ pub fn person_status(
         store.clock().today(),
     )
     .map_err(|e| CliError::User(format!("person {id}: {e}")))?;
-    store.set_status(id, person.version, &change)?;
+    store.people_mut().set_status(id, person.version, &change)?;
     writeln!(out, "{}", words::person::now(id, to.as_str()))?;
     Ok(())
 }

@@ -3,11 +3,11 @@
 use super::*;
 
 pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Write) -> CliResult {
-    let person = store.get_person(id)?;
-    let history = store.status_history(id)?;
-    let conversations = store.conversations(id)?;
-    let goals = store.goals(id)?;
-    let measures = store.measures(id)?;
+    let person = store.people().get(id)?;
+    let history = store.people().status_history(id)?;
+    let conversations = store.notes().list(id)?;
+    let goals = store.goals().list(id)?;
+    let measures = store.measures().list(id)?;
     match format {
         ShowFormat::Json => {
             let value = serde_json::json!({

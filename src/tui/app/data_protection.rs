@@ -33,7 +33,7 @@ impl App {
         if !self.audit_reads || self.last_read == Some(id) {
             return;
         }
-        match self.store.audit_read(id) {
+        match self.store.people_mut().audit_read(id) {
             Ok(()) => self.last_read = Some(id),
             Err(e) => self.report::<()>(Err(e)),
         }

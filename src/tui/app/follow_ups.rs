@@ -14,6 +14,7 @@ impl App {
             let now = self.store.clock().now();
             if let Ok((overdue, today)) = self
                 .store
+                .follow_ups()
                 .agenda_counts(now, self.session.agenda_owner.as_deref())
             {
                 self.counts.follow_ups_overdue = overdue;
@@ -76,9 +77,9 @@ impl App {
         if !only_this {
             return self.reload_parts(&changed);
         }
-        let r = self.store.get_follow_up(id)?;
+        let r = self.store.follow_ups().get(id)?;
         if let Some(person) = r.person_id {
-            let next = self.store.next_follow_up(person)?;
+            let next = self.store.follow_ups().next_for(person)?;
             self.caseload.set_next_follow_up(person, next);
         }
         // Pane 2 lists its person's open follow-ups.

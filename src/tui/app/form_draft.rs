@@ -82,7 +82,7 @@ impl App {
             Some(_) => {}
             None if self.form_draft_kept => {
                 self.form_draft_kept = false;
-                let r = self.store.discard_form_draft();
+                let r = self.store.form_drafts_mut().discard();
                 self.report(r);
             }
             None => {}
@@ -102,7 +102,10 @@ impl App {
             .iter()
             .map(|f| (f.key.name().to_string(), f.value.clone()))
             .collect();
-        let r = self.store.save_form_draft(&purpose, person_id, &fields);
+        let r = self
+            .store
+            .form_drafts_mut()
+            .save(&purpose, person_id, &fields);
         self.form_draft_kept |= r.is_ok();
         self.report(r);
     }
@@ -111,7 +114,7 @@ impl App {
     /// what they typed. One that cannot be opened again (its person has
     /// gone, say) is thrown away.
     pub(super) fn restore_form_draft(&mut self) {
-        let Ok(Some(draft)) = self.store.form_draft() else {
+        let Ok(Some(draft)) = self.store.form_drafts().latest() else {
             return;
         };
         let depth = self.modals.len();
@@ -134,7 +137,7 @@ impl App {
                 self.form_draft_kept = true;
             }
             _ => {
-                let r = self.store.discard_form_draft();
+                let r = self.store.form_drafts_mut().discard();
                 self.report(r);
             }
         }

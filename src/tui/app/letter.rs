@@ -37,7 +37,7 @@ impl App {
     pub(super) fn preview_letter(&mut self, id: i64) {
         self.letter_actions.clear();
         if self.letter_worker.0.is_none() {
-            match self.store.letter_signatory() {
+            match self.store.settings().letter_signatory() {
                 Ok(Some(name)) => self.letter_worker.0 = Some(name),
                 Ok(None) => return self.ask_letter_name(id),
                 Err(e) => return self.report::<()>(Err(e)),
@@ -69,7 +69,7 @@ impl App {
                 return Some(form);
             }
         };
-        if let Err(e) = self.store.set_letter_name(&name) {
+        if let Err(e) = self.store.settings_mut().set_letter_name(&name) {
             form.set_error(FieldKey::Name, strings::letter::name_not_saved(&e));
             return Some(form);
         }
@@ -112,7 +112,7 @@ impl App {
     }
 
     fn letter_text(&self, id: i64, summary: Option<&str>) -> Result<String, StoreError> {
-        let letter = self.store.letter_records(id)?.letter(
+        let letter = self.store.notes().letter_records(id)?.letter(
             self.session.today,
             LetterAdditions {
                 actions: &self.letter_actions,
@@ -212,6 +212,7 @@ impl App {
         };
         if let Err(e) = self
             .store
+            .people_mut()
             .audit_disclosure(id, crate::store::Disclosure::Letter)
         {
             return self.show(strings::letter::not_written(&e), true);

@@ -69,7 +69,7 @@ impl App {
 
     /// Who the agenda is for: me, a link worker in a team; else everyone.
     pub(super) fn agenda_owner(&self) -> Result<Option<String>, StoreError> {
-        let me = self.store.me()?;
+        let me = self.store.workers().me()?;
         Ok(crate::domain::worker::default_filter(me.as_ref())
             .login()
             .map(str::to_string))

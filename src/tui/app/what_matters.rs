@@ -71,7 +71,7 @@ impl App {
             NoteAction::DiscardDraftConfirmed(pid) => {
                 let drafts = std::mem::take(&mut self.person.drafts);
                 for d in drafts {
-                    let r = self.store.discard_draft(pid, d.amends);
+                    let r = self.store.notes_mut().discard_draft(pid, d.amends);
                     self.report(r);
                 }
                 self.refresh_person(pid);
@@ -96,12 +96,15 @@ impl App {
             EditorOutcome::External => self.external_edit = Some(editor.body_text()),
             EditorOutcome::Discard => {
                 self.draft_dirty_since = None;
-                let r = self.store.discard_draft(editor.person_id, editor.amends);
+                let r = self
+                    .store
+                    .notes_mut()
+                    .discard_draft(editor.person_id, editor.amends);
                 self.report(r);
                 self.refresh_person(editor.person_id);
                 return;
             }
-            EditorOutcome::Save(note) => match self.store.add_conversation(&note) {
+            EditorOutcome::Save(note) => match self.store.notes_mut().add(&note) {
                 Ok(_) => {
                     self.draft_dirty_since = None;
                     self.refresh_person(note.person_id);
@@ -148,10 +151,14 @@ impl App {
             return;
         };
         // An empty or untouched note leaves no draft behind to be "recovered".
-        let r = if editor.has_content() {
-            self.store.save_draft(&editor.to_draft())
-        } else {
-            self.store.discard_draft(editor.person_id, editor.amends)
+        let (draft, person_id, amends) = (
+            editor.has_content().then(|| editor.to_draft()),
+            editor.person_id,
+            editor.amends,
+        );
+        let r = match draft {
+            Some(draft) => self.store.notes_mut().save_draft(&draft),
+            None => self.store.notes_mut().discard_draft(person_id, amends),
         };
         self.report(r);
     }

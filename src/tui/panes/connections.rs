@@ -184,8 +184,8 @@ pub fn open_connect(store: &Store, s: &Session, service_id: i64) -> Effects {
     let Some(person_id) = s.person.or(s.selected) else {
         return Effects::refuse(crate::tui::strings::connections::SELECT_PERSON);
     };
-    let names = store.get_person(person_id).and_then(|p| {
-        let service = store.get_service(service_id)?;
+    let names = store.people().get(person_id).and_then(|p| {
+        let service = store.directory().get(service_id)?;
         Ok((p.display_name(), service.name))
     });
     match names {
@@ -210,7 +210,9 @@ pub fn save_connect(
     let Some((status, on, note)) = checked(form, s.today) else {
         return Submitted::KeepOpen;
     };
-    let written = store.connect(person_id, service_id, status, on, note.as_deref());
+    let written = store
+        .connections_mut()
+        .add(person_id, service_id, status, on, note.as_deref());
     saved(form, written.map(|_| ()), status, (person_id, service_id))
 }
 
@@ -242,7 +244,9 @@ impl ConnectionsView {
             .iter()
             .find(|c| c.id == id)
             .map_or(0, |c| c.service_id);
-        let written = store.set_connection_status(id, status, on, note.as_deref());
+        let written = store
+            .connections_mut()
+            .set_status(id, status, on, note.as_deref());
         let person_id = s.person.unwrap_or(0);
         saved(form, written, status, (person_id, service_id))
     }

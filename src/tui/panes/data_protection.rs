@@ -18,7 +18,7 @@ pub const ERASE_REASON: &str = "erased in the app";
 
 /// `E`: asks where to write person `id`'s subject access copy.
 pub fn open_export(store: &Store, id: i64) -> Effects {
-    let name = match store.get_person(id) {
+    let name = match store.people().get(id) {
         Ok(p) => p.display_name(),
         Err(e) => return Effects::failed(e),
     };
@@ -44,7 +44,10 @@ pub fn save_export(form: &mut Form, person_id: i64, store: &mut Store, s: &Sessi
         Err(e) => return keep(form, FieldKey::Path, words::not_written(&e)),
     };
     let text = crate::io::subject_access::text(&record, s.today);
-    if let Err(e) = store.audit_disclosure(person_id, Disclosure::SubjectAccess) {
+    if let Err(e) = store
+        .people_mut()
+        .audit_disclosure(person_id, Disclosure::SubjectAccess)
+    {
         return keep(form, FieldKey::Path, words::not_written(&e));
     }
     match write_private(&path, text.as_bytes(), false) {
@@ -68,7 +71,7 @@ pub fn open_erase(store: &Store, ids: &[i64]) -> Effects {
     let (form, confirm) = match ids {
         [] => return Effects::say(words::NOBODY_MARKED),
         [id] => {
-            let p = match store.get_person(*id) {
+            let p = match store.people().get(*id) {
                 Ok(p) => p,
                 Err(e) => return Effects::failed(e),
             };

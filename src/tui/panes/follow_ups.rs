@@ -134,23 +134,23 @@ impl Component for FollowUpsPane {
             Action::AddFollowUp {
                 person_id,
                 service_id,
-            } => match store.subject_name(person_id, service_id) {
+            } => match store.follow_ups().subject_name(person_id, service_id) {
                 Ok(about) => FollowUpForm::add(person_id, service_id, about.as_deref()).opened(),
                 Err(e) => Effects::failed(e),
             },
-            Action::EditFollowUp(id) => match store.get_follow_up(id) {
+            Action::EditFollowUp(id) => match store.follow_ups().get(id) {
                 Ok(r) => FollowUpForm::edit(&r).opened(),
                 Err(e) => Effects::failed(e),
             },
             Action::OpenSnooze(id) => {
                 Effects::open(Modal::form(snooze_form(id), Purpose::Snooze { id }))
             }
-            Action::CompleteFollowUp(id) => match store.get_follow_up(id) {
+            Action::CompleteFollowUp(id) => match store.follow_ups().get(id) {
                 Ok(r) => Effects::open(Modal::form(outcome_form(&r), Purpose::FollowUpDone { id })),
                 Err(e) => Effects::failed(e),
             },
             Action::ReopenFollowUp(id) => written(
-                store.reopen_follow_up(id),
+                store.follow_ups_mut().reopen(id),
                 id,
                 format!("Follow-up #{id} is open again"),
                 true,
@@ -165,9 +165,10 @@ impl Component for FollowUpsPane {
                 service_id,
             } => {
                 let offer = store
+                    .follow_ups()
                     .check_in_offer(person_id, Some(service_id), s.today)
                     .and_then(|draft| {
-                        let about = store.subject_name(Some(person_id), None)?;
+                        let about = store.follow_ups().subject_name(Some(person_id), None)?;
                         Ok(draft.map(|d| FollowUpForm::offer(&d, about.as_deref())))
                     });
                 match offer {
@@ -198,9 +199,10 @@ impl Component for FollowUpsPane {
                 };
                 let saved = match editing {
                     Some((id, version)) => store
-                        .update_follow_up(id, version, draft.due_on, draft.due_time, &draft.text)
+                        .follow_ups_mut()
+                        .update(id, version, draft.due_on, draft.due_time, &draft.text)
                         .map(|()| id),
-                    None => store.add_follow_up(
+                    None => store.follow_ups_mut().add(
                         draft.person_id,
                         draft.service_id,
                         draft.due_on,
@@ -226,7 +228,7 @@ impl Component for FollowUpsPane {
             }
             Purpose::FollowUpDone { id } => match parse_outcome(form.value(FieldKey::Outcome)) {
                 Ok(outcome) => {
-                    let done = store.complete_follow_up_with(id, outcome.as_deref());
+                    let done = store.follow_ups_mut().complete_with(id, outcome.as_deref());
                     if done.is_ok() {
                         self.undo.push(id);
                     }
@@ -277,14 +279,14 @@ impl Component for FollowUpsPane {
         let owner = session.agenda_owner.as_deref();
         match (follow_ups, quiet) {
             (true, true) => self.set(
-                store.open_follow_ups_of(owner)?,
+                store.follow_ups().open_of(owner)?,
                 gone_quiet(store, session)?,
-                store.done_follow_ups(DONE_HISTORY)?,
+                store.follow_ups().done(DONE_HISTORY)?,
                 now,
             ),
             (true, false) => self.set_follow_ups(
-                store.open_follow_ups_of(owner)?,
-                store.done_follow_ups(DONE_HISTORY)?,
+                store.follow_ups().open_of(owner)?,
+                store.follow_ups().done(DONE_HISTORY)?,
                 now,
             ),
             (false, true) => self.set_quiet(gone_quiet(store, session)?, now),
@@ -307,8 +309,10 @@ const QUIET_TOPICS: &[Topic] = &[
 /// People with an open case and no recent conversation, if shown.
 fn gone_quiet(store: &Store, session: &Session) -> Result<Vec<QuietPerson>, StoreError> {
     use crate::domain::setting::Setting;
-    if store.setting(Setting::ShowGoneQuiet)? {
-        store.gone_quiet_of(session.today, QUIET_DAYS, session.agenda_owner.as_deref())
+    if store.settings().get(Setting::ShowGoneQuiet)? {
+        store
+            .follow_ups()
+            .gone_quiet_of(session.today, QUIET_DAYS, session.agenda_owner.as_deref())
     } else {
         Ok(Vec::new())
     }
@@ -775,7 +779,7 @@ impl FollowUpsPane {
     fn snooze(&self, store: &mut Store, id: i64, until: NaiveDate, today: NaiveDate) -> Effects {
         let when = short_date(until, today);
         written(
-            store.snooze_follow_up(id, until),
+            store.follow_ups_mut().snooze(id, until),
             id,
             format!("Follow-up #{id} snoozed until {when}"),
             true,

@@ -29,13 +29,13 @@ impl CaseloadPane {
                 let form = person_form("Add person", &input, sources(store));
                 Effects::open(Modal::form(form, Purpose::Person { editing: None }))
             }
-            Action::EditPerson(id) => opened(store.get_person(id).map(|p| {
+            Action::EditPerson(id) => opened(store.people().get(id).map(|p| {
                 let input = PersonInput::from_details(&p.details);
                 let form = person_form("Edit person", &input, sources(store));
                 let editing = Some((p.id, p.version));
                 Modal::form(form, Purpose::Person { editing })
             })),
-            Action::ChangeStatus(id) => opened(store.get_person(id).map(|p| {
+            Action::ChangeStatus(id) => opened(store.people().get(id).map(|p| {
                 Modal::form(
                     status_form(p.status, s),
                     Purpose::Status {
@@ -53,7 +53,7 @@ impl CaseloadPane {
     /// `H`: to whom (a current worker other than the one they are with) and
     /// a note; or why there is nobody to hand over to.
     fn handover_form(&self, id: i64, store: &Store) -> Effects {
-        let current = match store.assigned_worker(id) {
+        let current = match store.workers().assigned_to(id) {
             Ok(c) => c,
             Err(e) => return Effects::failed(e),
         };
@@ -72,7 +72,8 @@ impl CaseloadPane {
         }
         // The box names whom it hands over: the worker may have moved on.
         let name = store
-            .get_person(id)
+            .people()
+            .get(id)
             .map(|p| p.display_name())
             .unwrap_or_default();
         let form = Form::new(
@@ -131,8 +132,14 @@ impl CaseloadPane {
             .iter()
             .find(|w| w.login == to)
             .map_or(to.clone(), |w| w.name.clone());
-        written(form, store.assign_person(id, &to, Some(&note)).map(|()| id))
-            .map(|id| (id, format!("Handed over to {name}")))
+        written(
+            form,
+            store
+                .workers_mut()
+                .assign(id, &to, Some(&note))
+                .map(|()| id),
+        )
+        .map(|id| (id, format!("Handed over to {name}")))
     }
 }
 
@@ -144,6 +151,7 @@ fn written(form: &mut Form, r: Result<i64, StoreError>) -> Option<i64> {
 
 fn sources(store: &Store) -> Vec<String> {
     store
+        .people()
         .referral_sources()
         .unwrap_or_else(|_| vec!["other".into()])
 }
@@ -180,8 +188,8 @@ fn save_person(
         }
     };
     let result = match editing {
-        Some((id, version)) => store.update_person(id, version, &details).map(|_| id),
-        None => store.add_person(&details),
+        Some((id, version)) => store.people_mut().update(id, version, &details).map(|_| id),
+        None => store.people_mut().add(&details),
     };
     let verb = if editing.is_some() { "Saved" } else { "Added" };
     written(form, result).map(|id| (id, format!("{verb} {}", details.display_name())))
@@ -217,8 +225,14 @@ fn save_status(
             return None;
         }
     };
-    written(form, store.set_status(id, version, &change).map(|()| id))
-        .map(|id| (id, format!("Status changed to {}", change.status.as_str())))
+    written(
+        form,
+        store
+            .people_mut()
+            .set_status(id, version, &change)
+            .map(|()| id),
+    )
+    .map(|id| (id, format!("Status changed to {}", change.status.as_str())))
 }
 
 /// The person form, in the order a worker fills it in: (field, label, hint).

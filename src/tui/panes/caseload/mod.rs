@@ -120,7 +120,7 @@ pub struct CaseloadPane {
     me: Option<String>,
     /// Whose caseload is shown.
     whose: WorkerFilter,
-    /// The newest change mark of the rows shown (`Store::people_seq`).
+    /// The newest change mark of the rows shown (`People::seq`).
     seen_seq: i64,
     /// Set while only the first page is read (`load_first_page`): the
     /// header's counts, which `people` cannot give yet.
@@ -246,13 +246,13 @@ impl Component for CaseloadPane {
     /// team, and the open detail.
     fn load(&mut self, store: &Store, _: &Session, changed: &Changed) -> Result<(), StoreError> {
         if changed.is_everything() {
-            self.seen_seq = store.people_seq()?;
-            self.set_people(store.list_people(None)?);
+            self.seen_seq = store.people().seq()?;
+            self.set_people(store.people().list(None)?);
         } else if changed.any(ROW_TOPICS) {
             self.reload_rows(store)?;
         }
         if changed.any(&[Topic::Workers]) {
-            self.set_team(store.workers()?, store.me()?);
+            self.set_team(store.workers().list()?, store.workers().me()?);
         }
         if changed.any(DETAIL_TOPICS)
             && let Some(id) = self.detail.as_ref().map(|d| d.person.id)
@@ -271,15 +271,15 @@ impl CaseloadPane {
     /// Re-reads the rows that changed since last read (a handful after
     /// someone's write), or everyone's when many did.
     fn reload_rows(&mut self, store: &Store) -> Result<(), StoreError> {
-        match store.people_touched_since(self.seen_seq, PATCH_PEOPLE)? {
+        match store.people().touched_since(self.seen_seq, PATCH_PEOPLE)? {
             Some((seq, ids)) => {
-                let rows = store.people_rows(&ids)?;
+                let rows = store.people().rows(&ids)?;
                 self.patch_people(&ids, rows);
                 self.seen_seq = seq;
             }
             None => {
-                self.seen_seq = store.people_seq()?;
-                self.set_people(store.list_people(None)?);
+                self.seen_seq = store.people().seq()?;
+                self.set_people(store.people().list(None)?);
             }
         }
         Ok(())
@@ -287,11 +287,11 @@ impl CaseloadPane {
 
     /// Opens this person's detail: their record, status history and worker.
     pub fn open_detail(&mut self, store: &Store, id: i64) -> Result<(), StoreError> {
-        let person = store.get_person(id)?;
-        let history = store.status_history(id)?;
+        let person = store.people().get(id)?;
+        let history = store.people().status_history(id)?;
         let mut detail = Detail::new(person, history);
-        detail.worker = match store.assigned_worker(id)? {
-            Some(login) => Some(match store.worker(&login)? {
+        detail.worker = match store.workers().assigned_to(id)? {
+            Some(login) => Some(match store.workers().get(&login)? {
                 Some(w) => format!("{} ({login})", w.name),
                 None => login,
             }),
@@ -377,8 +377,8 @@ impl CaseloadPane {
     /// shown, in name order as the pane starts, and the header's counts.
     /// `load` reads everyone after it.
     pub fn load_first_page(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.set_team(store.workers()?, store.me()?);
-        let (rows, count) = store.first_open_people(self.whose.login(), FIRST_PAGE)?;
+        self.set_team(store.workers().list()?, store.workers().me()?);
+        let (rows, count) = store.people().first_open(self.whose.login(), FIRST_PAGE)?;
         self.people = rows;
         self.refilter();
         self.first_page = Some(count);

@@ -114,12 +114,12 @@ impl Component for DirectoryPane {
     ) -> Result<(), StoreError> {
         self.set_today(session.today);
         if changed.any(&[Topic::Services]) {
-            self.set(store.list_services()?);
+            self.set(store.directory().list()?);
         }
         if let Some(id) = self.open_service().map(|s| s.id)
             && changed.any(&[Topic::Connections])
         {
-            self.set_connected_now(store.connected_now(id)?);
+            self.set_connected_now(store.connections().connected_now(id)?);
         }
         Ok(())
     }
@@ -135,7 +135,7 @@ impl Component for DirectoryPane {
                 true => Effects::default().then(Some(Action::OpenService(id))),
                 false => Effects::refuse(words::GONE),
             },
-            Action::OpenService(id) => match store.connected_now(id) {
+            Action::OpenService(id) => match store.connections().connected_now(id) {
                 Ok(n) => {
                     self.set_connected_now(n);
                     Effects::default()
@@ -146,7 +146,7 @@ impl Component for DirectoryPane {
                 self.saved(id);
                 Effects::default()
             }
-            Action::EditService(id) => match id.map(|id| store.get_service(id)).transpose() {
+            Action::EditService(id) => match id.map(|id| store.directory().get(id)).transpose() {
                 Ok(service) => {
                     let (form, meta) = DirectoryPane::service_form(service.as_ref(), s.today);
                     Effects::open(Modal::form(form, Purpose::Service(meta)))
@@ -154,9 +154,9 @@ impl Component for DirectoryPane {
                 Err(e) => Effects::failed(e),
             },
             Action::VerifyService(id) => {
-                self.written(store.verify_service(id, s.today), words::VERIFIED)
+                self.written(store.directory_mut().verify(id, s.today), words::VERIFIED)
             }
-            Action::AskServiceActive(id, active) => match store.get_service(id) {
+            Action::AskServiceActive(id, active) => match store.directory().get(id) {
                 Ok(service) => Effects::open(active_question(&service, active)),
                 Err(e) => Effects::failed(e),
             },
@@ -166,7 +166,7 @@ impl Component for DirectoryPane {
                 } else {
                     words::DEACTIVATED
                 };
-                self.written(store.set_service_active(id, active), said)
+                self.written(store.directory_mut().set_active(id, active), said)
             }
             _ => return None,
         })
@@ -198,9 +198,9 @@ impl Component for DirectoryPane {
             }
         };
         let result = if service.id == 0 {
-            store.create_service(&service)
+            store.directory_mut().create(&service)
         } else {
-            store.update_service(&service).map(|_| service.id)
+            store.directory_mut().update(&service).map(|_| service.id)
         };
         Some(match result {
             Ok(id) => {

@@ -93,8 +93,8 @@ impl WhatMattersPane {
                     .map_err(|e| (FieldKey::Text, e))
                     .and_then(|text| {
                         match goal_id {
-                            Some(id) => store.update_goal_text(id, &text),
-                            None => store.add_goal(person_id, &text, s.today).map(|_| ()),
+                            Some(id) => store.goals_mut().update_text(id, &text),
+                            None => store.goals_mut().add(person_id, &text, s.today).map(|_| ()),
                         }
                         .map_err(|e| (FieldKey::Text, e.to_string()))
                     });
@@ -107,7 +107,8 @@ impl WhatMattersPane {
                     .map_err(|e| (FieldKey::On, e))
                     .and_then(|on| {
                         store
-                            .set_goal_status(goal_id, status, on)
+                            .goals_mut()
+                            .set_status(goal_id, status, on)
                             .map_err(|e| (FieldKey::On, e.to_string()))
                     });
                 (saved, "Goal updated")
@@ -121,7 +122,8 @@ impl WhatMattersPane {
                         let on = past_date(form.value(FieldKey::TakenOn), s)
                             .map_err(|e| (FieldKey::TakenOn, e))?;
                         store
-                            .add_measure(person_id, &scores, on)
+                            .measures_mut()
+                            .add(person_id, &scores, on)
                             .map(|_| ())
                             .map_err(|e| (FieldKey::Scores, e.to_string()))
                     });

@@ -140,15 +140,15 @@ impl Component for WhatMattersPane {
             return Ok(());
         };
         self.set(PersonData {
-            person: store.get_person(id)?,
-            conversations: store.conversations(id)?,
-            goals: store.goals(id)?,
-            measures: store.measures(id)?,
-            drafts: store.drafts(id)?,
+            person: store.people().get(id)?,
+            conversations: store.notes().list(id)?,
+            goals: store.goals().list(id)?,
+            measures: store.measures().list(id)?,
+            drafts: store.notes().drafts(id)?,
             codes: store.coded_events_for_person(id)?,
-            follow_ups: store.follow_ups_for_person(id)?,
+            follow_ups: store.follow_ups().for_person(id)?,
         });
-        self.connections.set(store.connections_for_person(id)?);
+        self.connections.set(store.connections().for_person(id)?);
         Ok(())
     }
     /// Kept current off screen: the directory's `c` connects this person.
