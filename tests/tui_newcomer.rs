@@ -308,3 +308,79 @@ fn the_letter_is_addressed_asks_once_for_the_name_and_takes_actions() {
         "{s}"
     );
 }
+
+/// The screen's rows, without the quotes TestBackend puts round them.
+fn rows(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect()
+}
+
+/// Adds a service in pane 3 named so that the status line's message,
+/// "Saved NAME", is `width` columns wide (words of five letters); gives
+/// that message.
+fn saved_message(width: usize) -> (tempfile::TempDir, caseload::tui::App, String) {
+    let (dir, mut store) = temp_store("status.db");
+    add_ann(&mut store);
+    let mut app = open_app(store);
+    let mut name = String::from("Walks");
+    while name.len() + "Saved ".len() < width {
+        let last = name.len() + "Saved ".len() + 1 == width;
+        name.push(if name.len() % 6 == 5 && !last {
+            ' '
+        } else {
+            'k'
+        });
+    }
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, &name);
+    ctrl(&mut app, 's');
+    let message = format!("Saved {name}");
+    assert_eq!(message.len(), width);
+    (dir, app, message)
+}
+
+/// Issue 24: status messages ran into the counts and were cut at 80
+/// columns. A message has its room: the counts give way while it shows, and
+/// one wider than the terminal goes on a second row, whole.
+#[test]
+fn a_status_message_has_its_room_beside_or_instead_of_the_counts() {
+    // Fits the row, not with all the counts: the directory's go first.
+    let (_dir, mut app, message) = saved_message(50);
+    let s = rows(&screen(&mut app, 80, 24));
+    let status = &s[22];
+    assert!(status.starts_with(&format!("{message} ")), "{s:#?}");
+    assert!(status.ends_with(" 1 open of 1 people"), "{status}");
+    // Fits the row alone: the counts go.
+    let (_dir, mut app, message) = saved_message(80);
+    let s = rows(&screen(&mut app, 80, 24));
+    assert_eq!(s[22], message, "{s:#?}");
+
+    // Room for both: a gap between, the counts whole.
+    let (_dir, mut app, message) = saved_message(40);
+    let s = rows(&screen(&mut app, 80, 24));
+    let status = &s[22];
+    assert!(status.starts_with(&message), "{s:#?}");
+    assert!(
+        status.ends_with("1 open of 1 people · 1 services"),
+        "{status}"
+    );
+    assert!(status[message.len()..].starts_with(' '), "{status}");
+
+    // Wider than the terminal, at 80x24 and 60x20: two rows, nothing cut.
+    for (w, h, width) in [(80, 24, 81), (80, 24, 150), (60, 20, 61), (60, 20, 110)] {
+        let (_dir, mut app, message) = saved_message(width);
+        let s = rows(&screen(&mut app, w, h));
+        let h = usize::from(h);
+        let shown = format!("{} {}", s[h - 3], s[h - 2]);
+        assert_eq!(
+            shown.split_whitespace().collect::<Vec<_>>(),
+            message.split_whitespace().collect::<Vec<_>>(),
+            "{w}x{h}: {s:#?}"
+        );
+        assert!(!shown.contains("open of"), "{shown}");
+        assert!(s[h - 1].ends_with("? help"), "the footer stays: {s:#?}");
+        assert!(s[0].contains('1'), "the tabs stay: {s:#?}");
+    }
+}
