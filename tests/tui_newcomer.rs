@@ -384,3 +384,37 @@ fn a_status_message_has_its_room_beside_or_instead_of_the_counts() {
         assert!(s[0].contains('1'), "the tabs stay: {s:#?}");
     }
 }
+
+/// Pane 2's header said only "referred by GP practice" though the letter
+/// names the referrer (schema 14): it names them too, on a line of its own
+/// when the name's line has no room, never cut.
+#[test]
+fn pane_2_names_the_referrer() {
+    let (_dir, mut store) = temp_store("referrer.db");
+    let id = add_ann(&mut store);
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('2'));
+    let s = rows(&screen(&mut app, 80, 24));
+    assert!(s[1].contains("referred by GP practice"), "{s:#?}");
+    let mut person = app.store().get_person(id).unwrap();
+    person.details.referrer_name = Some("Dr A Patel".into());
+    person.details.referrer_organisation = Some("Hyde Park Surgery".into());
+    caseload::store::Store::open(app.store().path(), common::clock())
+        .unwrap()
+        .update_person(id, person.version, &person.details)
+        .unwrap();
+    press(&mut app, KeyCode::Char('j')); // any key: the other window's change shows
+    let s = rows(&screen(&mut app, 80, 24));
+    assert!(
+        s[1].contains("Ann Archer")
+            && s[1].contains("referred by Dr A Patel, Hyde Park Surgery (GP practice)"),
+        "{s:#?}"
+    );
+    let s = rows(&screen(&mut app, 60, 20));
+    assert!(s[1].contains("Ann Archer"), "{s:#?}");
+    assert_eq!(
+        s[2].trim(),
+        "referred by Dr A Patel, Hyde Park Surgery (GP practice)",
+        "{s:#?}"
+    );
+}

@@ -325,15 +325,30 @@ impl WhatMattersPane {
     fn header(&self, p: &Person, ctx: &Ctx, width: u16) -> Vec<Line<'static>> {
         let t = ctx.theme;
         let d = &p.details;
-        let mut header = vec![Line::from(vec![
+        // Who referred them, as the letter is addressed, and from where.
+        let referred = match d.referrer() {
+            Some(who) => format!("referred by {} ({})", safe(&who), safe(&d.referral_source)),
+            None => format!("referred by {}", safe(&d.referral_source)),
+        };
+        let mut first = Line::from(vec![
             Span::styled(safe(&p.display_name()), t.title()),
             Span::raw("  "),
             Span::styled(p.status.as_str(), t.key()),
-            Span::styled(
-                format!("  referred by {}", safe(&d.referral_source)),
-                t.dim(),
-            ),
-        ])];
+        ]);
+        let mut header = Vec::new();
+        // On the name's line if it has room, else on a line of its own.
+        if first.width() + 2 + crate::domain::text::width(&referred) <= usize::from(width) {
+            first.push_span(Span::styled(format!("  {referred}"), t.dim()));
+            header.push(first);
+        } else {
+            header.push(first);
+            let lines = wrap(&referred, width as usize, 2);
+            header.extend(
+                lines
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.dim()))),
+            );
+        }
         if let Some(reason) = &d.referral_reason {
             header.push(Line::from(Span::raw(fit(reason, width as usize))));
         }
