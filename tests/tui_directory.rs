@@ -246,7 +246,7 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Connections (1)"), "{s}");
     assert!(
-        s.contains("2026-11-23 referred        Riverside Walking Group"),
+        s.contains("23 Nov 2026 referred        Riverside Walking Group"),
         "{s}"
     );
     press(&mut app, KeyCode::Char('u'));
@@ -254,11 +254,11 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     let s = screen(&mut app, 80, 24);
     // Newest step first, the earlier one (with its note) indented below.
     assert!(
-        s.contains("2026-11-23 attended        Riverside Walking Group"),
+        s.contains("23 Nov 2026 attended        Riverside Walking Group"),
         "{s}"
     );
     assert!(
-        s.contains("    2026-11-23 referred · prefers mornings"),
+        s.contains("    23 Nov 2026 referred · prefers mornings"),
         "{s}"
     );
     drop(app);

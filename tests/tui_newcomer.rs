@@ -418,3 +418,86 @@ fn pane_2_names_the_referrer() {
         "{s:#?}"
     );
 }
+
+/// What in `s` is a day written another way than `7 Dec 2026`: an ISO day
+/// (2026-12-06), a day with a leading zero (06 Dec) or a two-digit year
+/// (Dec 26).
+fn other_day_formats(s: &str) -> Vec<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let c: Vec<char> = s.chars().collect();
+    let digit = |i: usize| c.get(i).is_some_and(char::is_ascii_digit);
+    let mut found = Vec::new();
+    for i in 0..c.len() {
+        let iso = (0..4).all(|k| digit(i + k))
+            && c.get(i + 4) == Some(&'-')
+            && digit(i + 5)
+            && digit(i + 6)
+            && c.get(i + 7) == Some(&'-')
+            && digit(i + 8)
+            && digit(i + 9);
+        let word: String = c[i..c.len().min(i + 7)].iter().collect();
+        let zero_day = c[i] == '0'
+            && digit(i + 1)
+            && !(i > 0 && digit(i - 1))
+            && MONTHS
+                .iter()
+                .any(|m| word.get(2..6) == Some(&format!(" {m}")[..]));
+        let short_year = MONTHS.iter().any(|m| word.starts_with(&format!("{m} ")))
+            && digit(i + 4)
+            && digit(i + 5)
+            && !digit(i + 6);
+        if iso || zero_day || short_year {
+            found.push(
+                c[i.saturating_sub(10)..c.len().min(i + 14)]
+                    .iter()
+                    .collect(),
+            );
+        }
+    }
+    found
+}
+
+/// Issue 24: four day formats were mixed (2026-12-06, 06 Dec 2026,
+/// 06 Dec 26, Tue 08 Dec). On the demo caseload every pane, a person's
+/// details, a directory entry and the letter show days one way.
+#[test]
+fn every_pane_and_the_letter_show_days_one_way() {
+    let (dir, mut store) = common::app::demo_store("days.db");
+    store.set_letter_name("Sam Rivers").unwrap();
+    let mut app = open_app(store);
+    app.set_letter_folder(dir.path().to_path_buf());
+    app.tick();
+    // The keys, and what shows there.
+    let views: [(&[KeyCode], &str); 9] = [
+        (&[KeyCode::Char('1')], "Referred"),
+        (&[KeyCode::Enter], "Referred on"),
+        (&[KeyCode::Esc, KeyCode::Char('2')], "Wellbeing"),
+        (&[KeyCode::Char('L')], "Letter to the referrer"),
+        (&[KeyCode::Esc, KeyCode::Char('3')], "Verified"),
+        (&[KeyCode::Enter], "Last verified"),
+        (&[KeyCode::Esc, KeyCode::Char('4')], "Overdue"),
+        (&[KeyCode::Char('5')], "Report 1 Nov 2026 to 23 Nov 2026"),
+        (&[KeyCode::Char('6')], "Retention"),
+    ];
+    for (keys, shows) in views {
+        for k in keys {
+            press(&mut app, *k);
+        }
+        for (w, h) in [(80, 24), (120, 40)] {
+            let s = screen(&mut app, w, h);
+            assert!(s.contains(shows), "after {keys:?} at {w}x{h}: {s}");
+            assert!(
+                other_day_formats(&s).is_empty(),
+                "after {keys:?} at {w}x{h}: {:?}\n{s}",
+                other_day_formats(&s)
+            );
+        }
+    }
+    assert_eq!(
+        other_day_formats("on 7 Dec 2026, Mon 7 Dec 2026"),
+        Vec::<String>::new()
+    );
+    assert_eq!(other_day_formats("2026-12-06 06 Dec x Dec 26").len(), 3);
+}

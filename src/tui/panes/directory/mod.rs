@@ -690,7 +690,7 @@ impl DirectoryPane {
                 Share::new(16, 28, 1, 0),
                 Share::new(12, 22, 1, 3),
                 Share::new(8, 10, 0, 1),
-                Share::new(10, 16, 0, 2),
+                Share::new(11, 17, 0, 2),
             ],
         );
         let name_width = widths[0] as usize;
@@ -702,8 +702,12 @@ impl DirectoryPane {
             .map(|(n, &i)| {
                 let s = &self.services[i as usize];
                 let verified = match s.last_verified_on {
-                    Some(d) if !s.is_stale(ctx.today, self.rules.stale_months) => Span::raw(iso(d)),
-                    Some(d) => Span::styled(format!("{} stale", iso(d)), t.warn()),
+                    Some(d) if !s.is_stale(ctx.today, self.rules.stale_months) => {
+                        Span::raw(crate::domain::date::shown(d))
+                    }
+                    Some(d) => {
+                        Span::styled(format!("{} stale", crate::domain::date::shown(d)), t.warn())
+                    }
                     None => Span::styled("never", t.warn()),
                 };
                 let name = if s.active {
@@ -822,10 +826,11 @@ impl DirectoryPane {
             lines.push(Line::from(Span::styled(safe(o), t.dim())));
         }
         let verified = match s.last_verified_on {
-            Some(v) if s.is_stale(ctx.today, self.rules.stale_months) => {
-                Span::styled(format!("{} (stale: please check)", iso(v)), t.warn())
-            }
-            Some(v) => Span::raw(iso(v)),
+            Some(v) if s.is_stale(ctx.today, self.rules.stale_months) => Span::styled(
+                format!("{} (stale: please check)", crate::domain::date::shown(v)),
+                t.warn(),
+            ),
+            Some(v) => Span::raw(crate::domain::date::shown(v)),
             None => Span::styled("never (stale: please check)", t.warn()),
         };
         lines.push(Line::from(vec![
