@@ -501,3 +501,17 @@ fn every_pane_and_the_letter_show_days_one_way() {
     );
     assert_eq!(other_day_formats("2026-12-06 06 Dec x Dec 26").len(), 3);
 }
+
+/// Issue 24, bug 7: pane 2's help said "n/a new conversation note", which
+/// reads as "not applicable". Letters alone are joined by "or".
+#[test]
+fn help_never_says_n_slash_a() {
+    let (_dir, mut store) = temp_store("help.db");
+    add_ann(&mut store);
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("n or a"), "{s}");
+    assert!(!s.contains("n/a"), "{s}");
+}
