@@ -1243,3 +1243,40 @@ fn a_typed_day_is_checked_and_shown_as_the_cursor_leaves_it() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Sat 28 Nov 2026, a Saturday"), "{s}");
 }
+
+/// Issue 24, bug 9: the Due field refused "next week" though snooze offers
+/// it, and snooze "next week" counted from today, not from the day the
+/// follow-up was due. (The test clock's today is Monday 23 November 2026.)
+#[test]
+fn next_week_is_a_due_day_and_a_snooze_counts_from_the_due_day() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('r')); // Zoë is the first row
+    type_text(&mut app, "next week");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ring about the choir");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("saved for Mon 30 Nov 2026"), "{s}");
+    assert_eq!(
+        reopen_store(&dir).get_follow_up(5).unwrap().due_on,
+        day(2026, 11, 30)
+    );
+
+    // Team directory review, due Thursday: next week is the Thursday after.
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('z'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Snooze follow-up #3"), "{s}");
+    type_text(&mut app, "n");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("#3 snoozed until Thu 3 Dec 2026"), "{s}");
+    assert_eq!(
+        reopen_store(&dir).get_follow_up(3).unwrap().snoozed_until,
+        Some(day(2026, 12, 3))
+    );
+}
