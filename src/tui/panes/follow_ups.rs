@@ -688,8 +688,11 @@ impl FollowUpsPane {
             }
         };
         let is_selected = self.selected_item() == Some(item);
-        // Columns: mark 2, date, time 6, about 20 + 2, then the text.
-        let text_width = width_cells.saturating_sub(2 + DATE_CELLS + 1 + 5 + 2 + 20 + 2);
+        // Columns: mark 2, date, time 6, about (20, less when narrow) + 2,
+        // then the text, which keeps at least as much as the about column.
+        let spare = width_cells.saturating_sub(2 + DATE_CELLS + 1 + 5 + 2 + 2);
+        let about_width = (spare / 2).clamp(10, 20);
+        let text_width = spare.saturating_sub(about_width);
         let (mark, when, time, about, text, style) = match item {
             Item::Open(i) => {
                 let Some(r) = self.follow_ups.get(i) else {
@@ -750,7 +753,7 @@ impl FollowUpsPane {
             Span::raw(" "),
             Span::styled(pad(&time, 5), style),
             Span::raw("  "),
-            Span::raw(pad(&about, 20)),
+            Span::raw(pad(&about, about_width)),
             Span::raw("  "),
             Span::raw(fit(&text, text_width)),
         ]);
