@@ -368,7 +368,7 @@ impl WhatMattersPane {
                 "GP record: {} {} ({})",
                 c.kind.concept_id(),
                 c.kind.term(),
-                crate::domain::date::shown(c.on)
+                shown(c.on)
             );
             header.push(Line::from(Span::styled(
                 fit(&text, width as usize),
