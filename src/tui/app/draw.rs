@@ -42,15 +42,7 @@ impl App {
             Some(Modal::Letter { text, scroll, .. }) => {
                 self.render_letter(frame, body, text, *scroll)
             }
-            Some(Modal::Confirm { question, .. }) => {
-                let yes = self.keymap.label(Context::Confirm, Command::Yes);
-                let no = self.keymap.label(Context::Confirm, Command::No);
-                Form::new(format!("{question} {yes} = yes, {no} = no"), vec![]).render(
-                    frame,
-                    body,
-                    &self.theme,
-                );
-            }
+            Some(Modal::Confirm { question, .. }) => self.render_confirm(frame, body, question),
             Some(Modal::Editor(e)) => e.render(frame, body, &self.theme),
             Some(Modal::Form { form, .. }) => form.render(frame, body, &self.theme),
             Some(Modal::Palette(_)) => {
@@ -61,6 +53,32 @@ impl App {
             }
             None => {}
         }
+    }
+
+    /// A yes/no question, whole: wrapped in its box with the keys under it
+    /// (it was a form's title, cut at the box's edge, over a form's keys).
+    fn render_confirm(&self, frame: &mut Frame, area: Rect, question: &str) {
+        let t = &self.theme;
+        let yes = self.keymap.label(Context::Confirm, Command::Yes);
+        let no = self.keymap.label(Context::Confirm, Command::No);
+        let width = area.width.saturating_sub(4).clamp(20, 72).min(area.width);
+        let inner = usize::from(width.saturating_sub(4));
+        let mut lines: Vec<Line> = wrap(question, inner)
+            .into_iter()
+            .map(|l| Line::from(format!(" {l}")))
+            .collect();
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!(" {yes} = yes · {no} = no"),
+            t.key(),
+        )));
+        let height = (lines.len() as u16).saturating_add(2);
+        let r = centered(area, width, height);
+        frame.render_widget(Clear, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Are you sure? ", t.header()));
+        frame.render_widget(Paragraph::new(lines).block(block), r);
     }
 
     /// The palette's footer, with the keys as bound.

@@ -155,6 +155,10 @@ impl Component for DirectoryPane {
             Action::VerifyService(id) => {
                 self.written(store.verify_service(id, s.today), "Marked verified today")
             }
+            Action::AskVerifyService(id) => match store.get_service(id) {
+                Ok(service) => Effects::open(verify_question(&service)),
+                Err(e) => Effects::failed(e),
+            },
             Action::AskServiceActive(id, active) => match store.get_service(id) {
                 Ok(service) => Effects::open(active_question(&service, active)),
                 Err(e) => Effects::failed(e),
@@ -215,6 +219,20 @@ impl Component for DirectoryPane {
 }
 
 /// The directory is the whole team's: one key must not change it, so `x` asks.
+/// The directory is the whole team's: `v` asks before the day it was last
+/// checked is replaced (a stray key would make a stale entry look checked).
+fn verify_question(service: &Service) -> Modal {
+    let name = crate::domain::text::for_terminal_line(&service.name);
+    let last = match service.last_verified_on {
+        Some(d) => format!("last checked {}", crate::domain::date::shown(d)),
+        None => "never checked".to_string(),
+    };
+    Modal::Confirm {
+        question: format!("Mark {name} verified today ({last})? Only after checking it with them."),
+        yes: Action::VerifyService(service.id),
+    }
+}
+
 fn active_question(service: &Service, active: bool) -> Modal {
     let name = crate::domain::text::for_terminal_line(&service.name);
     let question = if active {
@@ -461,7 +479,7 @@ impl DirectoryPane {
         let entry = self.current().map(|s| (s.id, s.active));
         let act = |f: fn(i64, bool) -> Action| entry.map(|(id, active)| f(id, active)).into();
         match cmd {
-            Command::Verify => act(|id, _| Action::VerifyService(id)),
+            Command::Verify => act(|id, _| Action::AskVerifyService(id)),
             Command::Connect => act(|id, _| Action::ConnectService(id)),
             Command::ToggleActive => act(|id, active| Action::AskServiceActive(id, !active)),
             Command::Edit => act(|id, _| Action::EditService(Some(id))),
