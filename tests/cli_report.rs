@@ -730,7 +730,7 @@ fn csv_is_long_form_and_spreadsheet_safe_and_the_table_reads() {
         .ok()
         .to_string();
     assert!(
-        table.starts_with("Report 2026-10-01 to 2026-10-31\n"),
+        table.starts_with("Report 1 Oct 2026 to 31 Oct 2026\n"),
         "{table}"
     );
     assert!(table.contains("open_at_end"), "{table}");
@@ -925,7 +925,7 @@ fn codes_list_exactly_the_accepted_and_declined_people_with_nhs_numbers() {
     );
     assert_eq!(
         out.stderr,
-        "caseload: 1 person(s) with a coded event in 2026-10-01 to 2026-10-31 have no NHS number and are not listed (ids 3); add their NHS numbers to code them\n"
+        "caseload: 1 person(s) with a coded event in 1 Oct 2026 to 31 Oct 2026 have no NHS number and are not listed (ids 3); add their NHS numbers to code them\n"
     );
 
     // JSON: the same rows; this month to date: only p7's first contact, nobody left out.
@@ -1036,18 +1036,18 @@ fn the_letter_has_every_heading_in_order_and_no_note_text() {
     for says in [
         "No actions required.",
         "NHS number: 999 000 0018",
-        "Date of birth: 1950-10-15",
-        "Referred on: 2026-09-20",
+        "Date of birth: 15 Oct 1950",
+        "Referred on: 20 Sep 2026",
         "Referred by: GP practice",
         "Reason: loneliness",
-        "First contact: 2026-10-02",
-        "Last contact: 2026-10-09",
+        "First contact: 2 Oct 2026",
+        "Last contact: 9 Oct 2026",
         "Number of contacts: 2",
-        "Walking group: attended on 2026-10-10",
-        "Food bank: suggested on 2026-10-12",
-        "achieved on 2026-10-15",
-        "ONS4 anxiety: 8 (2026-09-25) to 4 (2026-10-20), better",
-        "UCLA3 loneliness: 9 (2026-10-01) to 5 (2026-10-29), better",
+        "Walking group: attended on 10 Oct 2026",
+        "Food bank: suggested on 12 Oct 2026",
+        "achieved on 15 Oct 2026",
+        "ONS4 anxiety: 8 (25 Sep 2026) to 4 (20 Oct 2026), better",
+        "UCLA3 loneliness: 9 (1 Oct 2026) to 5 (29 Oct 2026), better",
         "No known risks.",
         "Doing well; walking \\*every\\* week.",
         "Name: Sam Patel",
@@ -1102,7 +1102,7 @@ fn the_letter_has_every_heading_in_order_and_no_note_text() {
     );
     assert!(!text.contains("No actions required"), "{text}");
     assert!(
-        text.contains("Food bank: did not attend on 2026-10-13"),
+        text.contains("Food bank: did not attend on 13 Oct 2026"),
         "{text}"
     );
     assert!(text.contains("Lives alone; falls risk"), "{text}");
@@ -1111,7 +1111,7 @@ fn the_letter_has_every_heading_in_order_and_no_note_text() {
         .find(|l| l.starts_with("SWEMWBS score: "))
         .unwrap_or_default();
     assert!(
-        swemwbs.ends_with(" (2026-10-20), the first score; no change to report yet"),
+        swemwbs.ends_with(" (20 Oct 2026), the first score; no change to report yet"),
         "{text}"
     );
     assert!(!text.contains("No known risks"), "{text}");

@@ -263,8 +263,8 @@ fn the_text_export_holds_every_note_goal_and_step_in_words_without_ids() {
     }
     // The earlier version and why it was replaced; dates in words.
     assert!(text.contains("because: wrong day"), "{text}");
-    assert!(text.contains("1 December 2026"), "{text}");
-    assert!(text.contains("22 November 2026 at 09:00"), "{text}");
+    assert!(text.contains("1 Dec 2026"), "{text}");
+    assert!(text.contains("22 Nov 2026 at 09:00"), "{text}");
     // No ids, no column names, no ISO dates.
     assert!(
         !text.contains("person_id") && !text.contains("_id"),

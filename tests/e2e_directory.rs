@@ -35,7 +35,7 @@ fn search_open_and_connect_in_a_real_terminal() {
     app.expect("Search: food");
     // Misspelt: still the benefits and debt advice services.
     app.send("\x15benfits advise".as_bytes()); // Ctrl-u clears, then type
-    app.expect("City Advice Centre – Benefit…");
+    app.expect("City Advice Centre – Benefi…");
     app.send(b"\x15food");
     app.expect("Northside Food Pantry");
     app.send(b"\r"); // opens the top result

@@ -386,3 +386,82 @@ fn the_letter_is_addressed_to_the_referrer_and_signed_by_the_worker() {
     assert!(text.contains("Name: Bea Test"), "{text}");
     as_login(&sb, "sam", &db, &["person", "edit", &bea]).fails(1);
 }
+
+/// Bug 12: `person letter --out` onto a file that is there: exit 1 (what
+/// you typed: pass --force or another name), as the README says, and the
+/// file is kept.
+#[test]
+fn a_letter_onto_an_existing_file_is_exit_1_and_keeps_it() {
+    let sb = Sandbox::new();
+    let db = sb.path("l.db");
+    sb.run_db(
+        &db,
+        &["person", "add", "--given", "Ann", "--family", "Test"],
+    )
+    .ok();
+    let out = sb.path("letter.txt");
+    std::fs::write(&out, "keep me").unwrap();
+    let path = out.to_str().unwrap();
+    let args = [
+        "person",
+        "letter",
+        "1",
+        "--out",
+        path,
+        "--from",
+        "Sam Rivers",
+    ];
+    let err = sb.run_db(&db, &args).fails(1).to_string();
+    assert!(err.contains("exists") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains("an existing file is kept") && readme.contains("--force"),
+        "the README says so"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    sb.run_db(&db, &forced).ok();
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Social prescribing")
+    );
+}
+
+/// Bug 12: in the report, 'prefer not to say' was listed before larger
+/// counts. It comes after every real answer, before 'not recorded'.
+#[test]
+fn the_report_lists_prefer_not_to_say_after_every_real_answer() {
+    let sb = Sandbox::new();
+    let db = sb.path("r.db");
+    for gp in ["prefer not to say", "Y01234", "Y01234", "B82005"] {
+        sb.run_db(
+            &db,
+            &[
+                "person",
+                "add",
+                "--given",
+                "Ann",
+                "--family",
+                "Test",
+                "--gp-practice",
+                gp,
+            ],
+        )
+        .ok();
+    }
+    let table = sb.run_db(&db, &["report"]).ok().to_string();
+    let rows: Vec<&str> = table
+        .lines()
+        .skip_while(|l| *l != "by_gp_practice")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.split("  ").nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        rows,
+        ["Y01234", "B82005", "prefer not to say", "not recorded"],
+        "{table}"
+    );
+}

@@ -288,7 +288,7 @@ fn directory_pane_marks_stale_entries() {
     let (_dir, mut app) = fixture();
     press(&mut app, KeyCode::Char('3'));
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("2025-06-01 stale"), "{s}");
+    assert!(s.contains("1 Jun 2025 stale"), "{s}");
     insta::assert_snapshot!(s);
 }
 
@@ -1045,7 +1045,7 @@ fn agenda_regroups_at_a_month_and_year_end() {
     let (_dir, mut app, clock) = fixture_with_clock(at(day(2026, 12, 29), 23, 59, 59));
     press(&mut app, KeyCode::Char('4'));
     let s = screen(&mut app, 80, 24);
-    assert!(section(&s, "Later").contains("05 Jan 2027"), "{s}");
+    assert!(section(&s, "Later").contains("Tue 5 Jan 2027"), "{s}");
     clock.set(at(day(2026, 12, 30), 0, 0, 0));
     assert!(app.tick());
     let s = screen(&mut app, 80, 24);
@@ -1055,7 +1055,7 @@ fn agenda_regroups_at_a_month_and_year_end() {
     clock.set(at(day(2027, 1, 1), 0, 0, 1));
     assert!(app.tick());
     let s = screen(&mut app, 80, 24);
-    assert!(section(&s, "This week").contains("Tue 05 Jan"), "{s}");
+    assert!(section(&s, "This week").contains("Tue 5 Jan 2027"), "{s}");
     assert!(section(&s, "Overdue (3)").contains("20 Nov 2026"), "{s}");
 }
 
@@ -1136,7 +1136,7 @@ fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
     app.tick();
     press(&mut app, KeyCode::Char('5'));
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("Report 2026-11-01 to 2026-11-23"), "{s}");
+    assert!(s.contains("Report 1 Nov 2026 to 23 Nov 2026"), "{s}");
     assert!(
         s.contains("Referrals by source") && s.contains("Referrals per week"),
         "{s}"
@@ -1149,7 +1149,7 @@ fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
 
     press(&mut app, KeyCode::Char('['));
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("Report 2026-10-01 to 2026-10-31"), "{s}");
+    assert!(s.contains("Report 1 Oct 2026 to 31 Oct 2026"), "{s}");
     press(&mut app, KeyCode::Char('x'));
     let s = screen(&mut app, 80, 24);
     let name = "caseload-report-2026-10-01-to-2026-10-31.csv";
@@ -1179,7 +1179,10 @@ fn report_pane_shows_this_month_steps_back_and_writes_the_csv() {
     press(&mut app, KeyCode::Char('5'));
     let after = screen(&mut app, 80, 24);
     assert_ne!(before, after, "the report reloaded after the write");
-    assert!(after.contains("Report 2026-11-01 to 2026-11-23"), "{after}");
+    assert!(
+        after.contains("Report 1 Nov 2026 to 23 Nov 2026"),
+        "{after}"
+    );
 }
 
 /// Pane 5 shows "this month to date": past midnight it is the new day's.
@@ -1189,16 +1192,16 @@ fn report_pane_follows_the_calendar_past_midnight() {
     let (_dir, mut app, hand) = fixture_with_clock(start);
     app.tick();
     press(&mut app, KeyCode::Char('5'));
-    assert!(screen(&mut app, 80, 24).contains("Report 2026-11-01 to 2026-11-29"));
+    assert!(screen(&mut app, 80, 24).contains("Report 1 Nov 2026 to 29 Nov 2026"));
     hand.set(day(2026, 11, 30).and_hms_opt(0, 0, 5).unwrap());
     app.tick();
     let s = screen(&mut app, 80, 24);
-    assert!(s.contains("Report 2026-11-01 to 2026-11-30"), "{s}");
+    assert!(s.contains("Report 1 Nov 2026 to 30 Nov 2026"), "{s}");
     // A month stepped back to stays put.
     press(&mut app, KeyCode::Char('['));
     hand.set(day(2026, 12, 1).and_hms_opt(0, 0, 5).unwrap());
     app.tick();
-    assert!(screen(&mut app, 80, 24).contains("Report 2026-10-01 to 2026-10-31"));
+    assert!(screen(&mut app, 80, 24).contains("Report 1 Oct 2026 to 31 Oct 2026"));
 }
 
 /// Issue 24, bug 10: "Nothing saved: please fix the fields marked !" stayed
@@ -1277,4 +1280,45 @@ fn a_typed_day_is_checked_and_shown_as_the_cursor_leaves_it() {
     press(&mut app, KeyCode::Tab);
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Sat 28 Nov 2026, a Saturday"), "{s}");
+}
+
+/// Issue 24, bug 9: the Due field refused "next week" though snooze offers
+/// it, and snooze "next week" counted from today, not from the day the
+/// follow-up was due. (The test clock's today is Monday 23 November 2026.)
+#[test]
+fn next_week_is_a_due_day_and_a_snooze_counts_from_the_due_day() {
+    let (dir, mut app) = fixture();
+    press(&mut app, KeyCode::Char('r')); // Zoë is the first row
+    type_text(&mut app, "next week");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ring about the choir");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("saved for Mon 30 Nov 2026"), "{s}");
+    assert_eq!(
+        reopen_store(&dir).follow_ups().get(5).unwrap().due_on,
+        day(2026, 11, 30)
+    );
+
+    // Team directory review, due Thursday: next week is the Thursday after.
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('z'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Snooze follow-up #3"), "{s}");
+    type_text(&mut app, "n");
+    ctrl(&mut app, 's');
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("#3 snoozed until Thu 3 Dec 2026"), "{s}");
+    assert_eq!(
+        reopen_store(&dir)
+            .follow_ups()
+            .get(3)
+            .unwrap()
+            .snoozed_until,
+        Some(day(2026, 12, 3))
+    );
 }

@@ -198,7 +198,43 @@ fn verify_clears_staleness_and_is_saved() {
     type_text(&mut app, "walk");
     press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("(1 stale)"));
+    // A shared entry: v asks first, with the day it was last checked.
     press(&mut app, KeyCode::Char('v'));
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("Mark Riverside Walking Group verified today") && s.contains("1 Jun 2025"),
+        "{s}"
+    );
+    // The question is whole, in its box, with the keys that answer it.
+    for (w, h) in [(80, 24), (60, 20)] {
+        let s = screen(&mut app, w, h);
+        let words: String = s
+            .lines()
+            .filter_map(|l| Some(l.split('│').nth(1)?.trim()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            words.contains("Only after checking it with them."),
+            "{w}x{h}: {s}"
+        );
+        assert!(s.contains("y or Y = yes"), "{w}x{h}: {s}");
+        assert!(!s.contains("Ctrl-s save"), "not a form's keys: {s}");
+    }
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&mut app, 80, 24).contains("(1 stale)"), "n keeps it");
+    assert_eq!(
+        app.store()
+            .directory()
+            .list()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.name.starts_with("Riverside"))
+            .unwrap()
+            .last_verified_on,
+        Some(day(2025, 6, 1))
+    );
+    press(&mut app, KeyCode::Char('v'));
+    press(&mut app, KeyCode::Char('y'));
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Marked verified today"), "{s}");
     assert!(!s.contains("stale"), "{s}");
@@ -249,7 +285,7 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("Connections (1)"), "{s}");
     assert!(
-        s.contains("2026-11-23 referred        Riverside Walking Group"),
+        s.contains("23 Nov 2026 referred        Riverside Walking Group"),
         "{s}"
     );
     press(&mut app, KeyCode::Char('u'));
@@ -257,11 +293,11 @@ fn open_entry_connect_a_person_and_see_it_from_both_sides() {
     let s = screen(&mut app, 80, 24);
     // Newest step first, the earlier one (with its note) indented below.
     assert!(
-        s.contains("2026-11-23 attended        Riverside Walking Group"),
+        s.contains("23 Nov 2026 attended        Riverside Walking Group"),
         "{s}"
     );
     assert!(
-        s.contains("    2026-11-23 referred · prefers mornings"),
+        s.contains("    23 Nov 2026 referred · prefers mornings"),
         "{s}"
     );
     drop(app);

@@ -313,3 +313,211 @@ fn the_letter_is_addressed_asks_once_for_the_name_and_takes_actions() {
         "{s}"
     );
 }
+
+/// The screen's rows, without the quotes TestBackend puts round them.
+fn rows(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect()
+}
+
+/// Adds a service in pane 3 named so that the status line's message,
+/// "Saved NAME", is `width` columns wide (words of five letters); gives
+/// that message.
+fn saved_message(width: usize) -> (tempfile::TempDir, caseload::tui::App, String) {
+    let (dir, mut store) = temp_store("status.db");
+    add_ann(&mut store);
+    let mut app = open_app(store);
+    let mut name = String::from("Walks");
+    while name.len() + "Saved ".len() < width {
+        let last = name.len() + "Saved ".len() + 1 == width;
+        name.push(if name.len() % 6 == 5 && !last {
+            ' '
+        } else {
+            'k'
+        });
+    }
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, &name);
+    ctrl(&mut app, 's');
+    let message = format!("Saved {name}");
+    assert_eq!(message.len(), width);
+    (dir, app, message)
+}
+
+/// Issue 24: status messages ran into the counts and were cut at 80
+/// columns. A message has its room: the counts give way while it shows, and
+/// one wider than the terminal goes on a second row, whole.
+#[test]
+fn a_status_message_has_its_room_beside_or_instead_of_the_counts() {
+    // Fits the row, not with all the counts: the directory's go first.
+    let (_dir, mut app, message) = saved_message(50);
+    let s = rows(&screen(&mut app, 80, 24));
+    let status = &s[22];
+    assert!(status.starts_with(&format!("{message} ")), "{s:#?}");
+    assert!(status.ends_with(" 1 open of 1 people"), "{status}");
+    // Fits the row alone: the counts go.
+    let (_dir, mut app, message) = saved_message(80);
+    let s = rows(&screen(&mut app, 80, 24));
+    assert_eq!(s[22], message, "{s:#?}");
+
+    // Room for both: a gap between, the counts whole.
+    let (_dir, mut app, message) = saved_message(40);
+    let s = rows(&screen(&mut app, 80, 24));
+    let status = &s[22];
+    assert!(status.starts_with(&message), "{s:#?}");
+    assert!(
+        status.ends_with("1 open of 1 people · 1 services"),
+        "{status}"
+    );
+    assert!(status[message.len()..].starts_with(' '), "{status}");
+
+    // Wider than the terminal, at 80x24 and 60x20: two rows, nothing cut.
+    for (w, h, width) in [(80, 24, 81), (80, 24, 150), (60, 20, 61), (60, 20, 110)] {
+        let (_dir, mut app, message) = saved_message(width);
+        let s = rows(&screen(&mut app, w, h));
+        let h = usize::from(h);
+        let shown = format!("{} {}", s[h - 3], s[h - 2]);
+        assert_eq!(
+            shown.split_whitespace().collect::<Vec<_>>(),
+            message.split_whitespace().collect::<Vec<_>>(),
+            "{w}x{h}: {s:#?}"
+        );
+        assert!(!shown.contains("open of"), "{shown}");
+        assert!(s[h - 1].ends_with("? help"), "the footer stays: {s:#?}");
+        assert!(s[0].contains('1'), "the tabs stay: {s:#?}");
+    }
+}
+
+/// Pane 2's header said only "referred by GP practice" though the letter
+/// names the referrer (schema 14): it names them too, on a line of its own
+/// when the name's line has no room, never cut.
+#[test]
+fn pane_2_names_the_referrer() {
+    let (_dir, mut store) = temp_store("referrer.db");
+    let id = add_ann(&mut store);
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('2'));
+    let s = rows(&screen(&mut app, 80, 24));
+    assert!(s[1].contains("referred by GP practice"), "{s:#?}");
+    let mut person = app.store().people().get(id).unwrap();
+    person.details.referrer_name = Some("Dr A Patel".into());
+    person.details.referrer_organisation = Some("Hyde Park Surgery".into());
+    caseload::store::Store::open(app.store().path(), common::clock())
+        .unwrap()
+        .people_mut()
+        .update(id, person.version, &person.details)
+        .unwrap();
+    press(&mut app, KeyCode::Char('j')); // any key: the other window's change shows
+    let s = rows(&screen(&mut app, 80, 24));
+    assert!(
+        s[1].contains("Ann Archer")
+            && s[1].contains("referred by Dr A Patel, Hyde Park Surgery (GP practice)"),
+        "{s:#?}"
+    );
+    let s = rows(&screen(&mut app, 60, 20));
+    assert!(s[1].contains("Ann Archer"), "{s:#?}");
+    assert_eq!(
+        s[2].trim(),
+        "referred by Dr A Patel, Hyde Park Surgery (GP practice)",
+        "{s:#?}"
+    );
+}
+
+/// What in `s` is a day written another way than `7 Dec 2026`: an ISO day
+/// (2026-12-06), a day with a leading zero (06 Dec) or a two-digit year
+/// (Dec 26).
+fn other_day_formats(s: &str) -> Vec<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let c: Vec<char> = s.chars().collect();
+    let digit = |i: usize| c.get(i).is_some_and(char::is_ascii_digit);
+    let mut found = Vec::new();
+    for i in 0..c.len() {
+        let iso = (0..4).all(|k| digit(i + k))
+            && c.get(i + 4) == Some(&'-')
+            && digit(i + 5)
+            && digit(i + 6)
+            && c.get(i + 7) == Some(&'-')
+            && digit(i + 8)
+            && digit(i + 9);
+        let word: String = c[i..c.len().min(i + 7)].iter().collect();
+        let zero_day = c[i] == '0'
+            && digit(i + 1)
+            && !(i > 0 && digit(i - 1))
+            && MONTHS
+                .iter()
+                .any(|m| word.get(2..6) == Some(&format!(" {m}")[..]));
+        let short_year = MONTHS.iter().any(|m| word.starts_with(&format!("{m} ")))
+            && digit(i + 4)
+            && digit(i + 5)
+            && !digit(i + 6);
+        if iso || zero_day || short_year {
+            found.push(
+                c[i.saturating_sub(10)..c.len().min(i + 14)]
+                    .iter()
+                    .collect(),
+            );
+        }
+    }
+    found
+}
+
+/// Issue 24: four day formats were mixed (2026-12-06, 06 Dec 2026,
+/// 06 Dec 26, Tue 08 Dec). On the demo caseload every pane, a person's
+/// details, a directory entry and the letter show days one way.
+#[test]
+fn every_pane_and_the_letter_show_days_one_way() {
+    let (dir, mut store) = common::app::demo_store("days.db");
+    store.settings_mut().set_letter_name("Sam Rivers").unwrap();
+    let mut app = open_app(store);
+    app.set_letter_folder(dir.path().to_path_buf());
+    app.tick();
+    // The keys, and what shows there.
+    let views: [(&[KeyCode], &str); 9] = [
+        (&[KeyCode::Char('1')], "Referred"),
+        (&[KeyCode::Enter], "Referred on"),
+        (&[KeyCode::Esc, KeyCode::Char('2')], "Wellbeing"),
+        (&[KeyCode::Char('L')], "Letter to the referrer"),
+        (&[KeyCode::Esc, KeyCode::Char('3')], "Verified"),
+        (&[KeyCode::Enter], "Last verified"),
+        (&[KeyCode::Esc, KeyCode::Char('4')], "Overdue"),
+        (&[KeyCode::Char('5')], "Report 1 Nov 2026 to 23 Nov 2026"),
+        (&[KeyCode::Char('6')], "Retention"),
+    ];
+    for (keys, shows) in views {
+        for k in keys {
+            press(&mut app, *k);
+        }
+        for (w, h) in [(80, 24), (120, 40)] {
+            let s = screen(&mut app, w, h);
+            assert!(s.contains(shows), "after {keys:?} at {w}x{h}: {s}");
+            assert!(
+                other_day_formats(&s).is_empty(),
+                "after {keys:?} at {w}x{h}: {:?}\n{s}",
+                other_day_formats(&s)
+            );
+        }
+    }
+    assert_eq!(
+        other_day_formats("on 7 Dec 2026, Mon 7 Dec 2026"),
+        Vec::<String>::new()
+    );
+    assert_eq!(other_day_formats("2026-12-06 06 Dec x Dec 26").len(), 3);
+}
+
+/// Issue 24, bug 7: pane 2's help said "n/a new conversation note", which
+/// reads as "not applicable". Letters alone are joined by "or".
+#[test]
+fn help_never_says_n_slash_a() {
+    let (_dir, mut store) = temp_store("help.db");
+    add_ann(&mut store);
+    let mut app = open_app(store);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('?'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("n or a"), "{s}");
+    assert!(!s.contains("n/a"), "{s}");
+}

@@ -46,6 +46,13 @@ fn at_60x20_every_tab_and_help_show_and_names_keep_room() {
         s.contains("Active Lives Exercise"),
         "service names keep room: {s}"
     );
+    // The agenda: the follow-up's words keep as much room as who it is about.
+    press(&mut app, KeyCode::Char('4'));
+    let s = screen(&mut app, 60, 20);
+    assert!(
+        s.contains("Ask Gareth if th"),
+        "the agenda's text keeps room: {s}"
+    );
     // Pane 2 on Ruth: her loneliness scores, even with little room.
     press(&mut app, KeyCode::Char('2'));
     let s = screen(&mut app, 60, 20);

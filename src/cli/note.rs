@@ -104,7 +104,8 @@ pub fn remind(
     format: ShowFormat,
     out: &mut dyn Write,
 ) -> CliResult {
-    use crate::domain::follow_up::{Bucket, QUIET_DAYS, short_date};
+    use crate::domain::date::shown_with_weekday;
+    use crate::domain::follow_up::{Bucket, QUIET_DAYS};
     use crate::domain::setting::Setting;
     use crate::domain::text::{display_safe, pad};
     let today = now.date();
@@ -183,7 +184,7 @@ pub fn remind(
         let mark = if *b == Bucket::Overdue { "! " } else { "  " };
         let line = format!(
             "{mark}{} {}  {}  #{} {}",
-            pad(&short_date(r.effective_due(), today), 11),
+            pad(&shown_with_weekday(r.effective_due()), 15),
             pad(r.due_time.as_deref().unwrap_or(""), 5),
             pad(&display_safe(&r.about_label()), 20),
             r.id,
@@ -196,7 +197,7 @@ pub fn remind(
         for q in &quiet {
             let line = format!(
                 "  {} {}  {}  {}",
-                pad(&short_date(q.last_contact, today), 11),
+                pad(&shown_with_weekday(q.last_contact), 15),
                 pad("", 5),
                 pad(&display_safe(&q.name), 20),
                 words::notes::days_quiet(q.days_quiet(today))

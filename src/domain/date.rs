@@ -238,15 +238,9 @@ pub fn check_range(
     what: &str,
 ) -> Result<NaiveDate, String> {
     if d < earliest {
-        Err(format!(
-            "{what} is too far in the past ({})",
-            d.format("%Y-%m-%d")
-        ))
+        Err(format!("{what} is too far in the past ({})", shown(d)))
     } else if d > latest {
-        Err(format!(
-            "{what} cannot be after {}",
-            latest.format("%Y-%m-%d")
-        ))
+        Err(format!("{what} cannot be after {}", shown(latest)))
     } else {
         Ok(d)
     }
@@ -257,13 +251,38 @@ fn clip(s: &str) -> String {
     super::text::for_terminal_line(s).chars().take(20).collect()
 }
 
+/// A day as files and machines take it, and as people type it: `2026-12-07`
+/// (CSV, JSON, ics, the database, a form's starting value).
 pub fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// A day as people read it, wherever the app, `remind`, the report, the
+/// letter and the subject access text show one: `7 Dec 2026` (day, short
+/// month, year: never read the wrong way round, and at most 11 cells).
+pub fn shown(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// The same with its weekday in front, where the day of the week matters
+/// (the agenda, a typed day or a snooze): `Mon 7 Dec 2026` (at most 15 cells).
+pub fn shown_with_weekday(d: NaiveDate) -> String {
+    format!("{} {}", d.weekday(), shown(d))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_shown_one_way() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(shown(d(2026, 12, 7)), "7 Dec 2026");
+        assert_eq!(shown(d(2026, 9, 30)), "30 Sep 2026");
+        assert_eq!(shown_with_weekday(d(2026, 12, 7)), "Mon 7 Dec 2026");
+        assert_eq!(shown_with_weekday(d(2027, 1, 5)), "Tue 5 Jan 2027");
+        assert_eq!(iso(d(2026, 12, 7)), "2026-12-07");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

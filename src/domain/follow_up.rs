@@ -292,24 +292,16 @@ impl FollowUp {
     }
 }
 
-/// "Mon 30 Nov" this year, "05 Jan 2027" in another: the agenda's date column.
-pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
-    if d.year() == today.year() {
-        d.format("%a %d %b").to_string()
-    } else {
-        d.format("%d %b %Y").to_string()
-    }
-}
-
-/// A short relative phrase: "3d overdue", "today", "in 2d", "Mon 30 Nov".
+/// A short relative phrase: "3d overdue", "today", "tomorrow", "Mon, in 3d"
+/// within the week, else the day as shown everywhere ("7 Jan 2027").
 pub fn relative(due: NaiveDate, today: NaiveDate) -> String {
     let days = (due - today).num_days();
     match days {
         d if d < 0 => format!("{}d overdue", -d),
         0 => "today".into(),
         1 => "tomorrow".into(),
-        2..=6 => format!("{} {}", due.weekday(), due.format("%d %b")),
-        _ => due.format("%d %b %Y").to_string(),
+        d @ 2..=6 => format!("{}, in {d}d", due.weekday()),
+        _ => super::date::shown(due),
     }
 }
 

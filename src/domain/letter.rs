@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::date::iso;
+use super::date::shown;
 use super::goal::{Goal, GoalStatus};
 use super::measure::{Measure, by_instrument, changes};
 use super::monitoring::PREFER_NOT_TO_SAY;
@@ -134,7 +134,7 @@ pub struct Letter {
 }
 
 fn day(d: Option<NaiveDate>) -> String {
-    d.map(iso).unwrap_or_else(|| "not recorded".into())
+    d.map(shown).unwrap_or_else(|| "not recorded".into())
 }
 
 fn or_not_recorded(s: Option<&str>) -> String {
@@ -262,7 +262,7 @@ pub fn letter(i: &LetterInput) -> Letter {
                 "- {}: {} on {}",
                 c.service_name,
                 plain(c.status.as_str()),
-                iso(c.status_on)
+                shown(c.status_on)
             )
         })
         .collect();

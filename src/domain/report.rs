@@ -134,9 +134,13 @@ impl Period {
         }
     }
 
-    /// "2026-11-01 to 2026-11-23".
+    /// "1 Nov 2026 to 23 Nov 2026".
     pub fn label(&self) -> String {
-        format!("{} to {}", iso(self.from), iso(self.to))
+        format!(
+            "{} to {}",
+            super::date::shown(self.from),
+            super::date::shown(self.to)
+        )
     }
 
     /// The number of days covered, both ends included.

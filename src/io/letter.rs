@@ -1,6 +1,6 @@
 //! The letter as plain text or Markdown. Pure: a [`Letter`] in, text out.
 
-use crate::domain::date::iso;
+use crate::domain::date::shown;
 use crate::domain::letter::Letter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub fn render(letter: &Letter, format: LetterFormat) -> String {
             out.push_str(&format!(
                 "{}\n{}\nTo: {}\n\n",
                 letter.title,
-                iso(letter.date),
+                shown(letter.date),
                 letter.to
             ));
             for s in &letter.sections {
@@ -51,7 +51,7 @@ pub fn render(letter: &Letter, format: LetterFormat) -> String {
             out.push_str(&format!(
                 "# {}\n\n{}  \nTo: {}\n\n",
                 letter.title,
-                iso(letter.date),
+                shown(letter.date),
                 md(&letter.to)
             ));
             for s in &letter.sections {

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::conversation::{Conversation, timeline};
+use crate::domain::date::shown;
 use crate::domain::measure::Instrument;
 use crate::domain::person::Person;
 use crate::domain::record::{AuditEntry, FormDraft, SubjectAccessRecord};
@@ -31,25 +32,20 @@ pub const RENDERED_TABLES: &[&str] = &[
     "handover",
 ];
 
-/// "23 November 2026".
-pub fn long_day(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
-
-/// A stored moment ("2026-11-23T10:00:00") as "23 November 2026 at 10:00";
+/// A stored moment ("2026-11-23T10:00:00") as "23 Nov 2026 at 10:00";
 /// a day alone as the day; anything else as it is.
 pub fn long_moment(text: &str) -> String {
     if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
-        return format!("{} at {}", long_day(t.date()), t.format("%H:%M"));
+        return format!("{} at {}", shown(t.date()), t.format("%H:%M"));
     }
     if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M") {
-        return format!("{} at {}", long_day(t.date()), t.format("%H:%M"));
+        return format!("{} at {}", shown(t.date()), t.format("%H:%M"));
     }
     match text
         .get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     {
-        Some(d) if text.len() == 10 => long_day(d),
+        Some(d) if text.len() == 10 => shown(d),
         _ => text.to_string(),
     }
 }
@@ -113,7 +109,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
          This is a copy of every record your social prescribing link worker keeps\n\
          about you, written {} for {}. It includes every earlier version of\n\
          a note that was corrected, and who looked at or changed your record.",
-        long_day(written_on),
+        shown(written_on),
         p.display_name()
     );
     your_record(&mut out, p);
@@ -126,10 +122,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
         none(&mut out, "No changes recorded.");
     }
     for h in &r.status_history {
-        let on = h
-            .changed_on
-            .map(long_day)
-            .unwrap_or_else(|| "Undated".into());
+        let on = h.changed_on.map(shown).unwrap_or_else(|| "Undated".into());
         match &h.handed_to {
             Some(to) => {
                 let _ = write!(out, "  {on}: handed over to {to}");
@@ -151,10 +144,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
         none(&mut out, "None.");
     }
     for h in &r.handovers {
-        let on = h
-            .handed_on
-            .map(long_day)
-            .unwrap_or_else(|| "Undated".into());
+        let on = h.handed_on.map(shown).unwrap_or_else(|| "Undated".into());
         let from = h.from_worker.as_deref().unwrap_or("nobody");
         let _ = write!(out, "  {on}: from {from} to {}", h.to_worker);
         match &h.note {
@@ -201,11 +191,11 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
     for g in &r.goals {
         let set = g
             .created_on
-            .map(|d| format!(", set {}", long_day(d)))
+            .map(|d| format!(", set {}", shown(d)))
             .unwrap_or_default();
         let ended = g
             .ended_on
-            .map(|d| format!(" on {}", long_day(d)))
+            .map(|d| format!(" on {}", shown(d)))
             .unwrap_or_default();
         let _ = writeln!(out, "  - {} ({}{ended}{set})", g.text, g.status.as_str());
     }
@@ -215,7 +205,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
         none(&mut out, "None recorded.");
     }
     for m in &r.measures {
-        let on = m.taken_on.map(long_day).unwrap_or_else(|| "Undated".into());
+        let on = m.taken_on.map(shown).unwrap_or_else(|| "Undated".into());
         let items: Vec<String> = m
             .instrument
             .items()
@@ -242,7 +232,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
             "  {}: {} since {}",
             c.service_name,
             words(c.status.as_str()),
-            long_day(c.status_on)
+            shown(c.status_on)
         );
         if let Some(note) = &c.note {
             let _ = writeln!(out, "    Note: {note}");
@@ -251,7 +241,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
             let _ = write!(
                 out,
                 "    {}: {}",
-                long_day(step.on),
+                shown(step.on),
                 words(step.status.as_str())
             );
             match &step.note {
@@ -275,7 +265,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
             .unwrap_or_default();
         let state = match (&f.done_at, f.snoozed_until) {
             (Some(done), _) => format!(" (done {})", long_moment(done)),
-            (None, Some(until)) => format!(" (moved to {})", long_day(until)),
+            (None, Some(until)) => format!(" (moved to {})", shown(until)),
             (None, None) => String::new(),
         };
         let held = f
@@ -286,7 +276,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
         let _ = writeln!(
             out,
             "  Due {}{at}: {}{state}{held}",
-            long_day(f.due_on),
+            shown(f.due_on),
             f.text
         );
         if let Some(outcome) = &f.outcome {
@@ -316,7 +306,7 @@ fn your_record(out: &mut String, p: &Person) {
     let fields: [(&str, Option<String>); 23] = [
         ("Name", Some(format!("{} {}", d.given_name, d.family_name))),
         ("Preferred name", d.preferred_name.clone()),
-        ("Date of birth", d.date_of_birth.map(long_day)),
+        ("Date of birth", d.date_of_birth.map(shown)),
         (
             "NHS number",
             d.nhs_number
@@ -336,20 +326,17 @@ fn your_record(out: &mut String, p: &Person) {
             }),
         ),
         ("Reason for referral", d.referral_reason.clone()),
-        ("Referred on", d.referred_on.map(long_day)),
-        ("First contact", p.first_contact_on.map(long_day)),
+        ("Referred on", d.referred_on.map(shown)),
+        ("First contact", p.first_contact_on.map(shown)),
         ("Status", Some(status)),
-        ("Closed on", p.closed_on.map(long_day)),
+        ("Closed on", p.closed_on.map(shown)),
         ("Risk noted", d.risk_note.clone()),
         // Equality monitoring, where it was recorded.
         ("Sex", d.sex.clone()),
         ("Ethnic group", d.ethnicity.clone()),
         ("Carer", d.carer.clone()),
         ("GP practice (ODS code)", d.gp_practice.clone()),
-        (
-            "Consent recorded",
-            p.details.consent_recorded_on.map(long_day),
-        ),
+        ("Consent recorded", p.details.consent_recorded_on.map(shown)),
         ("Record created", Some(long_moment(&p.created_at))),
         ("Last changed", Some(long_moment(&p.updated_at))),
     ];
@@ -511,12 +498,9 @@ mod tests {
     #[test]
     fn dates_are_written_out() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
-        assert_eq!(long_day(d), "3 November 2026");
-        assert_eq!(
-            long_moment("2026-11-23T10:05:00"),
-            "23 November 2026 at 10:05"
-        );
-        assert_eq!(long_moment("2026-11-23"), "23 November 2026");
+        assert_eq!(shown(d), "3 Nov 2026");
+        assert_eq!(long_moment("2026-11-23T10:05:00"), "23 Nov 2026 at 10:05");
+        assert_eq!(long_moment("2026-11-23"), "23 Nov 2026");
         assert_eq!(long_moment("soon"), "soon");
     }
 }

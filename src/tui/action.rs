@@ -102,6 +102,8 @@ pub enum Action {
     ServiceSaved(i64),
     /// The service form: add (`None`) or edit.
     EditService(Option<i64>),
+    /// `v`: ask before marking a shared entry verified today; yes sends `VerifyService`.
+    AskVerifyService(i64),
     VerifyService(i64),
     /// `x`: ask before (de)activating a shared entry; yes sends `SetServiceActive`.
     AskServiceActive(i64, bool),

@@ -575,6 +575,7 @@ impl App {
             | Action::RevealService(_)
             | Action::ServiceSaved(_)
             | Action::EditService(_)
+            | Action::AskVerifyService(_)
             | Action::VerifyService(_)
             | Action::AskServiceActive(..)
             | Action::SetServiceActive(..) => {}

@@ -313,8 +313,11 @@ fn day_note(key: FieldKey, typed: &str, day: NaiveDate) -> Option<String> {
     match (as_typed, weekend) {
         (true, None) => None,
         (true, Some(w)) => Some(w.to_string()),
-        (false, None) => Some(format!("{}", day.format("%a %d %b %Y"))),
-        (false, Some(w)) => Some(format!("{}, {w}", day.format("%a %d %b %Y"))),
+        (false, None) => Some(crate::domain::date::shown_with_weekday(day)),
+        (false, Some(w)) => Some(format!(
+            "{}, {w}",
+            crate::domain::date::shown_with_weekday(day)
+        )),
     }
 }
 

@@ -743,13 +743,22 @@ impl Keymap {
             .map_or(&[], |(_, _, k)| k.as_slice())
     }
 
-    /// The keys of `command` in `context`, as shown to people: `j/↓`.
+    /// The keys of `command` in `context`, as shown to people: `j/↓`. Letters
+    /// alone are joined by "or" (`n or a`): with a slash they read as a word
+    /// ("n/a", not applicable).
     pub fn label(&self, context: Context, command: Command) -> String {
-        let keys = self.keys(context, command);
-        keys.iter()
+        let keys: Vec<String> = self
+            .keys(context, command)
+            .iter()
             .map(Key::to_string)
-            .collect::<Vec<_>>()
-            .join("/")
+            .collect();
+        let letter = |k: &String| k.chars().count() == 1 && k.chars().all(char::is_alphabetic);
+        let joiner = if keys.len() > 1 && keys.iter().all(letter) {
+            " or "
+        } else {
+            "/"
+        };
+        keys.join(joiner)
     }
 
     /// Help rows for one context: (keys, what they do). The list moves share

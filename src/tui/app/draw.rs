@@ -12,10 +12,15 @@ impl App {
             frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
             return;
         }
+        // A message wider than the terminal takes a second row, whole.
+        let message_rows = match self.status_message() {
+            Some((m, _)) if crate::domain::text::width(&m) > usize::from(area.width) => 2,
+            _ => 1,
+        };
         let [tabs, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(message_rows),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -37,15 +42,7 @@ impl App {
             Some(Modal::Letter { text, scroll, .. }) => {
                 self.render_letter(frame, body, text, *scroll)
             }
-            Some(Modal::Confirm { question, .. }) => {
-                let yes = self.keymap.label(Context::Confirm, Command::Yes);
-                let no = self.keymap.label(Context::Confirm, Command::No);
-                Form::new(format!("{question} {yes} = yes, {no} = no"), vec![]).render(
-                    frame,
-                    body,
-                    &self.theme,
-                );
-            }
+            Some(Modal::Confirm { question, .. }) => self.render_confirm(frame, body, question),
             Some(Modal::Editor(e)) => e.render(frame, body, &self.theme),
             Some(Modal::Form { form, .. }) => form.render(frame, body, &self.theme),
             Some(Modal::Palette(_)) => {
@@ -56,6 +53,32 @@ impl App {
             }
             None => {}
         }
+    }
+
+    /// A yes/no question, whole: wrapped in its box with the keys under it
+    /// (it was a form's title, cut at the box's edge, over a form's keys).
+    fn render_confirm(&self, frame: &mut Frame, area: Rect, question: &str) {
+        let t = &self.theme;
+        let yes = self.keymap.label(Context::Confirm, Command::Yes);
+        let no = self.keymap.label(Context::Confirm, Command::No);
+        let width = area.width.saturating_sub(4).clamp(20, 72).min(area.width);
+        let inner = usize::from(width.saturating_sub(4));
+        let mut lines: Vec<Line> = wrap(question, inner)
+            .into_iter()
+            .map(|l| Line::from(format!(" {l}")))
+            .collect();
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!(" {yes} = yes · {no} = no"),
+            t.key(),
+        )));
+        let height = (lines.len() as u16).saturating_add(2);
+        let r = centered(area, width, height);
+        frame.render_widget(Clear, r);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Are you sure? ", t.header()));
+        frame.render_widget(Paragraph::new(lines).block(block), r);
     }
 
     /// The palette's footer, with the keys as bound.
@@ -155,28 +178,42 @@ impl App {
                 t.warn(),
             ));
         }
-        // A narrow terminal loses the directory's counts before the caseload's.
+        let width = usize::from(area.width);
         let shown = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
-        while right.len() > 1 && shown(&right) >= usize::from(area.width) {
+        let message = self.status_message();
+        // A message (what just happened) has its room: the counts beside it
+        // lose the directory's, then the caseload's, then go; one wider than
+        // the terminal has the two rows render gave it, and no counts.
+        // The counts keep a cell free at the right edge.
+        let room = match &message {
+            Some((m, _)) => width.saturating_sub(crate::domain::text::width(m) + 2),
+            None => width.saturating_sub(1),
+        };
+        while !right.is_empty() && shown(&right) > room {
             right.pop();
         }
         let right = Line::from(right);
-        // Messages name people: drawn safe like any stored text. A damaged
-        // file's banner stays until the app closes, over everything else.
-        let message = match (&self.message, &self.damaged) {
-            (Some((m, error)), _) => Some((crate::tui::panes::safe(m), *error)),
-            (None, Some(banner)) => Some((banner.clone(), true)),
-            (None, None) => None,
+        let right_width = match right.width() {
+            0 => 0,
+            w => w as u16 + 1,
         };
-        // A message (what just happened) wins over the counts when space is short.
-        let left_width = match &message {
-            Some((m, _)) => (crate::domain::text::width(m) + 1).min(area.width as usize),
-            None => (area.width as usize).saturating_sub(right.width() + 1),
-        };
-        let right_width = area.width.saturating_sub(left_width as u16);
-        let left = match &message {
-            Some((m, true)) => Span::styled(truncate(m, left_width), t.danger()),
-            Some((m, false)) => Span::styled(truncate(m, left_width), t.ok()),
+        let left = match message {
+            Some((m, error)) => {
+                let style = if error { t.danger() } else { t.ok() };
+                let rows = usize::from(area.height.max(1));
+                let mut lines = wrap(&m, width);
+                if lines.len() > rows {
+                    lines.truncate(rows);
+                    if let Some(last) = lines.last_mut() {
+                        *last = truncate(&format!("{last} …"), width);
+                    }
+                }
+                let lines: Vec<Line> = lines
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, style)))
+                    .collect();
+                Paragraph::new(lines)
+            }
             None => {
                 let name = self
                     .store
@@ -185,14 +222,29 @@ impl App {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 // The file's name whole or not at all: a stub says nothing.
+                let left_width = width.saturating_sub(usize::from(right_width));
                 let fits = crate::domain::text::width(&name) <= left_width;
-                Span::styled(if fits { name } else { String::new() }, t.dim())
+                Paragraph::new(Span::styled(
+                    if fits { name } else { String::new() },
+                    t.dim(),
+                ))
             }
         };
         let [l, r] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
-        frame.render_widget(Paragraph::new(left), l);
+        frame.render_widget(left, l);
         frame.render_widget(Paragraph::new(right), r);
+    }
+
+    /// What the status line says just happened, drawn safe like any stored
+    /// text (messages name people). A damaged file's banner stays until the
+    /// app closes, after any message.
+    fn status_message(&self) -> Option<(String, bool)> {
+        match (&self.message, &self.damaged) {
+            (Some((m, error)), _) => Some((crate::tui::panes::safe(m), *error)),
+            (None, Some(banner)) => Some((banner.clone(), true)),
+            (None, None) => None,
+        }
     }
 
     /// The footer: the main keys of what is on screen now, from the keymap,

@@ -51,7 +51,7 @@ impl App {
                 };
                 let title = format!(
                     "Correct note of {} · {name}",
-                    note.occurred_at.get(..10).unwrap_or("")
+                    crate::tui::panes::what_matters::note_day(&note.occurred_at)
                 );
                 let editor = match self
                     .person

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Ctx, fit};
-use crate::domain::date::{iso, parse_day};
+use crate::domain::date::{iso, parse_day, shown};
 use crate::domain::service::{Connection, ConnectionStatus};
 use crate::store::Store;
 use crate::tui::action::{Action, Outcome, Pane};
@@ -89,8 +89,8 @@ impl ConnectionsView {
                 ratatui::style::Style::new()
             };
             let head = format!(
-                "{} {:<15} {}",
-                iso(c.status_on),
+                "{:<11} {:<15} {}",
+                shown(c.status_on),
                 label(c.status),
                 c.service_name
             );
@@ -102,7 +102,7 @@ impl ConnectionsView {
                     .as_deref()
                     .map(|n| format!(" · {n}"))
                     .unwrap_or_default();
-                let text = format!("    {} {}{note}", iso(e.on), label(e.status));
+                let text = format!("    {:<11} {}{note}", shown(e.on), label(e.status));
                 lines.push(Line::from(Span::styled(fit(&text, width), t.dim())));
             }
         }

@@ -13,11 +13,14 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Ctx, fit, pad};
 
-use crate::domain::date::iso;
+use crate::domain::date::{iso, shown, shown_with_weekday};
 use crate::domain::follow_up::{
     Bucket, CHECK_IN_DAYS, FollowUp, FollowUpDraft, FollowUpInput, QUIET_DAYS, QuietPerson,
-    SNOOZE_CHOICES, next_change, parse_outcome, short_date, snooze_until,
+    SNOOZE_CHOICES, next_change, parse_outcome, snooze_until,
 };
+
+/// The agenda's date column: "Wed 30 Sep 2026" at its widest.
+const DATE_CELLS: usize = 15;
 use crate::store::{Changed, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::component::{Component, Effects, Session, Submitted};
@@ -155,7 +158,7 @@ impl Component for FollowUpsPane {
                 format!("Follow-up #{id} is open again"),
                 true,
             ),
-            Action::SnoozeFollowUp { id, until } => self.snooze(store, id, until, s.today),
+            Action::SnoozeFollowUp { id, until } => self.snooze(store, id, until),
             Action::SelectFollowUp(id) => {
                 self.select_follow_up(id);
                 Effects::default()
@@ -212,7 +215,7 @@ impl Component for FollowUpsPane {
                 };
                 match saved {
                     Ok(id) => {
-                        let when = short_date(draft.due_on, s.today);
+                        let when = shown_with_weekday(draft.due_on);
                         Submitted::Saved(Box::new(written(
                             Ok(()),
                             id,
@@ -244,7 +247,7 @@ impl Component for FollowUpsPane {
                 }
             },
             Purpose::Snooze { id } => match self.snooze_date(form, id) {
-                Ok(until) => Submitted::Saved(Box::new(self.snooze(store, id, until, s.today))),
+                Ok(until) => Submitted::Saved(Box::new(self.snooze(store, id, until))),
                 Err(message) => {
                     form.set_error(FieldKey::Date, message);
                     Submitted::KeepOpen
@@ -670,7 +673,7 @@ impl FollowUpsPane {
             Entry::Item(item) => item,
             Entry::Outcome(i) => {
                 // Under the item's "about" column, the whole width left.
-                let indent = 2 + 11 + 1 + 5 + 2;
+                let indent = 2 + DATE_CELLS + 1 + 5 + 2;
                 let outcome = self
                     .done
                     .get(i)
@@ -689,8 +692,11 @@ impl FollowUpsPane {
             }
         };
         let is_selected = self.selected_item() == Some(item);
-        // Columns: mark 2, date 11, time 6, about 20 + 2, then the text.
-        let text_width = width_cells.saturating_sub(2 + 11 + 1 + 5 + 2 + 20 + 2);
+        // Columns: mark 2, date, time 6, about (20, less when narrow) + 2,
+        // then the text, which keeps at least as much as the about column.
+        let spare = width_cells.saturating_sub(2 + DATE_CELLS + 1 + 5 + 2 + 2);
+        let about_width = (spare / 2).clamp(10, 20);
+        let text_width = spare.saturating_sub(about_width);
         let (mark, when, time, about, text, style) = match item {
             Item::Open(i) => {
                 let Some(r) = self.follow_ups.get(i) else {
@@ -704,7 +710,7 @@ impl FollowUpsPane {
                 };
                 (
                     if overdue { "! " } else { "  " },
-                    short_date(r.effective_due(), today),
+                    shown_with_weekday(r.effective_due()),
                     r.due_time.clone().unwrap_or_default(),
                     r.about_label(),
                     r.text.clone(),
@@ -719,14 +725,15 @@ impl FollowUpsPane {
                     .done_at
                     .as_deref()
                     .and_then(|d| d.get(..10))
-                    .unwrap_or("")
-                    .to_string();
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .map(shown_with_weekday)
+                    .unwrap_or_default();
                 (
                     "✓ ",
                     done_on,
                     String::new(),
                     r.about_label(),
-                    format!("{} (was due {})", r.text, iso(r.effective_due())),
+                    format!("{} (was due {})", r.text, shown(r.effective_due())),
                     t.dim(),
                 )
             }
@@ -736,7 +743,7 @@ impl FollowUpsPane {
                 };
                 (
                     "  ",
-                    short_date(q.last_contact, today),
+                    shown_with_weekday(q.last_contact),
                     String::new(),
                     q.name.clone(),
                     format!("{} days since last contact", q.days_quiet(today)),
@@ -746,11 +753,11 @@ impl FollowUpsPane {
         };
         let line = Line::from(vec![
             Span::styled(mark, style),
-            Span::styled(pad(&when, 11), style),
+            Span::styled(pad(&when, DATE_CELLS), style),
             Span::raw(" "),
             Span::styled(pad(&time, 5), style),
             Span::raw("  "),
-            Span::raw(pad(&about, 20)),
+            Span::raw(pad(&about, about_width)),
             Span::raw("  "),
             Span::raw(fit(&text, text_width)),
         ]);
@@ -776,8 +783,8 @@ fn written(r: Result<(), StoreError>, id: i64, said: String, select: bool) -> Ef
 }
 
 impl FollowUpsPane {
-    fn snooze(&self, store: &mut Store, id: i64, until: NaiveDate, today: NaiveDate) -> Effects {
-        let when = short_date(until, today);
+    fn snooze(&self, store: &mut Store, id: i64, until: NaiveDate) -> Effects {
+        let when = shown_with_weekday(until);
         written(
             store.follow_ups_mut().snooze(id, until),
             id,

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Ctx, fit};
-use crate::domain::date::iso;
+use crate::domain::date::shown;
 use crate::domain::person::retention_cutoff;
 use crate::store::{Changed, RetentionDue, Store, StoreError, Topic};
 use crate::tui::action::{Action, Outcome};
@@ -140,7 +140,7 @@ impl Component for RetentionPane {
 
     fn render(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
-        let cutoff = self.cutoff.map(iso).unwrap_or_default();
+        let cutoff = self.cutoff.map(shown).unwrap_or_default();
         let intro = format!(
             "Closed or declined on or before {cutoff} ({} years): review whether each record \
              should still be kept. Nothing is erased unless you ask.",
@@ -169,7 +169,7 @@ impl Component for RetentionPane {
             return;
         }
         let width = inner.width as usize;
-        let name_width = width.saturating_sub(4 + 10 + 1 + 10 + 1);
+        let name_width = width.saturating_sub(4 + 10 + 1 + 11 + 1);
         let range = self.nav.window(inner.height as usize, self.due.len());
         let lines: Vec<Line> = self.due[range.clone()]
             .iter()
@@ -187,7 +187,7 @@ impl Component for RetentionPane {
                     Span::raw(name),
                     Span::raw(" ".repeat(pad + 1)),
                     Span::raw(format!("{:<10} ", d.status.as_str())),
-                    Span::styled(iso(d.ended_on), t.dim()),
+                    Span::styled(format!("{:<11}", shown(d.ended_on)), t.dim()),
                 ]);
                 if range.start + n == self.nav.selected {
                     line.style(t.selected())

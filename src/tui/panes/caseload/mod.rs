@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use super::{Ctx, data_protection, due_span, fit, safe};
-use crate::domain::date::iso;
+use crate::domain::date::shown;
 use crate::domain::nhs_number;
 use crate::domain::person::{Person, Status};
 use crate::domain::worker::{Worker, WorkerFilter, default_filter};
@@ -656,7 +656,7 @@ impl CaseloadPane {
                     Column::Status => Cell::from(p.status.as_str()),
                     Column::Worker => Cell::from(fit(&self.worker_name(p), 12)),
                     Column::Source => Cell::from(fit(&p.referral_source, 15)),
-                    Column::Referred => Cell::from(p.referred_on.map(iso).unwrap_or_default()),
+                    Column::Referred => Cell::from(p.referred_on.map(shown).unwrap_or_default()),
                     Column::Next => Cell::from(
                         p.next_follow_up
                             .map(|d| due_span(d, ctx))
@@ -784,7 +784,7 @@ impl Column {
             Column::Status => 8,
             Column::Worker => 12,
             Column::Source => 15,
-            Column::Referred => 10,
+            Column::Referred => 11,
             Column::Next => 12,
             Column::Goals => 5,
         }
@@ -852,10 +852,10 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
         [
             field("Source", Some(dd.referral_source.clone())),
             field("Reason", dd.referral_reason.clone()),
-            field("Referred on", dd.referred_on.map(iso)),
-            field("First contact", p.first_contact_on.map(iso)),
+            field("Referred on", dd.referred_on.map(shown)),
+            field("First contact", p.first_contact_on.map(shown)),
             field("Status reason", p.status_reason.clone()),
-            field("Closed on", p.closed_on.map(iso)),
+            field("Closed on", p.closed_on.map(shown)),
             field("Link worker", d.worker.clone()),
         ]
         .into_iter()
@@ -867,7 +867,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
     lines.extend(
         [
             field("Preferred name", dd.preferred_name.clone()),
-            field("Date of birth", dd.date_of_birth.map(iso)),
+            field("Date of birth", dd.date_of_birth.map(shown)),
             field(
                 "NHS number",
                 dd.nhs_number.as_deref().map(nhs_number::display),
@@ -877,7 +877,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
             field("Address", dd.address.clone()),
             field("Postcode", dd.postcode.clone()),
             field("Preferences", dd.contact_preferences.clone()),
-            field("Consent recorded", p.details.consent_recorded_on.map(iso)),
+            field("Consent recorded", p.details.consent_recorded_on.map(shown)),
         ]
         .into_iter()
         .flatten(),
@@ -893,7 +893,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
     for h in &d.history {
         let mut spans = vec![
             Span::styled(
-                format!("{:<18}", h.changed_on.map(iso).unwrap_or_default()),
+                format!("{:<18}", h.changed_on.map(shown).unwrap_or_default()),
                 t.dim(),
             ),
             match &h.handed_to {

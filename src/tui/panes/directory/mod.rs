@@ -156,6 +156,10 @@ impl Component for DirectoryPane {
             Action::VerifyService(id) => {
                 self.written(store.directory_mut().verify(id, s.today), words::VERIFIED)
             }
+            Action::AskVerifyService(id) => match store.directory().get(id) {
+                Ok(service) => Effects::open(verify_question(&service)),
+                Err(e) => Effects::failed(e),
+            },
             Action::AskServiceActive(id, active) => match store.directory().get(id) {
                 Ok(service) => Effects::open(active_question(&service, active)),
                 Err(e) => Effects::failed(e),
@@ -216,6 +220,20 @@ impl Component for DirectoryPane {
 }
 
 /// The directory is the whole team's: one key must not change it, so `x` asks.
+/// The directory is the whole team's: `v` asks before the day it was last
+/// checked is replaced (a stray key would make a stale entry look checked).
+fn verify_question(service: &Service) -> Modal {
+    let name = crate::domain::text::for_terminal_line(&service.name);
+    let last = match service.last_verified_on {
+        Some(d) => format!("last checked {}", crate::domain::date::shown(d)),
+        None => "never checked".to_string(),
+    };
+    Modal::Confirm {
+        question: format!("Mark {name} verified today ({last})? Only after checking it with them."),
+        yes: Action::VerifyService(service.id),
+    }
+}
+
 fn active_question(service: &Service, active: bool) -> Modal {
     let name = crate::domain::text::for_terminal_line(&service.name);
     let question = if active {
@@ -462,7 +480,7 @@ impl DirectoryPane {
         let entry = self.current().map(|s| (s.id, s.active));
         let act = |f: fn(i64, bool) -> Action| entry.map(|(id, active)| f(id, active)).into();
         match cmd {
-            Command::Verify => act(|id, _| Action::VerifyService(id)),
+            Command::Verify => act(|id, _| Action::AskVerifyService(id)),
             Command::Connect => act(|id, _| Action::ConnectService(id)),
             Command::ToggleActive => act(|id, active| Action::AskServiceActive(id, !active)),
             Command::Edit => act(|id, _| Action::EditService(Some(id))),
@@ -691,7 +709,7 @@ impl DirectoryPane {
                 Share::new(16, 28, 1, 0),
                 Share::new(12, 22, 1, 3),
                 Share::new(8, 10, 0, 1),
-                Share::new(10, 16, 0, 2),
+                Share::new(11, 17, 0, 2),
             ],
         );
         let name_width = widths[0] as usize;
@@ -703,8 +721,12 @@ impl DirectoryPane {
             .map(|(n, &i)| {
                 let s = &self.services[i as usize];
                 let verified = match s.last_verified_on {
-                    Some(d) if !s.is_stale(ctx.today, self.rules.stale_months) => Span::raw(iso(d)),
-                    Some(d) => Span::styled(format!("{} stale", iso(d)), t.warn()),
+                    Some(d) if !s.is_stale(ctx.today, self.rules.stale_months) => {
+                        Span::raw(crate::domain::date::shown(d))
+                    }
+                    Some(d) => {
+                        Span::styled(format!("{} stale", crate::domain::date::shown(d)), t.warn())
+                    }
                     None => Span::styled("never", t.warn()),
                 };
                 let name = if s.active {
@@ -822,9 +844,9 @@ impl DirectoryPane {
         }
         let verified = match s.last_verified_on {
             Some(v) if s.is_stale(ctx.today, self.rules.stale_months) => {
-                Span::styled(words::stale_since(&iso(v)), t.warn())
+                Span::styled(words::stale_since(&crate::domain::date::shown(v)), t.warn())
             }
-            Some(v) => Span::raw(iso(v)),
+            Some(v) => Span::raw(crate::domain::date::shown(v)),
             None => Span::styled(words::NEVER_VERIFIED, t.warn()),
         };
         lines.push(Line::from(vec![

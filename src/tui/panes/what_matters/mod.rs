@@ -14,6 +14,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::connections::ConnectionsView;
 use super::{Ctx, fit, safe};
 use crate::domain::conversation::{Conversation, Draft, TimelineEntry, preview_line, timeline};
+use crate::domain::date::shown;
 use crate::domain::follow_up::FollowUp;
 use crate::domain::goal::{Goal, GoalStatus};
 use crate::domain::measure::{Measure, by_instrument, changes, figure_range, series};
@@ -325,15 +326,30 @@ impl WhatMattersPane {
     fn header(&self, p: &Person, ctx: &Ctx, width: u16) -> Vec<Line<'static>> {
         let t = ctx.theme;
         let d = &p.details;
-        let mut header = vec![Line::from(vec![
+        // Who referred them, as the letter is addressed, and from where.
+        let referred = match d.referrer() {
+            Some(who) => format!("referred by {} ({})", safe(&who), safe(&d.referral_source)),
+            None => format!("referred by {}", safe(&d.referral_source)),
+        };
+        let mut first = Line::from(vec![
             Span::styled(safe(&p.display_name()), t.title()),
             Span::raw("  "),
             Span::styled(p.status.as_str(), t.key()),
-            Span::styled(
-                format!("  referred by {}", safe(&d.referral_source)),
-                t.dim(),
-            ),
-        ])];
+        ]);
+        let mut header = Vec::new();
+        // On the name's line if it has room, else on a line of its own.
+        if first.width() + 2 + crate::domain::text::width(&referred) <= usize::from(width) {
+            first.push_span(Span::styled(format!("  {referred}"), t.dim()));
+            header.push(first);
+        } else {
+            header.push(first);
+            let lines = wrap(&referred, width as usize, 2);
+            header.extend(
+                lines
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.dim()))),
+            );
+        }
         if let Some(reason) = &d.referral_reason {
             header.push(Line::from(Span::raw(fit(reason, width as usize))));
         }
@@ -352,7 +368,7 @@ impl WhatMattersPane {
                 "GP record: {} {} ({})",
                 c.kind.concept_id(),
                 c.kind.term(),
-                c.on.format("%d %b %Y")
+                shown(c.on)
             );
             header.push(Line::from(Span::styled(
                 fit(&text, width as usize),
@@ -400,18 +416,18 @@ impl WhatMattersPane {
             return;
         }
         let range = self.nav.window(inner.height as usize, self.entries.len());
-        let text_width = (inner.width as usize).saturating_sub(25);
+        let text_width = (inner.width as usize).saturating_sub(26);
         let lines: Vec<Line> = self.entries[range.clone()]
             .iter()
             .enumerate()
             .map(|(n, e)| {
                 let c = &e.current;
                 let marker = if e.history.is_empty() { " " } else { "✎" };
-                let when = c.occurred_at.get(..10).unwrap_or(&c.occurred_at);
+                let when = note_day(&c.occurred_at);
                 let text = fit(preview_line(&c.body), text_width);
                 let pad = text_width.saturating_sub(width(&text));
                 let line = Line::from(vec![
-                    Span::styled(format!("{when} "), t.dim()),
+                    Span::styled(format!("{when:<11} "), t.dim()),
                     Span::raw(format!("{:<12}", truncate(c.kind.label(), 12))),
                     Span::styled(marker, t.warn()),
                     Span::raw(" "),
@@ -540,15 +556,16 @@ impl WhatMattersPane {
             };
             let dates = match (first.taken_on, latest.taken_on) {
                 (Some(a), Some(b)) if of.len() > 1 => {
-                    format!(" {} → {}", a.format("%d %b"), b.format("%d %b %y"))
+                    format!(" {} → {}", shown(a), shown(b))
                 }
-                (_, Some(b)) => format!(" {}", b.format("%d %b %y")),
+                (_, Some(b)) => format!(" {}", shown(b)),
                 _ => String::new(),
             };
             if !compact {
+                let room = (w as usize).saturating_sub(width(instrument.as_str()));
                 lines.push(Line::from(vec![
                     Span::styled(instrument.as_str().to_string(), t.key()),
-                    Span::styled(dates, t.dim()),
+                    Span::styled(fit(&dates, room), t.dim()),
                 ]));
             }
             let over_time = series(
@@ -712,4 +729,13 @@ fn fmt(v: f64) -> String {
     } else {
         format!("{v:.2}")
     }
+}
+
+/// The day a note was written ("2026-11-02T10:00:00"), as days are shown.
+pub(crate) fn note_day(occurred_at: &str) -> String {
+    occurred_at
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(shown)
+        .unwrap_or_else(|| occurred_at.to_string())
 }
