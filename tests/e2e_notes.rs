@@ -257,7 +257,13 @@ fn correcting_a_note_adds_a_new_version_and_keeps_the_original() {
     let original_id: i64 = out.ok().trim().parse().expect("note add prints the id");
     let before = conversations(&sb, &db, pid);
     assert_eq!(before.len(), 1);
-    let day = before[0]["occurred_at"].as_str().unwrap()[..10].to_string();
+    // As the app shows a day (`domain::date::shown`).
+    let day = chrono::NaiveDate::parse_from_str(
+        &before[0]["occurred_at"].as_str().unwrap()[..10],
+        "%Y-%m-%d",
+    )
+    .map(caseload::domain::date::shown)
+    .unwrap();
 
     let mut tui = open_what_matters(&sb, &db, "Bilal Haddad");
     tui.expect(" Conversations (1) ");
