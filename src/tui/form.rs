@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use super::draw::safe;
 use super::keymap::Command;
+use super::strings::form as words;
 use super::text_input::{TextKey, text_key};
 use super::theme::Theme;
 use crate::domain::FieldError;
@@ -18,7 +19,7 @@ use crate::domain::limits;
 use crate::domain::text::{truncate, width};
 
 /// The form-wide line after a save refused for its fields.
-const FIX_FIELDS: &str = "Nothing saved: please fix the fields marked !";
+const FIX_FIELDS: &str = words::FIX_FIELDS;
 
 /// Every field a form has, by name: a form is built and read back with
 /// these, so a misspelt field is a compile error, not an empty value. The
@@ -172,7 +173,7 @@ impl Field {
         Field {
             value: options.first().cloned().unwrap_or_default(),
             kind: FieldKind::Choice(options),
-            ..Field::text(key, label, "←/→ to change, or type its first letter")
+            ..Field::text(key, label, words::CHOICE_HINT)
         }
     }
 
@@ -438,7 +439,7 @@ impl Form {
                 Command::Yes => FormOutcome::Cancel,
                 Command::No => {
                     self.confirming_cancel = false;
-                    self.message = Some("Still editing: Ctrl-s saves, Esc asks again".into());
+                    self.message = Some(words::STILL_EDITING.into());
                     FormOutcome::Continue
                 }
                 _ => FormOutcome::Ignored,
@@ -505,7 +506,7 @@ impl Form {
             && !options.iter().any(|o| starts_with_letter(o, c))
         {
             // Never silently ignored: say what the field takes.
-            field.error = Some(format!("no choice starts with '{c}': ←/→ to change"));
+            field.error = Some(words::no_such_choice(c));
         }
     }
 
@@ -584,14 +585,11 @@ impl Form {
             ]));
         }
         let footer = if self.confirming_cancel {
-            Span::styled(
-                "Discard changes? y discard · n or Esc keep editing",
-                theme.warn(),
-            )
+            Span::styled(words::DISCARD, theme.warn())
         } else if let Some(m) = &self.message {
             Span::styled(safe(m), theme.danger())
         } else {
-            Span::styled("Ctrl-s save · Esc cancel · Tab next field", theme.dim())
+            Span::styled(words::KEYS, theme.dim())
         };
         let body = Rect {
             height: inner.height.saturating_sub(1),

@@ -1,7 +1,8 @@
 //! The app's sentences in one place, as gitui's `strings.rs`: the wording is
 //! reviewed together here, and could be translated here. What a key does is
 //! in the keymap table (`keymap.rs`); a form field's one-word label stays
-//! beside its field. Functions take what varies, already made safe to show.
+//! beside its field (a form's table of fields is its labels and hints).
+//! Functions take what varies, already made safe to show.
 
 /// Around the panes: the welcome, help, the minimum size, the event loop.
 pub mod app {
@@ -231,6 +232,13 @@ pub mod directory {
     pub fn saved(name: &str) -> String {
         format!("Saved {name}")
     }
+    pub fn verify(name: &str, last: Option<&str>) -> String {
+        let last = match last {
+            Some(day) => format!("last checked {day}"),
+            None => "never checked".into(),
+        };
+        format!("Mark {name} verified today ({last})? Only after checking it with them.")
+    }
     pub fn reactivate(name: &str) -> String {
         format!("Reactivate {name}? It is offered to everyone again.")
     }
@@ -272,9 +280,178 @@ pub mod retention {
     }
 }
 
-/// Anything a form says about itself.
+/// Anything a form says about itself, and what its fields share.
 pub mod form {
+    pub const FIX_FIELDS: &str = "Nothing saved: please fix the fields marked !";
+    pub const CHOICE_HINT: &str = "←/→ to change, or type its first letter";
+    pub const STILL_EDITING: &str = "Still editing: Ctrl-s saves, Esc asks again";
+    pub const DISCARD: &str = "Discard changes? y discard · n or Esc keep editing";
+    pub const KEYS: &str = "Ctrl-s save · Esc cancel · Tab next field";
+    pub const DATE_HINT: &str = "YYYY-MM-DD or DD/MM/YYYY";
+    pub const NOT_IN_FUTURE: &str = "the date cannot be in the future";
+    pub const CHOOSE_STATUS: &str = "choose a status";
+    pub const CONFIRM_TITLE: &str = " Are you sure? ";
+
     pub fn not_saved(e: &dyn std::fmt::Display) -> String {
         format!("Not saved: {e}")
+    }
+    pub fn no_such_choice(c: char) -> String {
+        format!("no choice starts with '{c}': ←/→ to change")
+    }
+}
+
+/// Pane 1, the caseload, and its forms.
+pub mod caseload {
+    pub const EVERYONE: &str = "everyone's caseload";
+    pub const MINE: &str = "my caseload";
+    pub const NO_WORKERS: &str = "No workers registered: add them with `caseload worker add`";
+    pub const NO_OTHER_WORKER: &str = "There is no other worker to hand over to";
+    pub const NOBODY_YET: &str = "No people yet. Press a to add someone.";
+    pub const NOBODY_HERE: &str =
+        "Nobody here on this caseload. w shows everyone's; f changes the status filter.";
+    pub const NOBODY_MATCHES: &str =
+        "Nobody matches. Esc clears the filter; f changes the status filter.";
+    pub const NO_CONTACT: &str = "No contact details recorded";
+    pub const STATUS_HISTORY: &str = "Status history";
+    pub const ADD_TITLE: &str = "Add person";
+    pub const EDIT_TITLE: &str = "Edit person";
+    pub const HANDOVER_HINT: &str = "what the next worker should know";
+    pub const REASON_HINT: &str = "required when closing or declining";
+
+    pub fn whose(name: &str) -> String {
+        format!("{name}'s caseload")
+    }
+    pub fn handed_over_to(to: &str) -> String {
+        format!("handed over to {to}")
+    }
+    pub fn hand_over(name: &str, now_with: &str) -> String {
+        format!("Hand over {name} (now with {now_with})")
+    }
+    pub fn handed_over(name: &str) -> String {
+        format!("Handed over to {name}")
+    }
+    pub fn change_status(now: &str) -> String {
+        format!("Change status (now {now})")
+    }
+    pub fn status_changed(to: &str) -> String {
+        format!("Status changed to {to}")
+    }
+}
+
+/// Pane 2, what matters: the person, notes, goals and measures.
+pub mod what_matters {
+    pub const NOBODY_SELECTED: &str =
+        "No person selected. Choose someone in the caseload (1) first.";
+    pub const NO_NOTES: &str = "No conversations yet. n writes the first note.";
+    pub const NO_GOALS: &str = "None yet: l then a adds one";
+    pub const NO_MEASURES: &str = "No measures yet: m records one";
+    pub const LOWER_IS_BETTER: &str = "↓ lower is better";
+    pub const NOTE_TITLE: &str = " Note · Esc back · e correct ";
+    pub const EDIT_GOAL: &str = "Edit goal";
+    pub const GOAL_HINT: &str = "in the person's words, e.g. get out twice a week";
+    pub const GOAL_SAVED: &str = "Goal saved";
+    pub const GOAL_UPDATED: &str = "Goal updated";
+    pub const MEASURE_SAVED: &str = "Measure saved";
+    pub const DISCARD_DRAFT: &str = "Discard the recovered draft?";
+    pub const DRAFT_DISCARDED: &str = "Draft discarded";
+    pub const NOTE_SAVED: &str = "Note saved";
+    pub const CORRECTION_SAVED: &str = "Correction saved; the original is kept";
+
+    pub fn referred_by(who: &str, source: &str) -> String {
+        format!("referred by {who} ({source})")
+    }
+    pub fn referred_from(source: &str) -> String {
+        format!("referred by {source}")
+    }
+    pub fn gp_record(concept: &str, term: &str, on: &str) -> String {
+        format!("GP record: {concept} {term} ({on})")
+    }
+    pub fn draft_recovered(when: &str) -> String {
+        format!("Unsaved draft note recovered (autosaved {when}): n continues it, x discards it")
+    }
+    pub fn corrected(times: usize) -> String {
+        format!("✎ corrected {times} time(s); earlier versions below")
+    }
+    pub fn new_goal(name: &str) -> String {
+        format!("New goal · {name}")
+    }
+    pub fn measure(name: &str) -> String {
+        format!("Wellbeing measure · {name}")
+    }
+    pub fn new_note(name: &str) -> String {
+        format!("New note · {name}")
+    }
+    pub fn recovered_note(name: &str) -> String {
+        format!("Note (recovered draft) · {name}")
+    }
+    pub fn recovered_correction(name: &str) -> String {
+        format!("Correct note (recovered draft) · {name}")
+    }
+    pub fn correct_note(day: &str, name: &str) -> String {
+        format!("Correct note of {day} · {name}")
+    }
+}
+
+/// Pane 4, follow-ups: the agenda, the done history and their forms.
+pub mod follow_ups {
+    pub const DONE_GROUP: &str = "Done, most recent first";
+    pub const ABOUT_A_SERVICE: &str = "This follow-up is about a service: see pane 3";
+    pub const ABOUT_DELETED: &str = "The person or service this was about has been deleted";
+    pub const ABOUT_NOBODY: &str = "This follow-up is not about anyone in particular";
+    pub const NOT_YET: &str = "Not a follow-up yet: press r to add one for this person";
+    pub const NOTHING_TO_UNDO: &str =
+        "Nothing to undo: h shows the done history, u there reopens one";
+    pub const ALL_CAUGHT_UP: &str = "Nothing due. All caught up. r adds a follow-up.";
+    pub const NOTHING_DONE: &str = "Nothing done yet.";
+    pub const OUTCOME_HINT: &str = "optional, e.g. no answer, try again · Enter saves";
+    pub const DATE_HINT: &str = "+3d, fri, 01/12/2026: wins over the choice";
+    pub const TEXT_HINT: &str = "e.g. Call to see how the group went";
+    pub const FOR_NOBODY: &str = "Follow-up (not about anyone in particular)";
+
+    pub fn gone_quiet(days: i64) -> String {
+        format!("Gone quiet: no conversation in {days}+ days")
+    }
+    pub fn open_again(id: i64) -> String {
+        format!("Follow-up #{id} is open again")
+    }
+    pub fn saved_for(id: i64, when: &str) -> String {
+        format!("Follow-up #{id} saved for {when}")
+    }
+    pub fn done(id: i64, with_outcome: bool) -> String {
+        if with_outcome {
+            format!("Done, with its outcome: follow-up #{id} (u undoes)")
+        } else {
+            format!("Done: follow-up #{id} (u undoes)")
+        }
+    }
+    pub fn done_title(id: i64, about: Option<&str>) -> String {
+        match about {
+            Some(about) => format!("Done: follow-up #{id} for {about}"),
+            None => format!("Done: follow-up #{id}"),
+        }
+    }
+    pub fn history_title(n: usize) -> String {
+        format!(" Done history ({n}) · h back to the agenda ")
+    }
+    pub fn was_due(text: &str, due: &str) -> String {
+        format!("{text} (was due {due})")
+    }
+    pub fn days_quiet(days: i64) -> String {
+        format!("{days} days since last contact")
+    }
+    pub fn snoozed(id: i64, when: &str) -> String {
+        format!("Follow-up #{id} snoozed until {when}")
+    }
+    pub fn snooze_title(id: i64) -> String {
+        format!("Snooze follow-up #{id}")
+    }
+    pub fn for_whom(about: &str) -> String {
+        format!("Follow-up for {about}")
+    }
+    pub fn offer(about: &str, days: i64) -> String {
+        format!("Offer: check in with {about} in {days} days? (Esc skips)")
+    }
+    pub fn edit_title(id: i64) -> String {
+        format!("Edit follow-up #{id}")
     }
 }

@@ -77,7 +77,7 @@ impl App {
         frame.render_widget(Clear, r);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(Span::styled(" Are you sure? ", t.header()));
+            .title(Span::styled(strings::form::CONFIRM_TITLE, t.header()));
         frame.render_widget(Paragraph::new(lines).block(block), r);
     }
 

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::{Action, App, Modal, NoteAction};
 use crate::domain::conversation::ConversationKind;
 use crate::tui::editor::{EditorOutcome, NoteEditor};
+use crate::tui::strings;
 
 /// Autosave a draft this long after the first unsaved change.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
@@ -28,11 +29,11 @@ impl App {
                 // A recovered draft is continued rather than started over.
                 let editor = match self.person.drafts.first() {
                     Some(d) if d.amends.is_some() => {
-                        let title = format!("Correct note (recovered draft) · {name}");
+                        let title = strings::what_matters::recovered_correction(&name);
                         NoteEditor::from_draft(title, d, now)
                     }
                     Some(d) => {
-                        NoteEditor::from_draft(format!("Note (recovered draft) · {name}"), d, now)
+                        NoteEditor::from_draft(strings::what_matters::recovered_note(&name), d, now)
                     }
                     None => {
                         let kind = if self.person.selected_note().is_none() {
@@ -40,7 +41,8 @@ impl App {
                         } else {
                             ConversationKind::FollowUp
                         };
-                        NoteEditor::new(pid, format!("New note · {name}"), now).with_kind(kind)
+                        NoteEditor::new(pid, strings::what_matters::new_note(&name), now)
+                            .with_kind(kind)
                     }
                 };
                 Modal::Editor(Box::new(editor))
@@ -49,9 +51,9 @@ impl App {
                 let Some(note) = self.person.selected_note().filter(|n| n.id == note_id) else {
                     return;
                 };
-                let title = format!(
-                    "Correct note of {} · {name}",
-                    crate::tui::panes::what_matters::note_day(&note.occurred_at)
+                let title = strings::what_matters::correct_note(
+                    &crate::tui::panes::what_matters::note_day(&note.occurred_at),
+                    &name,
                 );
                 let editor = match self
                     .person
@@ -65,7 +67,7 @@ impl App {
                 Modal::Editor(Box::new(editor))
             }
             NoteAction::DiscardDraft(pid) => Modal::Confirm {
-                question: "Discard the recovered draft?".into(),
+                question: strings::what_matters::DISCARD_DRAFT.into(),
                 yes: Action::Notes(NoteAction::DiscardDraftConfirmed(pid)),
             },
             NoteAction::DiscardDraftConfirmed(pid) => {
@@ -75,7 +77,7 @@ impl App {
                     self.report(r);
                 }
                 self.refresh_person(pid);
-                self.say("Draft discarded");
+                self.say(strings::what_matters::DRAFT_DISCARDED);
                 return;
             }
             // The pane's own forms (`Component::apply`), taken before this.
@@ -109,13 +111,13 @@ impl App {
                     self.draft_dirty_since = None;
                     self.refresh_person(note.person_id);
                     self.say(if note.amends.is_some() {
-                        "Correction saved; the original is kept"
+                        strings::what_matters::CORRECTION_SAVED
                     } else {
-                        "Note saved"
+                        strings::what_matters::NOTE_SAVED
                     });
                     return;
                 }
-                Err(e) => editor.error = Some(format!("Not saved: {e}")),
+                Err(e) => editor.error = Some(strings::form::not_saved(&e)),
             },
         }
         self.modals.push(Modal::Editor(editor));

@@ -134,7 +134,8 @@ pub fn connect_form(person: &str, service: &str, today: NaiveDate) -> Form {
         format!("Connect {person} to {service}"),
         vec![
             Field::choice(FieldKey::Status, "Status", options),
-            Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY").with_value(iso(today)),
+            Field::text(FieldKey::On, "Date", crate::tui::strings::form::DATE_HINT)
+                .with_value(iso(today)),
             Field::text(FieldKey::Note, "Note", "optional"),
         ],
     )
@@ -152,7 +153,8 @@ pub fn status_form(c: &Connection, today: NaiveDate) -> Form {
         format!("{} (now {})", c.service_name, label(c.status)),
         vec![
             Field::choice(FieldKey::Status, "New status", options),
-            Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY").with_value(iso(today)),
+            Field::text(FieldKey::On, "Date", crate::tui::strings::form::DATE_HINT)
+                .with_value(iso(today)),
             Field::text(FieldKey::Note, "Note", "optional"),
         ],
     )

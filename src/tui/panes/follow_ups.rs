@@ -28,6 +28,7 @@ use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::modal::{Modal, Purpose};
+use crate::tui::strings::follow_ups as words;
 
 /// How many done follow-ups the history shows.
 pub const DONE_HISTORY: usize = 200;
@@ -49,8 +50,8 @@ impl Group {
     fn label(self) -> String {
         match self {
             Group::Due(b) => b.label().to_string(),
-            Group::Quiet => format!("Gone quiet: no conversation in {QUIET_DAYS}+ days"),
-            Group::Done => "Done, most recent first".to_string(),
+            Group::Quiet => words::gone_quiet(QUIET_DAYS),
+            Group::Done => words::DONE_GROUP.to_string(),
         }
     }
 }
@@ -155,7 +156,7 @@ impl Component for FollowUpsPane {
             Action::ReopenFollowUp(id) => written(
                 store.follow_ups_mut().reopen(id),
                 id,
-                format!("Follow-up #{id} is open again"),
+                words::open_again(id),
                 true,
             ),
             Action::SnoozeFollowUp { id, until } => self.snooze(store, id, until),
@@ -219,12 +220,12 @@ impl Component for FollowUpsPane {
                         Submitted::Saved(Box::new(written(
                             Ok(()),
                             id,
-                            format!("Follow-up #{id} saved for {when}"),
+                            words::saved_for(id, &when),
                             true,
                         )))
                     }
                     Err(e) => {
-                        form.message = Some(format!("Not saved: {e}"));
+                        form.message = Some(crate::tui::strings::form::not_saved(&e));
                         Submitted::KeepOpen
                     }
                 }
@@ -235,10 +236,7 @@ impl Component for FollowUpsPane {
                     if done.is_ok() {
                         self.undo.push(id);
                     }
-                    let said = match outcome {
-                        Some(_) => format!("Done, with its outcome: follow-up #{id} (u undoes)"),
-                        None => format!("Done: follow-up #{id} (u undoes)"),
-                    };
+                    let said = words::done(id, outcome.is_some());
                     Submitted::Saved(Box::new(written(done, id, said, false)))
                 }
                 Err(message) => {
@@ -560,20 +558,20 @@ impl FollowUpsPane {
             }
             (Command::Open, Some(_)) => match self.selected_subject() {
                 (Some(person), _) => Outcome::Act(Action::GoToPerson(person)),
-                (None, Some(_)) => notice("This follow-up is about a service: see pane 3"),
+                (None, Some(_)) => notice(words::ABOUT_A_SERVICE),
                 (None, None) if self.selected().is_some_and(|r| r.about_deleted) => {
-                    notice("The person or service this was about has been deleted")
+                    notice(words::ABOUT_DELETED)
                 }
-                (None, None) => notice("This follow-up is not about anyone in particular"),
+                (None, None) => notice(words::ABOUT_NOBODY),
             },
             (Command::Done | Command::Snooze | Command::Edit, Some(Item::Quiet(_))) => {
-                notice("Not a follow-up yet: press r to add one for this person")
+                notice(words::NOT_YET)
             }
             (Command::Done, Some(Item::Open(_))) => id.map(Action::CompleteFollowUp).into(),
             (Command::Reopen, Some(Item::Done(_))) => id.map(Action::ReopenFollowUp).into(),
             (Command::Undo, _) if agenda => match self.undo.pop() {
                 Some(id) => Outcome::Act(Action::ReopenFollowUp(id)),
-                None => notice("Nothing to undo: h shows the done history, u there reopens one"),
+                None => notice(words::NOTHING_TO_UNDO),
             },
             (Command::Snooze, Some(Item::Open(_))) => id.map(Action::OpenSnooze).into(),
             (Command::Edit, Some(_)) => id.map(Action::EditFollowUp).into(),
@@ -623,10 +621,7 @@ impl FollowUpsPane {
                 }
                 s + " "
             }
-            View::Done => format!(
-                " Done history ({}) · h back to the agenda ",
-                self.done.len()
-            ),
+            View::Done => words::history_title(self.done.len()),
         };
         let block = Block::default()
             .borders(Borders::TOP)
@@ -635,8 +630,8 @@ impl FollowUpsPane {
         frame.render_widget(block, area);
         if self.items.is_empty() {
             let msg = match self.view {
-                View::Agenda => "Nothing due. All caught up. r adds a follow-up.",
-                View::Done => "Nothing done yet.",
+                View::Agenda => words::ALL_CAUGHT_UP,
+                View::Done => words::NOTHING_DONE,
             };
             frame.render_widget(Paragraph::new(Span::styled(msg, t.dim())), inner);
         } else {
@@ -733,7 +728,7 @@ impl FollowUpsPane {
                     done_on,
                     String::new(),
                     r.about_label(),
-                    format!("{} (was due {})", r.text, shown(r.effective_due())),
+                    words::was_due(&r.text, &shown(r.effective_due())),
                     t.dim(),
                 )
             }
@@ -746,7 +741,7 @@ impl FollowUpsPane {
                     shown_with_weekday(q.last_contact),
                     String::new(),
                     q.name.clone(),
-                    format!("{} days since last contact", q.days_quiet(today)),
+                    words::days_quiet(q.days_quiet(today)),
                     Style::new(),
                 )
             }
@@ -788,7 +783,7 @@ impl FollowUpsPane {
         written(
             store.follow_ups_mut().snooze(id, until),
             id,
-            format!("Follow-up #{id} snoozed until {when}"),
+            words::snoozed(id, &when),
             true,
         )
     }
@@ -798,34 +793,27 @@ impl FollowUpsPane {
 /// saying. Enter with nothing typed marks it done with no outcome; Esc
 /// leaves it open.
 pub fn outcome_form(r: &FollowUp) -> Form {
-    let title = match &r.about {
-        Some(about) => format!("Done: follow-up #{} for {about}", r.id),
-        None => format!("Done: follow-up #{}", r.id),
-    };
+    let title = words::done_title(r.id, r.about.as_deref());
     Form::new(
         title,
         vec![Field::text(
             FieldKey::Outcome,
             "Outcome",
-            "optional, e.g. no answer, try again · Enter saves",
+            words::OUTCOME_HINT,
         )],
     )
 }
 
 pub fn snooze_form(id: i64) -> Form {
     Form::new(
-        format!("Snooze follow-up #{id}"),
+        words::snooze_title(id),
         vec![
             Field::choice(
                 FieldKey::When,
                 "Snooze until",
                 SNOOZE_CHOICES.iter().map(|s| s.to_string()).collect(),
             ),
-            Field::text(
-                FieldKey::Date,
-                "Or a date",
-                "+3d, fri, 01/12/2026: wins over the choice",
-            ),
+            Field::text(FieldKey::Date, "Or a date", words::DATE_HINT),
         ],
     )
 }
@@ -848,12 +836,7 @@ impl FollowUpForm {
             vec![
                 Field::text(FieldKey::Date, "Due", DATE_FORMS).with_value(date),
                 Field::text(FieldKey::Time, "Time", "optional, HH:MM (24-hour)").with_value(time),
-                Field::text(
-                    FieldKey::Text,
-                    "What to do",
-                    "e.g. Call to see how the group went",
-                )
-                .with_value(text),
+                Field::text(FieldKey::Text, "What to do", words::TEXT_HINT).with_value(text),
             ],
         )
     }
@@ -861,8 +844,8 @@ impl FollowUpForm {
     /// A new follow-up; `about` is the person's (or service's) name for the title.
     pub fn add(person_id: Option<i64>, service_id: Option<i64>, about: Option<&str>) -> Self {
         let title = match about {
-            Some(a) => format!("Follow-up for {a}"),
-            None => "Follow-up (not about anyone in particular)".into(),
+            Some(a) => words::for_whom(a),
+            None => words::FOR_NOBODY.into(),
         };
         FollowUpForm {
             form: Self::build(title, "", "", ""),
@@ -874,10 +857,7 @@ impl FollowUpForm {
 
     /// The offered check-in: prefilled, saved only if the worker saves it.
     pub fn offer(draft: &FollowUpDraft, about: Option<&str>) -> Self {
-        let title = format!(
-            "Offer: check in with {} in {CHECK_IN_DAYS} days? (Esc skips)",
-            about.unwrap_or("them")
-        );
+        let title = words::offer(about.unwrap_or("them"), CHECK_IN_DAYS);
         FollowUpForm {
             form: Self::build(title, &format!("+{CHECK_IN_DAYS}d"), "", &draft.text),
             person_id: draft.person_id,
@@ -889,7 +869,7 @@ impl FollowUpForm {
     pub fn edit(r: &FollowUp) -> Self {
         FollowUpForm {
             form: Self::build(
-                format!("Edit follow-up #{}", r.id),
+                words::edit_title(r.id),
                 &iso(r.effective_due()),
                 r.due_time.as_deref().unwrap_or(""),
                 &r.text,

@@ -11,6 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::component::{Effects, Session, Submitted};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::modal::{Modal, Purpose};
+use crate::tui::strings::caseload as words;
 
 impl CaseloadPane {
     /// The form for `AddPerson`, `EditPerson`, `ChangeStatus` or `Handover`.
@@ -26,12 +27,12 @@ impl CaseloadPane {
                     referred_on: iso(s.today),
                     ..Default::default()
                 };
-                let form = person_form("Add person", &input, sources(store));
+                let form = person_form(words::ADD_TITLE, &input, sources(store));
                 Effects::open(Modal::form(form, Purpose::Person { editing: None }))
             }
             Action::EditPerson(id) => opened(store.people().get(id).map(|p| {
                 let input = PersonInput::from_details(&p.details);
-                let form = person_form("Edit person", &input, sources(store));
+                let form = person_form(words::EDIT_TITLE, &input, sources(store));
                 let editing = Some((p.id, p.version));
                 Modal::form(form, Purpose::Person { editing })
             })),
@@ -65,9 +66,9 @@ impl CaseloadPane {
             .collect();
         if options.is_empty() {
             return Effects::say(if self.workers().is_empty() {
-                "No workers registered: add them with `caseload worker add`"
+                words::NO_WORKERS
             } else {
-                "There is no other worker to hand over to"
+                words::NO_OTHER_WORKER
             });
         }
         // The box names whom it hands over: the worker may have moved on.
@@ -77,17 +78,10 @@ impl CaseloadPane {
             .map(|p| p.display_name())
             .unwrap_or_default();
         let form = Form::new(
-            format!(
-                "Hand over {name} (now with {})",
-                current.as_deref().unwrap_or("nobody")
-            ),
+            words::hand_over(&name, current.as_deref().unwrap_or("nobody")),
             vec![
                 Field::choice(FieldKey::Worker, "To", options),
-                Field::text(
-                    FieldKey::Note,
-                    "Handover note",
-                    "what the next worker should know",
-                ),
+                Field::text(FieldKey::Note, "Handover note", words::HANDOVER_HINT),
             ],
         );
         Effects::open(Modal::form(form, Purpose::Handover { id }))
@@ -139,13 +133,13 @@ impl CaseloadPane {
                 .assign(id, &to, Some(&note))
                 .map(|()| id),
         )
-        .map(|id| (id, format!("Handed over to {name}")))
+        .map(|id| (id, words::handed_over(&name)))
     }
 }
 
 /// The store's answer to a save: the id, or the form told why not.
 fn written(form: &mut Form, r: Result<i64, StoreError>) -> Option<i64> {
-    r.map_err(|e| form.message = Some(format!("Not saved: {e}")))
+    r.map_err(|e| form.message = Some(crate::tui::strings::form::not_saved(&e)))
         .ok()
 }
 
@@ -159,16 +153,16 @@ fn sources(store: &Store) -> Vec<String> {
 fn status_form(from: Status, s: &Session) -> Form {
     let options: Vec<String> = from.next().iter().map(|s| s.as_str().to_string()).collect();
     Form::new(
-        format!("Change status (now {})", from.as_str()),
+        words::change_status(from.as_str()),
         vec![
             Field::choice(FieldKey::Status, "New status", options),
+            Field::text(FieldKey::Reason, "Reason", words::REASON_HINT),
             Field::text(
-                FieldKey::Reason,
-                "Reason",
-                "required when closing or declining",
-            ),
-            Field::text(FieldKey::ChangedOn, "Date", "YYYY-MM-DD or DD/MM/YYYY")
-                .with_value(iso(s.today)),
+                FieldKey::ChangedOn,
+                "Date",
+                crate::tui::strings::form::DATE_HINT,
+            )
+            .with_value(iso(s.today)),
         ],
     )
 }
@@ -207,14 +201,17 @@ fn save_status(
     let change = parse_day(form.value(FieldKey::ChangedOn), s.today)
         .and_then(|on| {
             if on > s.today {
-                Err("the date cannot be in the future".into())
+                Err(crate::tui::strings::form::NOT_IN_FUTURE.into())
             } else {
                 Ok(on)
             }
         })
         .map_err(|e| (FieldKey::ChangedOn, e))
         .and_then(|on| {
-            let to = to.ok_or((FieldKey::Status, "choose a status".to_string()))?;
+            let to = to.ok_or((
+                FieldKey::Status,
+                crate::tui::strings::form::CHOOSE_STATUS.to_string(),
+            ))?;
             validate_status_change(from, to, form.value(FieldKey::Reason), on)
                 .map_err(|e| (FieldKey::Reason, e))
         });
@@ -232,7 +229,7 @@ fn save_status(
             .set_status(id, version, &change)
             .map(|()| id),
     )
-    .map(|id| (id, format!("Status changed to {}", change.status.as_str())))
+    .map(|id| (id, words::status_changed(change.status.as_str())))
 }
 
 /// The person form, in the order a worker fills it in: (field, label, hint).
@@ -263,12 +260,12 @@ const PERSON_FIELDS: [(FieldKey, &str, &str); 21] = [
     (
         FieldKey::ReferredOn,
         "Referred on",
-        "YYYY-MM-DD or DD/MM/YYYY",
+        crate::tui::strings::form::DATE_HINT,
     ),
     (
         FieldKey::DateOfBirth,
         "Date of birth",
-        "YYYY-MM-DD or DD/MM/YYYY",
+        crate::tui::strings::form::DATE_HINT,
     ),
     (
         FieldKey::NhsNumber,

@@ -26,6 +26,7 @@ use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
 use crate::tui::modal::Purpose;
 use crate::tui::palette::{Found, Target};
+use crate::tui::strings::caseload as words;
 use crate::tui::text_input::{TextKey, text_key};
 
 /// A name filter longer than any name is a paste gone wrong; stop there.
@@ -325,15 +326,15 @@ impl CaseloadPane {
             return None;
         }
         Some(match self.whose.login() {
-            None => "everyone's caseload".into(),
-            Some(l) if Some(l) == self.me.as_deref() => "my caseload".into(),
+            None => words::EVERYONE.into(),
+            Some(l) if Some(l) == self.me.as_deref() => words::MINE.into(),
             Some(l) => {
                 let name = self
                     .workers
                     .iter()
                     .find(|w| w.login == l)
                     .map_or(l, |w| w.name.as_str());
-                format!("{name}'s caseload")
+                words::whose(name)
             }
         })
     }
@@ -569,9 +570,7 @@ impl CaseloadPane {
                 self.refilter();
             }
             Command::WorkerFilter if self.workers.is_empty() => {
-                return Outcome::Act(Action::Notice(
-                    "No workers registered: add them with `caseload worker add`".into(),
-                ));
+                return Outcome::Act(Action::Notice(words::NO_WORKERS.into()));
             }
             Command::WorkerFilter => self.next_worker_filter(),
             Command::Handover => return selected.map(Action::Handover).into(),
@@ -687,11 +686,11 @@ impl CaseloadPane {
         frame.render_widget(table, table_area);
         if self.visible.is_empty() {
             let msg = if self.people.is_empty() {
-                "No people yet. Press a to add someone."
+                words::NOBODY_YET
             } else if self.whose.login().is_some() {
-                "Nobody here on this caseload. w shows everyone's; f changes the status filter."
+                words::NOBODY_HERE
             } else {
-                "Nobody matches. Esc clears the filter; f changes the status filter."
+                words::NOBODY_MATCHES
             };
             let y = table_area.y + 2;
             if y < table_area.bottom() {
@@ -883,13 +882,10 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
         .flatten(),
     );
     if lines.len() == before {
-        lines.push(Line::from(Span::styled(
-            "No contact details recorded",
-            t.dim(),
-        )));
+        lines.push(Line::from(Span::styled(words::NO_CONTACT, t.dim())));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Status history", t.header())));
+    lines.push(Line::from(Span::styled(words::STATUS_HISTORY, t.header())));
     for h in &d.history {
         let mut spans = vec![
             Span::styled(
@@ -897,7 +893,7 @@ fn render_detail(frame: &mut Frame, area: Rect, d: &Detail, ctx: &Ctx) {
                 t.dim(),
             ),
             match &h.handed_to {
-                Some(to) => Span::raw(format!("handed over to {}", safe(to))),
+                Some(to) => Span::raw(words::handed_over_to(&safe(to))),
                 None => Span::raw(h.status.as_str()),
             },
         ];

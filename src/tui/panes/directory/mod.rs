@@ -224,12 +224,9 @@ impl Component for DirectoryPane {
 /// checked is replaced (a stray key would make a stale entry look checked).
 fn verify_question(service: &Service) -> Modal {
     let name = crate::domain::text::for_terminal_line(&service.name);
-    let last = match service.last_verified_on {
-        Some(d) => format!("last checked {}", crate::domain::date::shown(d)),
-        None => "never checked".to_string(),
-    };
+    let last = service.last_verified_on.map(crate::domain::date::shown);
     Modal::Confirm {
-        question: format!("Mark {name} verified today ({last})? Only after checking it with them."),
+        question: words::verify(&name, last.as_deref()),
         yes: Action::VerifyService(service.id),
     }
 }
@@ -610,7 +607,7 @@ impl DirectoryPane {
                 t(
                     FieldKey::LastVerifiedOn,
                     "Last verified",
-                    "YYYY-MM-DD or DD/MM/YYYY",
+                    crate::tui::strings::form::DATE_HINT,
                     &input.last_verified_on,
                 ),
                 status,

@@ -11,6 +11,7 @@ use crate::tui::action::{Action, NoteAction};
 use crate::tui::component::{Effects, Session, Submitted};
 use crate::tui::form::{Field, FieldKey, Form};
 use crate::tui::modal::{Modal, Purpose};
+use crate::tui::strings::what_matters as words;
 
 impl WhatMattersPane {
     fn name(&self) -> String {
@@ -27,7 +28,7 @@ impl WhatMattersPane {
         };
         let modal = match *note_action {
             NoteAction::AddGoal(person_id) => Modal::form(
-                Form::new(format!("New goal · {}", self.name()), vec![goal_field("")]),
+                Form::new(words::new_goal(&self.name()), vec![goal_field("")]),
                 Purpose::Goal {
                     person_id,
                     goal_id: None,
@@ -38,7 +39,7 @@ impl WhatMattersPane {
                     return Some(Effects::default());
                 };
                 Modal::form(
-                    Form::new("Edit goal", vec![goal_field(&goal.text)]),
+                    Form::new(words::EDIT_GOAL, vec![goal_field(&goal.text)]),
                     Purpose::Goal {
                         person_id: goal.person_id,
                         goal_id: Some(goal_id),
@@ -51,7 +52,7 @@ impl WhatMattersPane {
                     "Goal status",
                     vec![
                         Field::choice(FieldKey::Status, "Status", options),
-                        Field::text(FieldKey::On, "Date", "YYYY-MM-DD or DD/MM/YYYY")
+                        Field::text(FieldKey::On, "Date", crate::tui::strings::form::DATE_HINT)
                             .with_value(iso(s.today)),
                     ],
                 );
@@ -63,12 +64,16 @@ impl WhatMattersPane {
                     .map(|i| i.as_str().to_string())
                     .collect();
                 let mut form = Form::new(
-                    format!("Wellbeing measure · {}", self.name()),
+                    words::measure(&self.name()),
                     vec![
                         Field::choice(FieldKey::Instrument, "Instrument", instruments),
                         Field::text(FieldKey::Scores, "Scores", Instrument::Ons4.hint()),
-                        Field::text(FieldKey::TakenOn, "Date", "YYYY-MM-DD or DD/MM/YYYY")
-                            .with_value(iso(s.today)),
+                        Field::text(
+                            FieldKey::TakenOn,
+                            "Date",
+                            crate::tui::strings::form::DATE_HINT,
+                        )
+                        .with_value(iso(s.today)),
                     ],
                 );
                 measure_hint(&mut form);
@@ -98,7 +103,7 @@ impl WhatMattersPane {
                         }
                         .map_err(|e| (FieldKey::Text, e.to_string()))
                     });
-                (saved, "Goal saved")
+                (saved, words::GOAL_SAVED)
             }
             Purpose::GoalStatus { goal_id } => {
                 let status =
@@ -111,7 +116,7 @@ impl WhatMattersPane {
                             .set_status(goal_id, status, on)
                             .map_err(|e| (FieldKey::On, e.to_string()))
                     });
-                (saved, "Goal updated")
+                (saved, words::GOAL_UPDATED)
             }
             Purpose::Measure { person_id } => {
                 let instrument =
@@ -127,7 +132,7 @@ impl WhatMattersPane {
                             .map(|_| ())
                             .map_err(|e| (FieldKey::Scores, e.to_string()))
                     });
-                (saved, "Measure saved")
+                (saved, words::MEASURE_SAVED)
             }
             _ => return None,
         };
@@ -145,7 +150,7 @@ impl WhatMattersPane {
 fn past_date(text: &str, s: &Session) -> Result<chrono::NaiveDate, String> {
     let d = parse_day(text, s.today)?;
     if d > s.today {
-        return Err("the date cannot be in the future".into());
+        return Err(crate::tui::strings::form::NOT_IN_FUTURE.into());
     }
     Ok(d)
 }
@@ -166,10 +171,5 @@ pub fn measure_hint(form: &mut Form) {
 }
 
 fn goal_field(text: &str) -> Field {
-    Field::text(
-        FieldKey::Text,
-        "Goal",
-        "in the person's words, e.g. get out twice a week",
-    )
-    .with_value(text)
+    Field::text(FieldKey::Text, "Goal", words::GOAL_HINT).with_value(text)
 }

@@ -26,6 +26,7 @@ use crate::tui::action::{Action, NoteAction, Outcome};
 use crate::tui::component::{Component, Effects, Session, Submitted};
 use crate::tui::keymap::{Command, Context, chain};
 use crate::tui::list::ListNav;
+use crate::tui::strings::what_matters as words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Focus {
@@ -291,7 +292,7 @@ impl WhatMattersPane {
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
         let Some(p) = &self.person else {
-            let msg = "No person selected. Choose someone in the caseload (1) first.";
+            let msg = words::NOBODY_SELECTED;
             frame.render_widget(
                 Paragraph::new(Span::styled(msg, t.dim())).wrap(Wrap { trim: true }),
                 area,
@@ -328,8 +329,8 @@ impl WhatMattersPane {
         let d = &p.details;
         // Who referred them, as the letter is addressed, and from where.
         let referred = match d.referrer() {
-            Some(who) => format!("referred by {} ({})", safe(&who), safe(&d.referral_source)),
-            None => format!("referred by {}", safe(&d.referral_source)),
+            Some(who) => words::referred_by(&safe(&who), &safe(&d.referral_source)),
+            None => words::referred_from(&safe(&d.referral_source)),
         };
         let mut first = Line::from(vec![
             Span::styled(safe(&p.display_name()), t.title()),
@@ -364,12 +365,7 @@ impl WhatMattersPane {
         }
         // What goes to the GP record: the SNOMED CT codes that apply.
         for c in &self.codes {
-            let text = format!(
-                "GP record: {} {} ({})",
-                c.kind.concept_id(),
-                c.kind.term(),
-                shown(c.on)
-            );
+            let text = words::gp_record(c.kind.concept_id(), c.kind.term(), &shown(c.on));
             header.push(Line::from(Span::styled(
                 fit(&text, width as usize),
                 t.dim(),
@@ -378,9 +374,7 @@ impl WhatMattersPane {
         if let Some(d) = self.drafts.first() {
             let when = d.updated_at.get(11..16).unwrap_or("");
             header.push(Line::from(Span::styled(
-                format!(
-                    "Unsaved draft note recovered (autosaved {when}): n continues it, x discards it"
-                ),
+                words::draft_recovered(when),
                 t.warn(),
             )));
         }
@@ -408,7 +402,7 @@ impl WhatMattersPane {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         if self.entries.is_empty() {
-            let msg = "No conversations yet. n writes the first note.";
+            let msg = words::NO_NOTES;
             frame.render_widget(
                 Paragraph::new(Span::styled(msg, t.dim())).wrap(Wrap { trim: true }),
                 inner,
@@ -480,10 +474,7 @@ impl WhatMattersPane {
             .goal_nav
             .window(inner.height as usize, self.goals.len());
         let lines: Vec<Line> = if self.goals.is_empty() {
-            vec![Line::from(Span::styled(
-                "None yet: l then a adds one",
-                t.dim(),
-            ))]
+            vec![Line::from(Span::styled(words::NO_GOALS, t.dim()))]
         } else {
             self.goals[range.clone()]
                 .iter()
@@ -621,13 +612,10 @@ impl WhatMattersPane {
             }
         }
         if lower_is_better && !compact {
-            lines.push(Line::from(Span::styled("↓ lower is better", t.dim())));
+            lines.push(Line::from(Span::styled(words::LOWER_IS_BETTER, t.dim())));
         }
         if lines.is_empty() {
-            lines.push(Line::from(Span::styled(
-                "No measures yet: m records one",
-                t.dim(),
-            )));
+            lines.push(Line::from(Span::styled(words::NO_MEASURES, t.dim())));
         }
         lines
     }
@@ -655,10 +643,7 @@ impl WhatMattersPane {
         ])];
         if !e.history.is_empty() {
             lines.push(Line::from(Span::styled(
-                format!(
-                    "✎ corrected {} time(s); earlier versions below",
-                    e.history.len()
-                ),
+                words::corrected(e.history.len()),
                 t.warn(),
             )));
         }
@@ -694,7 +679,7 @@ impl WhatMattersPane {
         }
         let block = Block::default()
             .borders(Borders::TOP)
-            .title(Span::styled(" Note · Esc back · e correct ", t.header()));
+            .title(Span::styled(words::NOTE_TITLE, t.header()));
         let para = Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
