@@ -7,6 +7,8 @@
 //! HTTP/1.1 client (tests/common/http.rs), one keep-alive connection each.
 //! Every figure degrades to `name failed: reason` instead of stopping.
 
+#[path = "common/figures.rs"]
+mod figures;
 #[path = "../tests/common/http.rs"]
 mod http;
 
@@ -18,6 +20,7 @@ use std::time::{Duration, Instant};
 use caseload::cli::DemoSize;
 use caseload::clock::Clock;
 use caseload::store::Store;
+use figures::{ms, percentile, status_mb};
 use http::{Client, Server};
 
 const SERVICES: usize = 10_000;
@@ -35,28 +38,6 @@ const QUERIES: [&str; 6] = [
 ];
 const CLIENTS: usize = 8;
 const RPS_FOR: Duration = Duration::from_secs(10);
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn percentile(samples: &mut [f64], p: f64) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    samples[i]
-}
-
-/// A `/proc/PID/status` line's kB as MB (`VmRSS`, `VmHWM`).
-fn status_mb(pid: u32, field: &str) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
 
 /// Median and p99 of `n` GETs on one connection, the target of each from
 /// `target(i)`; every answer must be a 200.
@@ -223,7 +204,7 @@ fn main() {
     }
     println!(
         "serve_rss_mb {:.1} MB (peak {:.1} MB)",
-        status_mb(pid, "VmRSS:"),
-        status_mb(pid, "VmHWM:")
+        status_mb(&pid.to_string(), "VmRSS:"),
+        status_mb(&pid.to_string(), "VmHWM:")
     );
 }

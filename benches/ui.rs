@@ -9,6 +9,8 @@
 
 #[path = "ui/exec.rs"]
 mod exec;
+#[path = "common/figures.rs"]
+mod figures;
 #[path = "ui/protect.rs"]
 mod protect;
 #[path = "../tests/common/pty.rs"]
@@ -28,6 +30,7 @@ use caseload::store::Store;
 use caseload::tui::App;
 use caseload::tui::theme::Theme;
 use chrono::Local;
+use figures::{ms, percentile, status_mb};
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -51,25 +54,8 @@ impl Write for CountingWriter {
     }
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn percentile(samples: &mut [f64], p: f64) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    samples[i]
-}
-
 fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+    status_mb("self", "VmRSS:")
 }
 
 /// The app as the event loop leaves it after its first frame: the loop ticks
