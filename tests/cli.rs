@@ -1,7 +1,7 @@
 //! Black-box tests of the command-line contract (DESIGN.md section 3): every
 //! test runs the real `caseload` binary against a database in a temp dir.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;

@@ -1,6 +1,6 @@
 //! `caseload audit` (issue 12, part 4): the audit trail read as a process.
 
-mod common;
+use crate::common;
 
 use common::Sandbox;
 

@@ -1,7 +1,7 @@
 //! `caseload backup` (issue 12): the online backup, run as a process against
 //! real files, including while other processes write to the same database.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::process::Stdio;

@@ -2,7 +2,7 @@
 //! definitions. The bash script is loaded into a real bash and asked to
 //! complete, as a shell would when Tab is pressed.
 
-mod common;
+use crate::common;
 
 use common::Sandbox;
 

@@ -2,7 +2,7 @@
 //! ranking, CSV and Open Referral UK import/export, and every bad input refused
 //! with a line- or record-numbered message, exit code 2 and nothing written.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

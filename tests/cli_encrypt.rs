@@ -3,7 +3,7 @@
 //! (a key file, `key_command`, or the prompt in a real terminal), and what a
 //! missing or wrong key does: exit 2, a message about the key, the file unchanged.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

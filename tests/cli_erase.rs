@@ -1,7 +1,7 @@
 //! `caseload person erase` (issue 12, part 2): every row about the person goes,
 //! and no byte of them stays in the database, its `-wal` or its `-shm`.
 
-mod common;
+use crate::common;
 
 use common::{Sandbox, with_suffix};
 

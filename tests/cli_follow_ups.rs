@@ -1,7 +1,7 @@
 //! `caseload remind`, `caseload calendar` and `caseload config` as a process,
 //! and the .ics read back with a real iCalendar parser.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! Issue 10, store side, as processes: each test reproduces one defect with the
 //! real binary against a real SQLite file, and failed before its fix.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

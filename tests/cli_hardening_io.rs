@@ -3,7 +3,7 @@
 //! memory. Each is refused with one line (or printed safely), and nothing is
 //! written on a refusal.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

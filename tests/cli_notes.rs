@@ -2,7 +2,7 @@
 //! binary against a database in a temp dir and reads the result back through
 //! `person show --format json`, the same way a script would.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

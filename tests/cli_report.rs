@@ -3,7 +3,7 @@
 //! comments). The fixture is built through the store API with fixed dates;
 //! the clock is pinned at NOW (2026-11-23T10:00), so it passes on any date.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! `caseload retention` (issue 12, part 3): who is due for a retention review.
 
-mod common;
+use crate::common;
 
 use common::Sandbox;
 

@@ -1,7 +1,7 @@
 //! `caseload person export` (issue 12, part 1): a subject access export holds
 //! every row about the person, found from the schema, and nobody else's.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 

@@ -2,7 +2,7 @@
 //! caseload", and `init --shared`. The CLI as a process; each worker is a
 //! different login through CASELOAD_TEST_LOGIN (read by debug builds only).
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! Bounded so CI stays quick; each test prints its figures (run with
 //! `--nocapture` to see them).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! output through the `vt100` terminal model (`Screen`) and wait for text to
 //! appear on it; the raw bytes are kept as well, for checks on escape sequences.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 

@@ -1,7 +1,7 @@
 //! config.toml from the outside: a rebound `quit` works in a real terminal,
 //! and a broken file is refused with its path and line before anything opens.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! The directory in a real pseudo-terminal: search as you type (with a
 //! misspelling), open an entry, connect the selected person.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

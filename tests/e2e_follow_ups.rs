@@ -2,7 +2,7 @@
 //! with `r`, snooze it with `z`, mark it done with `d`, quit. Each step is
 //! checked in the database the app writes, which is what a user relies on.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -6,7 +6,7 @@
 //!
 //! No timing assertions: every wait is for a condition, with a generous limit.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};

@@ -7,7 +7,7 @@
 //! No timing assertions: every wait is for a condition, with the harness's
 //! generous limit (`common::tui::TIMEOUT`), so only a real stall fails.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

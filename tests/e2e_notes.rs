@@ -4,7 +4,7 @@
 //! discarding. What the app saved is checked from outside, through the CLI
 //! and a read-only look at the database file.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -4,7 +4,7 @@
 //! corrupted. After moving through the list and switching panes, each screen
 //! is what a full redraw (a resize, which clears the terminal) shows.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

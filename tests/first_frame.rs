@@ -3,7 +3,7 @@
 //! worker's file and a team's, and the app shows the same screen before and
 //! after it reads everyone, and never acts on the page alone.
 
-mod common;
+use crate::common;
 
 use caseload::cli::{DemoSize, build_demo};
 use caseload::domain::person::Status;

@@ -2,7 +2,7 @@
 //! stored (only an explicit null or empty list clears it), and every value
 //! an import changed is listed, so `--strict` refuses a feed that needed it.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

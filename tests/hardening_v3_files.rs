@@ -3,7 +3,7 @@
 //! link), exports are 0600, and a database path that is not a file gets the
 //! "check the path" message. The real binary, as a process.
 
-mod common;
+use crate::common;
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;

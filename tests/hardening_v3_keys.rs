@@ -1,7 +1,7 @@
 //! Hardening v3 (issues 20 and 24): the key prompt forgives a typo, as `sudo`
 //! does, and never echoes what is typed.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

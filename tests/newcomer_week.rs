@@ -1,7 +1,7 @@
 //! A newcomer's week (issue 24): the bugs a new link worker hit, each through
 //! the CLI as a process.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -15,7 +15,7 @@
 //! Bounded: 256 cases of at most 60 events, pastes up to 3,000 characters
 //! (plus a rare oversized one), so CI stays quick.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -6,7 +6,7 @@
 //! comes in, so it is not among them.) In process, through the same
 //! `cli::run` the binary calls; 32 cases, so CI stays quick.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! parsers: arbitrary input never panics, and a refusal writes nothing to a
 //! real store.
 
-mod common;
+use crate::common;
 
 use std::cell::RefCell;
 

@@ -3,7 +3,7 @@
 //! directory. Prints success at 5 and mean reciprocal rank, and every query
 //! that missed, so a ranking change shows what it cost.
 
-mod common;
+use crate::common;
 
 use common::relevance::{cases, evaluate};
 

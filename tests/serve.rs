@@ -4,7 +4,7 @@
 //! a changed directory seen without a restart, and `directory pull` from
 //! it giving back the same services under the same ids.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

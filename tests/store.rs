@@ -1,7 +1,7 @@
 //! Store behaviour against a real SQLite file. Each test acts, then reopens the
 //! file with a fresh `Store` and asserts again, which proves the write landed.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! CSV and Open Referral UK round trips, edits, staleness and connections.
 //! Each test acts, then reopens the file with a fresh `Store` and asserts again.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

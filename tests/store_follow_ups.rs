@@ -1,6 +1,6 @@
 //! Follow-ups in the store (issue 6): act, reopen the file, assert again.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

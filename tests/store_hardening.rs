@@ -1,7 +1,7 @@
 //! Issue 10 at the library level: the calls the app makes (open, quick_check,
 //! mark_damaged) against a real SQLite file.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

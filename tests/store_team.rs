@@ -1,7 +1,7 @@
 //! A team in the store (issue 14): act, reopen the file, assert again.
 //! Two `Store`s on one file are two writers, as two workers' processes are.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 //! error reaches anyone, and no update is lost: each person is with the
 //! worker of their last handover, and their open follow-ups went with them.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

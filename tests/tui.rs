@@ -1,7 +1,7 @@
 //! The TUI through ratatui's TestBackend: whole-screen snapshots at 80x24 and
 //! 20x5, and key-driven behaviour checked against the database afterwards.
 
-mod common;
+use crate::common;
 
 use caseload::domain::conversation::{ConversationKind, NewNote};
 use caseload::domain::person::PersonInput;

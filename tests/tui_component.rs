@@ -3,7 +3,7 @@
 //! the core panes: a tab, its own key (in help, footer and `Tab` order), its
 //! data loaded after the first frame and reloaded when its table changes.
 
-mod common;
+use crate::common;
 
 use caseload::domain::person::PersonInput;
 use caseload::store::{Changed, Store, StoreError, Topic};

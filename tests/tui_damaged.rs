@@ -1,7 +1,7 @@
 //! A damaged file found after the first frame: the app checks it in the
 //! background, shows a banner that stays, and refuses every write.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -3,7 +3,7 @@
 //! review (pane after the core four) and audited reads. Snapshots hold only
 //! the pinned clock's dates.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 

@@ -2,7 +2,7 @@
 //! highlighted matches, filters, the full entry, verify, edit, and connecting
 //! a person, each checked against the database afterwards.
 
-mod common;
+use crate::common;
 
 use caseload::domain::person::PersonInput;
 use caseload::domain::service::Service;

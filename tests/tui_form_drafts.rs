@@ -3,7 +3,7 @@
 //! A form saved or given up leaves nothing behind; so does a form nobody
 //! typed in. The autosave keeps it too, for a kill -9 that runs no exit.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

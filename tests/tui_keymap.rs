@@ -3,7 +3,7 @@
 //! is reached by keys from a fresh demo database, then checked against the
 //! context chain it should be in.
 
-mod common;
+use crate::common;
 
 use caseload::tui::App;
 use caseload::tui::action::Outcome;

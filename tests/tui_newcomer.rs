@@ -2,7 +2,7 @@
 //! says how to fill it; a templated note previews by what was written, not
 //! by its first heading, and Ctrl-t leaves the cursor under that heading.
 
-mod common;
+use crate::common;
 
 use common::app::{open_app, screen, temp_store};
 use common::keys::{ctrl, press, type_text};

@@ -3,7 +3,7 @@
 //! spaces, or id), a service (by the directory's own search) or any command
 //! of the keymap, and Enter opens or runs it there.
 
-mod common;
+use crate::common;
 
 use caseload::domain::person::PersonInput;
 use caseload::domain::worker::Role;

@@ -2,7 +2,7 @@
 //! codes that go to the GP record for this person, and each wellbeing
 //! instrument's scores over time as a sparkline. Through TestBackend.
 
-mod common;
+use crate::common;
 
 use caseload::domain::measure::{Instrument, Scores};
 use caseload::domain::person::{PersonInput, Status, validate_status_change};

@@ -3,7 +3,7 @@
 //! agenda shows my follow-ups, and `H` hands a person over with a note.
 //! "Me" is whoever runs the tests: their login is registered as a worker.
 
-mod common;
+use crate::common;
 
 use caseload::domain::person::PersonInput;
 use caseload::domain::worker::Role;

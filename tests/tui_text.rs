@@ -6,7 +6,7 @@
 //! agree with. Also: narrow terminals keep the Name column, and the note
 //! editor refuses text beyond the note size limit.
 
-mod common;
+use crate::common;
 
 use caseload::domain::conversation::{ConversationKind, NewNote};
 use caseload::domain::limits::MAX_NOTE_BYTES;

@@ -3,7 +3,7 @@
 //! footer lost "? help" and tab 6 was off screen; at 120x40 categories and
 //! goals were still cut beside blank columns. On the demo caseload.
 
-mod common;
+use crate::common;
 
 use common::app::{demo_store, open_app, screen};
 use common::keys::press;

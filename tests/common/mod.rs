@@ -8,8 +8,6 @@
 //! directory of whoever runs the tests, and no `EDITOR`, `CASELOAD_*` or locale
 //! of theirs leaks in.
 
-#![allow(dead_code)] // each test crate uses a different subset
-
 pub mod app;
 pub mod http;
 pub mod keys;

@@ -13,7 +13,7 @@ use std::process::ExitStatus;
 use std::time::{Duration, Instant};
 
 use super::Sandbox;
-use super::pty::{FRAME_END, Pty, frames_ended};
+use super::pty::{Pty, frames_ended};
 
 pub use super::pty::Signal;
 
@@ -38,12 +38,6 @@ impl Screen {
         Screen {
             screen: parser.screen().clone(),
         }
-    }
-
-    /// The vt100 screen itself: cursor, modes (alternate screen, bracketed
-    /// paste, hidden cursor), colours and attributes of each cell.
-    pub fn vt(&self) -> &vt100::Screen {
-        &self.screen
     }
 
     /// Each row as text, one `String` per row, padded to the full width. The
@@ -299,12 +293,6 @@ impl Tui {
         &self.raw[mark.0.min(self.raw.len())..]
     }
 
-    /// How many frames (synchronized updates) ended since `mark`.
-    pub fn frames_since(&mut self, mark: Mark) -> usize {
-        self.pump();
-        frames_ended(self.output_since(mark))
-    }
-
     pub fn poll_exit(&mut self) {
         if self.exit.is_none() {
             match self.pty.try_wait() {
@@ -373,11 +361,6 @@ impl Tui {
         }
     }
 
-    /// Whether the app has written a frame end (`ESC [?2026l`) at all.
-    pub fn has_drawn(&self) -> bool {
-        self.raw.windows(FRAME_END.len()).any(|w| w == FRAME_END)
-    }
-
     pub fn fail(&self, why: &str) -> ! {
         let tail_start = self.raw.len().saturating_sub(1500);
         panic!(
@@ -387,18 +370,5 @@ impl Tui {
             self.screen().dump(),
             String::from_utf8_lossy(&self.raw[tail_start..])
         );
-    }
-}
-
-/// For `Tui::spawn_with`'s `tweak`: the app starts with SIGHUP ignored, as
-/// under `nohup`, so a hang-up reaches it only as the end of its terminal.
-pub fn ignore_sighup(cmd: &mut std::process::Command) {
-    use std::os::unix::process::CommandExt;
-    // SAFETY: signal() is async-signal-safe; an ignored disposition survives exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            libc::signal(libc::SIGHUP, libc::SIG_IGN);
-            Ok(())
-        });
     }
 }
