@@ -39,7 +39,14 @@ fn mark_person_3(db: &std::path::Path) {
          INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
              SELECT id, 'attended', '2026-11-01', '{MARK} step', '2026-11-01T09:00:00'
              FROM connection WHERE person_id = 3;
-         UPDATE person SET given_name = '{MARK}given', family_name = '{MARK}family' WHERE id = 3;"
+         UPDATE person SET given_name = '{MARK}given', family_name = '{MARK}family' WHERE id = 3;
+         INSERT INTO sync_conflict (person_id, tbl, uid, field, kept, lost, lost_by, recorded_at)
+             SELECT 3, 'person', uid, 'phone', '\"{MARK} kept\"', '\"{MARK} lost\"', 'laptop (w)', '2026-11-23T09:00:00'
+             FROM person WHERE id = 3;
+         INSERT INTO sync_base (tbl, uid, row)
+             SELECT 'person', uid, '{{\"given_name\": \"{MARK} base\"}}' FROM person WHERE id = 3;
+         INSERT INTO sync_base (tbl, uid, row)
+             SELECT 'conversation', uid, '{{\"body\": \"{MARK} base\"}}' FROM conversation WHERE person_id = 3;"
     ))
     .unwrap();
     let mut stmt = conn
@@ -48,7 +55,10 @@ fn mark_person_3(db: &std::path::Path) {
              WHERE m.type = 'table' AND c.type LIKE '%TEXT%'
                AND (m.name = 'connection_history'
                     OR EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'person_id')
-                    OR m.name = 'person')",
+                    OR m.name = 'person')
+               -- A random id, not about the person: the change log keeps the
+               -- person's as the erasure's tombstone, so laptop copies erase too.
+               AND c.name != 'uid'",
         )
         .unwrap();
     let columns: Vec<(String, String)> = stmt

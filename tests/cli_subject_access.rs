@@ -168,7 +168,8 @@ fn free_text_columns(conn: &rusqlite::Connection) -> Vec<(String, String)> {
                AND (m.name IN ('person', 'connection_history')
                     OR EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'person_id'))
                AND c.name NOT IN ('status', 'kind', 'instrument', 'items', 'nhs_number',
-                                  'date_of_birth', 'due_time', 'snoozed_until', 'purpose')
+                                  'date_of_birth', 'due_time', 'snoozed_until', 'purpose',
+                                  'uid')
                AND c.name NOT LIKE '%\\_on' ESCAPE '\\' AND c.name NOT LIKE '%\\_at' ESCAPE '\\'
              ORDER BY m.name, c.name",
         )
@@ -209,7 +210,10 @@ fn the_text_export_holds_every_note_goal_and_step_in_words_without_ids() {
                  VALUES (3, 'asha', 'ben', 'prefers mornings', '2026-11-20', '2026-11-20T09:00:00');
              INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
                  SELECT id, 'attended', '2026-11-01', 'went along', '2026-11-01T09:00:00'
-                 FROM connection WHERE person_id = 3;",
+                 FROM connection WHERE person_id = 3;
+             INSERT INTO sync_conflict (person_id, tbl, uid, field, kept, lost, lost_by, recorded_at)
+                 SELECT 3, 'person', uid, 'phone', '07700 900001', '07700 900002', 'laptop (w)',
+                        '2026-11-22T09:00:00' FROM person WHERE id = 3;",
         )
         .unwrap();
         // A marker of its own in every free-text field of every row about person 3.

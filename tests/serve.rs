@@ -498,7 +498,13 @@ fn plant_personal_data(db: &Path) {
              VALUES ({id}, '{MARK}a', '{MARK}b', '{MARK} handover', '2026-11-23', '2026-11-23T09:00:00');
          INSERT INTO connection_history (connection_id, status, status_on, note, created_at)
              SELECT id, 'attended', '2026-11-01', '{MARK} step', '2026-11-01T09:00:00'
-             FROM connection WHERE person_id = {id};"
+             FROM connection WHERE person_id = {id};
+         INSERT INTO sync_conflict (person_id, tbl, uid, field, kept, lost, lost_by, recorded_at)
+             VALUES ({id}, 'person', 'u', 'phone', '{MARK} kept', '{MARK} lost', '{MARK} by', '2026-11-23T09:00:00');
+         INSERT INTO sync_base (tbl, uid, row) VALUES ('person', 'u', '{MARK} base');
+         INSERT INTO sync_device (device, worker) VALUES ('{MARK} device', '{MARK} worker');
+         INSERT INTO sync_origin (id, origin, worker, device, cloned_at)
+             VALUES (1, '{MARK} origin', '{MARK} worker', '{MARK} device', '2026-11-23T09:00:00');"
     ))
     .unwrap();
     let mut stmt = conn

@@ -5,3 +5,4 @@
 pub mod file;
 pub mod pull;
 pub mod serve;
+pub mod sync;

@@ -11,6 +11,7 @@ mod privacy;
 mod report;
 mod serve;
 mod strings;
+mod sync;
 mod team;
 
 pub use admin::*;
@@ -22,6 +23,7 @@ pub use person::*;
 pub use privacy::*;
 pub use report::*;
 pub use serve::*;
+pub use sync::*;
 pub use team::*;
 
 use std::io::Write;
@@ -207,6 +209,12 @@ pub enum Command {
     Followup(FollowupCommand),
     /// Publish the directory as a read-only Open Referral UK API (see the README)
     Serve(ServeArgs),
+    /// A laptop copy of my caseload for work with no signal; with no
+    /// subcommand, exchanges changes with the team file (see the README)
+    Sync {
+        #[command(subcommand)]
+        command: Option<SyncCommand>,
+    },
     /// Set up a database file for a team on one server
     Init {
         /// A team file: folder setgid 2770 and database 0660, both to --group
@@ -365,6 +373,7 @@ pub fn run(
             out,
         ),
         Command::Followup(cmd) => followup(&mut open_writer(cli, clock, config)?, cmd, out),
+        Command::Sync { command } => sync(cli, command.as_ref(), clock, config, out),
         Command::Init { shared, group } => match (shared, group) {
             (true, Some(group)) => init_shared(&db_path(cli)?, group, clock, config, out),
             _ => {

@@ -326,3 +326,86 @@ pub mod serve {
         format!("serving the directory on http://{addr} (base {base}); stop with Ctrl-C")
     }
 }
+
+pub mod sync {
+    use std::fmt::Display;
+
+    use crate::domain::sync::Summary;
+
+    pub const NOT_A_COPY: &str = "this file is not a laptop copy; make one with `caseload sync clone SERVER:PATH --db LAPTOP.db`";
+    pub const UNEXPECTED: &str =
+        "the team file's side answered out of turn; check both run the same caseload version";
+
+    pub fn cannot_start(e: impl Display) -> String {
+        format!(
+            "cannot reach the team file: {e} (is ssh installed, or is caseload on the server's PATH? see CASELOAD_SSH and CASELOAD_REMOTE in the README)"
+        )
+    }
+    pub fn link(e: impl Display) -> String {
+        format!("{e}; nothing was changed here: run `caseload sync` again")
+    }
+    pub fn no_team_file(path: impl Display, e: impl Display) -> String {
+        format!("no team file at {path}: {e}")
+    }
+    pub fn refused(message: &str) -> String {
+        format!("the team file said: {message}")
+    }
+    pub fn exists(path: impl Display) -> String {
+        format!("{path} already exists; a laptop copy goes into a new file: give another with --db")
+    }
+    pub fn versions(laptop: i64, server: i64) -> String {
+        if laptop < server {
+            format!(
+                "this laptop's caseload is older (schema {laptop}) than the team file's (schema {server}): upgrade caseload on the laptop, then sync"
+            )
+        } else {
+            format!(
+                "the team file's caseload is older (schema {server}) than this laptop's (schema {laptop}): upgrade caseload on the server, then sync"
+            )
+        }
+    }
+    pub fn not_a_worker(login: &str) -> String {
+        format!(
+            "{login} is not a current worker on the team file; a coordinator adds you with `caseload worker add --login {login} --name NAME`"
+        )
+    }
+    pub fn other_worker(copy: &str, login: &str) -> String {
+        format!(
+            "this laptop copy is {copy}'s caseload, but the team file was reached as {login}: sync as {copy}"
+        )
+    }
+    pub fn cloned(
+        people: usize,
+        services: usize,
+        worker: &str,
+        origin: &str,
+        local: impl Display,
+        encrypted: bool,
+    ) -> String {
+        let lock = if encrypted { ", encrypted" } else { "" };
+        format!(
+            "copied {people} of {worker}'s people and {services} services from {origin} into {local} (mode 0600{lock})"
+        )
+    }
+    pub fn summary(origin: &str, s: &Summary, bytes: u64) -> String {
+        let mut line = format!(
+            "synced with {origin}: pushed {}, pulled {}, {} conflict{}",
+            s.pushed,
+            s.pulled,
+            s.conflicts,
+            if s.conflicts == 1 { "" } else { "s" }
+        );
+        if s.conflicts > 0 {
+            line.push_str(" (the later change kept; the other value is in the person's history)");
+        }
+        line.push_str(&format!(", {} joined, {} left", s.joined, s.left));
+        if s.dropped > 0 {
+            line.push_str(&format!(
+                ", {} change(s) not taken by the team file (their person was erased there or is not on your caseload)",
+                s.dropped
+            ));
+        }
+        line.push_str(&format!(" ({bytes} bytes)"));
+        line
+    }
+}

@@ -16,6 +16,7 @@ pub mod report;
 pub mod search;
 pub mod service;
 pub mod setting;
+pub mod sync;
 pub mod text;
 pub mod words;
 pub mod worker;

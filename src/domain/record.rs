@@ -110,6 +110,8 @@ pub struct SubjectAccessRecord {
     /// Whose caseload they are on (a worker's login), and every handover.
     pub assigned_worker: Option<String>,
     pub handovers: Vec<Handover>,
+    /// Fields changed both on a laptop copy and on the team file.
+    pub conflicts: Vec<crate::sync::RecordedConflict>,
     /// Every row, table by table, and the audit rows (as `subject_access`).
     pub rows: SubjectAccess,
 }

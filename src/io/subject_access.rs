@@ -13,6 +13,7 @@ use crate::domain::date::shown;
 use crate::domain::measure::Instrument;
 use crate::domain::person::Person;
 use crate::domain::record::{AuditEntry, FormDraft, SubjectAccessRecord};
+use crate::domain::sync::RecordedConflict;
 use crate::domain::text::for_terminal;
 
 /// The tables of the JSON export that have their own section below. A table
@@ -30,6 +31,7 @@ pub const RENDERED_TABLES: &[&str] = &[
     "connection_history",
     "reminder",
     "handover",
+    "sync_conflict",
 ];
 
 /// A stored moment ("2026-11-23T10:00:00") as "23 Nov 2026 at 10:00";
@@ -87,6 +89,27 @@ fn form_drafts(out: &mut String, drafts: &[FormDraft]) {
             }
             None => indented(out, &d.fields, 4),
         }
+    }
+}
+
+/// Fields changed in two places at once (on a laptop copy and on the team
+/// file): the value kept, and the other, which is kept here.
+fn conflicts(out: &mut String, conflicts: &[RecordedConflict]) {
+    if conflicts.is_empty() {
+        return;
+    }
+    heading(out, "Changed in two places at once");
+    for c in conflicts {
+        let _ = writeln!(
+            out,
+            "  {}: the {} of a {} record was changed on a laptop and on the team file.\n    Kept: {}\n    The other value: {} ({})",
+            long_moment(&c.at),
+            c.field.replace('_', " "),
+            c.table.replace('_', " "),
+            c.kept,
+            c.lost,
+            c.lost_by
+        );
     }
 }
 
@@ -183,6 +206,7 @@ pub fn text(r: &SubjectAccessRecord, written_on: NaiveDate) -> String {
         indented(&mut out, &d.body, 4);
     }
     form_drafts(&mut out, &r.form_drafts);
+    conflicts(&mut out, &r.conflicts);
 
     heading(&mut out, "Goals");
     if r.goals.is_empty() {

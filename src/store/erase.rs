@@ -2,7 +2,6 @@
 //! transaction, then the freed bytes are overwritten and the log emptied, so
 //! no byte of them stays in the database, its `-wal` or its `-shm`.
 
-use super::subject_access::quote;
 use super::{Result, Store, StoreError};
 
 impl Store {
@@ -53,12 +52,7 @@ impl Store {
         self.people().get(id)?; // NotFound for an unknown id
         let owned = self.person_tables()?;
         self.write(|tx, at| {
-            let mut removed = 0;
-            // Children before parents: each table's condition reads its parent.
-            for o in owned.iter().rev() {
-                let sql = format!("DELETE FROM {} WHERE {}", quote(&o.table), o.condition);
-                removed += tx.execute(&sql, [id])?;
-            }
+            let removed = super::sync::delete_person_rows(tx, &owned, id)?;
             tx.execute(
                 "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
                  VALUES (?1, ?2, ?3, 'erase', 'person', ?4, ?5)",
@@ -71,7 +65,7 @@ impl Store {
     /// Makes deleted bytes go: `secure_delete` (on for every write) zeroes
     /// freed cells; VACUUM rebuilds the file without free pages; a TRUNCATE
     /// checkpoint then empties the write-ahead log that held the old pages.
-    fn scrub(&mut self) -> Result<()> {
+    pub(super) fn scrub(&mut self) -> Result<()> {
         self.conn.execute_batch("VACUUM")?;
         let (busy, _, _): (i64, i64, i64) =
             self.conn

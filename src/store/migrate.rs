@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_form_draft.sql"),
     include_str!("migrations/013_follow_up_outcome.sql"),
     include_str!("migrations/014_referrer.sql"),
+    include_str!("migrations/015_sync.sql"),
 ];
 
 /// The schema version this build writes and understands.

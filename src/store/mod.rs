@@ -28,6 +28,7 @@ mod service;
 mod setting;
 mod shared;
 mod subject_access;
+mod sync;
 mod worker;
 
 use std::fs::{self, OpenOptions};
@@ -57,6 +58,7 @@ use person::OPEN_STATUSES;
 pub use person::{Disclosure, PeopleCount, PersonRow};
 pub use retention::RetentionDue;
 pub use shared::SharedModes;
+pub use sync::Origin;
 pub use worker::WorkerAdded;
 
 /// Who is writing, and when: taken once per transaction, so every row a write
@@ -430,6 +432,12 @@ impl Store {
             actor_name: registered.or_else(|| self.actor_name.clone()),
         };
         let value = f(&tx, &at)?;
+        // The change log's triggers cannot know the moment (no clock in
+        // SQL); every change of this transaction gets its stamp here.
+        tx.prepare_cached(
+            "UPDATE sync_change SET changed_at = ?1, changed_by = ?2 WHERE changed_at IS NULL",
+        )?
+        .execute((&at.now, &at.actor))?;
         tx.commit()?;
         Ok(value)
     }
@@ -740,4 +748,6 @@ handles! {
     Settings settings settings_mut;
     /// Forms kept when the app closed mid-edit.
     FormDrafts form_drafts form_drafts_mut;
+    /// Laptop copies and the team file they sync with.
+    Copies copies copies_mut;
 }

@@ -40,6 +40,7 @@ impl Store {
             follow_ups: self.follow_ups().for_person(person_id)?,
             assigned_worker: self.workers().assigned_to(person_id)?,
             handovers: self.workers().handovers(person_id)?,
+            conflicts: self.copies().conflicts(person_id)?,
             rows: self.subject_access_rows(person_id)?,
         };
         tx.finish()?;

@@ -8,6 +8,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
     let conversations = store.notes().list(id)?;
     let goals = store.goals().list(id)?;
     let measures = store.measures().list(id)?;
+    let conflicts = store.copies().conflicts(id)?;
     match format {
         ShowFormat::Json => {
             let value = serde_json::json!({
@@ -16,6 +17,7 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                 "conversations": conversations,
                 "goals": goals,
                 "measures": measures,
+                "sync_conflicts": conflicts,
             });
             serde_json::to_writer_pretty(&mut *out, &value).map_err(json_err)?;
             writeln!(out)?;
@@ -96,6 +98,21 @@ pub fn person_show(store: &Store, id: i64, format: ShowFormat, out: &mut dyn Wri
                             c.latest
                         )?;
                     }
+                }
+            }
+            if !conflicts.is_empty() {
+                writeln!(out, "Changed in two places (laptop copy and team file)")?;
+                for c in &conflicts {
+                    writeln!(
+                        out,
+                        "  {} {} {}: kept {}, the other value {} ({})",
+                        c.at.get(..10).unwrap_or(""),
+                        c.table.replace('_', " "),
+                        c.field.replace('_', " "),
+                        quote(&c.kept, 60),
+                        quote(&c.lost, 60),
+                        for_terminal_line(&c.lost_by)
+                    )?;
                 }
             }
             let entries = timeline(&conversations);
