@@ -47,6 +47,8 @@ mod store_directory;
 mod store_follow_ups;
 mod store_hardening;
 mod store_team;
+mod sync;
+mod sync_merge;
 mod team_scale;
 mod tui;
 mod tui_component;

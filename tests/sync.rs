@@ -1,0 +1,1 @@
+//! Offline sync through the CLI as processes (issue 22).
