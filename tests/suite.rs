@@ -60,6 +60,7 @@ mod tui_keymap;
 mod tui_newcomer;
 mod tui_palette;
 mod tui_person_record;
+mod tui_sync;
 mod tui_team;
 mod tui_text;
 mod tui_widths;

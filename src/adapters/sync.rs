@@ -12,6 +12,9 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::domain::sync::{Answer, Hello, PROTOCOL, Summary};
+use crate::store::{SCHEMA_VERSION, Store, StoreError};
+
 /// The ssh program (`CASELOAD_SSH`, default `ssh`), and the caseload
 /// program on the server (`CASELOAD_REMOTE`, default `caseload`, as
 /// rsync's `--rsync-path`).
@@ -144,6 +147,108 @@ pub fn read_message<T: DeserializeOwned>(input: &mut dyn BufRead) -> io::Result<
         )
     })?;
     Ok((value, n as u64))
+}
+
+/// Why a sync did not happen (or did not finish); nothing was changed on
+/// this side in any of these.
+#[derive(Debug)]
+pub enum SyncError {
+    NotACopy,
+    Start(io::Error),
+    Link(io::Error),
+    Refused(String),
+    Unexpected,
+    OtherWorker { copy: String, login: String },
+    Store(StoreError),
+}
+
+impl std::fmt::Display for SyncError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SyncError::NotACopy => write!(
+                f,
+                "this file is not a laptop copy; make one with `caseload sync clone SERVER:PATH --db LAPTOP.db`"
+            ),
+            SyncError::Start(e) => write!(
+                f,
+                "cannot reach the team file: {e} (is ssh installed, and caseload on the server's PATH? see CASELOAD_SSH and CASELOAD_REMOTE in the README)"
+            ),
+            SyncError::Link(e) => write!(
+                f,
+                "{e}; nothing was changed here: run `caseload sync` again"
+            ),
+            SyncError::Refused(m) => write!(f, "the team file said: {m}"),
+            SyncError::Unexpected => write!(
+                f,
+                "the team file's side answered out of turn; check both run the same caseload version"
+            ),
+            SyncError::OtherWorker { copy, login } => write!(
+                f,
+                "this laptop copy is {copy}'s caseload, but the team file was reached as {login}: sync as {copy}"
+            ),
+            SyncError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<StoreError> for SyncError {
+    fn from(e: StoreError) -> Self {
+        SyncError::Store(e)
+    }
+}
+
+/// Starts the far side and trades hellos: the worker it knows us as, and
+/// whether its file is encrypted.
+pub fn connect(origin: &Origin, hello: &Hello) -> Result<(Link, String, bool), SyncError> {
+    let mut link = Link::open(origin).map_err(SyncError::Start)?;
+    link.send(hello).map_err(SyncError::Link)?;
+    match link.receive::<Answer>().map_err(SyncError::Link)? {
+        Answer::Welcome { worker, encrypted } => Ok((link, worker, encrypted)),
+        Answer::Error(message) => Err(SyncError::Refused(message)),
+        _ => Err(SyncError::Unexpected),
+    }
+}
+
+/// What one sync did.
+#[derive(Debug, Clone)]
+pub struct Synced {
+    pub origin: String,
+    pub summary: Summary,
+    /// Bytes both ways.
+    pub bytes: u64,
+}
+
+/// One whole sync of the laptop copy `store` with its team file: push, then
+/// take the answer, each side in one transaction.
+pub fn exchange(store: &mut Store) -> Result<Synced, SyncError> {
+    let copy = store.copies().origin()?.ok_or(SyncError::NotACopy)?;
+    let hello = Hello::Sync {
+        protocol: PROTOCOL,
+        schema: SCHEMA_VERSION,
+        worker: copy.worker.clone(),
+    };
+    let (mut link, login, _) = connect(&Origin::parse(&copy.origin), &hello)?;
+    if login != copy.worker {
+        return Err(SyncError::OtherWorker {
+            copy: copy.worker,
+            login,
+        });
+    }
+    let push = store.copies().local_changes()?;
+    link.send(&push).map_err(SyncError::Link)?;
+    let pull = match link.receive::<Answer>().map_err(SyncError::Link)? {
+        Answer::Pull(p) => p,
+        Answer::Error(message) => return Err(SyncError::Refused(message)),
+        _ => return Err(SyncError::Unexpected),
+    };
+    let bytes = link.sent + link.received;
+    let _ = link.close();
+    let summary = store.copies_mut().finish(&push, &pull)?;
+    Ok(Synced {
+        origin: copy.origin,
+        summary,
+        bytes,
+    })
 }
 
 #[cfg(test)]

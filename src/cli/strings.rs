@@ -332,23 +332,8 @@ pub mod sync {
 
     use crate::domain::sync::Summary;
 
-    pub const NOT_A_COPY: &str = "this file is not a laptop copy; make one with `caseload sync clone SERVER:PATH --db LAPTOP.db`";
-    pub const UNEXPECTED: &str =
-        "the team file's side answered out of turn; check both run the same caseload version";
-
-    pub fn cannot_start(e: impl Display) -> String {
-        format!(
-            "cannot reach the team file: {e} (is ssh installed, or is caseload on the server's PATH? see CASELOAD_SSH and CASELOAD_REMOTE in the README)"
-        )
-    }
-    pub fn link(e: impl Display) -> String {
-        format!("{e}; nothing was changed here: run `caseload sync` again")
-    }
     pub fn no_team_file(path: impl Display, e: impl Display) -> String {
         format!("no team file at {path}: {e}")
-    }
-    pub fn refused(message: &str) -> String {
-        format!("the team file said: {message}")
     }
     pub fn exists(path: impl Display) -> String {
         format!("{path} already exists; a laptop copy goes into a new file: give another with --db")
@@ -367,11 +352,6 @@ pub mod sync {
     pub fn not_a_worker(login: &str) -> String {
         format!(
             "{login} is not a current worker on the team file; a coordinator adds you with `caseload worker add --login {login} --name NAME`"
-        )
-    }
-    pub fn other_worker(copy: &str, login: &str) -> String {
-        format!(
-            "this laptop copy is {copy}'s caseload, but the team file was reached as {login}: sync as {copy}"
         )
     }
     pub fn cloned(

@@ -3,7 +3,7 @@
 //! merges; `adapters::sync` carries the messages.
 
 use super::*;
-use crate::adapters::sync::{Link, Origin, read_message, write_message};
+use crate::adapters::sync::{Origin, SyncError, connect, exchange, read_message, write_message};
 use crate::domain::sync::{Answer, Hello, PROTOCOL, Summary};
 use crate::store::SCHEMA_VERSION;
 
@@ -45,18 +45,11 @@ pub fn sync(
     }
 }
 
-fn link_error(e: std::io::Error) -> CliError {
-    CliError::Data(words::sync::link(e))
-}
-
-/// Starts the far side and trades hellos; the welcome names the worker.
-fn connect(origin: &Origin, hello: &Hello) -> CliResult<(Link, String, bool)> {
-    let mut link = Link::open(origin).map_err(|e| CliError::Data(words::sync::cannot_start(e)))?;
-    link.send(hello).map_err(link_error)?;
-    match link.receive::<Answer>().map_err(link_error)? {
-        Answer::Welcome { worker, encrypted } => Ok((link, worker, encrypted)),
-        Answer::Error(message) => Err(CliError::Data(words::sync::refused(&message))),
-        _ => Err(CliError::Data(words::sync::UNEXPECTED.into())),
+fn sync_error(e: SyncError) -> CliError {
+    match e {
+        SyncError::NotACopy | SyncError::OtherWorker { .. } => CliError::User(e.to_string()),
+        SyncError::Store(e) => e.into(),
+        other => CliError::Data(other.to_string()),
     }
 }
 
@@ -86,11 +79,14 @@ fn clone(
         protocol: PROTOCOL,
         schema: SCHEMA_VERSION,
     };
-    let (mut link, worker, encrypted) = connect(&origin, &hello)?;
-    let snapshot = match link.receive::<Answer>().map_err(link_error)? {
+    let (mut link, worker, encrypted) = connect(&origin, &hello).map_err(sync_error)?;
+    let snapshot = match link
+        .receive::<Answer>()
+        .map_err(|e| sync_error(SyncError::Link(e)))?
+    {
         Answer::Snapshot(s) => s,
-        Answer::Error(message) => return Err(CliError::Data(words::sync::refused(&message))),
-        _ => return Err(CliError::Data(words::sync::UNEXPECTED.into())),
+        Answer::Error(message) => return Err(sync_error(SyncError::Refused(message))),
+        _ => return Err(sync_error(SyncError::Unexpected)),
     };
     let _ = link.close();
     // Filled under a temporary name beside it, then renamed: a copy cut
@@ -141,35 +137,11 @@ fn clone(
 
 fn sync_now(cli: &Cli, clock: &Clock, config: &Config, out: &mut dyn Write) -> CliResult {
     let mut store = open_writer(cli, clock, config)?;
-    let Some(copy) = store.copies().origin()? else {
-        return Err(CliError::User(words::sync::NOT_A_COPY.into()));
-    };
-    let hello = Hello::Sync {
-        protocol: PROTOCOL,
-        schema: SCHEMA_VERSION,
-        worker: copy.worker.clone(),
-    };
-    let (mut link, worker, _) = connect(&Origin::parse(&copy.origin), &hello)?;
-    if worker != copy.worker {
-        return Err(CliError::User(words::sync::other_worker(
-            &copy.worker,
-            &worker,
-        )));
-    }
-    let push = store.copies().local_changes()?;
-    link.send(&push).map_err(link_error)?;
-    let pull = match link.receive::<Answer>().map_err(link_error)? {
-        Answer::Pull(p) => p,
-        Answer::Error(message) => return Err(CliError::Data(words::sync::refused(&message))),
-        _ => return Err(CliError::Data(words::sync::UNEXPECTED.into())),
-    };
-    let (sent, received) = (link.sent, link.received);
-    let _ = link.close();
-    let summary = store.copies_mut().finish(&push, &pull)?;
+    let done = exchange(&mut store).map_err(sync_error)?;
     writeln!(
         out,
         "{}",
-        summary_line(&copy.origin, &summary, sent + received)
+        summary_line(&done.origin, &done.summary, done.bytes)
     )?;
     Ok(())
 }
@@ -181,7 +153,7 @@ pub fn summary_line(origin: &str, s: &Summary, bytes: u64) -> String {
 
 fn status(store: &Store, out: &mut dyn Write) -> CliResult {
     let Some(copy) = store.copies().origin()? else {
-        return Err(CliError::User(words::sync::NOT_A_COPY.into()));
+        return Err(sync_error(SyncError::NotACopy));
     };
     writeln!(out, "laptop copy of {} for {}", copy.origin, copy.worker)?;
     writeln!(out, "made      {}", copy.cloned_at)?;
@@ -242,7 +214,11 @@ pub fn serve_sync(
     if let Hello::Sync { worker, .. } = &hello
         && worker != &login
     {
-        return refuse(out, words::sync::other_worker(worker, &login));
+        let e = SyncError::OtherWorker {
+            copy: worker.clone(),
+            login,
+        };
+        return refuse(out, e.to_string());
     }
     answer(
         out,

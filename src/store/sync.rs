@@ -1008,6 +1008,30 @@ fn record_conflict(tx: &Transaction, c: &Conflict) -> Result<()> {
 }
 
 impl<S: Deref<Target = Store>> Copies<S> {
+    /// The conflicts a sync recorded at moment `at`, with the person's name.
+    pub fn conflicts_at(&self, at: &str) -> Result<Vec<(String, RecordedConflict)>> {
+        let mut stmt = self.0.conn.prepare_cached(
+            "SELECT coalesce(p.preferred_name, p.given_name) || ' ' || p.family_name,
+                    c.tbl, c.field, coalesce(c.kept, 'null'), coalesce(c.lost, 'null'), c.lost_by, c.recorded_at
+               FROM sync_conflict c LEFT JOIN person p ON p.id = c.person_id
+              WHERE c.recorded_at = ?1 ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map([at], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                RecordedConflict {
+                    table: r.get(1)?,
+                    field: r.get(2)?,
+                    kept: shown_value(&r.get::<_, String>(3)?),
+                    lost: shown_value(&r.get::<_, String>(4)?),
+                    lost_by: r.get(5)?,
+                    at: r.get(6)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The conflicts recorded about person `id`, oldest first.
     pub fn conflicts(&self, id: i64) -> Result<Vec<RecordedConflict>> {
         let mut stmt = self.0.conn.prepare_cached(

@@ -51,6 +51,8 @@ pub enum Action {
     /// Open the command palette.
     Palette,
     Reload,
+    /// Sync this laptop copy with the team file (the event loop runs it).
+    Sync,
     OpenDetail(i64),
     AddPerson,
     EditPerson(i64),

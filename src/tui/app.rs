@@ -16,6 +16,7 @@ mod form_draft;
 mod letter;
 mod loading;
 mod palette;
+mod sync;
 mod what_matters;
 
 pub use super::action::{Action, NoteAction, Outcome, Pane};
@@ -93,6 +94,10 @@ pub struct App {
     rules: crate::domain::setting::Rules,
     /// People and services opened lately: the palette offers them first.
     recent: super::palette::Recent,
+    /// Where this laptop copy came from, if it is one (`app/sync.rs`).
+    copy: Option<crate::store::Origin>,
+    /// The sync key was pressed: the event loop runs the sync.
+    sync_requested: bool,
 }
 
 /// What the status line's counts are read from.
@@ -151,6 +156,8 @@ impl App {
             letter_actions: Vec::new(),
             rules: Default::default(),
             recent: Default::default(),
+            copy: None,
+            sync_requested: false,
             letter_folder: std::env::var_os("HOME")
                 .map(std::path::PathBuf::from)
                 .unwrap_or_default(),
@@ -165,6 +172,7 @@ impl App {
             .store
             .counts(app.session.today, app.rules.stale_months)?;
         app.sync_follow_up_counts();
+        app.refresh_copy();
         app.restore_form_draft();
         Ok(app)
     }
@@ -329,6 +337,7 @@ impl App {
                 Action::ShowPane(Pane::at(usize::from(n).saturating_sub(1)))
             }
             Command::Reload => Action::Reload,
+            Command::Sync => Action::Sync,
             Command::AddFollowUp => {
                 let (person_id, service_id) = self.follow_up_subject();
                 Action::AddFollowUp {
@@ -359,6 +368,10 @@ impl App {
             Modal::Welcome { path } => match cmd {
                 Command::Close => Outcome::Done,
                 _ => keep(self, Modal::Welcome { path }, Outcome::Ignored),
+            },
+            Modal::Conflicts { lines } => match cmd {
+                Command::Close => Outcome::Done,
+                _ => keep(self, Modal::Conflicts { lines }, Outcome::Ignored),
             },
             Modal::Letter {
                 person_id,
@@ -526,6 +539,7 @@ impl App {
             Action::OpenPerson(id) => self.open_person(id),
             Action::Run(context, cmd) => self.run_command(context, cmd),
             Action::PreviewLetter(id) => self.preview_letter(id),
+            Action::Sync => self.request_sync(),
             Action::Reload => {
                 let r = self.reload();
                 if r.is_ok() {
@@ -610,6 +624,10 @@ impl App {
 
     fn say(&mut self, message: impl Into<String>) {
         self.message = Some((message.into(), false));
+    }
+
+    fn warn(&mut self, message: impl Into<String>) {
+        self.message = Some((message.into(), true));
     }
 
     fn report<T>(&mut self, r: Result<T, StoreError>) {

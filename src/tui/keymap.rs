@@ -122,6 +122,8 @@ pub enum Command {
     /// Go to the tab with this number (1-based).
     Pane(u8),
     Reload,
+    /// Sync a laptop copy with its team file.
+    Sync,
     /// The command palette: find a person, a service or a command.
     Palette,
     AddFollowUp,
@@ -266,6 +268,7 @@ pub const DEFAULTS: &[Binding] = &[
     b(X::Global, C::Pane(3), "pane_3", &["3"], "directory", ""),
     b(X::Global, C::Pane(4), "pane_4", &["4"], "follow-ups", ""),
     b(X::Global, C::Reload, "reload", &["Ctrl-r"], "reload from the database", ""),
+    b(X::Global, C::Sync, "sync", &["Ctrl-o"], "sync this laptop copy with the team file", ""),
     b(X::Global, C::AddFollowUp, "add_follow_up", &["r"], "add a follow-up for the selection", ""),
     b(X::List, C::Down, "down", &["j", "Down"], "move down", ""),
     b(X::List, C::Up, "up", &["k", "Up"], "move up", ""),

@@ -199,6 +199,25 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
             app.finish_external_edit(result);
             dirty = true;
         }
+        if app.take_sync_request() {
+            if let Err(exit) = pacing.settle(app, input) {
+                return exit;
+            }
+            input.pause();
+            restore();
+            let result = run_sync(app);
+            let back = init();
+            input.resume();
+            *terminal = match back {
+                Ok(t) => t,
+                Err(_) => return Exit::HangUp,
+            };
+            if ratatui::crossterm::execute!(io::stdout(), Clear(ClearType::All)).is_err() {
+                return Exit::HangUp;
+            }
+            app.finish_sync(result);
+            dirty = true;
+        }
         // A slow link: while the terminal has not drawn the last frame, draw
         // nothing; when it has, draw the latest state once.
         let dirty = dirty || owed;
@@ -208,6 +227,25 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
         }
     }
     Exit::Quit
+}
+
+/// A sync with the terminal given back: ssh may ask for a password, and the
+/// line says what is happening meanwhile.
+fn run_sync(
+    app: &mut App,
+) -> Result<crate::adapters::sync::Synced, crate::adapters::sync::SyncError> {
+    let origin = app
+        .store()
+        .copies()
+        .origin()
+        .ok()
+        .flatten()
+        .map(|c| c.origin)
+        .unwrap_or_default();
+    let mut out = io::stdout();
+    let _ = writeln!(out, "{}", strings::sync::running(&origin));
+    let _ = out.flush();
+    crate::adapters::sync::exchange(app.store_for_sync())
 }
 
 /// Frame pacing by the terminal itself. After each frame the app asks for the

@@ -26,6 +26,10 @@ pub enum Modal {
     },
     /// The command palette: find a person, a service or a command.
     Palette(Box<Palette>),
+    /// Fields a sync found changed in two places, one line each.
+    Conflicts {
+        lines: Vec<String>,
+    },
     /// The letter back to the referrer, as it would be written (no summary yet).
     Letter {
         person_id: i64,
@@ -108,7 +112,7 @@ impl Modal {
     /// The keymap contexts while this modal is on top.
     pub fn contexts(&self) -> &'static [Context] {
         match self {
-            Modal::Help | Modal::Welcome { .. } => chain::HELP,
+            Modal::Help | Modal::Welcome { .. } | Modal::Conflicts { .. } => chain::HELP,
             Modal::Letter { .. } => chain::LETTER,
             Modal::Palette(_) => chain::PALETTE,
             Modal::Confirm { .. } => chain::CONFIRM,

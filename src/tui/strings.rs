@@ -455,3 +455,53 @@ pub mod follow_ups {
         format!("Edit follow-up #{id}")
     }
 }
+
+/// A laptop copy: the status line, the sync key's words, the conflicts list.
+pub mod sync {
+    pub const NOT_A_COPY: &str =
+        "This file is not a laptop copy: make one with caseload sync clone (see the README)";
+    pub const CONFLICTS_TITLE: &str = " Changed in two places · Esc closes ";
+    pub const CONFLICTS_HEAD: &str =
+        "Changed on this laptop and on the team file: the later change was kept.";
+    pub const SYNCING: &str = "Syncing with the team file";
+
+    pub fn status(synced: Option<&str>, waiting: i64) -> String {
+        let when = match synced {
+            Some(at) => format!("synced {at}"),
+            None => "never synced".into(),
+        };
+        format!("laptop copy · {when} · {waiting} to go")
+    }
+    pub fn done(
+        pushed: usize,
+        pulled: usize,
+        conflicts: usize,
+        joined: usize,
+        left: usize,
+    ) -> String {
+        let mut line = format!("Synced: sent {pushed}, took {pulled}");
+        if conflicts > 0 {
+            line.push_str(&format!(", {conflicts} changed in two places (listed)"));
+        }
+        if joined > 0 {
+            line.push_str(&format!(", {joined} joined your caseload"));
+        }
+        if left > 0 {
+            line.push_str(&format!(", {left} left it"));
+        }
+        line
+    }
+    pub fn conflict(
+        name: &str,
+        table: &str,
+        field: &str,
+        kept: &str,
+        lost: &str,
+        lost_by: &str,
+    ) -> String {
+        format!("{name}, {table} {field}: kept {kept:?}; the other value {lost:?} ({lost_by})")
+    }
+    pub fn running(origin: &str) -> String {
+        format!("{SYNCING} {origin} (ssh may ask for your password)...")
+    }
+}

@@ -39,6 +39,7 @@ impl App {
         match self.modals.last() {
             Some(Modal::Help) => self.render_help(frame, body),
             Some(Modal::Welcome { path }) => self.render_welcome(frame, body, path),
+            Some(Modal::Conflicts { lines }) => self.render_conflicts(frame, body, lines),
             Some(Modal::Letter { text, scroll, .. }) => {
                 self.render_letter(frame, body, text, *scroll)
             }
@@ -215,12 +216,15 @@ impl App {
                 Paragraph::new(lines)
             }
             None => {
-                let name = self
-                    .store
-                    .path()
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                // A laptop copy says so (and what waits to go) where the
+                // file's name would be.
+                let name = self.copy_status().unwrap_or_else(|| {
+                    self.store
+                        .path()
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                });
                 // The file's name whole or not at all: a stub says nothing.
                 let left_width = width.saturating_sub(usize::from(right_width));
                 let fits = crate::domain::text::width(&name) <= left_width;

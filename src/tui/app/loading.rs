@@ -64,6 +64,7 @@ impl App {
             }
         }
         self.sync_follow_up_counts();
+        self.refresh_copy();
         Ok(())
     }
 
