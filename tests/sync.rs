@@ -517,3 +517,112 @@ fn an_encrypted_team_file_gives_an_encrypted_copy() {
     let synced = with_key(&["sync"], &asha);
     assert!(synced.ok().contains("pushed 0"), "{}", synced.stdout);
 }
+
+/// A stand-in ssh that cuts the link after `n` bytes, the laptop's way
+/// (`up`) or the team file's.
+fn cutting_ssh(sb: &Sandbox, n: usize, up: bool) -> PathBuf {
+    let path = sb.path(&format!("cut-{}-{n}", if up { "up" } else { "down" }));
+    let run = if up {
+        format!("dd bs=1 count={n} 2>/dev/null | sh -c \"$3\"")
+    } else {
+        // Then the whole link goes, as a dropped connection's does: without
+        // the kill, a server waiting to read would hold it half open.
+        format!("sh -c \"$3\" | {{ dd bs=1 count={n} 2>/dev/null; kill $$; }}")
+    };
+    std::fs::write(&path, format!("#!/bin/sh\n{run}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// Person `given`'s whole record in `db`, as JSON (the table shows only the
+/// latest five notes).
+fn record(sb: &Sandbox, db: &Path, given: &str) -> String {
+    let id = id_of(sb, db, given);
+    as_at(
+        sb,
+        "asha",
+        T0,
+        db,
+        &["person", "show", &id, "--format", "json"],
+    )
+    .ok()
+    .to_string()
+}
+
+#[test]
+fn a_link_cut_anywhere_either_way_loses_and_doubles_nothing() {
+    let sb = Sandbox::new();
+    let team = team(&sb);
+    let origin = format!("server:{}", team.display());
+    let asha = sb.path("asha.db");
+    over_ssh(
+        &sb,
+        &fake_ssh(&sb, None),
+        T0,
+        &asha,
+        &["sync", "clone", &origin],
+    )
+    .ok();
+    let ann = id_of(&sb, &asha, "Ann");
+    let mut written = Vec::new();
+    let cuts = [1, 20, 49, 60, 120, 300, 700, 1500, 3000];
+    for (i, (n, up)) in cuts
+        .iter()
+        .flat_map(|n| [(*n, true), (*n, false)])
+        .enumerate()
+    {
+        let text = format!("offline note {i:02}");
+        let at = format!("2026-11-24T10:{i:02}:00");
+        as_at(
+            &sb,
+            "asha",
+            &at,
+            &asha,
+            &["note", "add", &ann, "--text", &text],
+        )
+        .ok();
+        written.push(text);
+        let ssh = cutting_ssh(&sb, n, up);
+        let _ = over_ssh(&sb, &ssh, &at, &asha, &["sync"]);
+        // Whatever got through: nothing twice, on either side.
+        let (on_team, on_laptop) = (record(&sb, &team, "Ann"), record(&sb, &asha, "Ann"));
+        for text in &written {
+            let (t, l) = (
+                on_team.matches(text.as_str()).count(),
+                on_laptop.matches(text.as_str()).count(),
+            );
+            assert!(t <= 1, "{text} doubled on the team file");
+            assert_eq!(l, 1, "{text} on the laptop");
+        }
+        sb.run_db(&team, &["check"]).ok();
+        sb.run_db(&asha, &["check"]).ok();
+    }
+    let done = over_ssh(
+        &sb,
+        &fake_ssh(&sb, None),
+        "2026-11-24T12:00:00",
+        &asha,
+        &["sync"],
+    );
+    done.ok();
+    let on_team = record(&sb, &team, "Ann");
+    for text in &written {
+        assert_eq!(
+            on_team.matches(text.as_str()).count(),
+            1,
+            "{text} on the team file"
+        );
+    }
+    let again = over_ssh(
+        &sb,
+        &fake_ssh(&sb, None),
+        "2026-11-24T12:30:00",
+        &asha,
+        &["sync"],
+    );
+    assert!(
+        again.ok().contains("pushed 0, pulled 0, 0 conflicts"),
+        "{}",
+        again.stdout
+    );
+}

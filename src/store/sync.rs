@@ -465,6 +465,19 @@ pub struct Origin {
     pub waiting: i64,
 }
 
+/// Keeps, of a change to a record the team file already has, only the
+/// fields that differ from the base, and the base of those fields alone: a
+/// one-field edit travels as one field. `true` when nothing is left (the
+/// record was written back unchanged), so there is nothing to push.
+fn trim_to_changed(change: &mut Change) -> bool {
+    let (Some(base), Some(fields)) = (change.base.as_mut(), change.record.fields.as_mut()) else {
+        return false;
+    };
+    fields.retain(|k, v| base.get(k) != Some(v));
+    base.retain(|k, _| fields.contains_key(k));
+    fields.is_empty()
+}
+
 /// One row of the change log.
 struct Logged {
     seq: i64,
@@ -588,11 +601,14 @@ impl<S: Deref<Target = Store>> Copies<S> {
                     id: None,
                 },
             };
-            changes.push(Change {
+            let mut change = Change {
                 base: base(&tx, &tbl, &uid)?,
                 record,
                 seq,
-            });
+            };
+            if !trim_to_changed(&mut change) {
+                changes.push(change);
+            }
         }
         let upto = max_seq(&tx)?.max(pushed);
         tx.finish()?;
@@ -676,7 +692,7 @@ impl Copies<&mut Store> {
                 if change.seq <= applied {
                     continue;
                 }
-                merge_change(tx, at, worker, &owned, &change, &mut m)?;
+                merge_change(tx, at, (worker, push.cursor), &owned, &change, &mut m)?;
             }
             for c in &m.pull.conflicts {
                 record_conflict(tx, c)?;
@@ -718,7 +734,16 @@ impl Copies<&mut Store> {
                 ..Summary::default()
             };
             for c in &push.changes {
-                set_base(tx, &c.record.table, &c.record.uid, c.record.fields.as_ref())?;
+                // A push carries only changed fields: the rest of the base stays.
+                let whole = c.record.fields.as_ref().map(|sent| {
+                    let mut whole = base(tx, &c.record.table, &c.record.uid)
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default();
+                    whole.extend(sent.clone());
+                    whole
+                });
+                set_base(tx, &c.record.table, &c.record.uid, whole.as_ref())?;
             }
             let mut records: Vec<&Record> = pull.records.iter().collect();
             records.sort_by_key(|r| order(&r.table));
@@ -740,6 +765,12 @@ impl Copies<&mut Store> {
             if let Some(list) = &pull.workers {
                 replace_workers(tx, list)?;
             }
+            // Whatever this transaction logged came from the team file (the
+            // rows of people who left, above): none of it is to go back.
+            tx.execute(
+                "UPDATE sync_change SET pulled = 1 WHERE changed_at IS NULL",
+                [],
+            )?;
             tx.execute(
                 "UPDATE sync_origin SET cursor = ?1, pushed = max(pushed, ?2), workers_n = ?3, synced_at = ?4",
                 (pull.cursor, push.upto, pull.workers_seen, &at.now),
@@ -801,10 +832,11 @@ fn may_change(tx: &Transaction, worker: &str, person: &str) -> Result<bool> {
     )?)
 }
 
+/// `who`: the worker, and the team file's position the laptop has pulled to.
 fn merge_change(
     tx: &Transaction,
     at: &Stamp,
-    worker: &str,
+    (worker, cursor): (&str, i64),
     owned: &[Owned],
     change: &Change,
     m: &mut Merging,
@@ -834,6 +866,13 @@ fn merge_change(
         }
         (Some(theirs), Some(mine)) => {
             let theirs_fields = theirs.fields.clone().unwrap_or_default();
+            // Unchanged here since the laptop last pulled: the laptop's base
+            // is this record, so with its changes on, both sides agree.
+            let seq: Option<i64> = tx
+                .prepare_cached("SELECT seq FROM sync_change WHERE tbl = ?1 AND uid = ?2")?
+                .query_row((&r.table, &r.uid), |row| row.get(0))
+                .optional()?;
+            let unchanged_here = seq.is_none_or(|s| s <= cursor);
             let base = change.base.clone().unwrap_or_else(|| theirs_fields.clone());
             let mine_later =
                 r.changed_at.as_deref().unwrap_or("") > theirs.changed_at.as_deref().unwrap_or("");
@@ -863,8 +902,7 @@ fn merge_change(
                     at: at.now.clone(),
                 });
             }
-            let now = read_one(tx, t, &r.uid)?.and_then(|x| x.fields);
-            if now.as_ref() == Some(mine) {
+            if unchanged_here && merged.conflicts.is_empty() {
                 m.echo.insert((r.table.clone(), r.uid.clone()));
             }
             if merged.writes.is_empty() {
@@ -878,6 +916,17 @@ fn merge_change(
             }
         }
         (Some(_), None) if t.name == "person" => {
+            // Only a person on this worker's caseload now is erased from a
+            // laptop: one handed on meanwhile is their new worker's.
+            let theirs_now: bool = tx.query_row(
+                "SELECT count(*) > 0 FROM person WHERE uid = ?1 AND assigned_worker = ?2",
+                (&r.uid, worker),
+                |row| row.get(0),
+            )?;
+            if !theirs_now {
+                m.pull.dropped += 1;
+                return Ok(());
+            }
             if let Some(id) = local_id(tx, "person", &r.uid)? {
                 delete_person_rows(tx, owned, id)?;
                 tx.execute(
