@@ -626,3 +626,148 @@ fn a_link_cut_anywhere_either_way_loses_and_doubles_nothing() {
         again.stdout
     );
 }
+
+/// A real sshd on a free loopback port, for this test only (keys in the
+/// sandbox, no password, no PAM); stopped when dropped.
+struct Sshd {
+    pid: u32,
+    ssh: PathBuf,
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("kill")
+            .arg(self.pid.to_string())
+            .status();
+    }
+}
+
+/// Starts it, or says why it cannot (`None`): no sshd or ssh installed.
+fn sshd(sb: &Sandbox) -> Option<Sshd> {
+    let sshd = Path::new("/usr/sbin/sshd");
+    let has_ssh = std::process::Command::new("ssh").arg("-V").output().is_ok();
+    if !sshd.exists() || !has_ssh {
+        eprintln!("skipped: sshd or ssh is not installed (.ci/run installs openssh-server)");
+        return None;
+    }
+    let dir = sb.path("ssh");
+    std::fs::create_dir(&dir).unwrap();
+    for key in ["host_key", "client_key"] {
+        let made = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+            .arg(dir.join(key))
+            .status()
+            .unwrap();
+        assert!(made.success(), "ssh-keygen {key}");
+    }
+    std::fs::copy(dir.join("client_key.pub"), dir.join("authorized_keys")).unwrap();
+    // sshd's privilege separation folder, when run as root.
+    let _ = std::fs::create_dir_all("/run/sshd");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let d = dir.display();
+    std::fs::write(
+        dir.join("sshd_config"),
+        format!(
+            "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\n\
+             AuthorizedKeysFile {d}/authorized_keys\nPasswordAuthentication no\n\
+             KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n\
+             PermitRootLogin prohibit-password\nPidFile {d}/sshd.pid\n"
+        ),
+    )
+    .unwrap();
+    let child = std::process::Command::new(sshd)
+        .args(["-D", "-f"])
+        .arg(dir.join("sshd_config"))
+        .arg("-E")
+        .arg(dir.join("sshd.log"))
+        .spawn()
+        .unwrap();
+    let ssh = dir.join("ssh");
+    std::fs::write(
+        &ssh,
+        format!(
+            "#!/bin/sh\nexec ssh -p {port} -i '{d}/client_key' -o StrictHostKeyChecking=no \
+             -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR \"$@\"\n"
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&ssh, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let server = Sshd {
+        pid: child.id(),
+        ssh,
+    };
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Some(server);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!(
+        "sshd did not start: {}",
+        std::fs::read_to_string(dir.join("sshd.log")).unwrap_or_default()
+    );
+}
+
+#[test]
+fn through_real_ssh_to_localhost_a_clone_and_a_sync_work() {
+    let sb = Sandbox::new();
+    let Some(server) = sshd(&sb) else { return };
+    // Over real ssh the far side is this machine's own login (no test
+    // login crosses ssh), so the team file's worker is that login.
+    let team = sb.path("team.db");
+    let me = common::app::open_store(&team).actor().to_string();
+    let plain = |db: &Path, args: &[&str]| {
+        let mut all = vec!["--db", db.to_str().unwrap()];
+        all.extend_from_slice(args);
+        sb.run_with(all, |c| {
+            c.env("CASELOAD_SSH", &server.ssh)
+                .env("CASELOAD_REMOTE", common::BIN);
+        })
+    };
+    plain(&team, &["worker", "add", "--login", &me, "--name", "Me"]).ok();
+    plain(&team, &["worker", "add", "--login", "ben", "--name", "Ben"]).ok();
+    let ann = plain(
+        &team,
+        &["person", "add", "--given", "Ann", "--family", "Sshtest"],
+    );
+    let ann = ann.ok().trim().to_string();
+    let bill = plain(
+        &team,
+        &[
+            "person",
+            "add",
+            "--given",
+            "Billzebub",
+            "--family",
+            "Sshtest",
+        ],
+    );
+    plain(
+        &team,
+        &["person", "assign", bill.ok().trim(), "--worker", "ben"],
+    )
+    .ok();
+
+    let laptop = sb.path("laptop.db");
+    let origin = format!("127.0.0.1:{}", team.display());
+    let cloned = plain(&laptop, &["sync", "clone", &origin]);
+    assert!(cloned.ok().contains("copied 1 of"), "{}", cloned.stdout);
+    assert!(!holds(&laptop, "Billzebub"));
+    plain(
+        &laptop,
+        &["note", "add", &ann, "--text", "written with no signal"],
+    )
+    .ok();
+    let synced = plain(&laptop, &["sync"]);
+    assert!(synced.ok().contains("pushed 1"), "{}", synced.stdout);
+    let on_team = plain(&team, &["person", "show", &ann]);
+    assert!(
+        on_team.ok().contains("written with no signal"),
+        "{}",
+        on_team.stdout
+    );
+}
