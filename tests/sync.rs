@@ -630,15 +630,14 @@ fn a_link_cut_anywhere_either_way_loses_and_doubles_nothing() {
 /// A real sshd on a free loopback port, for this test only (keys in the
 /// sandbox, no password, no PAM); stopped when dropped.
 struct Sshd {
-    pid: u32,
+    child: std::process::Child,
     ssh: PathBuf,
 }
 
 impl Drop for Sshd {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("kill")
-            .arg(self.pid.to_string())
-            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -696,10 +695,7 @@ fn sshd(sb: &Sandbox) -> Option<Sshd> {
     )
     .unwrap();
     std::fs::set_permissions(&ssh, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let server = Sshd {
-        pid: child.id(),
-        ssh,
-    };
+    let server = Sshd { child, ssh };
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Some(server);
