@@ -767,3 +767,96 @@ fn through_real_ssh_to_localhost_a_clone_and_a_sync_work() {
         on_team.stdout
     );
 }
+
+#[test]
+fn in_a_real_terminal_ctrl_o_syncs_and_comes_back() {
+    let sb = Sandbox::new();
+    let team = team(&sb);
+    let asha = clone(&sb, "asha", &team, "asha.db");
+    let ann = id_of(&sb, &asha, "Ann");
+    as_at(
+        &sb,
+        "asha",
+        T0,
+        &asha,
+        &["note", "add", &ann, "--text", "typed up on the bus"],
+    )
+    .ok();
+
+    let mut tui =
+        common::tui::Tui::spawn_with(&sb, 80, 24, ["--db", asha.to_str().unwrap()], |c| {
+            c.env("CASELOAD_TEST_LOGIN", "asha");
+        });
+    tui.expect("laptop copy · never synced · 1 to go");
+    tui.send(b"\x0f"); // Ctrl-o
+    tui.expect("Synced: sent 1");
+    assert!(record(&sb, &team, "Ann").contains("typed up on the bus"));
+    let status = as_at(&sb, "asha", T0, &asha, &["sync", "status"]);
+    assert!(
+        status.ok().contains("waiting   0 change(s)"),
+        "{}",
+        status.stdout
+    );
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn a_sync_killed_at_any_moment_loses_and_doubles_nothing() {
+    let sb = Sandbox::new();
+    let team = team(&sb);
+    let asha = clone(&sb, "asha", &team, "asha.db");
+    let ann = id_of(&sb, &asha, "Ann");
+    let mut written = Vec::new();
+    for i in 0..10u64 {
+        let text = format!("note before kill {i:02}");
+        as_at(
+            &sb,
+            "asha",
+            T0,
+            &asha,
+            &["note", "add", &ann, "--text", &text],
+        )
+        .ok();
+        written.push(text);
+        let mut sync = sb.command();
+        sync.args(["--db", asha.to_str().unwrap(), "sync"])
+            .env("CASELOAD_TEST_LOGIN", "asha")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = sync.spawn().unwrap();
+        // From at once to well after the end: every stage gets a kill -9.
+        std::thread::sleep(std::time::Duration::from_millis(i * i * 2));
+        let _ = child.kill();
+        let _ = child.wait();
+        let (on_team, on_laptop) = (record(&sb, &team, "Ann"), record(&sb, &asha, "Ann"));
+        for text in &written {
+            assert!(
+                on_team.matches(text.as_str()).count() <= 1,
+                "{text} doubled"
+            );
+            assert_eq!(
+                on_laptop.matches(text.as_str()).count(),
+                1,
+                "{text} on the laptop"
+            );
+        }
+        sb.run_db(&asha, &["check"]).ok();
+    }
+    as_at(&sb, "asha", T0, &asha, &["sync"]).ok();
+    let on_team = record(&sb, &team, "Ann");
+    for text in &written {
+        assert_eq!(
+            on_team.matches(text.as_str()).count(),
+            1,
+            "{text} on the team file"
+        );
+    }
+    sb.run_db(&team, &["check"]).ok();
+    let again = as_at(&sb, "asha", T0, &asha, &["sync"]);
+    assert!(
+        again.ok().contains("pushed 0, pulled 0"),
+        "{}",
+        again.stdout
+    );
+}

@@ -783,7 +783,10 @@ impl Copies<&mut Store> {
                     &at.actor,
                     &at.actor_name,
                     s.pulled as i64,
-                    format!("pushed {}, pulled {}, conflicts {}", s.pushed, s.pulled, s.conflicts),
+                    format!(
+                        "device {}: pushed {}, pulled {}, conflicts {}",
+                        push.device, s.pushed, s.pulled, s.conflicts
+                    ),
                 ),
             )?;
             Ok(s)
