@@ -16,7 +16,6 @@
 //! figure degrades to `name failed: reason` instead of stopping.
 
 #[path = "common/figures.rs"]
-#[allow(dead_code)] // status_mb: no process of ours lives long enough to read
 mod figures;
 
 use std::io::{Read, Write};
@@ -30,7 +29,7 @@ use caseload::domain::conversation::{ConversationKind, NewNote};
 use caseload::domain::measure::{Instrument, Scores};
 use caseload::domain::person::StatusChange;
 use caseload::store::Store;
-use figures::{ms, percentile};
+use figures::{Figure, binary, binary_figure, ms, percentile, print};
 
 const PEOPLE: usize = 10_000;
 /// Workers sharing the team's people (person id modulo this): the OS login
@@ -49,24 +48,6 @@ const RELAY_CHUNK: usize = 128;
 const SERVER: &str = "teamserver";
 const CLONE_RUNS: usize = 3;
 const NOOP_RUNS: usize = 5;
-
-type Figure<T> = Result<T, String>;
-
-fn print(name: &str, figure: Figure<String>) {
-    match figure {
-        Ok(value) => println!("{name} {value}"),
-        Err(why) => println!("{name} failed: {why}"),
-    }
-}
-
-/// The binary under test: the one cargo builds for benches, or
-/// `$CASELOAD_BENCH_BIN` when set (as for the ui bench).
-fn binary() -> PathBuf {
-    match std::env::var_os("CASELOAD_BENCH_BIN") {
-        Some(bin) if !bin.is_empty() => PathBuf::from(bin),
-        _ => PathBuf::from(env!("CARGO_BIN_EXE_caseload")),
-    }
-}
 
 /// The whole run's files and the environment the binary runs in.
 struct Bench {
@@ -274,17 +255,6 @@ fn push_figure(laptop: &Path) -> Figure<String> {
 /// A value's size as JSON.
 fn json_len<T: serde::Serialize>(v: &T) -> usize {
     serde_json::to_vec(v).map_or(0, |v| v.len())
-}
-
-/// `binary`: which binary the figures are from, and its size.
-fn binary_figure() -> Figure<String> {
-    let bin = binary();
-    let meta = std::fs::metadata(&bin).map_err(|e| format!("{}: {e}", bin.display()))?;
-    Ok(format!(
-        "{} ({:.1} MB)",
-        bin.display(),
-        meta.len() as f64 / (1024.0 * 1024.0)
-    ))
 }
 
 /// A file's size with its write-ahead log, in MB.

@@ -3,7 +3,7 @@
 //! 80x24 pseudo-terminal, as a user would start it. Every figure degrades to
 //! `name failed: reason` instead of stopping the bench.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -14,36 +14,7 @@ const ROWS: u16 = 24;
 /// How long any one wait may take before the figure is reported as failed.
 const WAIT: Duration = Duration::from_secs(30);
 
-pub type Figure = Result<String, String>;
-
-/// Prints `name value` or `name failed: reason`.
-pub fn print(name: &str, figure: Figure) {
-    match figure {
-        Ok(value) => println!("{name} {value}"),
-        Err(why) => println!("{name} failed: {why}"),
-    }
-}
-
-/// The binary under test: the one cargo builds for benches (the bench
-/// profile), or `$CASELOAD_BENCH_BIN` when set (e.g. the static build from
-/// `.ci/static`), so two builds can be measured the same way.
-pub fn binary() -> PathBuf {
-    match std::env::var_os("CASELOAD_BENCH_BIN") {
-        Some(bin) if !bin.is_empty() => PathBuf::from(bin),
-        _ => PathBuf::from(env!("CARGO_BIN_EXE_caseload")),
-    }
-}
-
-/// `binary`: which binary the figures are from, and its size.
-pub fn binary_figure() -> Figure {
-    let bin = binary();
-    let meta = std::fs::metadata(&bin).map_err(|e| format!("{}: {e}", bin.display()))?;
-    Ok(format!(
-        "{} ({:.1} MB)",
-        bin.display(),
-        meta.len() as f64 / (1024.0 * 1024.0)
-    ))
-}
+pub use crate::figures::{Figure, binary, binary_figure, print};
 
 /// A command for the binary with a clean environment: a fake home in `dir`,
 /// a real terminal type, the real clock, colours on (as a user runs it).

@@ -178,43 +178,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
             }
         }
         if let Some(text) = app.take_external_edit() {
-            // The terminal's answer must not be typed into the editor.
-            if let Err(exit) = pacing.settle(app, input) {
-                return exit;
-            }
-            input.pause();
-            restore();
-            let result = external::edit(&text);
-            let back = init();
-            input.resume();
-            *terminal = match back {
-                Ok(t) => t,
-                Err(_) => return Exit::HangUp,
-            };
-            // Not `terminal.clear()`: it asks the terminal where the cursor is,
-            // and the answer would go to our reader, not to crossterm.
-            if ratatui::crossterm::execute!(io::stdout(), Clear(ClearType::All)).is_err() {
-                return Exit::HangUp;
-            }
+            let result =
+                match given_back(terminal, app, input, &mut pacing, |_| external::edit(&text)) {
+                    Ok(r) => r,
+                    Err(exit) => return exit,
+                };
             app.finish_external_edit(result);
             dirty = true;
         }
         if app.take_sync_request() {
-            if let Err(exit) = pacing.settle(app, input) {
-                return exit;
-            }
-            input.pause();
-            restore();
-            let result = run_sync(app);
-            let back = init();
-            input.resume();
-            *terminal = match back {
-                Ok(t) => t,
-                Err(_) => return Exit::HangUp,
+            let result = match given_back(terminal, app, input, &mut pacing, run_sync) {
+                Ok(r) => r,
+                Err(exit) => return exit,
             };
-            if ratatui::crossterm::execute!(io::stdout(), Clear(ClearType::All)).is_err() {
-                return Exit::HangUp;
-            }
             app.finish_sync(result);
             dirty = true;
         }
@@ -227,6 +203,30 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
         }
     }
     Exit::Quit
+}
+
+/// Runs `f` with the terminal given back (main screen, cooked mode, our
+/// reader paused), for a program that needs it: `$EDITOR`, or ssh asking
+/// for a password. Then the app's screen comes back, cleared.
+fn given_back<T>(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    input: &mut InputThreads,
+    pacing: &mut Pacing,
+    f: impl FnOnce(&mut App) -> T,
+) -> Result<T, Exit> {
+    // The terminal's answer must not be typed into the other program.
+    pacing.settle(app, input)?;
+    input.pause();
+    restore();
+    let result = f(app);
+    let back = init();
+    input.resume();
+    *terminal = back.map_err(|_| Exit::HangUp)?;
+    // Not `terminal.clear()`: it asks the terminal where the cursor is,
+    // and the answer would go to our reader, not to crossterm.
+    ratatui::crossterm::execute!(io::stdout(), Clear(ClearType::All)).map_err(|_| Exit::HangUp)?;
+    Ok(result)
 }
 
 /// A sync with the terminal given back: ssh may ask for a password, and the
