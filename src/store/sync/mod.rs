@@ -646,14 +646,7 @@ impl<S: Deref<Target = Store>> Copies<S> {
         let rows = stmt.query_map([at], |r| {
             Ok((
                 r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                RecordedConflict {
-                    table: r.get(1)?,
-                    field: r.get(2)?,
-                    kept: shown_value(&r.get::<_, String>(3)?),
-                    lost: shown_value(&r.get::<_, String>(4)?),
-                    lost_by: r.get(5)?,
-                    at: r.get(6)?,
-                },
+                conflict_from(r, 1)?,
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -665,16 +658,20 @@ impl<S: Deref<Target = Store>> Copies<S> {
             "SELECT tbl, field, coalesce(kept, 'null'), coalesce(lost, 'null'), lost_by, recorded_at
                FROM sync_conflict WHERE person_id = ?1 ORDER BY id",
         )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok(RecordedConflict {
-                table: r.get(0)?,
-                field: r.get(1)?,
-                kept: shown_value(&r.get::<_, String>(2)?),
-                lost: shown_value(&r.get::<_, String>(3)?),
-                lost_by: r.get(4)?,
-                at: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map([id], |r| conflict_from(r, 0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A conflict from columns `first..first + 6` of a row: table, field, kept,
+/// lost (their JSON text), lost by, when.
+fn conflict_from(r: &rusqlite::Row, first: usize) -> rusqlite::Result<RecordedConflict> {
+    Ok(RecordedConflict {
+        table: r.get(first)?,
+        field: r.get(first + 1)?,
+        kept: shown_value(&r.get::<_, String>(first + 2)?),
+        lost: shown_value(&r.get::<_, String>(first + 3)?),
+        lost_by: r.get(first + 4)?,
+        at: r.get(first + 5)?,
+    })
 }
