@@ -53,11 +53,7 @@ impl Store {
         let owned = self.person_tables()?;
         self.write(|tx, at| {
             let removed = super::sync::delete_person_rows(tx, &owned, id)?;
-            tx.execute(
-                "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
-                 VALUES (?1, ?2, ?3, 'erase', 'person', ?4, ?5)",
-                (&at.now, &at.actor, &at.actor_name, id, reason),
-            )?;
+            Store::audit_because(tx, at, ("erase", "person", id), reason)?;
             Ok(removed)
         })
     }

@@ -458,6 +458,29 @@ impl Store {
         Ok(())
     }
 
+    /// `audit`, with why (never personal data: logins, ids, a device).
+    pub(crate) fn audit_because(
+        tx: &Transaction,
+        at: &Stamp,
+        (action, entity, id): (&str, &str, i64),
+        reason: &str,
+    ) -> Result<()> {
+        tx.execute(
+            "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            (
+                &at.now,
+                &at.actor,
+                &at.actor_name,
+                action,
+                entity,
+                id,
+                reason,
+            ),
+        )?;
+        Ok(())
+    }
+
     /// The status line's figures; entries unverified for `stale_months` are stale.
     pub fn counts(&self, today: NaiveDate, stale_months: u32) -> Result<Counts> {
         let cutoff =

@@ -262,17 +262,8 @@ impl Workers<&mut Store> {
                 (id, to),
             )?;
             // Worker logins only: the note may be personal, so it stays out.
-            tx.execute(
-                "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
-                 VALUES (?1, ?2, ?3, 'handover', 'person', ?4, ?5)",
-                (
-                    &at.now,
-                    &at.actor,
-                    &at.actor_name,
-                    id,
-                    format!("{} -> {to}", from.as_deref().unwrap_or("unassigned")),
-                ),
-            )?;
+            let moved = format!("{} -> {to}", from.as_deref().unwrap_or("unassigned"));
+            Store::audit_because(tx, at, ("handover", "person", id), &moved)?;
             Ok(())
         })
     }

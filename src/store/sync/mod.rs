@@ -276,17 +276,8 @@ impl Copies<&mut Store> {
                 "UPDATE sync_device SET applied = max(applied, ?2), synced_at = ?3 WHERE device = ?1",
                 (&push.device, push.upto, &at.now),
             )?;
-            tx.execute(
-                "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
-                 VALUES (?1, ?2, ?3, 'sync', 'copy', ?4, ?5)",
-                (
-                    &at.now,
-                    &at.actor,
-                    &at.actor_name,
-                    m.pull.applied as i64,
-                    format!("device {}", push.device),
-                ),
-            )?;
+            let device = format!("device {}", push.device);
+            Store::audit_because(tx, at, ("sync", "copy", m.pull.applied as i64), &device)?;
             collect(tx, worker, push, &mut m)?;
             Ok(m)
         })?;
@@ -350,20 +341,11 @@ impl Copies<&mut Store> {
                 "UPDATE sync_origin SET cursor = ?1, pushed = max(pushed, ?2), workers_n = ?3, synced_at = ?4",
                 (pull.cursor, push.upto, pull.workers_seen, &at.now),
             )?;
-            tx.execute(
-                "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
-                 VALUES (?1, ?2, ?3, 'sync', 'copy', ?4, ?5)",
-                (
-                    &at.now,
-                    &at.actor,
-                    &at.actor_name,
-                    s.pulled as i64,
-                    format!(
-                        "device {}: pushed {}, pulled {}, conflicts {}",
-                        push.device, s.pushed, s.pulled, s.conflicts
-                    ),
-                ),
-            )?;
+            let what = format!(
+                "device {}: pushed {}, pulled {}, conflicts {}",
+                push.device, s.pushed, s.pulled, s.conflicts
+            );
+            Store::audit_because(tx, at, ("sync", "copy", s.pulled as i64), &what)?;
             Ok(s)
         })?;
         if summary.left > 0 {
@@ -507,11 +489,7 @@ fn merge_change(
             }
             if let Some(id) = local_id(tx, "person", &r.uid)? {
                 delete_person_rows(tx, owned, id)?;
-                tx.execute(
-                    "INSERT INTO audit (at, actor, actor_name, action, entity, entity_id, reason)
-                     VALUES (?1, ?2, ?3, 'erase', 'person', ?4, 'erased on a laptop copy')",
-                    (&at.now, &at.actor, &at.actor_name, id),
-                )?;
+                Store::audit_because(tx, at, ("erase", "person", id), "erased on a laptop copy")?;
                 m.erased.push(id);
             }
         }
