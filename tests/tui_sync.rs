@@ -108,3 +108,44 @@ fn after_a_sync_the_summary_is_said_and_conflicts_open_in_a_list() {
     let after = screen(&mut app, 80, 24);
     assert!(!after.contains("Changed in two places"), "{after}");
 }
+
+/// A push carries only changed fields, so a follow-up's change has no
+/// person id in it: its conflict must still be found as the person's.
+#[test]
+fn a_conflict_on_a_follow_up_is_in_its_persons_history() {
+    let (dir, mut team, _, ann) = copy();
+    let due = common::today();
+    let on_team = team
+        .follow_ups_mut()
+        .add(Some(ann), None, due, None, "ring Ann")
+        .unwrap();
+    // A fresh copy that has the follow-up.
+    let me = team.actor().to_string();
+    let mut laptop = open_store(&dir.path().join("laptop2.db"));
+    laptop
+        .copies_mut()
+        .start(
+            &team.copies().snapshot(&me).unwrap(),
+            "server:/srv/team.db",
+            &me,
+        )
+        .unwrap();
+    let edit = |store: &mut Store, id: i64, text: &str| {
+        let version = store.follow_ups().get(id).unwrap().version;
+        store
+            .follow_ups_mut()
+            .update(id, version, due, None, text)
+            .unwrap();
+    };
+    let on_laptop = laptop.follow_ups().for_person(ann).unwrap()[0].id;
+    edit(&mut team, on_team, "ring Ann about the lunch club");
+    edit(&mut laptop, on_laptop, "visit Ann at home");
+    let push = laptop.copies().local_changes().unwrap();
+    let pull = team.copies_mut().merge_push(&me, &push).unwrap();
+    laptop.copies_mut().finish(&push, &pull).unwrap();
+    for (store, id) in [(&team, ann), (&laptop, ann)] {
+        let conflicts = store.copies().conflicts(id).unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].field, "text");
+    }
+}

@@ -404,15 +404,23 @@ fn merge_change(
     let r = &change.record;
     let t = table(&r.table)?;
     let theirs = read_one(tx, t, &r.uid)?;
-    // A record of someone else's person is refused (and a new person is
-    // this worker's to add); a service is anyone's.
-    if let Some(person) = person_of(tx, r)?
-        && local_id(tx, "person", &person)?.is_some()
-        && !may_change(tx, worker, &person)?
-    {
-        m.pull.dropped += 1;
-        return Ok(());
+    // Whose the record is here (the whole row), and whose the laptop makes
+    // it (a new record, or one moved): someone else's person is refused, a
+    // new person is this worker's to add, a service is anyone's.
+    let person = person_of(
+        tx,
+        t.name,
+        &r.uid,
+        theirs.as_ref().and_then(|x| x.fields.as_ref()),
+    )?;
+    let moved_to = person_of(tx, t.name, &r.uid, r.fields.as_ref())?;
+    for owner in [&person, &moved_to].into_iter().flatten() {
+        if local_id(tx, "person", owner)?.is_some() && !may_change(tx, worker, owner)? {
+            m.pull.dropped += 1;
+            return Ok(());
+        }
     }
+    let person = person.or(moved_to);
     let mut stamped = r.clone();
     stamped.changed_by = Some(format!("{worker} (laptop)"));
     match (theirs, &r.fields) {
@@ -441,7 +449,6 @@ fn merge_change(
                 m.pull.dropped += 1;
                 return Ok(());
             }
-            let person = person_of(tx, r)?;
             for (field, kept, lost) in merged.conflicts.iter().cloned() {
                 let lost_by = if mine_later {
                     format!(

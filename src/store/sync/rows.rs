@@ -333,11 +333,17 @@ pub(crate) fn restamp(tx: &Transaction, r: &Record, pulled: bool) -> Result<()> 
 }
 
 /// The uid of the person record `r` belongs to.
-pub(crate) fn person_of(tx: &rusqlite::Connection, r: &Record) -> Result<Option<String>> {
-    let fields = r.fields.as_ref();
+/// The uid of the person record `uid` of `table` belongs to, read from
+/// `fields` (a whole row: a push's fields are only those that changed).
+pub(crate) fn person_of(
+    tx: &rusqlite::Connection,
+    table: &str,
+    uid: &str,
+    fields: Option<&Fields>,
+) -> Result<Option<String>> {
     let get = |k: &str| fields.and_then(|f| f.get(k)).and_then(Value::as_str);
-    Ok(match r.table.as_str() {
-        "person" => Some(r.uid.clone()),
+    Ok(match table {
+        "person" => Some(uid.to_string()),
         "service" => None,
         "connection_history" => match get("connection_id") {
             Some(c) => tx
