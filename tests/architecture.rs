@@ -257,7 +257,9 @@ fn every_store_write_is_audited() {
                 continue;
             }
             writes += 1;
-            let audited = chunk.contains("audit(") || chunk.contains("INSERT INTO audit");
+            let audited = chunk.contains("audit(")
+                || chunk.contains("audit_because(")
+                || chunk.contains("INSERT INTO audit");
             let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             let qualified = format!("{stem}::{name}");
             if !audited && !UNAUDITED_WRITES.iter().any(|(n, _)| *n == qualified) {
