@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::adapters::sync::{Origin, SyncError, connect, exchange, read_message, write_message};
-use crate::domain::sync::{Answer, Hello, PROTOCOL, Summary};
+use crate::domain::sync::{Answer, Hello, PROTOCOL};
 use crate::store::SCHEMA_VERSION;
 
 #[derive(Debug, Subcommand)]
@@ -138,17 +138,9 @@ fn clone(
 fn sync_now(cli: &Cli, clock: &Clock, config: &Config, out: &mut dyn Write) -> CliResult {
     let mut store = open_writer(cli, clock, config)?;
     let done = exchange(&mut store).map_err(sync_error)?;
-    writeln!(
-        out,
-        "{}",
-        summary_line(&done.origin, &done.summary, done.bytes)
-    )?;
+    let line = words::sync::summary(&done.origin, &done.summary, done.bytes);
+    writeln!(out, "{line}")?;
     Ok(())
-}
-
-/// The one line a sync ends with.
-pub fn summary_line(origin: &str, s: &Summary, bytes: u64) -> String {
-    words::sync::summary(origin, s, bytes)
 }
 
 fn status(store: &Store, out: &mut dyn Write) -> CliResult {

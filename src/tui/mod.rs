@@ -187,7 +187,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, input: &mut InputTh
             dirty = true;
         }
         if app.take_sync_request() {
-            let result = match given_back(terminal, app, input, &mut pacing, run_sync) {
+            let result = match given_back(terminal, app, input, &mut pacing, App::run_sync) {
                 Ok(r) => r,
                 Err(exit) => return exit,
             };
@@ -227,25 +227,6 @@ fn given_back<T>(
     // and the answer would go to our reader, not to crossterm.
     ratatui::crossterm::execute!(io::stdout(), Clear(ClearType::All)).map_err(|_| Exit::HangUp)?;
     Ok(result)
-}
-
-/// A sync with the terminal given back: ssh may ask for a password, and the
-/// line says what is happening meanwhile.
-fn run_sync(
-    app: &mut App,
-) -> Result<crate::adapters::sync::Synced, crate::adapters::sync::SyncError> {
-    let origin = app
-        .store()
-        .copies()
-        .origin()
-        .ok()
-        .flatten()
-        .map(|c| c.origin)
-        .unwrap_or_default();
-    let mut out = io::stdout();
-    let _ = writeln!(out, "{}", strings::sync::running(&origin));
-    let _ = out.flush();
-    crate::adapters::sync::exchange(app.store_for_sync())
 }
 
 /// Frame pacing by the terminal itself. After each frame the app asks for the

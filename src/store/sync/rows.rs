@@ -82,7 +82,7 @@ pub(crate) fn order(name: &str) -> usize {
 }
 
 /// Whether `table` is one whose records travel (and so has a `uid`).
-pub(crate) fn is_synced(name: &str) -> bool {
+fn is_synced(name: &str) -> bool {
     TABLES.iter().any(|t| t.name == name)
 }
 

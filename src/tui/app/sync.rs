@@ -47,7 +47,18 @@ impl App {
         std::mem::take(&mut self.sync_requested)
     }
 
-    /// The store, for the event loop's sync.
+    /// The sync itself, run by the event loop with the terminal given back
+    /// (ssh may ask for a password); one line says what is happening.
+    pub fn run_sync(&mut self) -> Result<Synced, SyncError> {
+        use std::io::Write;
+        let origin = self.copy.as_ref().map_or("", |c| c.origin.as_str());
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "{}", words::running(origin));
+        let _ = out.flush();
+        crate::adapters::sync::exchange(&mut self.store)
+    }
+
+    /// The store, for a test that runs the exchange in-process.
     pub fn store_for_sync(&mut self) -> &mut crate::store::Store {
         &mut self.store
     }
